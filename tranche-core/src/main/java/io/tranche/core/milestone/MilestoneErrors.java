@@ -1,0 +1,40 @@
+package io.tranche.core.milestone;
+
+import io.tranche.core.error.ErrorCode;
+import io.tranche.core.error.ErrorKind;
+
+/** Error codes of milestones and payment plans. */
+public final class MilestoneErrors {
+  public static final ErrorCode ILLEGAL_TRANSITION =
+      new ErrorCode(
+          "milestone.illegal-transition",
+          ErrorKind.CONFLICT,
+          "cannot {action} a milestone that is {state}");
+  public static final ErrorCode DISPUTED =
+      new ErrorCode(
+          "milestone.disputed",
+          ErrorKind.CONFLICT,
+          "cannot {action} while the milestone (state {state}) is disputed; resolve the dispute first");
+  public static final ErrorCode NOT_DISPUTED =
+      new ErrorCode(
+          "milestone.not-disputed",
+          ErrorKind.CONFLICT,
+          "cannot resolve a dispute: the milestone (state {state}) has no open dispute");
+  public static final ErrorCode PLAN_SUM_MISMATCH =
+      new ErrorCode(
+          "plan.sum-mismatch",
+          ErrorKind.INVALID,
+          "the milestones add up to {sum}, but the total is {total}");
+  public static final ErrorCode PLAN_EMPTY =
+      new ErrorCode("plan.empty", ErrorKind.INVALID, "a payment plan needs at least one milestone");
+  public static final ErrorCode PLAN_TOO_LARGE =
+      new ErrorCode(
+          "plan.too-large", ErrorKind.INVALID, "a payment plan has at most {max} milestones");
+  public static final ErrorCode NOT_EDITABLE =
+      new ErrorCode(
+          "milestone.not-editable",
+          ErrorKind.CONFLICT,
+          "the amount of a milestone can only change while it is PLANNED or IN_PROGRESS, it is {state}");
+
+  private MilestoneErrors() {}
+}

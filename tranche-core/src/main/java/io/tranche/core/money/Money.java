@@ -1,0 +1,180 @@
+package io.tranche.core.money;
+
+import io.tranche.core.error.DomainException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An exact amount of one currency: whole minor units (cents for EUR) as a {@code long}, never a
+ * floating-point number.
+ *
+ * <p>Arithmetic is exact and refuses to mix currencies or to overflow. {@link #parse} refuses input
+ * more precise than the currency allows instead of rounding it.
+ */
+public record Money(long amountMinor, Currency currency) implements Comparable<Money> {
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d+)?");
+
+  public Money {
+    Objects.requireNonNull(currency, "currency");
+    if (currency.getDefaultFractionDigits() < 0) {
+      throw new DomainException(
+          MoneyErrors.UNKNOWN_CURRENCY, Map.of("value", currency.getCurrencyCode()));
+    }
+  }
+
+  /** The amount {@code amountMinor} in minor units of the currency with ISO 4217 {@code code}. */
+  public static Money of(long amountMinor, String code) {
+    return new Money(amountMinor, currency(code));
+  }
+
+  /** Zero of a currency. */
+  public static Money zero(Currency currency) {
+    return new Money(0, currency);
+  }
+
+  /**
+   * Parses a decimal such as {@code "1234.50"} in the given currency; refuses more decimal places
+   * than the currency has (e.g. {@code "1.005"} EUR) rather than rounding.
+   */
+  public static Money parse(String amount, String currencyCode) {
+    Currency currency = currency(currencyCode);
+    String text = amount == null ? "" : amount.strip();
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new DomainException(MoneyErrors.MALFORMED_AMOUNT, Map.of("value", text));
+    }
+    BigDecimal value = new BigDecimal(text);
+    int digits = currency.getDefaultFractionDigits();
+    if (value.stripTrailingZeros().scale() > digits) {
+      throw new DomainException(
+          MoneyErrors.TOO_PRECISE,
+          Map.of("value", text, "digits", digits, "currency", currency.getCurrencyCode()));
+    }
+    try {
+      return new Money(value.movePointRight(digits).longValueExact(), currency);
+    } catch (ArithmeticException e) {
+      throw new DomainException(MoneyErrors.OVERFLOW, Map.of("value", text));
+    }
+  }
+
+  /** The ISO 4217 currency for a three-letter code, or a {@code money.unknown-currency} error. */
+  public static Currency currency(String code) {
+    if (code == null || !code.matches("[A-Z]{3}")) {
+      throw new DomainException(
+          MoneyErrors.UNKNOWN_CURRENCY, Map.of("value", code == null ? "" : code));
+    }
+    try {
+      Currency currency = Currency.getInstance(code);
+      if (currency.getDefaultFractionDigits() < 0) {
+        throw new IllegalArgumentException(code);
+      }
+      return currency;
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(MoneyErrors.UNKNOWN_CURRENCY, Map.of("value", code));
+    }
+  }
+
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    try {
+      return new Money(Math.addExact(amountMinor, other.amountMinor), currency);
+    } catch (ArithmeticException e) {
+      throw new DomainException(MoneyErrors.OVERFLOW, Map.of("value", this + " + " + other));
+    }
+  }
+
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    try {
+      return new Money(Math.subtractExact(amountMinor, other.amountMinor), currency);
+    } catch (ArithmeticException e) {
+      throw new DomainException(MoneyErrors.OVERFLOW, Map.of("value", this + " - " + other));
+    }
+  }
+
+  public Money negate() {
+    try {
+      return new Money(Math.negateExact(amountMinor), currency);
+    } catch (ArithmeticException e) {
+      throw new DomainException(MoneyErrors.OVERFLOW, Map.of("value", "-" + this));
+    }
+  }
+
+  public boolean isZero() {
+    return amountMinor == 0;
+  }
+
+  public boolean isNegative() {
+    return amountMinor < 0;
+  }
+
+  /**
+   * Splits this amount into parts proportional to {@code ratios} that sum exactly to this amount.
+   *
+   * <p>Each part first gets its proportional share rounded towards zero; the minor units left over
+   * go one each to the earliest parts. So 1000.00 split 1:1:1 is 333.34, 333.33, 333.33.
+   */
+  public List<Money> allocate(long... ratios) {
+    if (ratios.length == 0 || Arrays.stream(ratios).anyMatch(r -> r < 0)) {
+      throw new DomainException(MoneyErrors.BAD_RATIOS, Map.of("ratios", Arrays.toString(ratios)));
+    }
+    BigInteger sum = BigInteger.ZERO;
+    for (long ratio : ratios) {
+      sum = sum.add(BigInteger.valueOf(ratio));
+    }
+    if (sum.signum() == 0) {
+      throw new DomainException(MoneyErrors.BAD_RATIOS, Map.of("ratios", Arrays.toString(ratios)));
+    }
+    BigInteger total = BigInteger.valueOf(amountMinor);
+    long[] parts = new long[ratios.length];
+    long allocated = 0;
+    for (int i = 0; i < ratios.length; i++) {
+      // BigInteger.divide truncates towards zero, for negative totals as well.
+      parts[i] = total.multiply(BigInteger.valueOf(ratios[i])).divide(sum).longValueExact();
+      allocated += parts[i];
+    }
+    long remainder = amountMinor - allocated;
+    long step = Long.signum(remainder);
+    for (int i = 0; remainder != 0; i = (i + 1) % parts.length) {
+      if (ratios[i] > 0) {
+        parts[i] += step;
+        remainder -= step;
+      }
+    }
+    List<Money> result = new ArrayList<>(parts.length);
+    for (long part : parts) {
+      result.add(new Money(part, currency));
+    }
+    return List.copyOf(result);
+  }
+
+  /** The amount as a plain decimal, e.g. {@code 1234.50}, for pages, PDFs and forms. */
+  public String toDecimalString() {
+    return BigDecimal.valueOf(amountMinor, currency.getDefaultFractionDigits()).toPlainString();
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    requireSameCurrency(other);
+    return Long.compare(amountMinor, other.amountMinor);
+  }
+
+  @Override
+  public String toString() {
+    return toDecimalString() + " " + currency.getCurrencyCode();
+  }
+
+  private void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new DomainException(
+          MoneyErrors.CURRENCY_MISMATCH,
+          Map.of("left", currency.getCurrencyCode(), "right", other.currency.getCurrencyCode()));
+    }
+  }
+}
