@@ -1,0 +1,78 @@
+package io.tranche.app.account.internal;
+
+import io.tranche.app.account.ApiTokenView;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code api_token} table. */
+@Repository
+public class ApiTokenRepository {
+  private final JdbcClient jdbc;
+
+  ApiTokenRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public ApiTokenView insert(
+      UUID workspaceId, UUID memberId, String name, String tokenHash, Instant at) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into api_token (id, workspace_id, member_id, name, token_hash, created_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(id, workspaceId, memberId, name, tokenHash, Timestamp.from(at))
+        .update();
+    return new ApiTokenView(id, name, at, null, null);
+  }
+
+  public List<ApiTokenView> ofMember(UUID memberId) {
+    return jdbc.sql("select * from api_token where member_id = ? order by created_at desc")
+        .param(memberId)
+        .query(
+            (rs, i) ->
+                new ApiTokenView(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    instant(rs.getTimestamp("last_used_at")),
+                    instant(rs.getTimestamp("revoked_at"))))
+        .list();
+  }
+
+  public boolean revoke(UUID id, UUID memberId, Instant at) {
+    return jdbc.sql(
+                "update api_token set revoked_at = ? where id = ? and member_id = ? and revoked_at is null")
+            .params(Timestamp.from(at), id, memberId)
+            .update()
+        == 1;
+  }
+
+  /** The member of an active token, noting that it was used. */
+  public Optional<UUID> activeMember(String tokenHash, Instant at) {
+    Optional<UUID> member =
+        jdbc.sql("select member_id from api_token where token_hash = ? and revoked_at is null")
+            .param(tokenHash)
+            .query((rs, i) -> rs.getObject(1, UUID.class))
+            .optional();
+    member.ifPresent(
+        m ->
+            jdbc.sql(
+                    """
+                    update api_token set last_used_at = ?
+                    where token_hash = ? and (last_used_at is null or last_used_at < ?)
+                    """)
+                .params(Timestamp.from(at), tokenHash, Timestamp.from(at.minusSeconds(60)))
+                .update());
+    return member;
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

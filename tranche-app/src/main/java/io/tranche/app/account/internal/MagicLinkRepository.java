@@ -1,0 +1,52 @@
+package io.tranche.app.account.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code magic_link} table. */
+@Repository
+public class MagicLinkRepository {
+  private final JdbcClient jdbc;
+
+  MagicLinkRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(UUID contactId, String tokenHash, Instant at, Instant expiresAt) {
+    jdbc.sql(
+            """
+            insert into magic_link (id, contact_id, token_hash, created_at, expires_at)
+            values (?, ?, ?, ?, ?)
+            """)
+        .params(
+            UUID.randomUUID(), contactId, tokenHash, Timestamp.from(at), Timestamp.from(expiresAt))
+        .update();
+  }
+
+  public Optional<UUID> usableContact(String tokenHash, Instant now) {
+    return jdbc.sql(
+            """
+            select contact_id from magic_link
+            where token_hash = ? and used_at is null and expires_at > ?
+            """)
+        .params(tokenHash, Timestamp.from(now))
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .optional();
+  }
+
+  /** Marks a token used; true only for the one caller that used it. */
+  public boolean markUsed(String tokenHash, Instant now) {
+    return jdbc.sql(
+                """
+                update magic_link set used_at = ?
+                where token_hash = ? and used_at is null and expires_at > ?
+                """)
+            .params(Timestamp.from(now), tokenHash, Timestamp.from(now))
+            .update()
+        == 1;
+  }
+}

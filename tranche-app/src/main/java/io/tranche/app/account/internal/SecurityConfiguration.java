@@ -1,0 +1,198 @@
+package io.tranche.app.account.internal;
+
+import io.tranche.app.account.ApiTokenService;
+import io.tranche.app.platform.ActorDetails;
+import io.tranche.app.platform.Roles;
+import io.tranche.app.workspace.WorkspaceService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may reach what. Two filter chains: {@code /api/**} is stateless and authenticated by API
+ * token only (so a browser session can never be used against it, and it needs no CSRF token);
+ * everything else uses sessions stored in the database, CSRF tokens on every form, members under
+ * {@code /console}, client contacts under {@code /portal}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+  /** Public pages and operational endpoints; everything else needs a signed-in actor. */
+  static final String[] PUBLIC = {
+    "/",
+    "/login",
+    "/logout",
+    "/setup",
+    "/portal/login",
+    "/portal/magic",
+    "/css/**",
+    "/favicon.ico",
+    "/error",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/prometheus",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**"
+  };
+
+  /**
+   * Argon2id at OWASP's minimum (19 MiB memory, 2 iterations, 1 lane), set explicitly: Spring's
+   * preset differs, and a test pins these figures.
+   */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+  }
+
+  @Bean
+  UserDetailsService members(WorkspaceService workspaces) {
+    return email ->
+        workspaces
+            .memberLogin(email)
+            .map(login -> new ActorDetails(login.actor(), login.passwordHash()))
+            .orElseThrow(() -> new UsernameNotFoundException("no such member"));
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder encoder) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(members);
+    provider.setPasswordEncoder(encoder);
+    return new ProviderManager(List.of(provider));
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    return new HttpSessionCsrfTokenRepository();
+  }
+
+  /** What happens to the session at sign-in: a new session id and a new CSRF token. */
+  @Bean
+  SessionAuthenticationStrategy sessionAuthenticationStrategy(CsrfTokenRepository csrf) {
+    return new CompositeSessionAuthenticationStrategy(
+        List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrf)));
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.MEMBER))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.disable())
+        .anonymous(a -> {})
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        problem(
+                            401,
+                            "auth.unauthenticated",
+                            "sign in first: send an API token as 'Authorization: Bearer <token>'"))
+                    .accessDeniedHandler(
+                        (request, response, ex) ->
+                            problem(403, "auth.forbidden", "this API is for workspace members")
+                                .commence(request, response, null)))
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrf,
+      SessionAuthenticationStrategy sessions)
+      throws Exception {
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(PUBLIC)
+                    .permitAll()
+                    .requestMatchers("/console/**")
+                    .hasRole(Roles.MEMBER)
+                    .requestMatchers("/portal/**")
+                    .hasRole(Roles.CONTACT)
+                    .anyRequest()
+                    .denyAll())
+        .securityContext(c -> c.securityContextRepository(contexts))
+        .sessionManagement(s -> s.sessionAuthenticationStrategy(sessions))
+        .csrf(c -> c.csrfTokenRepository(csrf))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'"
+                                    + " 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
+                    .frameOptions(f -> f.deny()))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/portal/login"),
+                        PathPatternRequestMatcher.pathPattern("/portal/**"))
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        PathPatternRequestMatcher.pathPattern("/**")));
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint problem(int status, String code, String detail) {
+    return (request, response, ex) -> {
+      response.setStatus(status);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+        response.setHeader("WWW-Authenticate", "Bearer");
+      }
+      response
+          .getWriter()
+          .write(
+              """
+              {"type":"urn:tranche:problem:%s","title":"%s","status":%d,"detail":"%s","code":"%s"}"""
+                  .formatted(
+                      code,
+                      status == 401 ? "Unauthorized" : "Forbidden",
+                      status,
+                      detail.replace("\"", "'"),
+                      code));
+    };
+  }
+}

@@ -1,0 +1,85 @@
+package io.tranche.app.account.web;
+
+import io.tranche.app.account.AccountErrors;
+import io.tranche.app.account.RateLimitProperties;
+import io.tranche.app.account.RateLimiter;
+import io.tranche.app.account.internal.SignIn;
+import io.tranche.app.platform.CurrentActor;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.ErrorKind;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The landing page and the members' password sign-in. */
+@Controller
+class LoginController {
+  private final AuthenticationManager authentication;
+  private final SignIn signIn;
+  private final RateLimiter limiter;
+  private final RateLimitProperties limits;
+
+  LoginController(
+      AuthenticationManager authentication,
+      SignIn signIn,
+      RateLimiter limiter,
+      RateLimitProperties limits) {
+    this.authentication = authentication;
+    this.signIn = signIn;
+    this.limiter = limiter;
+    this.limits = limits;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return CurrentActor.get()
+        .map(actor -> actor.isMember() ? "redirect:/console" : "redirect:/portal")
+        .orElse("account/home");
+  }
+
+  @GetMapping("/login")
+  String form() {
+    return "account/login";
+  }
+
+  @PostMapping("/login")
+  String login(
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String password,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    model.addAttribute("email", email);
+    try {
+      limiter.acquire("login-ip:" + request.getRemoteAddr(), limits.loginPerIp(), "email");
+      limiter.acquire(
+          "login-account:" + email.strip().toLowerCase(Locale.ROOT),
+          limits.loginPerAccount(),
+          "email");
+      Authentication checked;
+      try {
+        checked =
+            authentication.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(email.strip(), password));
+      } catch (AuthenticationException e) {
+        throw DomainException.field(AccountErrors.BAD_CREDENTIALS, "password", Map.of());
+      }
+      signIn.member(checked, request, response);
+      return "redirect:/console";
+    } catch (DomainException e) {
+      response.setStatus(e.code().kind() == ErrorKind.RATE_LIMITED ? 429 : 401);
+      FormErrors.add(model, e, "email");
+      return "account/login";
+    }
+  }
+}

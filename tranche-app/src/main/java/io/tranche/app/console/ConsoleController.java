@@ -1,0 +1,135 @@
+package io.tranche.app.console;
+
+import io.tranche.app.account.ApiTokenService;
+import io.tranche.app.mail.MailService;
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.MilestoneView;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneMachine;
+import io.tranche.core.milestone.MilestoneState;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The vendor console: projects, a project's milestones, API tokens and the local mailbox. */
+@Controller
+class ConsoleController {
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final MilestoneService milestones;
+  private final ApiTokenService tokens;
+  private final MailService mail;
+
+  ConsoleController(
+      WorkspaceService workspaces,
+      ProjectService projects,
+      MilestoneService milestones,
+      ApiTokenService tokens,
+      MailService mail) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.milestones = milestones;
+    this.tokens = tokens;
+    this.mail = mail;
+  }
+
+  @GetMapping("/console")
+  String projects(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("projects", projects.projects(actor, new Paging(page, Paging.DEFAULT_SIZE)));
+    return "console/projects";
+  }
+
+  @GetMapping("/console/projects/{projectId}")
+  String project(Actor actor, @PathVariable UUID projectId, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+    List<MilestoneView> list =
+        milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
+    model.addAttribute("milestones", list.stream().map(ConsoleController::row).toList());
+    return "console/project";
+  }
+
+  @PostMapping("/console/milestones/{milestoneId}/transitions")
+  String transition(
+      Actor actor,
+      @PathVariable UUID milestoneId,
+      @RequestParam MilestoneAction action,
+      RedirectAttributes redirect) {
+    MilestoneView milestone = milestones.milestone(actor, milestoneId);
+    try {
+      milestones.transition(actor, milestoneId, action);
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/console/projects/" + milestone.projectId();
+  }
+
+  @GetMapping("/console/tokens")
+  String tokens(Actor actor, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("tokens", tokens.tokens(actor));
+    return "console/tokens";
+  }
+
+  @PostMapping("/console/tokens")
+  String createToken(
+      Actor actor, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+    try {
+      ApiTokenService.CreatedToken created = tokens.create(actor, name);
+      redirect.addFlashAttribute("secret", created.secret());
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/console/tokens";
+  }
+
+  @PostMapping("/console/tokens/{tokenId}/revoke")
+  String revokeToken(Actor actor, @PathVariable UUID tokenId) {
+    tokens.revoke(actor, tokenId);
+    return "redirect:/console/tokens";
+  }
+
+  @GetMapping("/console/mailbox")
+  String mailbox(Actor actor, Model model) {
+    Access.owner(actor);
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("mails", mail.mailbox(actor.workspaceId(), 100));
+    return "console/mailbox";
+  }
+
+  /** A milestone with the moves a member can make from where it stands. */
+  record MilestoneRow(MilestoneView milestone, List<MilestoneAction> actions) {}
+
+  private static MilestoneRow row(MilestoneView m) {
+    List<MilestoneAction> actions =
+        m.disputed()
+            ? List.of(MilestoneAction.RESOLVE_DISPUTE)
+            : Arrays.stream(MilestoneAction.values())
+                .filter(a -> a != MilestoneAction.RESOLVE_DISPUTE)
+                .filter(
+                    a ->
+                        a == MilestoneAction.OPEN_DISPUTE
+                            ? m.state() != MilestoneState.RELEASED
+                            : MilestoneMachine.next(m.state(), a, m.trigger()).isPresent())
+                .toList();
+    return new MilestoneRow(m, actions);
+  }
+}

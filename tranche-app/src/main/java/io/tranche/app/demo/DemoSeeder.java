@@ -1,0 +1,119 @@
+package io.tranche.app.demo;
+
+import io.tranche.app.account.ApiTokenService;
+import io.tranche.app.account.SetupService;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.project.NewProject;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.ClientService;
+import io.tranche.app.workspace.ClientView;
+import io.tranche.app.workspace.ContactView;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.milestone.PaymentPlan;
+import io.tranche.core.money.Money;
+import io.tranche.core.project.ProjectType;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * With {@code --demo}: seeds a demo workspace once (an owner, a client with a contact, a web
+ * project on the default 1/3-1/3-1/3 plan) and prints the logins and a fresh demo API token.
+ */
+@Component
+class DemoSeeder {
+  static final String WORKSPACE = "Demo Studio";
+  static final String OWNER_EMAIL = "owner@demo.tranche.test";
+  static final String OWNER_PASSWORD = "demo-password-1";
+  static final String CONTACT_EMAIL = "client@demo.tranche.test";
+
+  private final ApplicationArguments arguments;
+  private final WorkspaceService workspaces;
+  private final ClientService clients;
+  private final ProjectService projects;
+  private final ApiTokenService tokens;
+  private final SetupService setup;
+  private final BaseUrl baseUrl;
+  private final TransactionTemplate transaction;
+
+  DemoSeeder(
+      ApplicationArguments arguments,
+      WorkspaceService workspaces,
+      ClientService clients,
+      ProjectService projects,
+      ApiTokenService tokens,
+      SetupService setup,
+      BaseUrl baseUrl,
+      TransactionTemplate transaction) {
+    this.arguments = arguments;
+    this.workspaces = workspaces;
+    this.clients = clients;
+    this.projects = projects;
+    this.tokens = tokens;
+    this.setup = setup;
+    this.baseUrl = baseUrl;
+    this.transaction = transaction;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  void seedIfAsked() {
+    if (!arguments.containsOption("demo")) {
+      return;
+    }
+    String token = transaction.execute(status -> seed());
+    System.out.println(
+        """
+        Demo workspace "%s" is ready.
+          Vendor console: %s/login    %s / %s
+          Client portal:  %s/portal/login    %s (the sign-in link arrives in the mailbox:
+                          the console's Mailbox page, or your SMTP server if one is configured)
+          API token:      %s
+                          try: curl -H 'Authorization: Bearer %s' %s/api/v1/projects
+        """
+            .formatted(
+                WORKSPACE,
+                baseUrl.get(),
+                OWNER_EMAIL,
+                OWNER_PASSWORD,
+                baseUrl.get(),
+                CONTACT_EMAIL,
+                token,
+                token,
+                baseUrl.get()));
+  }
+
+  /** Seeds the workspace unless its owner exists, and returns a new API token for the owner. */
+  String seed() {
+    Actor owner =
+        workspaces
+            .memberLogin(OWNER_EMAIL)
+            .map(WorkspaceService.MemberLogin::actor)
+            .orElseGet(this::createWorkspace);
+    return tokens.create(owner, "demo").secret();
+  }
+
+  private Actor createWorkspace() {
+    var member =
+        workspaces.createWithOwner(
+            WORKSPACE, "Dana Vendor", OWNER_EMAIL, setup.hashPassword(OWNER_PASSWORD));
+    Actor owner = workspaces.memberActor(member.id().value()).orElseThrow();
+    ClientView client = clients.createClient(owner, "Acme Bakery Ltd", "accounts@acme.test");
+    ContactView contact = clients.createContact(owner, client.id(), "Chris Client", CONTACT_EMAIL);
+    projects.create(
+        owner,
+        new NewProject(
+            client.id(),
+            "Acme Bakery web shop",
+            ProjectType.WEB,
+            Money.of(0, "EUR"),
+            PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
+            List.of(contact.id())));
+    return owner;
+  }
+}

@@ -1,0 +1,90 @@
+package io.tranche.app.mail.internal;
+
+import io.tranche.app.mail.MailStatus;
+import io.tranche.app.mail.MailboxEntry;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox: every poll it claims due mails and sends them over SMTP, retrying with a
+ * growing delay (1 min, 2 min, 4 min, … up to 6 h) and giving up after {@value #MAX_ATTEMPTS}
+ * attempts. Without {@code spring.mail.host} mails go to the local mailbox instead.
+ *
+ * <p>Logs name the mail's id and recipient domain only; a body can hold a sign-in link.
+ */
+@Component
+class MailDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+  static final int MAX_ATTEMPTS = 10;
+
+  private final MailOutbox outbox;
+  private final @Nullable JavaMailSender sender;
+  private final Clock clock;
+  private final String from;
+
+  MailDispatcher(
+      MailOutbox outbox,
+      ObjectProvider<JavaMailSender> sender,
+      Clock clock,
+      @Value("${tranche.mail.from}") String from) {
+    this.outbox = outbox;
+    this.sender = sender.getIfAvailable();
+    this.clock = clock;
+    this.from = from;
+  }
+
+  @Scheduled(fixedDelayString = "${tranche.mail.poll-interval}")
+  void dispatch() {
+    Instant now = clock.instant();
+    for (MailboxEntry mail : outbox.due(now, 50)) {
+      if (!outbox.claim(mail.id(), mail.attempts(), now.plus(Duration.ofMinutes(10)))) {
+        continue;
+      }
+      if (sender == null) {
+        outbox.finish(mail.id(), MailStatus.LOCAL, now);
+        continue;
+      }
+      try {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(mail.recipient());
+        message.setSubject(mail.subject());
+        message.setText(mail.body());
+        sender.send(message);
+        outbox.finish(mail.id(), MailStatus.SENT, clock.instant());
+      } catch (RuntimeException e) {
+        int attempts = mail.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        Duration delay = Duration.ofMinutes(Math.min(360, 1L << Math.min(attempts - 1, 9)));
+        outbox.retryLater(mail.id(), now.plus(delay), e.getClass().getSimpleName(), giveUp);
+        log.warn(
+            "mail {} to @{} not delivered (attempt {}{}): {}",
+            mail.id(),
+            domain(mail.recipient()),
+            attempts,
+            giveUp ? ", giving up" : "",
+            e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private static String domain(String address) {
+    try {
+      String a = new InternetAddress(address).getAddress();
+      return a.substring(a.indexOf('@') + 1);
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * What every feature shares: the signed-in {@link io.tranche.app.platform.Actor}, error codes of
+ * the edges, paging, and the web plumbing that turns domain errors into RFC 9457 problems.
+ */
+@NullMarked
+package io.tranche.app.platform;
+
+import org.jspecify.annotations.NullMarked;

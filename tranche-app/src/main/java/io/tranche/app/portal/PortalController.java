@@ -1,0 +1,47 @@
+package io.tranche.app.portal;
+
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The client portal: a contact's projects and where each stands. */
+@Controller
+class PortalController {
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final MilestoneService milestones;
+
+  PortalController(
+      WorkspaceService workspaces, ProjectService projects, MilestoneService milestones) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.milestones = milestones;
+  }
+
+  @GetMapping("/portal")
+  String projects(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("projects", projects.projects(actor, new Paging(page, Paging.DEFAULT_SIZE)));
+    return "portal/projects";
+  }
+
+  @GetMapping("/portal/projects/{projectId}")
+  String project(Actor actor, @PathVariable UUID projectId, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+    model.addAttribute(
+        "milestones",
+        milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    return "portal/project";
+  }
+}

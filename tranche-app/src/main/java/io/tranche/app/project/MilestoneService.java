@@ -1,0 +1,149 @@
+package io.tranche.app.project;
+
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.internal.MilestoneRepository;
+import io.tranche.app.project.internal.MilestoneRepository.Stored;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.milestone.Changed;
+import io.tranche.core.milestone.Milestone;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneTransitioned;
+import io.tranche.core.milestone.PaymentTrigger;
+import io.tranche.core.money.Money;
+import io.tranche.core.money.MoneyErrors;
+import io.tranche.core.project.ProjectId;
+import io.tranche.core.workspace.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Milestones of a project: reading them (members and the project's contacts), planning and editing
+ * them and moving them through their state machine (members).
+ */
+@Service
+public class MilestoneService {
+  private final MilestoneRepository milestones;
+  private final ProjectService projects;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  MilestoneService(
+      MilestoneRepository milestones,
+      ProjectService projects,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.milestones = milestones;
+    this.projects = projects;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public PageOf<MilestoneView> milestones(Actor actor, UUID projectId, Paging paging) {
+    projects.requireVisible(actor, projectId);
+    return new PageOf<>(
+        milestones.ofProject(projectId, paging).stream().map(MilestoneView::of).toList(),
+        paging.page(),
+        paging.size(),
+        milestones.countOfProject(projectId));
+  }
+
+  @Transactional(readOnly = true)
+  public MilestoneView milestone(Actor actor, UUID id) {
+    return MilestoneView.of(load(actor, id).milestone());
+  }
+
+  /** Adds a milestone at the end of the plan; the project's total grows by its amount. */
+  @Transactional
+  public MilestoneView add(
+      Actor actor, UUID projectId, String name, Money amount, PaymentTrigger trigger) {
+    Access.member(actor);
+    ProjectView project = projects.project(actor, projectId);
+    if (!amount.currency().getCurrencyCode().equals(project.currency())) {
+      throw DomainException.field(
+          MoneyErrors.CURRENCY_MISMATCH,
+          "amount.currency",
+          Map.of("left", project.currency(), "right", amount.currency().getCurrencyCode()));
+    }
+    Milestone milestone =
+        Milestone.planned(
+            new WorkspaceId(actor.workspaceId()),
+            new ProjectId(projectId),
+            milestones.nextPosition(projectId),
+            name,
+            amount,
+            trigger);
+    milestones.insert(milestone, clock.instant());
+    return MilestoneView.of(milestone);
+  }
+
+  /**
+   * Changes name or amount while the milestone is not yet submitted; {@code null} keeps a field.
+   */
+  @Transactional
+  public MilestoneView update(Actor actor, UUID id, @Nullable String name, @Nullable Money amount) {
+    Access.member(actor);
+    Stored stored = load(actor, id);
+    Milestone current = stored.milestone();
+    if (amount != null && !amount.currency().equals(current.amount().currency())) {
+      throw DomainException.field(
+          MoneyErrors.CURRENCY_MISMATCH,
+          "amount.currency",
+          Map.of(
+              "left", current.amount().currency().getCurrencyCode(),
+              "right", amount.currency().getCurrencyCode()));
+    }
+    Milestone next =
+        current.withDetails(
+            name == null ? current.name() : name, amount == null ? current.amount() : amount);
+    store(stored, next);
+    return MilestoneView.of(next);
+  }
+
+  /**
+   * Moves a milestone; an illegal move is refused naming the current state and the action, and a
+   * move that races another is refused rather than lost.
+   */
+  @Transactional
+  public MilestoneView transition(Actor actor, UUID id, MilestoneAction action) {
+    Access.member(actor);
+    Stored stored = load(actor, id);
+    Instant now = clock.instant();
+    Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);
+    store(stored, changed.next());
+    milestones.recordTransition(changed.event(), actor.label());
+    events.publishEvent(changed.event());
+    return MilestoneView.of(changed.next());
+  }
+
+  private void store(Stored stored, Milestone next) {
+    if (!milestones.update(next, stored.version(), clock.instant())) {
+      throw new DomainException(
+          ProjectErrors.CONCURRENT_CHANGE, Map.of("state", stored.milestone().state().name()));
+    }
+  }
+
+  private Stored load(Actor actor, UUID id) {
+    Stored stored = milestones.find(id).orElseThrow(Errors.notFoundSupplier("milestone", id));
+    Milestone m = stored.milestone();
+    if (!actor.workspaceId().equals(m.workspaceId().value())) {
+      throw Errors.notFound("milestone", id);
+    }
+    try {
+      projects.requireVisible(actor, m.projectId().value());
+    } catch (DomainException e) {
+      throw Errors.notFound("milestone", id);
+    }
+    return stored;
+  }
+}

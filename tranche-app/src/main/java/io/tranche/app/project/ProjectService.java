@@ -1,0 +1,170 @@
+package io.tranche.app.project;
+
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.internal.MilestoneRepository;
+import io.tranche.app.project.internal.ProjectRepository;
+import io.tranche.app.workspace.ClientService;
+import io.tranche.app.workspace.ClientView;
+import io.tranche.app.workspace.ContactView;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.milestone.Milestone;
+import io.tranche.core.milestone.PlannedMilestone;
+import io.tranche.core.money.Money;
+import io.tranche.core.project.Project;
+import io.tranche.core.project.ProjectId;
+import io.tranche.core.project.ProjectType;
+import io.tranche.core.workspace.ClientId;
+import io.tranche.core.workspace.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Projects and who may see them: members see every project of their workspace, a client contact
+ * only the projects they are a contact of. Anything else is "not found".
+ */
+@Service
+public class ProjectService {
+  private final ProjectRepository projects;
+  private final MilestoneRepository milestones;
+  private final ClientService clients;
+  private final Clock clock;
+
+  ProjectService(
+      ProjectRepository projects,
+      MilestoneRepository milestones,
+      ClientService clients,
+      Clock clock) {
+    this.projects = projects;
+    this.milestones = milestones;
+    this.clients = clients;
+    this.clock = clock;
+  }
+
+  /** The projects the caller may see, newest first. */
+  @Transactional(readOnly = true)
+  public PageOf<ProjectView> projects(Actor actor, Paging paging) {
+    if (actor.isContact()) {
+      return new PageOf<>(
+          projects.viewsOfContact(actor.id(), paging),
+          paging.page(),
+          paging.size(),
+          projects.countOfContact(actor.id()));
+    }
+    return new PageOf<>(
+        projects.viewsOfWorkspace(actor.workspaceId(), paging),
+        paging.page(),
+        paging.size(),
+        projects.countOfWorkspace(actor.workspaceId()));
+  }
+
+  /** One project, if the caller may see it. */
+  @Transactional(readOnly = true)
+  public ProjectView project(Actor actor, UUID id) {
+    requireVisible(actor, id);
+    return projects.view(id).orElseThrow(Errors.notFoundSupplier("project", id));
+  }
+
+  /** Creates a project with its payment plan's milestones, all in one transaction. */
+  @Transactional
+  public ProjectView create(Actor actor, NewProject request) {
+    Access.member(actor);
+    ClientView client = clients.client(actor, request.clientId());
+    Money total = request.plan().total();
+    Project project =
+        new Project(
+            ProjectId.random(),
+            new WorkspaceId(actor.workspaceId()),
+            new ClientId(client.id()),
+            request.name(),
+            request.type(),
+            total.currency(),
+            request.creditLimit());
+    Instant now = clock.instant();
+    projects.insert(project, now);
+    int position = 1;
+    for (PlannedMilestone planned : request.plan().milestones()) {
+      milestones.insert(
+          Milestone.planned(
+              project.workspaceId(),
+              project.id(),
+              position++,
+              planned.name(),
+              planned.amount(),
+              planned.trigger()),
+          now);
+    }
+    for (UUID contactId : request.contactIds()) {
+      linkContact(actor, project, contactId);
+    }
+    return project(actor, project.id().value());
+  }
+
+  /** Changes the fields that are given; {@code null} keeps a field as it is. */
+  @Transactional
+  public ProjectView update(
+      Actor actor,
+      UUID id,
+      @Nullable String name,
+      @Nullable ProjectType type,
+      @Nullable Money creditLimit) {
+    Project current = load(Access.member(actor), id);
+    projects.update(
+        current.withDetails(
+            name == null ? current.name() : name,
+            type == null ? current.type() : type,
+            creditLimit == null ? current.creditLimit() : creditLimit));
+    return project(actor, id);
+  }
+
+  /** Makes a contact of the project's client a contact of the project, who then sees it. */
+  @Transactional
+  public ProjectView addContact(Actor actor, UUID projectId, UUID contactId) {
+    Project project = load(Access.member(actor), projectId);
+    linkContact(actor, project, contactId);
+    return project(actor, projectId);
+  }
+
+  /** The contact no longer sees the project. */
+  @Transactional
+  public ProjectView removeContact(Actor actor, UUID projectId, UUID contactId) {
+    load(Access.member(actor), projectId);
+    projects.removeContact(projectId, contactId);
+    return project(actor, projectId);
+  }
+
+  /**
+   * Refuses as "not found" a project the caller may not see: another workspace's, or, for a
+   * contact, one they are not a contact of.
+   */
+  @Transactional(readOnly = true)
+  public void requireVisible(Actor actor, UUID projectId) {
+    Project project = load(actor, projectId);
+    if (actor.isContact() && !projects.isContact(project.id().value(), actor.id())) {
+      throw Errors.notFound("project", projectId);
+    }
+  }
+
+  private void linkContact(Actor actor, Project project, UUID contactId) {
+    ContactView contact = Errors.at("contactIds", () -> clients.contact(actor, contactId));
+    if (!contact.clientId().equals(project.clientId().value())) {
+      throw DomainException.field(
+          ProjectErrors.CONTACT_OF_OTHER_CLIENT, "contactIds", Map.of("contactId", contactId));
+    }
+    projects.addContact(project.id().value(), contactId);
+  }
+
+  private Project load(Actor actor, UUID id) {
+    Project project = projects.find(id).orElseThrow(Errors.notFoundSupplier("project", id));
+    Access.sameWorkspace(actor, project.workspaceId().value(), "project", id);
+    return project;
+  }
+}

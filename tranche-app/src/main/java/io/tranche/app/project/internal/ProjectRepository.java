@@ -1,0 +1,165 @@
+package io.tranche.app.project.internal;
+
+import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.ProjectView;
+import io.tranche.core.money.Money;
+import io.tranche.core.project.Project;
+import io.tranche.core.project.ProjectId;
+import io.tranche.core.project.ProjectType;
+import io.tranche.core.workspace.ClientId;
+import io.tranche.core.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code project} and {@code project_contact} tables. */
+@Repository
+public class ProjectRepository {
+  private static final String VIEW =
+      """
+      select p.*, c.name as client_name,
+             (select coalesce(sum(m.amount_minor), 0) from milestone m where m.project_id = p.id)
+               as total_minor
+      from project p join client c on c.id = p.client_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  ProjectRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Project p, Instant at) {
+    jdbc.sql(
+            """
+            insert into project (id, workspace_id, client_id, name, type, currency,
+                                 credit_limit_minor, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            p.id().value(),
+            p.workspaceId().value(),
+            p.clientId().value(),
+            p.name(),
+            p.type().name(),
+            p.currency().getCurrencyCode(),
+            p.creditLimit().amountMinor(),
+            Timestamp.from(at))
+        .update();
+  }
+
+  public void update(Project p) {
+    jdbc.sql("update project set name = ?, type = ?, credit_limit_minor = ? where id = ?")
+        .params(p.name(), p.type().name(), p.creditLimit().amountMinor(), p.id().value())
+        .update();
+  }
+
+  public Optional<Project> find(UUID id) {
+    return jdbc.sql("select * from project where id = ?")
+        .param(id)
+        .query(ProjectRepository::project)
+        .optional();
+  }
+
+  public Optional<ProjectView> view(UUID id) {
+    return jdbc.sql(VIEW + " where p.id = ?").param(id).query((rs, i) -> view(rs)).optional();
+  }
+
+  public List<ProjectView> viewsOfWorkspace(UUID workspaceId, Paging paging) {
+    return jdbc.sql(
+            VIEW + " where p.workspace_id = ? order by p.created_at desc, p.id limit ? offset ?")
+        .params(workspaceId, paging.size(), paging.offset())
+        .query((rs, i) -> view(rs))
+        .list();
+  }
+
+  public long countOfWorkspace(UUID workspaceId) {
+    return jdbc.sql("select count(*) from project where workspace_id = ?")
+        .param(workspaceId)
+        .query(Long.class)
+        .single();
+  }
+
+  public List<ProjectView> viewsOfContact(UUID contactId, Paging paging) {
+    return jdbc.sql(
+            VIEW
+                + """
+                 where p.id in (select pc.project_id from project_contact pc where pc.contact_id = ?)
+                 order by p.created_at desc, p.id limit ? offset ?
+                """)
+        .params(contactId, paging.size(), paging.offset())
+        .query((rs, i) -> view(rs))
+        .list();
+  }
+
+  public long countOfContact(UUID contactId) {
+    return jdbc.sql("select count(*) from project_contact where contact_id = ?")
+        .param(contactId)
+        .query(Long.class)
+        .single();
+  }
+
+  public boolean isContact(UUID projectId, UUID contactId) {
+    return jdbc.sql("select count(*) from project_contact where project_id = ? and contact_id = ?")
+            .params(projectId, contactId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void addContact(UUID projectId, UUID contactId) {
+    if (!isContact(projectId, contactId)) {
+      jdbc.sql("insert into project_contact (project_id, contact_id) values (?, ?)")
+          .params(projectId, contactId)
+          .update();
+    }
+  }
+
+  public void removeContact(UUID projectId, UUID contactId) {
+    jdbc.sql("delete from project_contact where project_id = ? and contact_id = ?")
+        .params(projectId, contactId)
+        .update();
+  }
+
+  private List<UUID> contactIds(UUID projectId) {
+    return jdbc.sql(
+            "select contact_id from project_contact where project_id = ? order by contact_id")
+        .param(projectId)
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .list();
+  }
+
+  private ProjectView view(ResultSet rs) throws SQLException {
+    Project p = project(rs, 0);
+    return new ProjectView(
+        p.id().value(),
+        p.clientId().value(),
+        rs.getString("client_name"),
+        p.name(),
+        p.type(),
+        p.currency().getCurrencyCode(),
+        MoneyJson.of(p.creditLimit()),
+        MoneyJson.of(new Money(rs.getLong("total_minor"), p.currency())),
+        contactIds(p.id().value()));
+  }
+
+  private static Project project(ResultSet rs, int i) throws SQLException {
+    Currency currency = Currency.getInstance(rs.getString("currency").trim());
+    return new Project(
+        new ProjectId(rs.getObject("id", UUID.class)),
+        new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+        new ClientId(rs.getObject("client_id", UUID.class)),
+        rs.getString("name"),
+        ProjectType.valueOf(rs.getString("type")),
+        currency,
+        new Money(rs.getLong("credit_limit_minor"), currency));
+  }
+}

@@ -1,0 +1,20 @@
+package io.tranche.app.workspace;
+
+import io.tranche.core.error.ErrorCode;
+import io.tranche.core.error.ErrorKind;
+
+/** Error codes of workspaces, members, clients and contacts. */
+public final class WorkspaceErrors {
+  public static final ErrorCode EMAIL_TAKEN =
+      new ErrorCode(
+          "member.email-taken",
+          ErrorKind.CONFLICT,
+          "this email address already belongs to a member; sign in instead");
+  public static final ErrorCode CONTACT_EXISTS =
+      new ErrorCode(
+          "contact.email-exists",
+          ErrorKind.CONFLICT,
+          "this client already has a contact with that email address");
+
+  private WorkspaceErrors() {}
+}

@@ -1,0 +1,99 @@
+package io.tranche.app.workspace;
+
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.ActorKind;
+import io.tranche.app.workspace.internal.WorkspaceRepository;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.workspace.Member;
+import io.tranche.core.workspace.MemberId;
+import io.tranche.core.workspace.MemberRole;
+import io.tranche.core.workspace.Workspace;
+import io.tranche.core.workspace.WorkspaceId;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Workspaces and their members. */
+@Service
+public class WorkspaceService {
+  private final WorkspaceRepository repository;
+  private final Clock clock;
+
+  WorkspaceService(WorkspaceRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a workspace and its first owner; {@code passwordHash} is already hashed by the caller.
+   * Refuses an email that another member already uses.
+   */
+  @Transactional
+  public Member createWithOwner(
+      String workspaceName, String ownerName, String ownerEmail, String passwordHash) {
+    Workspace workspace = new Workspace(WorkspaceId.random(), workspaceName, clock.instant());
+    Member owner =
+        new Member(MemberId.random(), workspace.id(), ownerEmail, ownerName, MemberRole.OWNER);
+    if (repository.memberByEmail(owner.email()).isPresent()) {
+      throw DomainException.field(WorkspaceErrors.EMAIL_TAKEN, "email", Map.of());
+    }
+    repository.insert(workspace);
+    repository.insert(owner, passwordHash, clock.instant());
+    return owner;
+  }
+
+  /** Whether any workspace exists yet (a first start has none). */
+  @Transactional(readOnly = true)
+  public boolean anyWorkspace() {
+    return repository.count() > 0;
+  }
+
+  /** The workspace of the caller. */
+  @Transactional(readOnly = true)
+  public Workspace current(Actor actor) {
+    return repository
+        .find(actor.workspaceId())
+        .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
+  }
+
+  /** The name of a workspace, for mails and pages. */
+  @Transactional(readOnly = true)
+  public Optional<String> name(UUID workspaceId) {
+    return repository.find(workspaceId).map(Workspace::name);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Workspace> findByName(String name) {
+    return repository.findByName(name);
+  }
+
+  /** A member's password login: the actor they sign in as and their password hash. */
+  @Transactional(readOnly = true)
+  public Optional<MemberLogin> memberLogin(String email) {
+    return repository
+        .memberWithHash(email.strip().toLowerCase(Locale.ROOT))
+        .map(stored -> new MemberLogin(actor(stored.member()), stored.passwordHash()));
+  }
+
+  /** The actor of a member, by id; for API tokens. */
+  @Transactional(readOnly = true)
+  public Optional<Actor> memberActor(UUID memberId) {
+    return repository.member(memberId).map(WorkspaceService::actor);
+  }
+
+  static Actor actor(Member m) {
+    return new Actor(
+        ActorKind.MEMBER,
+        m.id().value(),
+        m.workspaceId().value(),
+        m.email(),
+        m.role() == MemberRole.OWNER);
+  }
+
+  /** A member's login details. */
+  public record MemberLogin(Actor actor, String passwordHash) {}
+}

@@ -1,0 +1,137 @@
+package io.tranche.app.workspace.internal;
+
+import io.tranche.app.platform.Paging;
+import io.tranche.core.workspace.Client;
+import io.tranche.core.workspace.ClientId;
+import io.tranche.core.workspace.Contact;
+import io.tranche.core.workspace.ContactId;
+import io.tranche.core.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code client} and {@code contact} tables. */
+@Repository
+public class ClientRepository {
+  private final JdbcClient jdbc;
+
+  ClientRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Client c, Instant at) {
+    jdbc.sql(
+            "insert into client (id, workspace_id, name, billing_email, created_at) values (?, ?, ?, ?, ?)")
+        .params(
+            c.id().value(), c.workspaceId().value(), c.name(), c.billingEmail(), Timestamp.from(at))
+        .update();
+  }
+
+  public void update(Client c) {
+    jdbc.sql("update client set name = ?, billing_email = ? where id = ?")
+        .params(c.name(), c.billingEmail(), c.id().value())
+        .update();
+  }
+
+  public Optional<Client> client(UUID id) {
+    return jdbc.sql("select * from client where id = ?")
+        .param(id)
+        .query(ClientRepository::client)
+        .optional();
+  }
+
+  public List<Client> clients(UUID workspaceId, Paging paging) {
+    return jdbc.sql(
+            "select * from client where workspace_id = ? order by name, id limit ? offset ?")
+        .params(workspaceId, paging.size(), paging.offset())
+        .query(ClientRepository::client)
+        .list();
+  }
+
+  public long countClients(UUID workspaceId) {
+    return jdbc.sql("select count(*) from client where workspace_id = ?")
+        .param(workspaceId)
+        .query(Long.class)
+        .single();
+  }
+
+  public void insert(Contact c, Instant at) {
+    jdbc.sql(
+            """
+            insert into contact (id, workspace_id, client_id, name, email, created_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            c.id().value(),
+            c.workspaceId().value(),
+            c.clientId().value(),
+            c.name(),
+            c.email(),
+            Timestamp.from(at))
+        .update();
+  }
+
+  public void update(Contact c) {
+    jdbc.sql("update contact set name = ?, email = ? where id = ?")
+        .params(c.name(), c.email(), c.id().value())
+        .update();
+  }
+
+  public Optional<Contact> contact(UUID id) {
+    return jdbc.sql("select * from contact where id = ?")
+        .param(id)
+        .query(ClientRepository::contact)
+        .optional();
+  }
+
+  public Optional<Contact> contactByEmail(UUID clientId, String email) {
+    return jdbc.sql("select * from contact where client_id = ? and email = ?")
+        .params(clientId, email)
+        .query(ClientRepository::contact)
+        .optional();
+  }
+
+  public List<Contact> contactsByEmail(String email) {
+    return jdbc.sql("select * from contact where email = ? order by created_at limit 20")
+        .param(email)
+        .query(ClientRepository::contact)
+        .list();
+  }
+
+  public List<Contact> contacts(UUID clientId, Paging paging) {
+    return jdbc.sql("select * from contact where client_id = ? order by name, id limit ? offset ?")
+        .params(clientId, paging.size(), paging.offset())
+        .query(ClientRepository::contact)
+        .list();
+  }
+
+  public long countContacts(UUID clientId) {
+    return jdbc.sql("select count(*) from contact where client_id = ?")
+        .param(clientId)
+        .query(Long.class)
+        .single();
+  }
+
+  private static Client client(ResultSet rs, int i) throws SQLException {
+    return new Client(
+        new ClientId(rs.getObject("id", UUID.class)),
+        new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+        rs.getString("name"),
+        rs.getString("billing_email"));
+  }
+
+  private static Contact contact(ResultSet rs, int i) throws SQLException {
+    return new Contact(
+        new ContactId(rs.getObject("id", UUID.class)),
+        new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+        new ClientId(rs.getObject("client_id", UUID.class)),
+        rs.getString("name"),
+        rs.getString("email"));
+  }
+}

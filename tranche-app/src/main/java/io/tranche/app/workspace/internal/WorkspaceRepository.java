@@ -1,0 +1,107 @@
+package io.tranche.app.workspace.internal;
+
+import io.tranche.core.workspace.Member;
+import io.tranche.core.workspace.MemberId;
+import io.tranche.core.workspace.MemberRole;
+import io.tranche.core.workspace.Workspace;
+import io.tranche.core.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code workspace} and {@code member} tables. */
+@Repository
+public class WorkspaceRepository {
+  private final JdbcClient jdbc;
+
+  WorkspaceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Workspace w) {
+    jdbc.sql("insert into workspace (id, name, created_at) values (?, ?, ?)")
+        .params(w.id().value(), w.name(), Timestamp.from(w.createdAt()))
+        .update();
+  }
+
+  public void insert(Member m, String passwordHash, Instant at) {
+    jdbc.sql(
+            """
+            insert into member (id, workspace_id, email, name, password_hash, role, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            m.id().value(),
+            m.workspaceId().value(),
+            m.email(),
+            m.name(),
+            passwordHash,
+            m.role().name(),
+            Timestamp.from(at))
+        .update();
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from workspace").query(Long.class).single();
+  }
+
+  public Optional<Workspace> find(UUID id) {
+    return jdbc.sql("select * from workspace where id = ?")
+        .param(id)
+        .query(WorkspaceRepository::workspace)
+        .optional();
+  }
+
+  public Optional<Workspace> findByName(String name) {
+    return jdbc.sql("select * from workspace where name = ? order by created_at limit 1")
+        .param(name)
+        .query(WorkspaceRepository::workspace)
+        .optional();
+  }
+
+  public Optional<Member> memberByEmail(String email) {
+    return jdbc.sql("select * from member where email = ?")
+        .param(email)
+        .query(WorkspaceRepository::member)
+        .optional();
+  }
+
+  public Optional<Member> member(UUID id) {
+    return jdbc.sql("select * from member where id = ?")
+        .param(id)
+        .query(WorkspaceRepository::member)
+        .optional();
+  }
+
+  /** A member and their password hash, for sign-in. */
+  public Optional<StoredMember> memberWithHash(String email) {
+    return jdbc.sql("select * from member where email = ?")
+        .param(email)
+        .query((rs, i) -> new StoredMember(member(rs, i), rs.getString("password_hash")))
+        .optional();
+  }
+
+  /** A member row with its password hash. */
+  public record StoredMember(Member member, String passwordHash) {}
+
+  private static Workspace workspace(ResultSet rs, int i) throws SQLException {
+    return new Workspace(
+        new WorkspaceId(rs.getObject("id", UUID.class)),
+        rs.getString("name"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  private static Member member(ResultSet rs, int i) throws SQLException {
+    return new Member(
+        new MemberId(rs.getObject("id", UUID.class)),
+        new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+        rs.getString("email"),
+        rs.getString("name"),
+        MemberRole.valueOf(rs.getString("role")));
+  }
+}
