@@ -16,6 +16,7 @@ import io.tranche.core.milestone.MilestoneState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +70,7 @@ class ConsoleController {
   String transition(
       Actor actor,
       @PathVariable UUID milestoneId,
-      @RequestParam MilestoneAction action,
+      @RequestParam(required = false) @Nullable MilestoneAction action,
       RedirectAttributes redirect) {
     MilestoneView milestone = milestones.milestone(actor, milestoneId);
     try {

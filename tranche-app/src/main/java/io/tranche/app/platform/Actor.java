@@ -3,6 +3,7 @@ package io.tranche.app.platform;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The signed-in person a request acts for, as stored in the session: every service call is scoped
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param owner whether a member is an owner of the workspace; always false for contacts
  */
 public record Actor(ActorKind kind, UUID id, UUID workspaceId, String email, boolean owner)
-    implements Serializable {
+    implements AuthenticatedPrincipal, Serializable {
   public Actor {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
@@ -26,6 +27,12 @@ public record Actor(ActorKind kind, UUID id, UUID workspaceId, String email, boo
 
   public boolean isContact() {
     return kind == ActorKind.CONTACT;
+  }
+
+  /** The principal name sessions are indexed by: the {@link #label()}, never the email. */
+  @Override
+  public String getName() {
+    return label();
   }
 
   /** A short label for records of who did something, e.g. {@code member:1b2c…}. */

@@ -8,6 +8,7 @@ import io.tranche.app.platform.Paging;
 import io.tranche.app.project.internal.MilestoneRepository;
 import io.tranche.app.project.internal.MilestoneRepository.Stored;
 import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
 import io.tranche.core.milestone.Changed;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
@@ -115,9 +116,10 @@ public class MilestoneService {
    * move that races another is refused rather than lost.
    */
   @Transactional
-  public MilestoneView transition(Actor actor, UUID id, MilestoneAction action) {
+  public MilestoneView transition(Actor actor, UUID id, @Nullable MilestoneAction action) {
     Access.member(actor);
     Stored stored = load(actor, id);
+    Validation.required("action", action);
     Instant now = clock.instant();
     Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);
     store(stored, changed.next());

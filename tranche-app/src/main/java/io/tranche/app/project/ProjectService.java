@@ -11,6 +11,7 @@ import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
 import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.PlannedMilestone;
 import io.tranche.core.money.Money;
@@ -127,9 +128,9 @@ public class ProjectService {
 
   /** Makes a contact of the project's client a contact of the project, who then sees it. */
   @Transactional
-  public ProjectView addContact(Actor actor, UUID projectId, UUID contactId) {
+  public ProjectView addContact(Actor actor, UUID projectId, @Nullable UUID contactId) {
     Project project = load(Access.member(actor), projectId);
-    linkContact(actor, project, contactId);
+    linkContact(actor, project, Validation.required("contactId", contactId));
     return project(actor, projectId);
   }
 

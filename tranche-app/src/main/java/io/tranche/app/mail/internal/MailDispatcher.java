@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers the outbox: every poll it claims due mails and sends them over SMTP, retrying with a
- * growing delay (1 min, 2 min, 4 min, … up to 6 h) and giving up after {@value #MAX_ATTEMPTS}
- * attempts. Without {@code spring.mail.host} mails go to the local mailbox instead.
+ * doubling delay (1 min, 2 min, 4 min, …) and giving up after {@value #MAX_ATTEMPTS} attempts.
+ * Without {@code spring.mail.host} mails go to the local mailbox instead.
  *
  * <p>Logs name the mail's id and recipient domain only; a body can hold a sign-in link.
  */
@@ -66,7 +66,7 @@ class MailDispatcher {
       } catch (RuntimeException e) {
         int attempts = mail.attempts() + 1;
         boolean giveUp = attempts >= MAX_ATTEMPTS;
-        Duration delay = Duration.ofMinutes(Math.min(360, 1L << Math.min(attempts - 1, 9)));
+        Duration delay = Duration.ofMinutes(1L << Math.min(attempts - 1, 9));
         outbox.retryLater(mail.id(), now.plus(delay), e.getClass().getSimpleName(), giveUp);
         log.warn(
             "mail {} to @{} not delivered (attempt {}{}): {}",

@@ -117,8 +117,7 @@ class ProjectApi {
   @PostMapping("/projects/{projectId}/contacts")
   @Operation(summary = "Let a contact of the project's client see the project in the portal")
   ProjectView addContact(Actor actor, @PathVariable UUID projectId, @RequestBody ContactLink body) {
-    return projects.addContact(
-        actor, projectId, Validation.required("contactId", body.contactId()));
+    return projects.addContact(actor, projectId, body.contactId());
   }
 
   @DeleteMapping("/projects/{projectId}/contacts/{contactId}")
@@ -172,7 +171,7 @@ class ProjectApi {
               + " OPEN_DISPUTE, RESOLVE_DISPUTE. An illegal move is a 409 naming the current state.")
   MilestoneView transition(
       Actor actor, @PathVariable UUID milestoneId, @RequestBody TransitionBody body) {
-    return milestones.transition(actor, milestoneId, Validation.required("action", body.action()));
+    return milestones.transition(actor, milestoneId, body.action());
   }
 
   private static NewProject toNewProject(ProjectBody body) {

@@ -1,0 +1,93 @@
+package io.tranche.app.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.ActorDetails;
+import io.tranche.app.platform.ActorKind;
+import io.tranche.app.platform.Roles;
+import io.tranche.app.support.Fixtures;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Without an SMTP server, mail stays in the workspace's local mailbox, for the owner only. */
+@SpringBootTest(
+    properties = {"tranche.data-dir=target/test-data", "tranche.mail.poll-interval=100ms"})
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+class LocalMailboxIT {
+  @Autowired MailService mail;
+  @Autowired Fixtures fixtures;
+  @Autowired MockMvc mvc;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  @Test
+  void keepsMailForTheOwnerToReadWhenNoSmtpServerIsConfigured() throws Exception {
+    World world = fixtures.world("mailbox");
+    mail.enqueue(
+        new OutgoingMail(
+            world.owner().workspaceId(), "someone@client.test", "Hello there", "Body text 42"));
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    List<MailboxEntry> box = mail.mailbox(world.owner().workspaceId(), 10);
+    while (box.stream().noneMatch(m -> m.status() == MailStatus.LOCAL)
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      box = mail.mailbox(world.owner().workspaceId(), 10);
+    }
+    assertThat(box).extracting(MailboxEntry::status).containsExactly(MailStatus.LOCAL);
+
+    String page =
+        mvc.perform(get("/console/mailbox").with(authentication(as(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("Hello there").contains("Body text 42");
+
+    Actor plainMember =
+        new Actor(
+            ActorKind.MEMBER,
+            UUID.randomUUID(),
+            world.owner().workspaceId(),
+            "m@vendor.test",
+            false);
+    mvc.perform(get("/console/mailbox").with(authentication(as(plainMember))))
+        .andExpect(status().isForbidden());
+    World other = fixtures.world("mailbox-other");
+    assertThat(
+            mvc.perform(get("/console/mailbox").with(authentication(as(other.owner()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .doesNotContain("Body text 42");
+  }
+
+  private static UsernamePasswordAuthenticationToken as(Actor actor) {
+    return UsernamePasswordAuthenticationToken.authenticated(
+        new ActorDetails(actor, "[n/a]"),
+        null,
+        List.of(new SimpleGrantedAuthority(Roles.authority(actor))));
+  }
+}

@@ -1,0 +1,43 @@
+package io.tranche.app.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of the integration tests: the whole application on a random port, against the test database,
+ * sending mail to the in-process SMTP server. All subclasses share one Spring context.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "tranche.data-dir=target/test-data",
+      "tranche.mail.poll-interval=200ms",
+      "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+      "spring.mail.properties.mail.smtp.timeout=2000"
+    })
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+public abstract class IntegrationTest {
+  @Autowired protected MockMvc mvc;
+  @Autowired protected Fixtures fixtures;
+  @Autowired protected JdbcClient jdbc;
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", TestMail::port);
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}

@@ -1,0 +1,74 @@
+package io.tranche.app.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One in-process SMTP server (GreenMail) for the whole test JVM, on a free port. */
+public final class TestMail {
+  private static GreenMail server;
+
+  private TestMail() {}
+
+  public static synchronized GreenMail server() {
+    if (server == null) {
+      server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+      server.start();
+    }
+    return server;
+  }
+
+  public static int port() {
+    return server().getSmtp().getPort();
+  }
+
+  /** The newest mail to {@code recipient}, waiting up to 20 seconds for it to arrive. */
+  public static MimeMessage awaitMailTo(String recipient) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      Optional<MimeMessage> found = latestTo(recipient);
+      if (found.isPresent()) {
+        return found.get();
+      }
+      server().waitForIncomingEmail(250, 1);
+    }
+    throw new AssertionError("no mail to " + recipient + " within 20 s");
+  }
+
+  /** The newest mail to {@code recipient} received so far. */
+  public static Optional<MimeMessage> latestTo(String recipient) {
+    MimeMessage[] all = server().getReceivedMessages();
+    for (int i = all.length - 1; i >= 0; i--) {
+      try {
+        if (Arrays.stream(all[i].getRecipients(Message.RecipientType.TO))
+            .anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
+          return Optional.of(all[i]);
+        }
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first {@code http(s)://…} link in a mail's text. */
+  public static String link(MimeMessage mail) {
+    try {
+      String body = mail.getContent().toString();
+      Matcher m = Pattern.compile("https?://\\S+").matcher(body);
+      if (!m.find()) {
+        throw new AssertionError("no link in mail: " + body);
+      }
+      return m.group();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
