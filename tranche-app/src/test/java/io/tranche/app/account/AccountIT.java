@@ -54,6 +54,13 @@ class AccountIT extends IntegrationTest {
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/console");
     assertThat(visitor.sessionId()).isNotNull().isNotEqualTo(before);
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(world.owner().label())
+                .query(Long.class)
+                .single())
+        .as("the session is stored in the database")
+        .isOne();
     HttpResponse<String> console = visitor.get("/console");
     assertThat(console.statusCode()).isEqualTo(200);
     assertThat(console.body()).contains(world.project().name());

@@ -162,7 +162,12 @@ class ProblemHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
     String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-    log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    log.error(
+        "unexpected error {} on {} {}",
+        correlationId,
+        request.getMethod(),
+        request.getRequestURI(),
+        e);
     Map<String, Object> body =
         body(
             HttpStatus.INTERNAL_SERVER_ERROR,

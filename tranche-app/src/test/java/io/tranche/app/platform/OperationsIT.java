@@ -1,0 +1,65 @@
+package io.tranche.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class OperationsIT extends IntegrationTest {
+
+  @Test
+  void healthIsUpWithTheDatabaseChecked() throws Exception {
+    mvc.perform(get("/actuator/health"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"))
+        .andExpect(jsonPath("$.components.db.status").value("UP"));
+  }
+
+  @Test
+  void exposesPrometheusMetrics() throws Exception {
+    mvc.perform(get("/actuator/prometheus"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+  }
+
+  @Test
+  void documentsTheApiWithTokenAuthAndWithoutInternalParameters() throws Exception {
+    String doc =
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.paths['/api/v1/projects'].post").exists())
+            .andExpect(
+                jsonPath("$.paths['/api/v1/milestones/{milestoneId}/transitions'].post").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/clients/{clientId}/contacts'].get").exists())
+            .andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(doc)
+        .doesNotContain("\"actor\"")
+        .doesNotContain("/console")
+        .doesNotContain("/portal");
+    mvc.perform(get("/swagger-ui/index.html"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("https://"))));
+  }
+
+  @Test
+  void givesEveryResponseACorrelationId() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(header().exists("X-Request-Id"));
+  }
+
+  @Test
+  void answersUnknownApiPathsWithAProblem() throws Exception {
+    mvc.perform(get("/api/v1/nothing-here"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.code").value("auth.unauthenticated"));
+  }
+}
