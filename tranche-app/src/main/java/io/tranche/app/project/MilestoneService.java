@@ -124,7 +124,7 @@ public class MilestoneService {
     Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);
     store(stored, changed.next());
     milestones.recordTransition(changed.event(), actor.label());
-    events.publishEvent(changed.event());
+    events.publishEvent(new MilestoneMoved(changed.event(), actor.label()));
     return MilestoneView.of(changed.next());
   }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkspaceService {
   private final WorkspaceRepository repository;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  WorkspaceService(WorkspaceRepository repository, Clock clock) {
+  WorkspaceService(WorkspaceRepository repository, ApplicationEventPublisher events, Clock clock) {
     this.repository = repository;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -43,6 +46,9 @@ public class WorkspaceService {
     }
     repository.insert(workspace);
     repository.insert(owner, passwordHash, clock.instant());
+    events.publishEvent(
+        new WorkspaceCreated(
+            workspace.id().value(), workspace.name(), owner.id().value(), owner.email()));
     return owner;
   }
 
