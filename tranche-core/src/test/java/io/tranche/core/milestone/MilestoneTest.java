@@ -1,5 +1,6 @@
 package io.tranche.core.milestone;
 
+import static io.tranche.core.DomainAssertions.assertCode;
 import static io.tranche.core.milestone.MilestoneAction.ACCEPT;
 import static io.tranche.core.milestone.MilestoneAction.INVOICE;
 import static io.tranche.core.milestone.MilestoneAction.OPEN_DISPUTE;
@@ -130,11 +131,5 @@ class MilestoneTest {
   @Test
   void refusesToResolveWithoutADispute() {
     assertCode(() -> Milestones.planned().apply(RESOLVE_DISPUTE, T0), "milestone.not-disputed");
-  }
-
-  static void assertCode(Runnable action, String code) {
-    assertThatThrownBy(action::run)
-        .isInstanceOfSatisfying(
-            DomainException.class, e -> assertThat(e.code().slug()).isEqualTo(code));
   }
 }

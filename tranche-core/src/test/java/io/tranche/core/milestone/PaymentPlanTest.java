@@ -1,6 +1,6 @@
 package io.tranche.core.milestone;
 
-import static io.tranche.core.milestone.MilestoneTest.assertCode;
+import static io.tranche.core.DomainAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tranche.core.money.Money;

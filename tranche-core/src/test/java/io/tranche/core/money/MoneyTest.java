@@ -1,9 +1,8 @@
 package io.tranche.core.money;
 
+import static io.tranche.core.DomainAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tranche.core.error.DomainException;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -84,12 +83,5 @@ class MoneyTest {
     assertThat(Money.of(-5, "EUR")).hasToString("-0.05 EUR");
     assertThat(Money.of(123450, "EUR").minus(Money.of(50, "EUR")).negate())
         .isEqualTo(Money.of(-123400, "EUR"));
-  }
-
-  static void assertCode(Runnable action, String code) {
-    assertThatThrownBy(action::run)
-        .isInstanceOf(DomainException.class)
-        .extracting(e -> ((DomainException) e).code().slug())
-        .isEqualTo(code);
   }
 }
