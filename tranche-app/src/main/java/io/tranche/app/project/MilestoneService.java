@@ -13,7 +13,9 @@ import io.tranche.core.milestone.Changed;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneTransitioned;
+import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.milestone.PaymentTrigger;
+import io.tranche.core.milestone.PlannedMilestone;
 import io.tranche.core.money.Money;
 import io.tranche.core.money.MoneyErrors;
 import io.tranche.core.project.ProjectId;
@@ -126,6 +128,33 @@ public class MilestoneService {
     milestones.recordTransition(changed.event(), actor.label());
     events.publishEvent(new MilestoneMoved(changed.event(), actor.label()));
     return MilestoneView.of(changed.next());
+  }
+
+  /**
+   * Makes a signed contract's payment plan the project's milestones, when no milestone has moved
+   * yet (all PLANNED, none disputed); otherwise leaves the milestones as they are. Returns whether
+   * the plan was applied.
+   */
+  @Transactional
+  public boolean applyContractPlan(UUID workspaceId, UUID projectId, PaymentPlan plan) {
+    if (!milestones.allUntouched(projectId)) {
+      return false;
+    }
+    milestones.deleteOfProject(projectId);
+    Instant now = clock.instant();
+    int position = 1;
+    for (PlannedMilestone planned : plan.milestones()) {
+      milestones.insert(
+          Milestone.planned(
+              new WorkspaceId(workspaceId),
+              new ProjectId(projectId),
+              position++,
+              planned.name(),
+              planned.amount(),
+              planned.trigger()),
+          now);
+    }
+    return true;
   }
 
   private void store(Stored stored, Milestone next) {

@@ -22,6 +22,7 @@ import io.tranche.core.workspace.ClientId;
 import io.tranche.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -152,6 +153,29 @@ public class ProjectService {
     if (actor.isContact() && !projects.isContact(project.id().value(), actor.id())) {
       throw Errors.notFound("project", projectId);
     }
+  }
+
+  /** The email addresses of a project's client contacts, for notifications; no access check. */
+  @Transactional(readOnly = true)
+  public List<String> contactEmails(UUID projectId) {
+    return projects.contactEmails(projectId);
+  }
+
+  /** A project's currency, for features that must match it; no access check. */
+  @Transactional(readOnly = true)
+  public String currencyOf(UUID projectId) {
+    return projects
+        .find(projectId)
+        .map(p -> p.currency().getCurrencyCode())
+        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+  }
+
+  /** Sets a project's credit limit from a signed contract (a system step, no access check). */
+  @Transactional
+  public void applyCreditLimit(UUID projectId, Money creditLimit) {
+    Project current =
+        projects.find(projectId).orElseThrow(Errors.notFoundSupplier("project", projectId));
+    projects.update(current.withDetails(current.name(), current.type(), creditLimit));
   }
 
   private void linkContact(Actor actor, Project project, UUID contactId) {

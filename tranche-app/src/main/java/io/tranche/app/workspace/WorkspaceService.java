@@ -10,6 +10,7 @@ import io.tranche.core.workspace.MemberRole;
 import io.tranche.core.workspace.Workspace;
 import io.tranche.core.workspace.WorkspaceId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,12 @@ public class WorkspaceService {
     return repository
         .find(actor.workspaceId())
         .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
+  }
+
+  /** The email addresses of a workspace's members, for notifications. */
+  @Transactional(readOnly = true)
+  public List<String> memberEmails(UUID workspaceId) {
+    return repository.memberEmails(workspaceId);
   }
 
   /** The name of a workspace, for mails and pages. */

@@ -2,6 +2,13 @@ package io.tranche.app.support;
 
 import io.tranche.app.account.ApiTokenService;
 import io.tranche.app.account.SetupService;
+import io.tranche.app.contract.ContractView;
+import io.tranche.app.contract.QuoteService;
+import io.tranche.app.contract.QuoteView;
+import io.tranche.app.contract.SignedBy;
+import io.tranche.app.meeting.MeetingService;
+import io.tranche.app.message.MessageService;
+import io.tranche.app.message.Upload;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.MilestoneService;
@@ -13,9 +20,19 @@ import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.contract.QuoteLine;
+import io.tranche.core.contract.QuoteTerms;
+import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.meeting.MeetingChannel;
+import io.tranche.core.meeting.MeetingRecord;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.money.Money;
 import io.tranche.core.project.ProjectType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
@@ -31,6 +48,9 @@ public class Fixtures {
   private final MilestoneService milestones;
   private final ApiTokenService tokens;
   private final SetupService setup;
+  private final MessageService messages;
+  private final MeetingService meetings;
+  private final QuoteService quotes;
 
   Fixtures(
       WorkspaceService workspaces,
@@ -38,13 +58,19 @@ public class Fixtures {
       ProjectService projects,
       MilestoneService milestones,
       ApiTokenService tokens,
-      SetupService setup) {
+      SetupService setup,
+      MessageService messages,
+      MeetingService meetings,
+      QuoteService quotes) {
     this.workspaces = workspaces;
     this.clients = clients;
     this.projects = projects;
     this.milestones = milestones;
     this.tokens = tokens;
     this.setup = setup;
+    this.messages = messages;
+    this.meetings = meetings;
+    this.quotes = quotes;
   }
 
   /**
@@ -93,6 +119,62 @@ public class Fixtures {
     return new World(
         tag, owner, apiToken, apiTokenId, client, contact, contactActor, project, planned);
   }
+
+  /**
+   * Gives a world a requirements message with an attachment, a meeting, and a quote the client
+   * opened and signed (a contract awaiting the vendor's countersignature).
+   */
+  public Agreements agreements(World world) {
+    var message =
+        messages.post(
+            world.owner(),
+            world.project().id(),
+            "Requirements for " + world.tag(),
+            List.of(
+                new Upload(
+                    "brief-" + world.tag() + ".txt",
+                    () ->
+                        new ByteArrayInputStream(
+                            ("brief " + world.tag()).getBytes(StandardCharsets.UTF_8)))));
+    var meeting =
+        meetings.log(
+            world.owner(),
+            world.project().id(),
+            new MeetingRecord(
+                Instant.parse("2026-11-20T10:00:00Z"),
+                45,
+                MeetingChannel.VIDEO,
+                "Both sides",
+                "Notes " + world.tag(),
+                null));
+    QuoteView quote = quotes.create(world.owner(), world.project().id(), quoteContent(world.tag()));
+    quotes.send(world.owner(), quote.id());
+    quotes.open(world.contactActor(), quote.id());
+    ContractView contract =
+        quotes.sign(
+            world.contactActor(),
+            quote.id(),
+            new SignatureRequest("Contact " + world.tag(), true, quote.documentHash()),
+            new SignedBy("192.0.2.1", "fixture"));
+    return new Agreements(
+        message.id(), message.attachments().get(0).id(), meeting.id(), quote.id(), contract.id());
+  }
+
+  /** A quote of 3000.00 EUR net, no tax, on the default plan, valid for a year. */
+  public static QuoteContent quoteContent(String tag) {
+    return new QuoteContent(
+        "Scope of " + tag,
+        "Four weeks",
+        List.of(new QuoteLine("Work for " + tag, 3, Money.parse("1000.00", "EUR"))),
+        0,
+        PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
+        LocalDate.now().plusYears(1),
+        new QuoteTerms(7, 7, Money.of(0, "EUR")));
+  }
+
+  /** Ids of what {@link #agreements} made. */
+  public record Agreements(
+      UUID messageId, UUID attachmentId, UUID meetingId, UUID quoteId, UUID contractId) {}
 
   /** What {@link #world} made. */
   public record World(

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
     properties = {
       "tranche.data-dir=target/test-data",
       "tranche.mail.poll-interval=200ms",
+      "tranche.attachments.max-bytes=1048576",
       "spring.mail.properties.mail.smtp.connectiontimeout=2000",
       "spring.mail.properties.mail.smtp.timeout=2000"
     })

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.ActorDetails;
 import io.tranche.app.platform.Roles;
+import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ class TenancyIT extends IntegrationTest {
     World victim = fixtures.world("victim");
     World otherWorkspace = fixtures.world("outsider");
     World otherProject = fixtures.sibling(victim, "neighbour");
+    Fixtures.Agreements agreements = fixtures.agreements(victim);
 
     Map<String, UUID> ids = new LinkedHashMap<>();
     ids.put("clientId", victim.client().id());
@@ -77,6 +79,10 @@ class TenancyIT extends IntegrationTest {
     ids.put("projectId", victim.project().id());
     ids.put("milestoneId", victim.milestones().get(0).id());
     ids.put("tokenId", victim.apiTokenId());
+    ids.put("attachmentId", agreements.attachmentId());
+    ids.put("meetingId", agreements.meetingId());
+    ids.put("quoteId", agreements.quoteId());
+    ids.put("contractId", agreements.contractId());
 
     List<String> secrets =
         List.of(
@@ -88,7 +94,11 @@ class TenancyIT extends IntegrationTest {
             victim.project().id().toString(),
             victim.milestones().get(0).id().toString(),
             victim.milestones().get(2).id().toString(),
-            victim.contact().name());
+            victim.contact().name(),
+            "Requirements for " + victim.tag(),
+            "Notes " + victim.tag(),
+            "Scope of " + victim.tag(),
+            "brief " + victim.tag());
 
     List<Route> routes = routes();
     assertThat(routes)

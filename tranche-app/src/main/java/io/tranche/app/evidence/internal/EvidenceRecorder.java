@@ -1,9 +1,15 @@
 package io.tranche.app.evidence.internal;
 
+import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.evidence.EvidenceService;
 import io.tranche.app.evidence.SigningKeys;
+import io.tranche.app.meeting.MeetingLogged;
+import io.tranche.app.meeting.MeetingView;
+import io.tranche.app.message.MessagePosted;
+import io.tranche.app.message.MessageView;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.workspace.WorkspaceCreated;
+import io.tranche.core.evidence.EvidenceChain;
 import io.tranche.core.milestone.MilestoneTransitioned;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +39,59 @@ class EvidenceRecorder {
         null,
         "workspace.created",
         Map.of("name", created.name(), "owner", created.ownerEmail()));
+  }
+
+  @EventListener
+  void on(MessagePosted posted) {
+    MessageView m = posted.message();
+    evidence.append(
+        posted.workspaceId(),
+        m.author(),
+        m.projectId(),
+        "message.posted",
+        Map.of(
+            "message", m.id().toString(),
+            "bodySha256", posted.bodySha256(),
+            "attachments",
+                m.attachments().stream()
+                    .map(
+                        a ->
+                            Map.of(
+                                "id", a.id().toString(),
+                                "name", a.fileName(),
+                                "type", a.contentType(),
+                                "size", a.size(),
+                                "sha256", a.sha256()))
+                    .toList()));
+  }
+
+  @EventListener
+  void on(MeetingLogged logged) {
+    MeetingView m = logged.meeting();
+    evidence.append(
+        logged.workspaceId(),
+        logged.actor(),
+        m.projectId(),
+        logged.confirmation() ? "meeting.confirmed" : "meeting.logged",
+        Map.of(
+            "meeting", m.id().toString(),
+            "heldAt", m.heldAt().toString(),
+            "durationMinutes", m.durationMinutes(),
+            "channel", m.channel().name(),
+            "attendees", m.attendees(),
+            "notesSha256", EvidenceChain.sha256(m.notes()),
+            "recordingLink", m.recordingLink() == null ? "" : m.recordingLink()));
+  }
+
+  @EventListener
+  void on(AgreementEvent event) {
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    if (event.details() != null) {
+      payload.putAll(event.details());
+    }
+    payload.put("document", event.documentId().toString());
+    payload.put("documentSha256", event.documentHash());
+    evidence.append(event.workspaceId(), event.actor(), event.projectId(), event.type(), payload);
   }
 
   @EventListener

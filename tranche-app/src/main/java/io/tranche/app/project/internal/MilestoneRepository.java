@@ -115,6 +115,24 @@ public class MilestoneRepository {
         .single();
   }
 
+  /** Whether every milestone of a project is still PLANNED, undisputed and never moved. */
+  public boolean allUntouched(UUID projectId) {
+    return jdbc.sql(
+                """
+                select count(*) from milestone m where m.project_id = ?
+                and (m.state <> 'PLANNED' or m.disputed
+                     or exists (select 1 from milestone_transition t where t.milestone_id = m.id))
+                """)
+            .param(projectId)
+            .query(Long.class)
+            .single()
+        == 0;
+  }
+
+  public void deleteOfProject(UUID projectId) {
+    jdbc.sql("delete from milestone where project_id = ?").param(projectId).update();
+  }
+
   public int nextPosition(UUID projectId) {
     return jdbc.sql("select coalesce(max(position_no), 0) + 1 from milestone where project_id = ?")
         .param(projectId)

@@ -115,6 +115,17 @@ public class ProjectRepository {
         > 0;
   }
 
+  public List<String> contactEmails(UUID projectId) {
+    return jdbc.sql(
+            """
+            select c.email from contact c join project_contact pc on pc.contact_id = c.id
+            where pc.project_id = ? order by c.email
+            """)
+        .param(projectId)
+        .query(String.class)
+        .list();
+  }
+
   public void addContact(UUID projectId, UUID contactId) {
     if (!isContact(projectId, contactId)) {
       jdbc.sql("insert into project_contact (project_id, contact_id) values (?, ?)")

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,13 @@ public class WorkspaceRepository {
         .param(name)
         .query(WorkspaceRepository::workspace)
         .optional();
+  }
+
+  public List<String> memberEmails(UUID workspaceId) {
+    return jdbc.sql("select email from member where workspace_id = ? order by email")
+        .param(workspaceId)
+        .query(String.class)
+        .list();
   }
 
   public Optional<Member> memberByEmail(String email) {

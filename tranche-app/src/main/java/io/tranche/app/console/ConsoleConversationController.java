@@ -1,0 +1,164 @@
+package io.tranche.app.console;
+
+import io.tranche.app.meeting.MeetingService;
+import io.tranche.app.message.MessageService;
+import io.tranche.app.message.Uploads;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Download;
+import io.tranche.app.platform.Downloads;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.meeting.MeetingChannel;
+import io.tranche.core.meeting.MeetingRecord;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console's requirements thread and meeting log of a project. */
+@Controller
+class ConsoleConversationController {
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final MessageService messages;
+  private final MeetingService meetings;
+
+  ConsoleConversationController(
+      WorkspaceService workspaces,
+      ProjectService projects,
+      MessageService messages,
+      MeetingService meetings) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.messages = messages;
+    this.meetings = meetings;
+  }
+
+  @GetMapping("/console/projects/{projectId}/messages")
+  String messages(Actor actor, @PathVariable UUID projectId, Model model) {
+    page(actor, projectId, model);
+    model.addAttribute(
+        "messages", messages.messages(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    model.addAttribute("maxBytes", messages.maxBytes());
+    return "console/messages";
+  }
+
+  @PostMapping("/console/projects/{projectId}/messages")
+  String post(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(defaultValue = "") String body,
+      @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
+      RedirectAttributes redirect) {
+    try {
+      messages.post(actor, projectId, body, Uploads.of(files));
+    } catch (DomainException e) {
+      projects.requireVisible(actor, projectId);
+      redirect.addFlashAttribute(
+          "errors", Map.of(e.field() == null ? "body" : e.field(), e.getMessage()));
+      redirect.addFlashAttribute("body", body);
+    }
+    return "redirect:/console/projects/" + projectId + "/messages";
+  }
+
+  @GetMapping("/console/attachments/{attachmentId}")
+  ResponseEntity<InputStreamResource> attachment(Actor actor, @PathVariable UUID attachmentId) {
+    Download d = messages.download(actor, attachmentId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @GetMapping("/console/projects/{projectId}/meetings")
+  String meetings(Actor actor, @PathVariable UUID projectId, Model model) {
+    page(actor, projectId, model);
+    model.addAttribute(
+        "meetings", meetings.meetings(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    model.addAttribute("channels", MeetingChannel.values());
+    return "console/meetings";
+  }
+
+  @PostMapping("/console/projects/{projectId}/meetings")
+  String log(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam Map<String, String> form,
+      HttpServletResponse response,
+      Model model) {
+    projects.requireVisible(actor, projectId);
+    try {
+      meetings.log(actor, projectId, record(form));
+      return "redirect:/console/projects/" + projectId + "/meetings";
+    } catch (DomainException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      Map<String, String> errors = new LinkedHashMap<>();
+      errors.put(e.field() == null ? "notes" : e.field(), e.getMessage());
+      model.addAttribute("errors", errors);
+      model.addAttribute("form", form);
+      return meetings(actor, projectId, model);
+    }
+  }
+
+  private void page(Actor actor, UUID projectId, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+  }
+
+  private static MeetingRecord record(Map<String, String> form) {
+    return new MeetingRecord(
+        heldAt(form.get("heldAt")),
+        parseInt(form.get("durationMinutes")),
+        channel(form.get("channel")),
+        form.get("attendees"),
+        form.get("notes"),
+        form.get("recordingLink"));
+  }
+
+  private static @Nullable Instant heldAt(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw DomainException.field(
+          io.tranche.core.error.Validation.REQUIRED,
+          "heldAt",
+          Map.of("field", "heldAt (date and time)"));
+    }
+  }
+
+  private static int parseInt(@Nullable String text) {
+    try {
+      return text == null ? 0 : Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static @Nullable MeetingChannel channel(@Nullable String text) {
+    try {
+      return text == null || text.isBlank() ? null : MeetingChannel.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

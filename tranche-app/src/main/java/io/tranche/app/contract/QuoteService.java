@@ -1,0 +1,316 @@
+package io.tranche.app.contract;
+
+import io.tranche.app.contract.internal.ContractRepository;
+import io.tranche.app.contract.internal.QuoteRepository;
+import io.tranche.app.contract.internal.QuoteRepository.StoredQuote;
+import io.tranche.app.contract.internal.SignatureRepository;
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.project.ProjectService;
+import io.tranche.core.contract.ContractErrors;
+import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.contract.QuoteStatus;
+import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quotes and their versions. Members draft, revise and send them; a project's client contacts see
+ * sent versions (each view recorded), ask for changes or sign one exact version, which makes the
+ * contract. Editing a version the client has seen makes a new version.
+ */
+@Service
+public class QuoteService {
+  static final String QUOTE = "QUOTE";
+
+  private final QuoteRepository quotes;
+  private final SignatureRepository signatures;
+  private final ContractRepository contracts;
+  private final ProjectService projects;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  QuoteService(
+      QuoteRepository quotes,
+      SignatureRepository signatures,
+      ContractRepository contracts,
+      ProjectService projects,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.quotes = quotes;
+    this.signatures = signatures;
+    this.contracts = contracts;
+    this.projects = projects;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A project's quote versions the caller may see, newest first (contacts see no drafts). */
+  @Transactional(readOnly = true)
+  public List<QuoteView> quotes(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return quotes.ofProject(projectId).stream()
+        .filter(q -> actor.isMember() || q.status() != QuoteStatus.DRAFT)
+        .map(QuoteService::view)
+        .toList();
+  }
+
+  /** Drafts version 1 of a new quote. */
+  @Transactional
+  public QuoteView create(Actor actor, UUID projectId, QuoteContent content) {
+    Access.member(actor);
+    projects.requireVisible(actor, projectId);
+    requireProjectCurrency(projectId, content);
+    StoredQuote q = draft(actor.workspaceId(), projectId, UUID.randomUUID(), 1, content);
+    quotes.insert(q);
+    return view(q);
+  }
+
+  /**
+   * Changes a quote: a draft in place; a version the client has seen becomes SUPERSEDED by a new
+   * draft version; an accepted or superseded version is refused.
+   */
+  @Transactional
+  public QuoteView revise(Actor actor, UUID quoteId, QuoteContent content) {
+    Access.member(actor);
+    StoredQuote current = load(actor, quoteId);
+    requireProjectCurrency(current.projectId(), content);
+    if (current.status().editableInPlace()) {
+      String hash = hash(current.projectId(), current.id(), current.version(), content);
+      quotes.updateContent(current.id(), content, hash);
+      return view(quotes.find(quoteId).orElseThrow());
+    }
+    if (!current.status().revisable()) {
+      throw new DomainException(
+          ContractErrors.QUOTE_LOCKED,
+          Map.of("version", current.version(), "status", current.status().name()));
+    }
+    if (!quotes.move(current.id(), current.status(), QuoteStatus.SUPERSEDED, null, null)) {
+      throw concurrent(current);
+    }
+    StoredQuote next =
+        draft(
+            current.workspaceId(),
+            current.projectId(),
+            current.quoteNo(),
+            quotes.nextVersion(current.quoteNo()),
+            content);
+    quotes.insert(next);
+    publish(current, "quote.superseded", actor.label(), Map.of("by", next.id().toString()));
+    return view(next);
+  }
+
+  /** Sends a draft to the project's client contacts. */
+  @Transactional
+  public QuoteView send(Actor actor, UUID quoteId) {
+    Access.member(actor);
+    StoredQuote q = load(actor, quoteId);
+    if (q.status() != QuoteStatus.DRAFT) {
+      throw new DomainException(
+          ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "send", "status", q.status().name()));
+    }
+    if (!quotes.move(q.id(), QuoteStatus.DRAFT, QuoteStatus.SENT, clock.instant(), null)) {
+      throw concurrent(q);
+    }
+    publish(q, "quote.sent", actor.label(), Map.of("version", q.version()));
+    return view(quotes.find(quoteId).orElseThrow());
+  }
+
+  /**
+   * Opens a quote version; recorded (with its document hash) as shown to the caller, which signing
+   * requires. Contacts cannot open drafts.
+   */
+  @Transactional
+  public QuoteView open(Actor actor, UUID quoteId) {
+    StoredQuote q = load(actor, quoteId);
+    boolean first = signatures.views(q.id()) == 0;
+    signatures.recordView(
+        actor.workspaceId(), QUOTE, q.id(), q.documentHash(), actor.label(), clock.instant());
+    if (actor.isContact()) {
+      publish(q, "quote.viewed", actor.label(), Map.of("version", q.version(), "first", first));
+    }
+    return view(q);
+  }
+
+  /** A client contact asks for changes to a sent version, with a comment. */
+  @Transactional
+  public QuoteView requestChanges(Actor actor, UUID quoteId, String comment) {
+    StoredQuote q = load(actor, quoteId);
+    requireContact(actor);
+    String text = Validation.text("comment", comment, 5000);
+    if (q.status() == QuoteStatus.SUPERSEDED) {
+      throw new DomainException(ContractErrors.OUTDATED_VERSION, Map.of("version", q.version()));
+    }
+    if (q.status() != QuoteStatus.SENT) {
+      throw new DomainException(
+          ContractErrors.ILLEGAL_QUOTE_MOVE,
+          Map.of("action", "request changes to", "status", q.status().name()));
+    }
+    if (!quotes.move(q.id(), QuoteStatus.SENT, QuoteStatus.CHANGES_REQUESTED, null, text)) {
+      throw concurrent(q);
+    }
+    publish(q, "quote.changes-requested", actor.label(), Map.of("comment", text));
+    return view(quotes.find(quoteId).orElseThrow());
+  }
+
+  /**
+   * A client contact signs one exact version: it must be the newest, sent, unexpired, shown to them
+   * with this document hash, signed with their typed name and consent. The accepted version becomes
+   * a contract awaiting the vendor's countersignature.
+   */
+  @Transactional
+  public ContractView sign(Actor actor, UUID quoteId, SignatureRequest request, SignedBy from) {
+    StoredQuote q = load(actor, quoteId);
+    requireContact(actor);
+    if (q.status() == QuoteStatus.SUPERSEDED) {
+      throw new DomainException(ContractErrors.OUTDATED_VERSION, Map.of("version", q.version()));
+    }
+    if (q.status() == QuoteStatus.ACCEPTED) {
+      throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
+    }
+    if (!q.status().signable()) {
+      throw new DomainException(
+          ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "sign", "status", q.status().name()));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    if (today.isAfter(q.content().validUntil())) {
+      throw new DomainException(
+          ContractErrors.EXPIRED, Map.of("validUntil", q.content().validUntil().toString()));
+    }
+    if (!signatures.hasViewed(q.id(), q.documentHash(), actor.label())) {
+      throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
+    }
+    String name = request.check(q.documentHash());
+    Instant now = clock.instant();
+    SignatureView signature =
+        new SignatureView(
+            "CLIENT",
+            actor.label(),
+            actor.email(),
+            name,
+            q.documentHash(),
+            SignatureRequest.CONSENT_TEXT,
+            from.ip(),
+            from.userAgent(),
+            now);
+    if (!signatures.insert(actor.workspaceId(), q.projectId(), QUOTE, q.id(), signature)
+        || !quotes.move(q.id(), q.status(), QuoteStatus.ACCEPTED, null, null)) {
+      throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
+    }
+    UUID contractId = UUID.randomUUID();
+    contracts.insert(contractId, q.workspaceId(), q.projectId(), q.id(), q.documentHash(), now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("role", "CLIENT");
+    details.put("typedName", name);
+    details.put("ip", from.ip());
+    details.put("userAgent", from.userAgent());
+    details.put("contract", contractId.toString());
+    publish(q, "document.signed", actor.label(), details);
+    return new ContractView(
+        contractId,
+        q.projectId(),
+        q.id(),
+        q.version(),
+        q.documentHash(),
+        ContractView.ContractStatus.AWAITING_VENDOR,
+        null,
+        List.of(signature),
+        now,
+        null);
+  }
+
+  StoredQuote load(Actor actor, UUID quoteId) {
+    StoredQuote q =
+        quotes
+            .find(quoteId)
+            .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+            .filter(found -> actor.isMember() || found.status() != QuoteStatus.DRAFT)
+            .orElseThrow(Errors.notFoundSupplier("quote", quoteId));
+    try {
+      projects.requireVisible(actor, q.projectId());
+    } catch (DomainException e) {
+      throw Errors.notFound("quote", quoteId);
+    }
+    return q;
+  }
+
+  private StoredQuote draft(
+      UUID workspaceId, UUID projectId, UUID quoteNo, int version, QuoteContent c) {
+    UUID id = UUID.randomUUID();
+    return new StoredQuote(
+        id,
+        workspaceId,
+        projectId,
+        quoteNo,
+        version,
+        QuoteStatus.DRAFT,
+        c,
+        hash(projectId, id, version, c),
+        null,
+        clock.instant(),
+        null);
+  }
+
+  private void requireProjectCurrency(UUID projectId, QuoteContent content) {
+    String projectCurrency = projects.currencyOf(projectId);
+    String quoted = content.net().currency().getCurrencyCode();
+    if (!projectCurrency.equals(quoted)) {
+      throw DomainException.field(
+          io.tranche.core.money.MoneyErrors.CURRENCY_MISMATCH,
+          "currency",
+          Map.of("left", projectCurrency, "right", quoted));
+    }
+  }
+
+  private static void requireContact(Actor actor) {
+    if (!actor.isContact()) {
+      throw new DomainException(
+          ContractErrors.NOT_A_SIGNER, Map.of("who", "a client contact of the project"));
+    }
+  }
+
+  private static String hash(UUID projectId, UUID quoteId, int version, QuoteContent c) {
+    return c.documentHash(projectId.toString(), quoteId.toString(), version);
+  }
+
+  private void publish(StoredQuote q, String type, String actor, Map<String, Object> details) {
+    Map<String, Object> all = new LinkedHashMap<>(details);
+    all.put("quote", q.id().toString());
+    all.put("version", q.version());
+    events.publishEvent(
+        new AgreementEvent(
+            q.workspaceId(), q.projectId(), type, actor, q.id(), q.documentHash(), all));
+  }
+
+  private static DomainException concurrent(StoredQuote q) {
+    return new DomainException(
+        ContractErrors.ILLEGAL_QUOTE_MOVE,
+        Map.of("action", "change", "status", "being changed concurrently"));
+  }
+
+  static QuoteView view(StoredQuote q) {
+    return QuoteView.of(
+        q.id(),
+        q.projectId(),
+        q.quoteNo(),
+        q.version(),
+        q.status(),
+        q.content(),
+        q.documentHash(),
+        q.changeComment(),
+        q.createdAt(),
+        q.sentAt());
+  }
+}

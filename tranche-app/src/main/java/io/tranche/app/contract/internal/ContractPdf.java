@@ -1,0 +1,184 @@
+package io.tranche.app.contract.internal;
+
+import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.tranche.app.contract.QuoteView;
+import io.tranche.app.contract.SignatureView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Renders a contract as a PDF with openhtmltopdf: the accepted quote (scope, timeline, lines,
+ * totals, payment plan, terms), the workspace's signing key fingerprint and the document hash, and
+ * a final certificate of completion listing every signature. Fonts are embedded (DejaVu Sans,
+ * shipped with the app); nothing is fetched from the network.
+ */
+@Component
+public class ContractPdf {
+
+  /** What goes into a contract's PDF. */
+  public record Contents(
+      String contractId,
+      String workspaceName,
+      String clientName,
+      String projectName,
+      QuoteView quote,
+      String signingKeyFingerprint,
+      List<SignatureView> signatures) {}
+
+  public byte[] render(Contents c) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.useFont(font("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
+      builder.useFont(
+          font("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
+      builder.withHtmlContent(html(c), null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static FSSupplier<InputStream> font(String resource) {
+    return () -> ContractPdf.class.getResourceAsStream(resource);
+  }
+
+  static String html(Contents c) {
+    QuoteView q = c.quote();
+    StringBuilder h = new StringBuilder();
+    h.append(
+        """
+        <!DOCTYPE html><html><head><meta charset="utf-8"/><title>Contract</title><style>
+        @page { size: A4; margin: 20mm 18mm; }
+        body { font-family: 'DejaVu Sans'; font-size: 9.5pt; color: #1d2330; }
+        h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; }
+        table { width: 100%; border-collapse: collapse; } td, th { border-bottom: 0.5pt solid #ccc;
+        padding: 1.5mm; text-align: left; vertical-align: top; } .num { text-align: right; }
+        .pre { white-space: pre-wrap; } .small { font-size: 8pt; color: #555; }
+        .cert { page-break-before: always; } .hash { font-size: 8pt; word-wrap: break-word; }
+        </style></head><body>
+        """);
+    h.append("<h1>Contract</h1>");
+    h.append("<p>Between <b>")
+        .append(e(c.workspaceName()))
+        .append("</b> (the vendor) and <b>")
+        .append(e(c.clientName()))
+        .append("</b> (the client), for the project <b>")
+        .append(e(c.projectName()))
+        .append("</b>.</p>");
+    h.append("<p class=\"small\">Contract ")
+        .append(e(c.contractId()))
+        .append(" · quote version ")
+        .append(q.version())
+        .append(" · valid until ")
+        .append(q.validUntil())
+        .append("</p>");
+    h.append("<h2>Scope</h2><p class=\"pre\">").append(e(q.scope())).append("</p>");
+    h.append("<h2>Timeline</h2><p class=\"pre\">").append(e(q.timeline())).append("</p>");
+    h.append("<h2>Price</h2><table><tr><th>Item</th><th class=\"num\">Qty</th>")
+        .append("<th class=\"num\">Unit price</th><th class=\"num\">Total</th></tr>");
+    for (QuoteView.Line l : q.lines()) {
+      h.append("<tr><td>")
+          .append(e(l.description()))
+          .append("</td><td class=\"num\">")
+          .append(l.quantity())
+          .append("</td><td class=\"num\">")
+          .append(e(l.unitPrice().formatted()))
+          .append("</td><td class=\"num\">")
+          .append(e(l.total().formatted()))
+          .append("</td></tr>");
+    }
+    h.append("<tr><td colspan=\"3\">Net</td><td class=\"num\">")
+        .append(e(q.net().formatted()))
+        .append("</td></tr><tr><td colspan=\"3\">Tax ")
+        .append(e(q.taxRate()))
+        .append("</td><td class=\"num\">")
+        .append(e(q.tax().formatted()))
+        .append("</td></tr><tr><td colspan=\"3\"><b>Total</b></td><td class=\"num\"><b>")
+        .append(e(q.gross().formatted()))
+        .append("</b></td></tr></table>");
+    h.append("<h2>Payment plan</h2><table><tr><th>#</th><th>Milestone</th><th>Invoiced at</th>")
+        .append("<th class=\"num\">Amount</th></tr>");
+    int i = 1;
+    for (QuoteView.PlannedPart p : q.milestones()) {
+      h.append("<tr><td>")
+          .append(i++)
+          .append("</td><td>")
+          .append(e(p.name()))
+          .append("</td><td>")
+          .append(e(trigger(p.trigger().name())))
+          .append("</td><td class=\"num\">")
+          .append(e(p.amount().formatted()))
+          .append("</td></tr>");
+    }
+    h.append("</table>");
+    h.append("<h2>Terms</h2><ul>")
+        .append("<li>Review period for accepting delivered work: ")
+        .append(q.terms().reviewDays())
+        .append(" days; work not refused within it counts as accepted.</li>")
+        .append("<li>Modification window after release: ")
+        .append(q.terms().modificationDays())
+        .append(" days for minor changes; larger changes are quoted as change orders.</li>")
+        .append("<li>Credit limit (value handed over beyond payments received): ")
+        .append(e(q.terms().creditLimit().formatted()))
+        .append(".</li>")
+        .append(
+            "<li>Each payment releases the part of the work it covers; sealed deliverables come")
+        .append(" with signed delivery receipts.</li></ul>");
+    h.append("<h2>Verification</h2><p class=\"hash\">Document SHA-256: ")
+        .append(e(q.documentHash()))
+        .append("<br/>Vendor signing key (Ed25519) fingerprint: ")
+        .append(e(c.signingKeyFingerprint()))
+        .append("</p>");
+    h.append("<div class=\"cert\"><h1>Certificate of completion</h1>")
+        .append("<p>Every signature below binds to document SHA-256 <span class=\"hash\">")
+        .append(e(q.documentHash()))
+        .append("</span>.</p>");
+    for (SignatureView s : c.signatures()) {
+      h.append("<h2>")
+          .append(e(s.role().equals("CLIENT") ? "Client signature" : "Vendor signature"))
+          .append("</h2><table>")
+          .append(row("Typed name", s.typedName()))
+          .append(row("Account", s.signerEmail() + " (" + s.signer() + ")"))
+          .append(row("Signed at (UTC)", s.signedAt().toString()))
+          .append(row("Network address", s.ip()))
+          .append(row("Browser", s.userAgent()))
+          .append(row("Document SHA-256", s.documentHash()))
+          .append(row("Consent", s.consentText()))
+          .append("</table>");
+    }
+    h.append("</div></body></html>");
+    return h.toString();
+  }
+
+  private static String row(String label, String value) {
+    return "<tr><th style=\"width:32%\">"
+        + e(label)
+        + "</th><td class=\"hash\">"
+        + e(value)
+        + "</td></tr>";
+  }
+
+  private static String trigger(String trigger) {
+    return switch (trigger) {
+      case "CONTRACT_SIGNED" -> "contract signature";
+      case "ACCEPTANCE" -> "acceptance of the work";
+      case "FINAL_DEMO" -> "final demo, before release";
+      default -> trigger;
+    };
+  }
+
+  private static String e(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8");
+  }
+}

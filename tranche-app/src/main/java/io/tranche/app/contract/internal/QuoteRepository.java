@@ -1,0 +1,177 @@
+package io.tranche.app.contract.internal;
+
+import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.contract.QuoteLine;
+import io.tranche.core.contract.QuoteStatus;
+import io.tranche.core.contract.QuoteTerms;
+import io.tranche.core.evidence.CanonicalJson;
+import io.tranche.core.milestone.PaymentPlan;
+import io.tranche.core.milestone.PaymentTrigger;
+import io.tranche.core.milestone.PlannedMilestone;
+import io.tranche.core.money.Money;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code quote} table; a version's content is kept as the canonical JSON that was hashed. */
+@Repository
+public class QuoteRepository {
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  QuoteRepository(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** A stored quote version. */
+  public record StoredQuote(
+      UUID id,
+      UUID workspaceId,
+      UUID projectId,
+      UUID quoteNo,
+      int version,
+      QuoteStatus status,
+      QuoteContent content,
+      String documentHash,
+      @Nullable String changeComment,
+      Instant createdAt,
+      @Nullable Instant sentAt) {}
+
+  public void insert(StoredQuote q) {
+    jdbc.sql(
+            """
+            insert into quote (id, workspace_id, project_id, quote_no, version, status, content,
+                               document_hash, valid_until, change_comment, created_at, sent_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            q.id(),
+            q.workspaceId(),
+            q.projectId(),
+            q.quoteNo(),
+            q.version(),
+            q.status().name(),
+            CanonicalJson.write(q.content().toMap()),
+            q.documentHash(),
+            Date.valueOf(q.content().validUntil()),
+            q.changeComment(),
+            Timestamp.from(q.createdAt()),
+            q.sentAt() == null ? null : Timestamp.from(q.sentAt()))
+        .update();
+  }
+
+  public void updateContent(UUID id, QuoteContent content, String hash) {
+    jdbc.sql(
+            "update quote set content = ?, document_hash = ?, valid_until = ? where id = ? and status = 'DRAFT'")
+        .params(CanonicalJson.write(content.toMap()), hash, Date.valueOf(content.validUntil()), id)
+        .update();
+  }
+
+  /** Moves a version from one status to another; false if it was no longer in {@code from}. */
+  public boolean move(
+      UUID id,
+      QuoteStatus from,
+      QuoteStatus to,
+      @Nullable Instant sentAt,
+      @Nullable String comment) {
+    return jdbc.sql(
+                """
+                update quote set status = ?, sent_at = coalesce(?, sent_at),
+                       change_comment = coalesce(?, change_comment)
+                where id = ? and status = ?
+                """)
+            .params(
+                to.name(), sentAt == null ? null : Timestamp.from(sentAt), comment, id, from.name())
+            .update()
+        == 1;
+  }
+
+  public Optional<StoredQuote> find(UUID id) {
+    return jdbc.sql("select * from quote where id = ?")
+        .param(id)
+        .query((rs, i) -> quote(rs))
+        .optional();
+  }
+
+  public List<StoredQuote> ofProject(UUID projectId) {
+    return jdbc.sql(
+            "select * from quote where project_id = ? order by created_at desc, version desc")
+        .param(projectId)
+        .query((rs, i) -> quote(rs))
+        .list();
+  }
+
+  public int nextVersion(UUID quoteNo) {
+    return jdbc.sql("select coalesce(max(version), 0) + 1 from quote where quote_no = ?")
+        .param(quoteNo)
+        .query(Integer.class)
+        .single();
+  }
+
+  private StoredQuote quote(ResultSet rs) throws SQLException {
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return new StoredQuote(
+        rs.getObject("id", UUID.class),
+        rs.getObject("workspace_id", UUID.class),
+        rs.getObject("project_id", UUID.class),
+        rs.getObject("quote_no", UUID.class),
+        rs.getInt("version"),
+        QuoteStatus.valueOf(rs.getString("status")),
+        content(rs.getString("content")),
+        rs.getString("document_hash"),
+        rs.getString("change_comment"),
+        rs.getTimestamp("created_at").toInstant(),
+        sent == null ? null : sent.toInstant());
+  }
+
+  @SuppressWarnings("unchecked")
+  private QuoteContent content(String text) {
+    Map<String, Object> m = json.readValue(text, new TypeReference<Map<String, Object>>() {});
+    String currency = (String) m.get("currency");
+    List<QuoteLine> lines =
+        ((List<Map<String, Object>>) m.get("lines"))
+            .stream()
+                .map(
+                    l ->
+                        new QuoteLine(
+                            (String) l.get("description"),
+                            ((Number) l.get("quantity")).longValue(),
+                            Money.of(((Number) l.get("unitPriceMinor")).longValue(), currency)))
+                .toList();
+    List<PlannedMilestone> planned =
+        ((List<Map<String, Object>>) m.get("milestones"))
+            .stream()
+                .map(
+                    p ->
+                        new PlannedMilestone(
+                            (String) p.get("name"),
+                            Money.of(((Number) p.get("amountMinor")).longValue(), currency),
+                            PaymentTrigger.valueOf((String) p.get("trigger"))))
+                .toList();
+    Map<String, Object> terms = (Map<String, Object>) m.get("terms");
+    return new QuoteContent(
+        (String) m.get("scope"),
+        (String) m.get("timeline"),
+        lines,
+        ((Number) m.get("taxRateBasisPoints")).intValue(),
+        new PaymentPlan(Money.of(((Number) m.get("grossMinor")).longValue(), currency), planned),
+        LocalDate.parse((String) m.get("validUntil")),
+        new QuoteTerms(
+            ((Number) terms.get("reviewDays")).intValue(),
+            ((Number) terms.get("modificationDays")).intValue(),
+            Money.of(((Number) terms.get("creditLimitMinor")).longValue(), currency)));
+  }
+}

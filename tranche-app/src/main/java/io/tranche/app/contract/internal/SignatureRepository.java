@@ -1,0 +1,101 @@
+package io.tranche.app.contract.internal;
+
+import io.tranche.app.contract.SignatureView;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code signature} and {@code document_view} tables. */
+@Repository
+public class SignatureRepository {
+  private final JdbcClient jdbc;
+
+  SignatureRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void recordView(
+      UUID workspaceId, String kind, UUID documentId, String hash, String viewer, Instant at) {
+    jdbc.sql(
+            """
+            insert into document_view (id, workspace_id, document_kind, document_id, document_hash, viewer, viewed_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(UUID.randomUUID(), workspaceId, kind, documentId, hash, viewer, Timestamp.from(at))
+        .update();
+  }
+
+  public boolean hasViewed(UUID documentId, String hash, String viewer) {
+    return jdbc.sql(
+                "select count(*) from document_view where document_id = ? and document_hash = ? and viewer = ?")
+            .params(documentId, hash, viewer)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public long views(UUID documentId) {
+    return jdbc.sql("select count(*) from document_view where document_id = ?")
+        .param(documentId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Stores a signature; false if that role already signed that document. */
+  public boolean insert(
+      UUID workspaceId, UUID projectId, String kind, UUID documentId, SignatureView s) {
+    try {
+      jdbc.sql(
+              """
+              insert into signature (id, workspace_id, project_id, document_kind, document_id,
+                                     document_hash, signer, signer_email, signer_role, typed_name,
+                                     consent_text, ip, user_agent, signed_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              UUID.randomUUID(),
+              workspaceId,
+              projectId,
+              kind,
+              documentId,
+              s.documentHash(),
+              s.signer(),
+              s.signerEmail(),
+              s.role(),
+              s.typedName(),
+              s.consentText(),
+              s.ip(),
+              s.userAgent(),
+              Timestamp.from(s.signedAt()))
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  public List<SignatureView> of(List<UUID> documentIds) {
+    if (documentIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from signature where document_id in (:ids) order by signed_at")
+        .param("ids", documentIds)
+        .query(
+            (rs, i) ->
+                new SignatureView(
+                    rs.getString("signer_role"),
+                    rs.getString("signer"),
+                    rs.getString("signer_email"),
+                    rs.getString("typed_name"),
+                    rs.getString("document_hash"),
+                    rs.getString("consent_text"),
+                    rs.getString("ip"),
+                    rs.getString("user_agent"),
+                    rs.getTimestamp("signed_at").toInstant()))
+        .list();
+  }
+}

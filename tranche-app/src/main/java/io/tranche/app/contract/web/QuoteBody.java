@@ -1,0 +1,148 @@
+package io.tranche.app.contract.web;
+
+import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.MoneyInput;
+import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.contract.QuoteLine;
+import io.tranche.core.contract.QuoteTerms;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.ErrorCode;
+import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.Validation;
+import io.tranche.core.milestone.PaymentPlan;
+import io.tranche.core.milestone.PaymentTrigger;
+import io.tranche.core.milestone.PlannedMilestone;
+import io.tranche.core.money.Money;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A quote as the API takes it. Milestones give either {@code amount} each or {@code
+ * percentBasisPoints} each (summing to 10000); without milestones the gross total is split 1/3 at
+ * signature, 1/3 at acceptance, 1/3 at the final demo.
+ */
+record QuoteBody(
+    @Nullable String scope,
+    @Nullable String timeline,
+    @Nullable String currency,
+    @Nullable Integer taxRateBasisPoints,
+    @Nullable LocalDate validUntil,
+    @Nullable List<LineBody> lines,
+    @Nullable List<PartBody> milestones,
+    @Nullable TermsBody terms) {
+
+  static final ErrorCode PERCENT_SUM =
+      new ErrorCode(
+          "plan.percent-sum",
+          ErrorKind.INVALID,
+          "milestone percentages must add up to 100 % (10000 basis points), they add up to {sum}");
+  static final ErrorCode MIXED =
+      new ErrorCode(
+          "plan.mixed-parts",
+          ErrorKind.INVALID,
+          "give every milestone an amount, or every milestone a percentage, not both");
+
+  /** A line item. */
+  record LineBody(
+      @Nullable String description, @Nullable Long quantity, @Nullable MoneyInput unitPrice) {}
+
+  /** A milestone of the plan. */
+  record PartBody(
+      @Nullable String name,
+      @Nullable PaymentTrigger trigger,
+      @Nullable MoneyInput amount,
+      @Nullable Long percentBasisPoints) {}
+
+  /** The terms. */
+  record TermsBody(
+      @Nullable Integer reviewDays,
+      @Nullable Integer modificationDays,
+      @Nullable MoneyInput creditLimit) {}
+
+  QuoteContent toContent(String projectCurrency) {
+    String cur =
+        currency == null
+            ? projectCurrency
+            : Errors.at("currency", () -> Money.currency(currency)).getCurrencyCode();
+    List<LineBody> lineBodies = lines == null ? List.of() : lines;
+    List<QuoteLine> quoteLines = new ArrayList<>();
+    for (int i = 0; i < lineBodies.size(); i++) {
+      LineBody l = lineBodies.get(i);
+      String at = "lines[" + i + "]";
+      if (l == null) {
+        throw DomainException.field(Validation.REQUIRED, at, Map.of("field", at));
+      }
+      Money unit =
+          Validation.required(at + ".unitPrice", l.unitPrice()).toMoney(at + ".unitPrice", cur);
+      quoteLines.add(
+          Errors.at(
+              at,
+              () -> new QuoteLine(l.description(), l.quantity() == null ? 1 : l.quantity(), unit)));
+    }
+    int tax = taxRateBasisPoints == null ? 0 : taxRateBasisPoints;
+    Money net = Money.zero(Money.currency(cur));
+    for (QuoteLine l : quoteLines) {
+      net = net.plus(l.total());
+    }
+    Money gross = net.plus(QuoteContent.tax(net, Math.max(0, Math.min(tax, 10_000))));
+    PaymentPlan plan = plan(gross, cur);
+    TermsBody t = terms == null ? new TermsBody(null, null, null) : terms;
+    QuoteTerms quoteTerms =
+        new QuoteTerms(
+            t.reviewDays() == null ? QuoteTerms.DEFAULT_REVIEW_DAYS : t.reviewDays(),
+            t.modificationDays() == null
+                ? QuoteTerms.DEFAULT_MODIFICATION_DAYS
+                : t.modificationDays(),
+            t.creditLimit() == null
+                ? Money.zero(Money.currency(cur))
+                : t.creditLimit().toMoney("terms.creditLimit", cur));
+    return new QuoteContent(scope, timeline, quoteLines, tax, plan, validUntil, quoteTerms);
+  }
+
+  private PaymentPlan plan(Money gross, String cur) {
+    if (milestones == null || milestones.isEmpty()) {
+      return PaymentPlan.thirds(gross);
+    }
+    boolean percents =
+        milestones.stream()
+            .allMatch(m -> m != null && m.percentBasisPoints() != null && m.amount() == null);
+    boolean amounts =
+        milestones.stream()
+            .allMatch(m -> m != null && m.amount() != null && m.percentBasisPoints() == null);
+    if (!percents && !amounts) {
+      throw DomainException.field(MIXED, "milestones", Map.of());
+    }
+    List<PlannedMilestone> planned = new ArrayList<>();
+    if (percents) {
+      long[] ratios = milestones.stream().mapToLong(PartBody::percentBasisPoints).toArray();
+      long sum = java.util.Arrays.stream(ratios).sum();
+      if (sum != 10_000 || java.util.Arrays.stream(ratios).anyMatch(r -> r < 0)) {
+        throw DomainException.field(PERCENT_SUM, "milestones", Map.of("sum", sum));
+      }
+      List<Money> parts = gross.allocate(ratios);
+      for (int i = 0; i < milestones.size(); i++) {
+        PartBody p = milestones.get(i);
+        Money amount = parts.get(i);
+        planned.add(
+            Errors.at(
+                "milestones[" + i + "]",
+                () -> new PlannedMilestone(p.name(), amount, p.trigger())));
+      }
+    } else {
+      for (int i = 0; i < milestones.size(); i++) {
+        PartBody p = milestones.get(i);
+        String at = "milestones[" + i + "]";
+        Money amount = p.amount().toMoney(at + ".amount", cur);
+        planned.add(Errors.at(at, () -> new PlannedMilestone(p.name(), amount, p.trigger())));
+      }
+    }
+    Money sum = Money.zero(gross.currency());
+    for (PlannedMilestone p : planned) {
+      sum = sum.plus(p.amount());
+    }
+    return new PaymentPlan(sum, planned);
+  }
+}

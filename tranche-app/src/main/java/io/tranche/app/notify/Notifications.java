@@ -1,0 +1,118 @@
+package io.tranche.app.notify;
+
+import io.tranche.app.contract.AgreementEvent;
+import io.tranche.app.mail.MailService;
+import io.tranche.app.mail.OutgoingMail;
+import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.project.MilestoneMoved;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.milestone.MilestoneTransitioned;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails people when something needs them: a quote was sent (client), first viewed (vendor), signed
+ * by the client (vendor, to countersign), the contract is complete (both), work awaits acceptance
+ * (client). Mail goes into the outbox in the same transaction, so it is sent after commit, with
+ * retries, and never blocks the action.
+ */
+@Component
+class Notifications {
+  private final MailService mail;
+  private final ProjectService projects;
+  private final WorkspaceService workspaces;
+  private final BaseUrl baseUrl;
+
+  Notifications(
+      MailService mail, ProjectService projects, WorkspaceService workspaces, BaseUrl baseUrl) {
+    this.mail = mail;
+    this.projects = projects;
+    this.workspaces = workspaces;
+    this.baseUrl = baseUrl;
+  }
+
+  @EventListener
+  void on(AgreementEvent e) {
+    String vendor = workspaces.name(e.workspaceId()).orElse("Your supplier");
+    switch (e.type()) {
+      case "quote.sent" ->
+          send(
+              e.workspaceId(),
+              projects.contactEmails(e.projectId()),
+              vendor + " sent you a quote",
+              "A quote is ready for you to read. Open it, then accept it or ask for changes:\n\n"
+                  + baseUrl.get()
+                  + "/portal/quotes/"
+                  + e.documentId());
+      case "quote.viewed" -> {
+        if (e.details() != null && Boolean.TRUE.equals(e.details().get("first"))) {
+          send(
+              e.workspaceId(),
+              workspaces.memberEmails(e.workspaceId()),
+              "Your quote was opened",
+              "The client opened quote version "
+                  + e.details().get("version")
+                  + ":\n\n"
+                  + baseUrl.get()
+                  + "/console/quotes/"
+                  + e.documentId());
+        }
+      }
+      case "document.signed" ->
+          send(
+              e.workspaceId(),
+              workspaces.memberEmails(e.workspaceId()),
+              "The client signed your quote: countersign the contract",
+              "The client accepted and signed the quote. Countersign the contract to complete it:\n\n"
+                  + baseUrl.get()
+                  + "/console/contracts/"
+                  + details(e, "contract"));
+      case "contract.signed" -> {
+        String link = "/contracts/" + e.documentId() + "/pdf";
+        send(
+            e.workspaceId(),
+            projects.contactEmails(e.projectId()),
+            "Your contract with " + vendor + " is signed",
+            "Both sides signed. The contract with its certificate of completion:\n\n"
+                + baseUrl.get()
+                + "/portal"
+                + link);
+        send(
+            e.workspaceId(),
+            workspaces.memberEmails(e.workspaceId()),
+            "Contract signed by both sides",
+            "The contract is complete:\n\n" + baseUrl.get() + "/console" + link);
+      }
+      default -> {}
+    }
+  }
+
+  @EventListener
+  void on(MilestoneMoved moved) {
+    MilestoneTransitioned t = moved.transition();
+    if (t.to() == MilestoneState.SUBMITTED && t.from() != MilestoneState.SUBMITTED) {
+      send(
+          t.workspaceId().value(),
+          projects.contactEmails(t.projectId().value()),
+          "Work is ready for your review",
+          "A milestone was delivered and awaits your acceptance (or a request for changes):\n\n"
+              + baseUrl.get()
+              + "/portal/projects/"
+              + t.projectId());
+    }
+  }
+
+  private static String details(AgreementEvent e, String key) {
+    return e.details() == null ? "" : String.valueOf(e.details().get(key));
+  }
+
+  private void send(UUID workspaceId, List<String> recipients, String subject, String body) {
+    for (String to : recipients) {
+      mail.enqueue(new OutgoingMail(workspaceId, to, subject, body));
+    }
+  }
+}

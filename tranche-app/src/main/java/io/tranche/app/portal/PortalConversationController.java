@@ -1,0 +1,106 @@
+package io.tranche.app.portal;
+
+import io.tranche.app.meeting.MeetingService;
+import io.tranche.app.meeting.MeetingView;
+import io.tranche.app.message.MessageService;
+import io.tranche.app.message.Uploads;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Download;
+import io.tranche.app.platform.Downloads;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The portal's requirements thread and meeting notes of a project. */
+@Controller
+class PortalConversationController {
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final MessageService messages;
+  private final MeetingService meetings;
+
+  PortalConversationController(
+      WorkspaceService workspaces,
+      ProjectService projects,
+      MessageService messages,
+      MeetingService meetings) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.messages = messages;
+    this.meetings = meetings;
+  }
+
+  @GetMapping("/portal/projects/{projectId}/messages")
+  String messages(Actor actor, @PathVariable UUID projectId, Model model) {
+    page(actor, projectId, model);
+    model.addAttribute(
+        "messages", messages.messages(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    model.addAttribute("maxBytes", messages.maxBytes());
+    return "portal/messages";
+  }
+
+  @PostMapping("/portal/projects/{projectId}/messages")
+  String post(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(defaultValue = "") String body,
+      @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
+      RedirectAttributes redirect) {
+    try {
+      messages.post(actor, projectId, body, Uploads.of(files));
+    } catch (DomainException e) {
+      projects.requireVisible(actor, projectId);
+      redirect.addFlashAttribute(
+          "errors", Map.of(e.field() == null ? "body" : e.field(), e.getMessage()));
+      redirect.addFlashAttribute("body", body);
+    }
+    return "redirect:/portal/projects/" + projectId + "/messages";
+  }
+
+  @GetMapping("/portal/attachments/{attachmentId}")
+  ResponseEntity<InputStreamResource> attachment(Actor actor, @PathVariable UUID attachmentId) {
+    Download d = messages.download(actor, attachmentId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @GetMapping("/portal/projects/{projectId}/meetings")
+  String meetings(Actor actor, @PathVariable UUID projectId, Model model) {
+    page(actor, projectId, model);
+    model.addAttribute(
+        "meetings", meetings.meetings(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    return "portal/meetings";
+  }
+
+  @PostMapping("/portal/meetings/{meetingId}/confirm")
+  String confirm(Actor actor, @PathVariable UUID meetingId, RedirectAttributes redirect) {
+    MeetingView meeting = meetings.meeting(actor, meetingId);
+    try {
+      meetings.confirm(actor, meetingId);
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/portal/projects/" + meeting.projectId() + "/meetings";
+  }
+
+  private void page(Actor actor, UUID projectId, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+  }
+}
