@@ -5,6 +5,7 @@ import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.PageOf;
 import io.tranche.app.platform.Paging;
+import io.tranche.app.signing.SigningKeys;
 import io.tranche.core.evidence.Checkpoint;
 import io.tranche.core.evidence.EvidenceChain;
 import io.tranche.core.evidence.EvidenceEntry;

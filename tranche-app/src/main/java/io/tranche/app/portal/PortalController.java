@@ -1,10 +1,15 @@
 package io.tranche.app.portal;
 
+import io.tranche.app.contract.ContractService;
+import io.tranche.app.contract.ContractView;
+import io.tranche.app.meeting.MeetingService;
+import io.tranche.app.message.MessageService;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.project.Timeline;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,18 +17,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The client portal: a contact's projects and where each stands. */
+/** The client portal: a contact's projects, where each stands, and what they owe. */
 @Controller
 class PortalController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final MilestoneService milestones;
+  private final MessageService messages;
+  private final MeetingService meetings;
+  private final ContractService contracts;
 
   PortalController(
-      WorkspaceService workspaces, ProjectService projects, MilestoneService milestones) {
+      WorkspaceService workspaces,
+      ProjectService projects,
+      MilestoneService milestones,
+      MessageService messages,
+      MeetingService meetings,
+      ContractService contracts) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
+    this.messages = messages;
+    this.meetings = meetings;
+    this.contracts = contracts;
   }
 
   @GetMapping("/portal")
@@ -42,6 +58,15 @@ class PortalController {
     model.addAttribute(
         "milestones",
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    model.addAttribute(
+        "timeline",
+        Timeline.of(
+            new Timeline.Facts(
+                messages.messages(actor, projectId, new Paging(0, 1)).total() > 0,
+                meetings.meetings(actor, projectId, new Paging(0, 1)).total() > 0,
+                contracts.contracts(actor, projectId).stream()
+                    .anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),
+                milestones.plan(actor, projectId))));
     return "portal/project";
   }
 }

@@ -22,6 +22,7 @@ import io.tranche.core.project.ProjectId;
 import io.tranche.core.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,13 @@ public class MilestoneService {
         paging.page(),
         paging.size(),
         milestones.countOfProject(projectId));
+  }
+
+  /** A project's milestones as domain values, for policies such as the timeline. */
+  @Transactional(readOnly = true)
+  public List<Milestone> plan(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return milestones.ofProject(projectId, new Paging(0, Paging.MAX_SIZE));
   }
 
   @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package io.tranche.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tranche.app.contract.QuoteService;
+import io.tranche.app.contract.QuoteView;
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
@@ -15,44 +17,40 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * End-to-end tests in real headless Chromium against the running server. A failing test leaves a
  * screenshot in {@code target/screenshots/}.
  */
 class BrowserIT extends IntegrationTest {
+  @Autowired QuoteService quotes;
   private ChromeDriver browser;
 
+  /** Runs before {@code @AfterEach}, while the browser still shows the failing page. */
   @RegisterExtension
-  final TestWatcher screenshots =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser == null) {
-            return;
-          }
-          try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(
-                shot,
-                dir.resolve(context.getDisplayName().replaceAll("\\W+", "_") + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
-          } catch (Exception e) {
-            cause.addSuppressed(e);
-          } finally {
-            browser.quit();
-            browser = null;
-          }
+  final AfterTestExecutionCallback screenshots =
+      context -> {
+        if (browser == null || context.getExecutionException().isEmpty()) {
+          return;
+        }
+        try {
+          Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+          Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+          Files.copy(
+              shot,
+              dir.resolve(context.getRequiredTestMethod().getName() + ".png"),
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+          context.getExecutionException().get().addSuppressed(e);
         }
       };
 
@@ -103,6 +101,63 @@ class BrowserIT extends IntegrationTest {
 
     browser.get(baseUrl() + "/portal/projects/" + neighbour.project().id());
     assertThat(browser.getPageSource()).doesNotContain(neighbour.project().name());
+  }
+
+  @Test
+  void clientSignsAQuoteAndTheVendorCountersignsInTheBrowser() {
+    World world = fixtures.world("signing");
+    QuoteView quote =
+        quotes.create(world.owner(), world.project().id(), Fixtures.quoteContent(world.tag()));
+    quotes.send(world.owner(), quote.id());
+
+    signInAsClient(world);
+    browser.findElement(By.linkText(world.project().name())).click();
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains("Requirements", "Final payment and release");
+    assertThat(browser.findElement(By.id("owed")).getText()).contains("Next payment", "Deposit");
+    browser.findElement(By.linkText("Quotes & contract")).click();
+    browser.findElement(By.linkText("Version 1")).click();
+    assertThat(browser.findElement(By.id("quote-document")).getText())
+        .contains("Scope of " + world.tag());
+    browser.findElement(By.id("sign")).click();
+    assertThat(browser.findElement(By.id("typedName-error")).getText())
+        .contains("typedName is required");
+    browser.findElement(By.id("typedName")).sendKeys("Chris Client");
+    browser.findElement(By.id("sign")).click();
+    assertThat(browser.findElement(By.id("consent-error")).getText()).contains("consent");
+    browser.findElement(By.id("typedName")).clear();
+    browser.findElement(By.id("typedName")).sendKeys("Chris Client");
+    browser.findElement(By.id("consent")).click();
+    browser.findElement(By.id("sign")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
+
+    browser.manage().deleteAllCookies();
+    signInAsVendor(world);
+    browser.get(baseUrl() + "/console/projects/" + world.project().id() + "/quotes");
+    browser.findElement(By.cssSelector("#contracts a")).click();
+    browser.findElement(By.id("typedName")).sendKeys("Dana Vendor");
+    browser.findElement(By.cssSelector("#countersign-form input[name=consent]")).click();
+    browser.findElement(By.cssSelector("#countersign-form button")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("contract-pdf")));
+    assertThat(texts(By.cssSelector("table.list td:first-child"))).contains("CLIENT", "VENDOR");
+  }
+
+  private void signInAsVendor(World world) {
+    browser.get(baseUrl() + "/login");
+    browser.findElement(By.id("email")).sendKeys(world.ownerEmail());
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    waitFor().until(ExpectedConditions.urlMatches(".*/console$"));
+  }
+
+  private void signInAsClient(World world) {
+    browser.get(baseUrl() + "/portal/login");
+    browser.findElement(By.id("email")).sendKeys(world.contact().email());
+    browser.findElement(By.id("send-link")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent")));
+    browser.get(TestMail.link(TestMail.awaitMailTo(world.contact().email())));
+    browser.findElement(By.id("confirm")).click();
+    waitFor().until(ExpectedConditions.urlMatches(".*/portal$"));
   }
 
   private WebDriverWait waitFor() {

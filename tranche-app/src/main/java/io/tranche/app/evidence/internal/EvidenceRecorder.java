@@ -2,12 +2,12 @@ package io.tranche.app.evidence.internal;
 
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.evidence.EvidenceService;
-import io.tranche.app.evidence.SigningKeys;
 import io.tranche.app.meeting.MeetingLogged;
 import io.tranche.app.meeting.MeetingView;
 import io.tranche.app.message.MessagePosted;
 import io.tranche.app.message.MessageView;
 import io.tranche.app.project.MilestoneMoved;
+import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.workspace.WorkspaceCreated;
 import io.tranche.core.evidence.EvidenceChain;
 import io.tranche.core.milestone.MilestoneTransitioned;

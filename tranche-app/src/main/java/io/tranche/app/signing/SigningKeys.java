@@ -1,7 +1,7 @@
-package io.tranche.app.evidence;
+package io.tranche.app.signing;
 
-import io.tranche.app.evidence.internal.SigningKeyRepository;
 import io.tranche.app.platform.KeyRing;
+import io.tranche.app.signing.internal.SigningKeyRepository;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;

@@ -1,4 +1,4 @@
-package io.tranche.app.evidence.internal;
+package io.tranche.app.signing.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
