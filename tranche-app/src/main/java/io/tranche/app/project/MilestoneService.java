@@ -165,6 +165,27 @@ public class MilestoneService {
     return true;
   }
 
+  /**
+   * A client contact's decision on delivered work: ACCEPT or REQUEST_CHANGES, on a milestone of a
+   * project they are a contact of. (Recording the signature that goes with it is the caller's.)
+   */
+  @Transactional
+  public MilestoneView decideAsClient(Actor actor, UUID id, MilestoneAction action) {
+    Stored stored = load(actor, id);
+    if (!actor.isContact()
+        || (action != MilestoneAction.ACCEPT && action != MilestoneAction.REQUEST_CHANGES)) {
+      throw new DomainException(
+          Errors.FORBIDDEN,
+          Map.of("needed", "a client contact accepting or refusing delivered work"));
+    }
+    Changed<Milestone, MilestoneTransitioned> changed =
+        stored.milestone().apply(action, clock.instant());
+    store(stored, changed.next());
+    milestones.recordTransition(changed.event(), actor.label());
+    events.publishEvent(new MilestoneMoved(changed.event(), actor.label()));
+    return MilestoneView.of(changed.next());
+  }
+
   private void store(Stored stored, Milestone next) {
     if (!milestones.update(next, stored.version(), clock.instant())) {
       throw new DomainException(

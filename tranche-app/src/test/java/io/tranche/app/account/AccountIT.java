@@ -137,7 +137,7 @@ class AccountIT extends IntegrationTest {
     assertThat(asked.statusCode()).isEqualTo(200);
     assertThat(asked.body()).contains("is on its way");
 
-    MimeMessage mail = TestMail.awaitMailTo(world.contact().email());
+    MimeMessage mail = TestMail.awaitMailTo(world.contact().email(), "sign-in link");
     String link = TestMail.link(mail);
     assertThat(link).startsWith(baseUrl() + "/portal/magic?token=");
     String path = link.substring(baseUrl().length());
@@ -169,7 +169,7 @@ class AccountIT extends IntegrationTest {
     Visitor visitor = new Visitor(baseUrl());
     visitor.get("/portal/login");
     visitor.post("/portal/login", Map.of("email", world.contact().email()));
-    String link = TestMail.link(TestMail.awaitMailTo(world.contact().email()));
+    String link = TestMail.link(TestMail.awaitMailTo(world.contact().email(), "sign-in link"));
     String path = link.substring(baseUrl().length());
     String token = path.substring(path.indexOf('=') + 1);
     jdbc.sql("update magic_link set expires_at = ? where token_hash = ?")
@@ -187,7 +187,7 @@ class AccountIT extends IntegrationTest {
     String known = page(world.contact().email());
     String other = page(unknown);
     assertThat(other.replace(unknown, "X")).isEqualTo(known.replace(world.contact().email(), "X"));
-    TestMail.awaitMailTo(world.contact().email());
+    TestMail.awaitMailTo(world.contact().email(), "sign-in link");
     assertThat(TestMail.latestTo(unknown)).isEmpty();
   }
 

@@ -88,7 +88,7 @@ class BrowserIT extends IntegrationTest {
     browser.findElement(By.id("email")).sendKeys(world.contact().email());
     browser.findElement(By.id("send-link")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent")));
-    browser.get(TestMail.link(TestMail.awaitMailTo(world.contact().email())));
+    browser.get(TestMail.link(TestMail.awaitMailTo(world.contact().email(), "sign-in link")));
     browser.findElement(By.id("confirm")).click();
     waitFor().until(ExpectedConditions.urlMatches(".*/portal$"));
 
@@ -142,6 +142,28 @@ class BrowserIT extends IntegrationTest {
     assertThat(texts(By.cssSelector("table.list td:first-child"))).contains("CLIENT", "VENDOR");
   }
 
+  @Test
+  void vendorDraftsAQuoteWithLiveTotals() {
+    World world = fixtures.world("editor");
+    signInAsVendor(world);
+    browser.get(baseUrl() + "/console/projects/" + world.project().id() + "/quotes");
+    browser.findElement(By.id("new-quote")).click();
+    browser.findElement(By.id("scope")).sendKeys("A shop");
+    browser.findElement(By.id("timeline")).sendKeys("Five weeks");
+    browser.findElements(By.name("lineDescriptions")).get(0).sendKeys("Build");
+    browser.findElements(By.name("lineQuantities")).get(0).sendKeys("2");
+    browser.findElements(By.name("linePrices")).get(0).sendKeys("1000.00");
+    browser.findElement(By.id("taxPercent")).clear();
+    browser.findElement(By.id("taxPercent")).sendKeys("19");
+    assertThat(browser.findElement(By.id("live-net")).getText()).isEqualTo("2000.00");
+    assertThat(browser.findElement(By.id("live-gross")).getText()).isEqualTo("2380.00");
+    assertThat(texts(By.cssSelector("#plan .part-amount")))
+        .startsWith("793.34", "793.33", "793.33");
+    browser.findElement(By.id("save-quote")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("quote-document")));
+    assertThat(browser.findElement(By.id("quote-gross")).getText()).isEqualTo("2380.00 EUR");
+  }
+
   private void signInAsVendor(World world) {
     browser.get(baseUrl() + "/login");
     browser.findElement(By.id("email")).sendKeys(world.ownerEmail());
@@ -155,7 +177,7 @@ class BrowserIT extends IntegrationTest {
     browser.findElement(By.id("email")).sendKeys(world.contact().email());
     browser.findElement(By.id("send-link")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent")));
-    browser.get(TestMail.link(TestMail.awaitMailTo(world.contact().email())));
+    browser.get(TestMail.link(TestMail.awaitMailTo(world.contact().email(), "sign-in link")));
     browser.findElement(By.id("confirm")).click();
     waitFor().until(ExpectedConditions.urlMatches(".*/portal$"));
   }

@@ -144,7 +144,7 @@ class AgreementFlowIT extends IntegrationTest {
         .isEqualTo(142800);
     String v1Id = v1.get("id").asString();
     api(post("/api/v1/quotes/" + v1Id + "/send")).andExpect(jsonPath("$.status").value("SENT"));
-    assertThat(TestMail.link(TestMail.awaitMailTo(world.contact().email())))
+    assertThat(TestMail.link(TestMail.awaitMailTo(world.contact().email(), "sent you a quote")))
         .endsWith("/portal/quotes/" + v1Id);
     asClient(get("/portal/quotes/" + v1Id)).andExpect(status().isOk());
     asClient(post("/portal/quotes/" + v1Id + "/changes").param("comment", "Please add a blog"))
@@ -256,7 +256,9 @@ class AgreementFlowIT extends IntegrationTest {
         .andExpect(jsonPath("$.creditLimit.amountMinor").value(10000));
 
     // mail went out and every step is evidence that verifies
-    assertThat(TestMail.awaitMailTo(world.ownerEmail()).getSubject()).isNotBlank();
+    assertThat(
+            TestMail.awaitMailTo(world.ownerEmail(), "Contract signed by both sides").getSubject())
+        .isNotBlank();
     List<String> types =
         jdbc.sql("select type from evidence_entry where workspace_id = ? order by seq")
             .param(world.owner().workspaceId())

@@ -31,9 +31,16 @@ public final class TestMail {
 
   /** The newest mail to {@code recipient}, waiting up to 20 seconds for it to arrive. */
   public static MimeMessage awaitMailTo(String recipient) {
+    return awaitMailTo(recipient, "");
+  }
+
+  /**
+   * The newest mail to {@code recipient} whose subject contains {@code subject}, waiting for it.
+   */
+  public static MimeMessage awaitMailTo(String recipient, String subject) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(deadline)) {
-      Optional<MimeMessage> found = latestTo(recipient);
+      Optional<MimeMessage> found = latestTo(recipient, subject);
       if (found.isPresent()) {
         return found.get();
       }
@@ -44,11 +51,16 @@ public final class TestMail {
 
   /** The newest mail to {@code recipient} received so far. */
   public static Optional<MimeMessage> latestTo(String recipient) {
+    return latestTo(recipient, "");
+  }
+
+  private static Optional<MimeMessage> latestTo(String recipient, String subject) {
     MimeMessage[] all = server().getReceivedMessages();
     for (int i = all.length - 1; i >= 0; i--) {
       try {
-        if (Arrays.stream(all[i].getRecipients(Message.RecipientType.TO))
-            .anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
+        if (all[i].getSubject().contains(subject)
+            && Arrays.stream(all[i].getRecipients(Message.RecipientType.TO))
+                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient))) {
           return Optional.of(all[i]);
         }
       } catch (Exception e) {

@@ -54,6 +54,7 @@ class SecurityConfiguration {
     "/portal/login",
     "/portal/magic",
     "/css/**",
+    "/js/**",
     "/favicon.ico",
     "/error",
     "/actuator/health",

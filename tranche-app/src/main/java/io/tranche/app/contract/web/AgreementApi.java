@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tranche.app.contract.ContractService;
 import io.tranche.app.contract.ContractView;
+import io.tranche.app.contract.QuoteInput;
 import io.tranche.app.contract.QuoteService;
 import io.tranche.app.contract.QuoteView;
 import io.tranche.app.contract.SignedBy;
@@ -60,7 +61,7 @@ class AgreementApi {
   @PostMapping("/projects/{projectId}/quotes")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Draft a new quote (version 1)")
-  QuoteView create(Actor actor, @PathVariable UUID projectId, @RequestBody QuoteBody body) {
+  QuoteView create(Actor actor, @PathVariable UUID projectId, @RequestBody QuoteInput body) {
     projects.requireVisible(actor, projectId);
     return quotes.create(actor, projectId, body.toContent(projects.currencyOf(projectId)));
   }
@@ -77,7 +78,7 @@ class AgreementApi {
       description =
           "A draft changes in place; a version the client has seen is superseded by a new version"
               + " (the response); an accepted version is refused with quote.locked.")
-  QuoteView revise(Actor actor, @PathVariable UUID quoteId, @RequestBody QuoteBody body) {
+  QuoteView revise(Actor actor, @PathVariable UUID quoteId, @RequestBody QuoteInput body) {
     QuoteView current = quotes.open(actor, quoteId);
     return quotes.revise(actor, quoteId, body.toContent(projects.currencyOf(current.projectId())));
   }

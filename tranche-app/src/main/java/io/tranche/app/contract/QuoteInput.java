@@ -1,4 +1,4 @@
-package io.tranche.app.contract.web;
+package io.tranche.app.contract;
 
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyInput;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * percentBasisPoints} each (summing to 10000); without milestones the gross total is split 1/3 at
  * signature, 1/3 at acceptance, 1/3 at the final demo.
  */
-record QuoteBody(
+public record QuoteInput(
     @Nullable String scope,
     @Nullable String timeline,
     @Nullable String currency,
@@ -34,35 +34,36 @@ record QuoteBody(
     @Nullable List<PartBody> milestones,
     @Nullable TermsBody terms) {
 
-  static final ErrorCode PERCENT_SUM =
+  public static final ErrorCode PERCENT_SUM =
       new ErrorCode(
           "plan.percent-sum",
           ErrorKind.INVALID,
           "milestone percentages must add up to 100 % (10000 basis points), they add up to {sum}");
-  static final ErrorCode MIXED =
+  public static final ErrorCode MIXED =
       new ErrorCode(
           "plan.mixed-parts",
           ErrorKind.INVALID,
           "give every milestone an amount, or every milestone a percentage, not both");
 
   /** A line item. */
-  record LineBody(
+  public record LineBody(
       @Nullable String description, @Nullable Long quantity, @Nullable MoneyInput unitPrice) {}
 
   /** A milestone of the plan. */
-  record PartBody(
+  public record PartBody(
       @Nullable String name,
       @Nullable PaymentTrigger trigger,
       @Nullable MoneyInput amount,
       @Nullable Long percentBasisPoints) {}
 
   /** The terms. */
-  record TermsBody(
+  public record TermsBody(
       @Nullable Integer reviewDays,
       @Nullable Integer modificationDays,
       @Nullable MoneyInput creditLimit) {}
 
-  QuoteContent toContent(String projectCurrency) {
+  /** The quote content this input describes; refusals name the field. */
+  public QuoteContent toContent(String projectCurrency) {
     String cur =
         currency == null
             ? projectCurrency

@@ -1,0 +1,277 @@
+package io.tranche.app.console;
+
+import io.tranche.app.contract.QuoteInput;
+import io.tranche.app.contract.QuoteService;
+import io.tranche.app.contract.QuoteView;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.MoneyInput;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.ErrorCode;
+import io.tranche.core.error.ErrorKind;
+import io.tranche.core.milestone.PaymentTrigger;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The console's quote editor: a form with line items and plan rows whose totals update as you type
+ * (static/js/quote-editor.js); the server computes and checks everything again on save.
+ */
+@Controller
+class ConsoleQuoteEditor {
+  static final ErrorCode BAD_NUMBER =
+      new ErrorCode(
+          "request.bad-number", ErrorKind.INVALID, "{field} must be a number, e.g. {example}");
+  static final int LINE_ROWS = 6;
+
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final QuoteService quotes;
+
+  ConsoleQuoteEditor(WorkspaceService workspaces, ProjectService projects, QuoteService quotes) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.quotes = quotes;
+  }
+
+  @GetMapping("/console/projects/{projectId}/quotes/new")
+  String blank(Actor actor, @PathVariable UUID projectId, Model model) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("validUntil", LocalDate.now().plusDays(30).toString());
+    form.put("taxPercent", "0");
+    form.put("reviewDays", "7");
+    form.put("modificationDays", "7");
+    form.put("creditLimit", "0");
+    form.put("planNames", List.of("Deposit", "Prototype", "Final delivery"));
+    form.put("planTriggers", List.of("CONTRACT_SIGNED", "ACCEPTANCE", "FINAL_DEMO"));
+    form.put("planPercents", List.of("", "", ""));
+    return page(actor, projectId, null, form, model);
+  }
+
+  @GetMapping("/console/quotes/{quoteId}/edit")
+  String edit(Actor actor, @PathVariable UUID quoteId, Model model) {
+    QuoteView q = quotes.open(actor, quoteId);
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("scope", q.scope());
+    form.put("timeline", q.timeline());
+    form.put("validUntil", q.validUntil().toString());
+    form.put(
+        "taxPercent",
+        BigDecimal.valueOf(q.taxRateBasisPoints(), 2).stripTrailingZeros().toPlainString());
+    form.put("reviewDays", String.valueOf(q.terms().reviewDays()));
+    form.put("modificationDays", String.valueOf(q.terms().modificationDays()));
+    form.put("creditLimit", q.terms().creditLimit().formatted().split(" ")[0]);
+    form.put("lineDescriptions", q.lines().stream().map(QuoteView.Line::description).toList());
+    form.put("lineQuantities", q.lines().stream().map(l -> String.valueOf(l.quantity())).toList());
+    form.put(
+        "linePrices",
+        q.lines().stream().map(l -> l.unitPrice().formatted().split(" ")[0]).toList());
+    form.put("planNames", q.milestones().stream().map(QuoteView.PlannedPart::name).toList());
+    form.put("planTriggers", q.milestones().stream().map(p -> p.trigger().name()).toList());
+    long gross = q.gross().amountMinor();
+    form.put(
+        "planPercents",
+        q.milestones().stream()
+            .map(
+                p ->
+                    gross == 0
+                        ? ""
+                        : BigDecimal.valueOf(p.amount().amountMinor() * 10_000 / gross, 2)
+                            .stripTrailingZeros()
+                            .toPlainString())
+            .toList());
+    return page(actor, q.projectId(), q, form, model);
+  }
+
+  @PostMapping("/console/projects/{projectId}/quotes")
+  String create(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam MultiValueMap<String, String> form,
+      HttpServletResponse response,
+      Model model) {
+    projects.requireVisible(actor, projectId);
+    try {
+      QuoteView created =
+          quotes.create(actor, projectId, input(form).toContent(projects.currencyOf(projectId)));
+      return "redirect:/console/quotes/" + created.id();
+    } catch (DomainException e) {
+      return refused(actor, projectId, null, form, e, response, model);
+    }
+  }
+
+  @PostMapping("/console/quotes/{quoteId}")
+  String revise(
+      Actor actor,
+      @PathVariable UUID quoteId,
+      @RequestParam MultiValueMap<String, String> form,
+      HttpServletResponse response,
+      Model model) {
+    QuoteView current = quotes.open(actor, quoteId);
+    try {
+      QuoteView next =
+          quotes.revise(
+              actor, quoteId, input(form).toContent(projects.currencyOf(current.projectId())));
+      return "redirect:/console/quotes/" + next.id();
+    } catch (DomainException e) {
+      return refused(actor, current.projectId(), current, form, e, response, model);
+    }
+  }
+
+  private String refused(
+      Actor actor,
+      UUID projectId,
+      @Nullable QuoteView quote,
+      MultiValueMap<String, String> form,
+      DomainException e,
+      HttpServletResponse response,
+      Model model) {
+    response.setStatus(e.code().kind() == ErrorKind.INVALID ? 400 : 409);
+    Map<String, Object> values = new LinkedHashMap<>();
+    form.forEach(
+        (k, v) ->
+            values.put(
+                k, v.size() == 1 && !k.startsWith("line") && !k.startsWith("plan") ? v.get(0) : v));
+    model.addAttribute(
+        "errors", Map.of(e.field() == null ? "scope" : topField(e.field()), e.getMessage()));
+    return page(actor, projectId, quote, values, model);
+  }
+
+  private static String topField(String field) {
+    if (field.startsWith("lines")) {
+      return "lines";
+    }
+    if (field.startsWith("milestones")) {
+      return "milestones";
+    }
+    if (field.startsWith("terms.")) {
+      return field.substring("terms.".length());
+    }
+    return field;
+  }
+
+  private String page(
+      Actor actor,
+      UUID projectId,
+      @Nullable QuoteView quote,
+      Map<String, Object> form,
+      Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+    model.addAttribute("quote", quote);
+    model.addAttribute("form", form);
+    model.addAttribute("lineRows", LINE_ROWS);
+    model.addAttribute("triggers", PaymentTrigger.values());
+    return "console/quote-editor";
+  }
+
+  /** The form as a quote input: blank line rows are skipped; percentages become basis points. */
+  static QuoteInput input(MultiValueMap<String, String> form) {
+    List<String> descriptions = list(form, "lineDescriptions");
+    List<String> quantities = list(form, "lineQuantities");
+    List<String> prices = list(form, "linePrices");
+    List<QuoteInput.LineBody> lines = new ArrayList<>();
+    for (int i = 0; i < descriptions.size(); i++) {
+      String description = descriptions.get(i);
+      String price = i < prices.size() ? prices.get(i) : "";
+      if (description.isBlank() && price.isBlank()) {
+        continue;
+      }
+      String qty = i < quantities.size() ? quantities.get(i) : "";
+      lines.add(
+          new QuoteInput.LineBody(
+              description,
+              qty.isBlank() ? 1L : wholeNumber("lines[" + lines.size() + "].quantity", qty),
+              new MoneyInput(null, price, null)));
+    }
+    List<String> names = list(form, "planNames");
+    List<String> triggers = list(form, "planTriggers");
+    List<String> percents = list(form, "planPercents");
+    List<QuoteInput.PartBody> parts = null;
+    if (percents.stream().anyMatch(p -> !p.isBlank())) {
+      parts = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).isBlank() && (i >= percents.size() || percents.get(i).isBlank())) {
+          continue;
+        }
+        parts.add(
+            new QuoteInput.PartBody(
+                names.get(i),
+                i < triggers.size() ? PaymentTrigger.valueOf(triggers.get(i)) : null,
+                null,
+                basisPoints(
+                    "milestones[" + i + "].percent", i < percents.size() ? percents.get(i) : "")));
+      }
+    }
+    return new QuoteInput(
+        first(form, "scope"),
+        first(form, "timeline"),
+        null,
+        (int) basisPoints("taxPercent", blankToZero(first(form, "taxPercent"))),
+        date(first(form, "validUntil")),
+        lines,
+        parts,
+        new QuoteInput.TermsBody(
+            (int) wholeNumber("reviewDays", first(form, "reviewDays")),
+            (int) wholeNumber("modificationDays", first(form, "modificationDays")),
+            new MoneyInput(null, blankToZero(first(form, "creditLimit")), null)));
+  }
+
+  private static List<String> list(MultiValueMap<String, String> form, String key) {
+    List<String> values = form.get(key);
+    return values == null ? List.of() : values;
+  }
+
+  private static String first(MultiValueMap<String, String> form, String key) {
+    String v = form.getFirst(key);
+    return v == null ? "" : v;
+  }
+
+  private static String blankToZero(String s) {
+    return s.isBlank() ? "0" : s.strip();
+  }
+
+  private static long wholeNumber(String field, String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw DomainException.field(BAD_NUMBER, field, Map.of("field", field, "example", "7"));
+    }
+  }
+
+  /** "19" or "19.5" percent as basis points (1900, 1950); more than two decimals is refused. */
+  private static long basisPoints(String field, String percent) {
+    try {
+      return new BigDecimal(percent.strip()).movePointRight(2).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw DomainException.field(
+          BAD_NUMBER, field, Map.of("field", field, "example", "19 or 19.5"));
+    }
+  }
+
+  private static @Nullable LocalDate date(String text) {
+    try {
+      return text.isBlank() ? null : LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw DomainException.field(
+          BAD_NUMBER, "validUntil", Map.of("field", "validUntil", "example", "2026-12-31"));
+    }
+  }
+}

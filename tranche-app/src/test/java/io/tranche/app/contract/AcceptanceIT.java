@@ -1,0 +1,160 @@
+package io.tranche.app.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.TestMail;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+/** Steps 7 and 9: the client accepts delivered work, or asks for changes, and signs off. */
+class AcceptanceIT extends IntegrationTest {
+  private World world;
+
+  @BeforeEach
+  void setUp() {
+    world = fixtures.world("accept");
+  }
+
+  private void move(UUID milestone, String... actions) throws Exception {
+    for (String action : actions) {
+      mvc.perform(
+              post("/api/v1/milestones/" + milestone + "/transitions")
+                  .header("Authorization", "Bearer " + world.apiToken())
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"action\":\"" + action + "\"}"))
+          .andExpect(status().isOk());
+    }
+  }
+
+  private ResultActions asClient(AbstractMockHttpServletRequestBuilder<?> r) throws Exception {
+    return mvc.perform(
+        r.with(csrf()).with(authentication(AgreementFlowIT.client(world.contactActor()))));
+  }
+
+  private String hashOn(UUID milestone) throws Exception {
+    String page =
+        asClient(get("/portal/milestones/" + milestone))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    int at =
+        page.indexOf("name=\"documentHash\" value=\"") + "name=\"documentHash\" value=\"".length();
+    return page.substring(at, at + 64);
+  }
+
+  @Test
+  void theClientSignsTheAcceptanceOfSubmittedWork() throws Exception {
+    UUID prototype = world.milestones().get(1).id();
+    move(prototype, "START", "SUBMIT");
+    assertThat(TestMail.awaitMailTo(world.contact().email(), "ready for your review")).isNotNull();
+
+    String hash = hashOn(prototype);
+    asClient(
+            post("/portal/milestones/" + prototype + "/sign")
+                .param("typedName", "Chris Client")
+                .param("documentHash", hash))
+        .andExpect(status().isBadRequest());
+    asClient(
+            post("/portal/milestones/" + prototype + "/sign")
+                .param("typedName", "Chris Client")
+                .param("consent", "true")
+                .param("documentHash", hash))
+        .andExpect(status().is3xxRedirection());
+
+    mvc.perform(
+            get("/api/v1/milestones/" + prototype)
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$.state").value("ACCEPTED"));
+    assertThat(
+            jdbc.sql("select document_kind from signature where document_id = ?")
+                .param(prototype)
+                .query(String.class)
+                .list())
+        .containsExactly("ACCEPTANCE");
+    List<String> types =
+        jdbc.sql("select type from evidence_entry where workspace_id = ? order by seq")
+            .param(world.owner().workspaceId())
+            .query(String.class)
+            .list();
+    assertThat(types).contains("milestone.accept", "milestone.acceptance-signed");
+    asClient(
+            post("/portal/milestones/" + prototype + "/sign")
+                .param("typedName", "Chris Client")
+                .param("consent", "true")
+                .param("documentHash", hash))
+        .andExpect(status().isConflict());
+  }
+
+  @Test
+  void theClientAsksForChangesInstead() throws Exception {
+    UUID prototype = world.milestones().get(1).id();
+    move(prototype, "START", "SUBMIT");
+    hashOn(prototype);
+    asClient(post("/portal/milestones/" + prototype + "/changes").param("comment", " "))
+        .andExpect(status().isBadRequest());
+    asClient(
+            post("/portal/milestones/" + prototype + "/changes")
+                .param("comment", "The logo is too small"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(
+            get("/api/v1/milestones/" + prototype)
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$.state").value("CHANGES_REQUESTED"));
+  }
+
+  @Test
+  void theClientSignsOffTheReleasedFinalDelivery() throws Exception {
+    UUID fin = world.milestones().get(2).id();
+    move(fin, "START", "SUBMIT", "INVOICE", "RECORD_PAYMENT", "RELEASE");
+    String hash = hashOn(fin);
+    asClient(
+            post("/portal/milestones/" + fin + "/sign")
+                .param("typedName", "Chris Client")
+                .param("consent", "true")
+                .param("documentHash", hash))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            jdbc.sql("select document_kind from signature where document_id = ?")
+                .param(fin)
+                .query(String.class)
+                .list())
+        .containsExactly("SIGNOFF");
+  }
+
+  @Test
+  void nothingToSignForPlannedWorkAndNothingForOutsiders() throws Exception {
+    UUID deposit = world.milestones().get(0).id();
+    String hash = hashOn(deposit);
+    asClient(
+            post("/portal/milestones/" + deposit + "/sign")
+                .param("typedName", "Chris")
+                .param("consent", "true")
+                .param("documentHash", hash))
+        .andExpect(status().isConflict());
+    World neighbour = fixtures.sibling(world, "neighbour");
+    mvc.perform(
+            get("/portal/milestones/" + deposit)
+                .with(authentication(AgreementFlowIT.client(neighbour.contactActor()))))
+        .andExpect(status().isNotFound());
+    assertThat(
+            jdbc.sql("select count(*) from signature where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+}
