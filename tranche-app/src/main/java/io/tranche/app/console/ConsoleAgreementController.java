@@ -12,6 +12,7 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.error.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,7 +65,33 @@ class ConsoleAgreementController {
     common(actor, model);
     model.addAttribute("project", projects.project(actor, quote.projectId()));
     model.addAttribute("quote", quote);
+    model.addAttribute(
+        "vendorFirst", workspaces.signingOrder(actor.workspaceId()) == SigningOrder.VENDOR_FIRST);
+    model.addAttribute("vendorSigned", contracts.signedByVendor(actor, quoteId));
+    model.addAttribute("consentText", SignatureRequest.CONSENT_TEXT);
     return "console/quote";
+  }
+
+  @PostMapping("/console/quotes/{quoteId}/sign")
+  String signFirst(
+      Actor actor,
+      @PathVariable UUID quoteId,
+      @RequestParam(defaultValue = "") String typedName,
+      @RequestParam(defaultValue = "false") boolean consent,
+      @RequestParam(defaultValue = "") String documentHash,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    try {
+      quotes.signAsVendor(
+          actor,
+          quoteId,
+          new SignatureRequest(typedName, consent, documentHash),
+          new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+    } catch (DomainException e) {
+      quotes.open(actor, quoteId);
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/console/quotes/" + quoteId;
   }
 
   @PostMapping("/console/quotes/{quoteId}/send")

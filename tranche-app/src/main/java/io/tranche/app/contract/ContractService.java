@@ -1,6 +1,6 @@
 package io.tranche.app.contract;
 
-import io.tranche.app.contract.internal.ContractPdf;
+import io.tranche.app.contract.internal.ContractCompletion;
 import io.tranche.app.contract.internal.ContractRepository;
 import io.tranche.app.contract.internal.ContractRepository.StoredContract;
 import io.tranche.app.contract.internal.QuoteRepository.StoredQuote;
@@ -8,31 +8,21 @@ import io.tranche.app.contract.internal.SignatureRepository;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
-import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
-import io.tranche.app.project.ProjectView;
-import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.storage.BlobStore;
-import io.tranche.app.storage.StoredBlob;
-import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.error.DomainException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Contracts: the client's signed quote version, countersigned by a member of the workspace. The
@@ -47,12 +37,8 @@ public class ContractService {
   private final SignatureRepository signatures;
   private final QuoteService quotes;
   private final ProjectService projects;
-  private final MilestoneService milestones;
-  private final WorkspaceService workspaces;
-  private final SigningKeys keys;
-  private final ContractPdf pdf;
+  private final ContractCompletion completion;
   private final BlobStore blobs;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ContractService(
@@ -60,23 +46,15 @@ public class ContractService {
       SignatureRepository signatures,
       QuoteService quotes,
       ProjectService projects,
-      MilestoneService milestones,
-      WorkspaceService workspaces,
-      SigningKeys keys,
-      ContractPdf pdf,
+      ContractCompletion completion,
       BlobStore blobs,
-      ApplicationEventPublisher events,
       Clock clock) {
     this.contracts = contracts;
     this.signatures = signatures;
     this.quotes = quotes;
     this.projects = projects;
-    this.milestones = milestones;
-    this.workspaces = workspaces;
-    this.keys = keys;
-    this.pdf = pdf;
+    this.completion = completion;
     this.blobs = blobs;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -126,44 +104,15 @@ public class ContractService {
     if (!signatures.insert(actor.workspaceId(), c.projectId(), CONTRACT, c.id(), signature)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "vendor"));
     }
-    StoredQuote quote = quotes.load(actor, c.quoteId());
-    ProjectView project = projects.project(actor, c.projectId());
-    byte[] document =
-        pdf.render(
-            new ContractPdf.Contents(
-                c.id().toString(),
-                workspaces.current(actor).name(),
-                project.clientName(),
-                project.name(),
-                QuoteService.view(quote),
-                keys.publicKeyOf(actor.workspaceId()).fingerprint(),
-                signaturesOf(c)));
-    StoredBlob blob = store(document);
-    if (!contracts.complete(c.id(), blob.key(), blob.sha256(), now)) {
-      throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "vendor"));
-    }
-    boolean planApplied =
-        milestones.applyContractPlan(c.workspaceId(), c.projectId(), quote.content().plan());
-    projects.applyCreditLimit(c.projectId(), quote.content().terms().creditLimit());
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("role", "VENDOR");
-    details.put("typedName", name);
-    details.put("ip", from.ip());
-    details.put("userAgent", from.userAgent());
-    details.put("contract", c.id().toString());
-    details.put("quote", c.quoteId().toString());
-    details.put("pdfSha256", blob.sha256());
-    details.put("planApplied", planApplied);
-    events.publishEvent(
-        new AgreementEvent(
-            c.workspaceId(),
-            c.projectId(),
-            "contract.signed",
-            actor.label(),
-            c.id(),
-            c.documentHash(),
-            details));
+    completion.complete(actor, c, quotes.load(actor, c.quoteId()), signature, QuoteService::view);
     return view(actor, contracts.find(contractId).orElseThrow());
+  }
+
+  /** Whether a member already signed this quote version (vendor-first signing order). */
+  @Transactional(readOnly = true)
+  public boolean signedByVendor(Actor actor, UUID quoteId) {
+    quotes.load(actor, quoteId);
+    return signatures.signed(quoteId, "VENDOR");
   }
 
   /** The signed PDF of a completed contract. */
@@ -176,28 +125,6 @@ public class ContractService {
     try {
       return new Download(
           "contract-" + c.id() + ".pdf", "application/pdf", -1, blobs.open(c.pdfBlobKey()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private StoredBlob store(byte[] document) {
-    try {
-      StoredBlob blob = blobs.put(new ByteArrayInputStream(document), document.length);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              if (status != STATUS_COMMITTED) {
-                try {
-                  blobs.delete(blob.key());
-                } catch (IOException ignored) {
-                  // nothing points at it
-                }
-              }
-            }
-          });
-      return blob;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

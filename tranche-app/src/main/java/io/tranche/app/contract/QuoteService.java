@@ -1,5 +1,6 @@
 package io.tranche.app.contract;
 
+import io.tranche.app.contract.internal.ContractCompletion;
 import io.tranche.app.contract.internal.ContractRepository;
 import io.tranche.app.contract.internal.QuoteRepository;
 import io.tranche.app.contract.internal.QuoteRepository.StoredQuote;
@@ -8,10 +9,12 @@ import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteStatus;
 import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import java.time.Clock;
@@ -39,6 +42,8 @@ public class QuoteService {
   private final SignatureRepository signatures;
   private final ContractRepository contracts;
   private final ProjectService projects;
+  private final WorkspaceService workspaces;
+  private final ContractCompletion completion;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -47,12 +52,16 @@ public class QuoteService {
       SignatureRepository signatures,
       ContractRepository contracts,
       ProjectService projects,
+      WorkspaceService workspaces,
+      ContractCompletion completion,
       ApplicationEventPublisher events,
       Clock clock) {
     this.quotes = quotes;
     this.signatures = signatures;
     this.contracts = contracts;
     this.projects = projects;
+    this.workspaces = workspaces;
+    this.completion = completion;
     this.events = events;
     this.clock = clock;
   }
@@ -87,12 +96,13 @@ public class QuoteService {
     Access.member(actor);
     StoredQuote current = load(actor, quoteId);
     requireProjectCurrency(current.projectId(), content);
-    if (current.status().editableInPlace()) {
+    boolean vendorSigned = signatures.signed(current.id(), "VENDOR");
+    if (current.status().editableInPlace() && !vendorSigned) {
       String hash = hash(current.projectId(), current.id(), current.version(), content);
       quotes.updateContent(current.id(), content, hash);
       return view(quotes.find(quoteId).orElseThrow());
     }
-    if (!current.status().revisable()) {
+    if (!current.status().revisable() && !(vendorSigned && current.status() == QuoteStatus.DRAFT)) {
       throw new DomainException(
           ContractErrors.QUOTE_LOCKED,
           Map.of("version", current.version(), "status", current.status().name()));
@@ -121,6 +131,11 @@ public class QuoteService {
       throw new DomainException(
           ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "send", "status", q.status().name()));
     }
+    if (workspaces.signingOrder(q.workspaceId()) == SigningOrder.VENDOR_FIRST
+        && !signatures.signed(q.id(), "VENDOR")) {
+      throw new DomainException(
+          ContractErrors.WRONG_ORDER, Map.of("first", "vendor (this workspace's signing order)"));
+    }
     if (!quotes.move(q.id(), QuoteStatus.DRAFT, QuoteStatus.SENT, clock.instant(), null)) {
       throw concurrent(q);
     }
@@ -141,6 +156,51 @@ public class QuoteService {
     if (actor.isContact()) {
       publish(q, "quote.viewed", actor.label(), Map.of("version", q.version(), "first", first));
     }
+    return view(q);
+  }
+
+  /**
+   * A member signs a quote version before it is sent, where the workspace's signing order is
+   * VENDOR_FIRST; the client's signature then completes the contract.
+   */
+  @Transactional
+  public QuoteView signAsVendor(
+      Actor actor, UUID quoteId, SignatureRequest request, SignedBy from) {
+    Access.member(actor);
+    StoredQuote q = load(actor, quoteId);
+    if (workspaces.signingOrder(q.workspaceId()) != SigningOrder.VENDOR_FIRST) {
+      throw new DomainException(
+          ContractErrors.WRONG_ORDER,
+          Map.of("first", "client; countersign the contract afterwards"));
+    }
+    if (q.status() != QuoteStatus.DRAFT && q.status() != QuoteStatus.SENT) {
+      throw new DomainException(
+          ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "sign", "status", q.status().name()));
+    }
+    if (!signatures.hasViewed(q.id(), q.documentHash(), actor.label())) {
+      throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
+    }
+    String name = request.check(q.documentHash());
+    SignatureView signature =
+        new SignatureView(
+            "VENDOR",
+            actor.label(),
+            actor.email(),
+            name,
+            q.documentHash(),
+            SignatureRequest.CONSENT_TEXT,
+            from.ip(),
+            from.userAgent(),
+            clock.instant());
+    if (!signatures.insert(actor.workspaceId(), q.projectId(), QUOTE, q.id(), signature)) {
+      throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "vendor"));
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("role", "VENDOR");
+    details.put("typedName", name);
+    details.put("ip", from.ip());
+    details.put("userAgent", from.userAgent());
+    publish(q, "document.signed", actor.label(), details);
     return view(q);
   }
 
@@ -218,17 +278,22 @@ public class QuoteService {
     details.put("userAgent", from.userAgent());
     details.put("contract", contractId.toString());
     publish(q, "document.signed", actor.label(), details);
+    if (signatures.signed(q.id(), "VENDOR")) {
+      completion.complete(
+          actor, contracts.find(contractId).orElseThrow(), q, signature, QuoteService::view);
+    }
+    ContractRepository.StoredContract stored = contracts.find(contractId).orElseThrow();
     return new ContractView(
         contractId,
         q.projectId(),
         q.id(),
         q.version(),
         q.documentHash(),
-        ContractView.ContractStatus.AWAITING_VENDOR,
-        null,
-        List.of(signature),
+        stored.status(),
+        stored.pdfSha256(),
+        signatures.of(List.of(q.id(), contractId)),
         now,
-        null);
+        stored.completedAt());
   }
 
   StoredQuote load(Actor actor, UUID quoteId) {

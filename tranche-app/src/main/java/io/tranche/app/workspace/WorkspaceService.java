@@ -1,9 +1,12 @@
 package io.tranche.app.workspace;
 
+import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.ActorKind;
 import io.tranche.app.workspace.internal.WorkspaceRepository;
+import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
 import io.tranche.core.workspace.Member;
 import io.tranche.core.workspace.MemberId;
 import io.tranche.core.workspace.MemberRole;
@@ -65,6 +68,19 @@ public class WorkspaceService {
     return repository
         .find(actor.workspaceId())
         .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
+  }
+
+  /** Who signs a workspace's contracts first. */
+  @Transactional(readOnly = true)
+  public SigningOrder signingOrder(UUID workspaceId) {
+    return repository.signingOrder(workspaceId);
+  }
+
+  /** Sets who signs contracts first (owners only); applies to quotes sent from now on. */
+  @Transactional
+  public void setSigningOrder(Actor actor, SigningOrder order) {
+    Access.owner(actor);
+    repository.setSigningOrder(actor.workspaceId(), Validation.required("signingOrder", order));
   }
 
   /** The email addresses of a workspace's members, for notifications. */

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -284,6 +285,62 @@ class AgreementFlowIT extends IntegrationTest {
         .param("typedName", name)
         .param("consent", String.valueOf(consent))
         .param("documentHash", hash);
+  }
+
+  @Test
+  void withTheVendorSigningFirstTheClientsSignatureCompletesTheContract() throws Exception {
+    String project = world.project().id().toString();
+    String validUntil = LocalDate.now().plusDays(30).toString();
+    JsonNode clientFirst =
+        body(
+            api(
+                post("/api/v1/projects/" + project + "/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(quoteJson("client first", validUntil))));
+    String sig = "{\"typedName\":\"Dana Vendor\",\"consent\":true,\"documentHash\":\"%s\"}";
+    api(get("/api/v1/quotes/" + clientFirst.get("id").asString()));
+    api(post("/api/v1/quotes/" + clientFirst.get("id").asString() + "/sign")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(sig.formatted(clientFirst.get("documentHash").asString())))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("signature.wrong-order"));
+
+    api(patch("/api/v1/workspace")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"signingOrder\":\"VENDOR_FIRST\"}"))
+        .andExpect(jsonPath("$.signingOrder").value("VENDOR_FIRST"));
+    JsonNode q =
+        body(
+            api(
+                post("/api/v1/projects/" + project + "/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(quoteJson("vendor first", validUntil))));
+    String id = q.get("id").asString();
+    String hash = q.get("documentHash").asString();
+    api(post("/api/v1/quotes/" + id + "/send"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("signature.wrong-order"));
+    api(get("/api/v1/quotes/" + id));
+    api(post("/api/v1/quotes/" + id + "/sign")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(sig.formatted(hash)))
+        .andExpect(status().isOk());
+    api(post("/api/v1/quotes/" + id + "/send")).andExpect(status().isOk());
+    asClient(get("/portal/quotes/" + id)).andExpect(status().isOk());
+    asClient(sign(id, "Chris Client", true, hash)).andExpect(status().is3xxRedirection());
+
+    JsonNode contract = body(api(get("/api/v1/projects/" + project + "/contracts"))).get(0);
+    assertThat(contract.get("status").asString()).isEqualTo("SIGNED");
+    byte[] pdf =
+        api(get("/api/v1/contracts/" + contract.get("id").asString() + "/pdf"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(new PDFTextStripper().getText(doc))
+          .contains("Dana Vendor")
+          .contains("Chris Client");
+    }
   }
 
   @Test

@@ -38,6 +38,15 @@ public class SignatureRepository {
         > 0;
   }
 
+  /** Whether {@code role} signed the document with this id. */
+  public boolean signed(UUID documentId, String role) {
+    return jdbc.sql("select count(*) from signature where document_id = ? and signer_role = ?")
+            .params(documentId, role)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public long views(UUID documentId) {
     return jdbc.sql("select count(*) from document_view where document_id = ?")
         .param(documentId)

@@ -83,6 +83,23 @@ class AgreementApi {
     return quotes.revise(actor, quoteId, body.toContent(projects.currencyOf(current.projectId())));
   }
 
+  @PostMapping("/quotes/{quoteId}/sign")
+  @Operation(
+      summary = "Sign a quote as the vendor before sending it",
+      description =
+          "Only where the workspace's signingOrder is VENDOR_FIRST; open the quote first.")
+  QuoteView signAsVendor(
+      Actor actor,
+      @PathVariable UUID quoteId,
+      @RequestBody SignatureBody body,
+      HttpServletRequest request) {
+    return quotes.signAsVendor(
+        actor,
+        quoteId,
+        body.toRequest(),
+        new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+  }
+
   @PostMapping("/quotes/{quoteId}/send")
   @Operation(summary = "Send a draft to the project's client contacts")
   QuoteView send(Actor actor, @PathVariable UUID quoteId) {

@@ -1,5 +1,6 @@
 package io.tranche.app.workspace.internal;
 
+import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.workspace.Member;
 import io.tranche.core.workspace.MemberId;
 import io.tranche.core.workspace.MemberRole;
@@ -63,6 +64,19 @@ public class WorkspaceRepository {
         .param(name)
         .query(WorkspaceRepository::workspace)
         .optional();
+  }
+
+  public SigningOrder signingOrder(UUID workspaceId) {
+    return jdbc.sql("select signing_order from workspace where id = ?")
+        .param(workspaceId)
+        .query((rs, i) -> SigningOrder.valueOf(rs.getString(1)))
+        .single();
+  }
+
+  public void setSigningOrder(UUID workspaceId, SigningOrder order) {
+    jdbc.sql("update workspace set signing_order = ? where id = ?")
+        .params(order.name(), workspaceId)
+        .update();
   }
 
   public List<String> memberEmails(UUID workspaceId) {

@@ -1,0 +1,142 @@
+package io.tranche.app.contract.internal;
+
+import io.tranche.app.contract.AgreementEvent;
+import io.tranche.app.contract.QuoteView;
+import io.tranche.app.contract.SignatureView;
+import io.tranche.app.contract.internal.ContractRepository.StoredContract;
+import io.tranche.app.contract.internal.QuoteRepository.StoredQuote;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.project.ProjectView;
+import io.tranche.app.signing.SigningKeys;
+import io.tranche.app.storage.BlobStore;
+import io.tranche.app.storage.StoredBlob;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.contract.ContractErrors;
+import io.tranche.core.error.DomainException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What happens when the last signature is on a contract, whichever side signed last: the PDF with
+ * its certificate of completion is rendered and stored, the contract is marked signed, and the
+ * contract's payment plan and credit limit become the project's.
+ */
+@Component
+public class ContractCompletion {
+  private final ContractRepository contracts;
+  private final SignatureRepository signatures;
+  private final ProjectService projects;
+  private final MilestoneService milestones;
+  private final WorkspaceService workspaces;
+  private final SigningKeys keys;
+  private final ContractPdf pdf;
+  private final BlobStore blobs;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ContractCompletion(
+      ContractRepository contracts,
+      SignatureRepository signatures,
+      ProjectService projects,
+      MilestoneService milestones,
+      WorkspaceService workspaces,
+      SigningKeys keys,
+      ContractPdf pdf,
+      BlobStore blobs,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.contracts = contracts;
+    this.signatures = signatures;
+    this.projects = projects;
+    this.milestones = milestones;
+    this.workspaces = workspaces;
+    this.keys = keys;
+    this.pdf = pdf;
+    this.blobs = blobs;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Completes {@code contract}, signed last by {@code actor}. */
+  public void complete(
+      Actor actor,
+      StoredContract contract,
+      StoredQuote quote,
+      SignatureView last,
+      Function<StoredQuote, QuoteView> view) {
+    ProjectView project = projects.project(actor, contract.projectId());
+    List<SignatureView> all = signatures.of(List.of(contract.quoteId(), contract.id()));
+    byte[] document =
+        pdf.render(
+            new ContractPdf.Contents(
+                contract.id().toString(),
+                workspaces.current(actor).name(),
+                project.clientName(),
+                project.name(),
+                view.apply(quote),
+                keys.publicKeyOf(contract.workspaceId()).fingerprint(),
+                all));
+    StoredBlob blob = store(document);
+    Instant now = clock.instant();
+    if (!contracts.complete(contract.id(), blob.key(), blob.sha256(), now)) {
+      throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "last signer"));
+    }
+    boolean planApplied =
+        milestones.applyContractPlan(
+            contract.workspaceId(), contract.projectId(), quote.content().plan());
+    projects.applyCreditLimit(contract.projectId(), quote.content().terms().creditLimit());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("role", last.role());
+    details.put("typedName", last.typedName());
+    details.put("ip", last.ip());
+    details.put("userAgent", last.userAgent());
+    details.put("contract", contract.id().toString());
+    details.put("quote", contract.quoteId().toString());
+    details.put("pdfSha256", blob.sha256());
+    details.put("planApplied", planApplied);
+    events.publishEvent(
+        new AgreementEvent(
+            contract.workspaceId(),
+            contract.projectId(),
+            "contract.signed",
+            actor.label(),
+            contract.id(),
+            contract.documentHash(),
+            details));
+  }
+
+  private StoredBlob store(byte[] document) {
+    try {
+      StoredBlob blob = blobs.put(new ByteArrayInputStream(document), document.length);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status != STATUS_COMMITTED) {
+                try {
+                  blobs.delete(blob.key());
+                } catch (IOException ignored) {
+                  // nothing points at it
+                }
+              }
+            }
+          });
+      return blob;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

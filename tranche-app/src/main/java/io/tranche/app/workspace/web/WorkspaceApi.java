@@ -1,0 +1,51 @@
+package io.tranche.app.workspace.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.contract.SigningOrder;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's workspace and its settings. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "workspace", description = "The caller's workspace and its settings")
+class WorkspaceApi {
+  private final WorkspaceService workspaces;
+
+  WorkspaceApi(WorkspaceService workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  /** The workspace as the API shows it. */
+  record WorkspaceView(UUID id, String name, SigningOrder signingOrder) {}
+
+  /** Settings to change; absent fields stay as they are. */
+  record WorkspacePatch(@Nullable SigningOrder signingOrder) {}
+
+  @GetMapping("/workspace")
+  @Operation(summary = "The caller's workspace and its settings")
+  WorkspaceView get(Actor actor) {
+    Access.member(actor);
+    var w = workspaces.current(actor);
+    return new WorkspaceView(
+        w.id().value(), w.name(), workspaces.signingOrder(actor.workspaceId()));
+  }
+
+  @PatchMapping("/workspace")
+  @Operation(summary = "Change settings (owners): signingOrder CLIENT_FIRST or VENDOR_FIRST")
+  WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
+    if (body.signingOrder() != null) {
+      workspaces.setSigningOrder(actor, body.signingOrder());
+    }
+    return get(actor);
+  }
+}
