@@ -1,0 +1,185 @@
+package io.tranche.core.invoice;
+
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import io.tranche.core.money.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice: lines with their tax, what was paid and credited against it, and its state. Issued
+ * invoices are immutable in content; payments and credit notes change only what is open.
+ *
+ * @param milestoneId the milestone whose part of the price it asks for, if any
+ */
+public record Invoice(
+    UUID id,
+    UUID workspaceId,
+    UUID projectId,
+    UUID clientId,
+    @Nullable UUID milestoneId,
+    @Nullable String number,
+    List<InvoiceLine> lines,
+    InvoiceState state,
+    @Nullable LocalDate issuedOn,
+    @Nullable LocalDate dueOn,
+    Money paid,
+    Money credited) {
+
+  public Invoice {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(workspaceId, "workspaceId");
+    Objects.requireNonNull(projectId, "projectId");
+    Objects.requireNonNull(clientId, "clientId");
+    lines = List.copyOf(Validation.required("lines", lines));
+    if (lines.isEmpty()) {
+      throw DomainException.field(InvoiceErrors.NO_LINES, "lines", Map.of());
+    }
+    Validation.required("state", state);
+    Validation.required("paid", paid);
+    Validation.required("credited", credited);
+  }
+
+  /** A draft invoice. */
+  public static Invoice draft(
+      UUID workspaceId,
+      UUID projectId,
+      UUID clientId,
+      @Nullable UUID milestoneId,
+      List<InvoiceLine> lines) {
+    Money zero =
+        Money.zero(
+            lines.isEmpty()
+                ? java.util.Currency.getInstance("EUR")
+                : lines.get(0).unitPrice().currency());
+    return new Invoice(
+        UUID.randomUUID(),
+        workspaceId,
+        projectId,
+        clientId,
+        milestoneId,
+        null,
+        lines,
+        InvoiceState.DRAFT,
+        null,
+        null,
+        zero,
+        zero);
+  }
+
+  public Money net() {
+    return lines.stream().map(InvoiceLine::net).reduce(Money::plus).orElseThrow();
+  }
+
+  public Money tax() {
+    return lines.stream().map(InvoiceLine::tax).reduce(Money::plus).orElseThrow();
+  }
+
+  public Money total() {
+    return net().plus(tax());
+  }
+
+  /** What is still owed: total − paid − credited (never below zero). */
+  public Money open() {
+    Money open = total().minus(paid).minus(credited);
+    return open.isNegative() ? Money.zero(open.currency()) : open;
+  }
+
+  /** Issues a draft with its number on {@code on}, due after {@code netDays}. */
+  public Invoice issue(String number, LocalDate on, int netDays) {
+    if (state != InvoiceState.DRAFT) {
+      throw illegal("issue");
+    }
+    Validation.range("netDays", netDays, 0, 365);
+    return new Invoice(
+        id,
+        workspaceId,
+        projectId,
+        clientId,
+        milestoneId,
+        number,
+        lines,
+        InvoiceState.ISSUED,
+        on,
+        on.plusDays(netDays),
+        paid,
+        credited);
+  }
+
+  /** Records money received against this invoice; the state follows what is open. */
+  public Invoice pay(Money amount) {
+    if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
+      throw illegal("pay");
+    }
+    return settle(paid.plus(amount), credited);
+  }
+
+  /** Records a credit note against this invoice. */
+  public Invoice credit(Money amount) {
+    if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
+      throw illegal("credit");
+    }
+    return settle(paid, credited.plus(amount));
+  }
+
+  /** Voids an invoice nothing was paid on. */
+  public Invoice voided() {
+    if (state == InvoiceState.PAID || state == InvoiceState.VOID || !paid.isZero()) {
+      throw illegal("void");
+    }
+    return new Invoice(
+        id,
+        workspaceId,
+        projectId,
+        clientId,
+        milestoneId,
+        number,
+        lines,
+        InvoiceState.VOID,
+        issuedOn,
+        dueOn,
+        paid,
+        credited);
+  }
+
+  /** The state as of {@code now}: an unpaid invoice past its due date is OVERDUE. */
+  public InvoiceState stateAt(Instant now) {
+    boolean unpaid = state == InvoiceState.ISSUED || state == InvoiceState.PARTIALLY_PAID;
+    if (unpaid && dueOn != null && LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(dueOn)) {
+      return InvoiceState.OVERDUE;
+    }
+    return state;
+  }
+
+  private Invoice settle(Money newPaid, Money newCredited) {
+    Money open = total().minus(newPaid).minus(newCredited);
+    InvoiceState next =
+        !open.isNegative() && !open.isZero()
+            ? (newPaid.isZero() ? InvoiceState.ISSUED : InvoiceState.PARTIALLY_PAID)
+            : InvoiceState.PAID;
+    return new Invoice(
+        id,
+        workspaceId,
+        projectId,
+        clientId,
+        milestoneId,
+        number,
+        lines,
+        next,
+        issuedOn,
+        dueOn,
+        newPaid,
+        newCredited);
+  }
+
+  private DomainException illegal(String action) {
+    return new DomainException(
+        InvoiceErrors.ILLEGAL_TRANSITION, Map.of("action", action, "state", state.name()));
+  }
+}

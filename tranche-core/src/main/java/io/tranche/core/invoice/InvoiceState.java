@@ -1,0 +1,15 @@
+package io.tranche.core.invoice;
+
+/**
+ * Where an invoice stands. OVERDUE is not stored: an issued or partially paid invoice whose due
+ * date has passed reads as overdue ({@link Invoice#stateAt}). An issued invoice is never edited; a
+ * credit note corrects it.
+ */
+public enum InvoiceState {
+  DRAFT,
+  ISSUED,
+  PARTIALLY_PAID,
+  PAID,
+  OVERDUE,
+  VOID
+}

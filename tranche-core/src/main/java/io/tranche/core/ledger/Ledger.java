@@ -1,0 +1,121 @@
+package io.tranche.core.ledger;
+
+import io.tranche.core.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The postings that money events make, and balances derived from postings (never stored).
+ *
+ * <p>Design note: the accounts follow the usual small-business chart — receivable per client, cash
+ * per channel, revenue, tax payable, client credit, fees, write-off. An invoice debits the client's
+ * receivable with the gross and credits revenue (net) and tax payable; a payment debits cash and
+ * credits the receivable up to what is open, the rest to the client's credit.
+ */
+public final class Ledger {
+  private Ledger() {}
+
+  /** An invoice was issued: the client owes the gross amount. */
+  public static LedgerTransaction invoiceIssued(
+      UUID id, UUID invoiceId, Instant at, UUID clientId, Money net, Money tax) {
+    return new LedgerTransaction(
+        id,
+        "invoice.issued",
+        invoiceId,
+        at,
+        List.of(
+            Posting.debit(Account.receivable(clientId), net.plus(tax)),
+            Posting.credit(Account.REVENUE, net),
+            Posting.credit(Account.TAX_PAYABLE, tax)));
+  }
+
+  /**
+   * A payment arrived on {@code channel}: it settles up to {@code open} of the receivable; any
+   * excess becomes the client's credit.
+   */
+  public static LedgerTransaction paymentReceived(
+      UUID id,
+      UUID paymentId,
+      Instant at,
+      UUID clientId,
+      String channel,
+      Money amount,
+      Money open) {
+    Money owed = open.isNegative() ? Money.zero(amount.currency()) : open;
+    Money settled = amount.compareTo(owed) <= 0 ? amount : owed;
+    Money excess = amount.minus(settled);
+    List<Posting> postings = new ArrayList<>();
+    postings.add(Posting.debit(Account.cash(channel), amount));
+    postings.add(Posting.credit(Account.receivable(clientId), settled));
+    postings.add(Posting.credit(Account.clientCredit(clientId), excess));
+    return new LedgerTransaction(id, "payment.received", paymentId, at, postings);
+  }
+
+  /** A provider kept a fee from a payment. */
+  public static LedgerTransaction fee(
+      UUID id, UUID paymentId, Instant at, String channel, Money fee) {
+    return new LedgerTransaction(
+        id,
+        "payment.fee",
+        paymentId,
+        at,
+        List.of(Posting.debit(Account.FEES, fee), Posting.credit(Account.cash(channel), fee)));
+  }
+
+  /** Money went back to the client: it is owed again (the receivable grows back). */
+  public static LedgerTransaction refund(
+      UUID id, UUID paymentId, Instant at, UUID clientId, String channel, Money amount) {
+    return new LedgerTransaction(
+        id,
+        "payment.refunded",
+        paymentId,
+        at,
+        List.of(
+            Posting.debit(Account.receivable(clientId), amount),
+            Posting.credit(Account.cash(channel), amount)));
+  }
+
+  /** A credit note reduces what an invoice asked for: revenue, tax and receivable shrink. */
+  public static LedgerTransaction creditNote(
+      UUID id, UUID creditNoteId, Instant at, UUID clientId, Money net, Money tax) {
+    return new LedgerTransaction(
+        id,
+        "credit-note.issued",
+        creditNoteId,
+        at,
+        List.of(
+            Posting.debit(Account.REVENUE, net),
+            Posting.debit(Account.TAX_PAYABLE, tax),
+            Posting.credit(Account.receivable(clientId), net.plus(tax))));
+  }
+
+  /** A receivable is given up on. */
+  public static LedgerTransaction writeOff(
+      UUID id, UUID invoiceId, Instant at, UUID clientId, Money amount) {
+    return new LedgerTransaction(
+        id,
+        "invoice.written-off",
+        invoiceId,
+        at,
+        List.of(
+            Posting.debit(Account.WRITE_OFF, amount),
+            Posting.credit(Account.receivable(clientId), amount)));
+  }
+
+  /** The balance of an account in a currency, summed from postings. */
+  public static Money balance(
+      List<LedgerTransaction> transactions, Account account, Currency currency) {
+    Money sum = Money.zero(currency);
+    for (LedgerTransaction t : transactions) {
+      for (Posting p : t.postings()) {
+        if (p.account().equals(account) && p.amount().currency().equals(currency)) {
+          sum = sum.plus(p.amount());
+        }
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,66 @@
+package io.tranche.core.invoice;
+
+import static io.tranche.core.DomainAssertions.assertCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tranche.core.money.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class InvoiceTest {
+  static Invoice issued() {
+    return Invoice.draft(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            null,
+            List.of(new InvoiceLine("Deposit", 1, Money.parse("1000.00", "EUR"), 1900)))
+        .issue("2026-0001", LocalDate.parse("2026-11-26"), 14);
+  }
+
+  @Test
+  void computesTaxPerLineAndTheDueDate() {
+    Invoice i = issued();
+    assertThat(i.total()).isEqualTo(Money.parse("1190.00", "EUR"));
+    assertThat(i.dueOn()).isEqualTo(LocalDate.parse("2026-12-10"));
+  }
+
+  @Test
+  void movesThroughPartialPaymentToPaid() {
+    Invoice partly = issued().pay(Money.parse("190.00", "EUR"));
+    assertThat(partly.state()).isEqualTo(InvoiceState.PARTIALLY_PAID);
+    assertThat(partly.open()).isEqualTo(Money.parse("1000.00", "EUR"));
+    Invoice paid = partly.pay(Money.parse("1000.00", "EUR"));
+    assertThat(paid.state()).isEqualTo(InvoiceState.PAID);
+    assertCode(() -> paid.pay(Money.of(1, "EUR")), "invoice.illegal-transition");
+  }
+
+  @Test
+  void readsOverdueAfterTheDueDate() {
+    assertThat(issued().stateAt(Instant.parse("2026-12-11T00:00:00Z")))
+        .isEqualTo(InvoiceState.OVERDUE);
+    assertThat(issued().stateAt(Instant.parse("2026-12-10T23:00:00Z")))
+        .isEqualTo(InvoiceState.ISSUED);
+  }
+
+  @Test
+  void aCreditNoteReducesWhatIsOpen() {
+    assertThat(issued().credit(Money.parse("1190.00", "EUR")).state()).isEqualTo(InvoiceState.PAID);
+  }
+
+  @Test
+  void numbersAreGaplessLookingAndPrefixed() {
+    assertThat(InvoiceNumbers.format("", 2026, 42)).isEqualTo("2026-0042");
+    assertThat(InvoiceNumbers.format("INV-", 2026, 12345)).isEqualTo("INV-2026-12345");
+    assertCode(() -> InvoiceNumbers.format("<script>", 2026, 1), "invoice.bad-prefix");
+  }
+
+  @Test
+  void refusesToVoidAPaidInvoiceOrIssueTwice() {
+    assertCode(() -> issued().pay(Money.of(1, "EUR")).voided(), "invoice.illegal-transition");
+    assertCode(() -> issued().issue("x", LocalDate.now(), 1), "invoice.illegal-transition");
+  }
+}

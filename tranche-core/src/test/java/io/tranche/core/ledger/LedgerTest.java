@@ -1,0 +1,88 @@
+package io.tranche.core.ledger;
+
+import static io.tranche.core.DomainAssertions.assertCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tranche.core.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LedgerTest {
+  static final Instant T = Instant.parse("2026-11-26T00:00:00Z");
+
+  @Test
+  void refusesAnUnbalancedTransaction() {
+    assertCode(
+        () ->
+            new LedgerTransaction(
+                UUID.randomUUID(),
+                "bad",
+                UUID.randomUUID(),
+                T,
+                List.of(
+                    Posting.debit(Account.REVENUE, Money.of(100, "EUR")),
+                    Posting.credit(Account.FEES, Money.of(99, "EUR")))),
+        "ledger.unbalanced");
+    assertCode(
+        () ->
+            new LedgerTransaction(
+                UUID.randomUUID(),
+                "bad",
+                UUID.randomUUID(),
+                T,
+                List.of(
+                    Posting.debit(Account.REVENUE, Money.of(100, "EUR")),
+                    Posting.credit(Account.FEES, Money.of(100, "USD")))),
+        "ledger.unbalanced");
+    assertCode(
+        () ->
+            new LedgerTransaction(
+                UUID.randomUUID(),
+                "bad",
+                UUID.randomUUID(),
+                T,
+                List.of(Posting.debit(Account.REVENUE, Money.of(0, "EUR")))),
+        "ledger.too-few-postings");
+  }
+
+  @Test
+  void anOverpaymentBecomesClientCredit() {
+    UUID client = UUID.randomUUID();
+    LedgerTransaction t =
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            T,
+            client,
+            "bank",
+            Money.of(150, "EUR"),
+            Money.of(100, "EUR"));
+    assertThat(Ledger.balance(List.of(t), Account.receivable(client), Money.currency("EUR")))
+        .isEqualTo(Money.of(-100, "EUR"));
+    assertThat(Ledger.balance(List.of(t), Account.clientCredit(client), Money.currency("EUR")))
+        .isEqualTo(Money.of(-50, "EUR"));
+  }
+
+  @Test
+  void aReversalUndoesATransaction() {
+    UUID client = UUID.randomUUID();
+    LedgerTransaction issued =
+        Ledger.invoiceIssued(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            T,
+            client,
+            Money.of(100, "EUR"),
+            Money.of(19, "EUR"));
+    LedgerTransaction undone = issued.reversal(UUID.randomUUID(), T);
+    assertThat(
+            Ledger.balance(
+                    List.of(issued, undone), Account.receivable(client), Money.currency("EUR"))
+                .isZero())
+        .isTrue();
+    assertThat(Account.parse(Account.receivable(client).key()))
+        .isEqualTo(Account.receivable(client));
+  }
+}
