@@ -186,6 +186,37 @@ public class MilestoneService {
     return MilestoneView.of(changed.next());
   }
 
+  /**
+   * An automatic move (invoicing on a trigger, marking paid when the invoice is paid), by the
+   * system rather than a person; refused like any other illegal move.
+   */
+  @Transactional
+  public MilestoneView transitionAsSystem(UUID workspaceId, UUID id, MilestoneAction action) {
+    Stored stored =
+        milestones
+            .find(id)
+            .filter(s -> s.milestone().workspaceId().value().equals(workspaceId))
+            .orElseThrow(Errors.notFoundSupplier("milestone", id));
+    Changed<Milestone, MilestoneTransitioned> changed =
+        stored.milestone().apply(action, clock.instant());
+    store(stored, changed.next());
+    milestones.recordTransition(changed.event(), "system");
+    events.publishEvent(new MilestoneMoved(changed.event(), "system"));
+    return MilestoneView.of(changed.next());
+  }
+
+  /** A project's milestones, for automatic steps; no access check. */
+  @Transactional(readOnly = true)
+  public List<Milestone> planAsSystem(UUID projectId) {
+    return milestones.ofProject(projectId, new Paging(0, Paging.MAX_SIZE));
+  }
+
+  /** A milestone by id, for automatic steps; no access check. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Milestone> find(UUID id) {
+    return milestones.find(id).map(Stored::milestone);
+  }
+
   private void store(Stored stored, Milestone next) {
     if (!milestones.update(next, stored.version(), clock.instant())) {
       throw new DomainException(

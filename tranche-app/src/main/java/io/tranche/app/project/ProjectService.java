@@ -161,6 +161,27 @@ public class ProjectService {
     return projects.contactEmails(projectId);
   }
 
+  /** The tax rate (basis points) a project's invoices use: its contract's, or 0. */
+  @Transactional(readOnly = true)
+  public int taxRateOf(UUID projectId) {
+    return projects.taxRate(projectId);
+  }
+
+  /** Sets the tax rate from a signed contract (a system step, no access check). */
+  @Transactional
+  public void applyTaxRate(UUID projectId, int basisPoints) {
+    projects.setTaxRate(projectId, basisPoints);
+  }
+
+  /** A project's client, for automatic steps; no access check. */
+  @Transactional(readOnly = true)
+  public UUID clientOf(UUID projectId) {
+    return projects
+        .find(projectId)
+        .map(p -> p.clientId().value())
+        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+  }
+
   /** A project's currency, for features that must match it; no access check. */
   @Transactional(readOnly = true)
   public String currencyOf(UUID projectId) {

@@ -70,6 +70,14 @@ public class WorkspaceService {
         .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
   }
 
+  /** How a workspace numbers its invoices and how many days it gives to pay. */
+  public record InvoiceSettings(String prefix, int paymentTermsDays) {}
+
+  @Transactional(readOnly = true)
+  public InvoiceSettings invoiceSettings(UUID workspaceId) {
+    return repository.invoiceSettings(workspaceId);
+  }
+
   /** Who signs a workspace's contracts first. */
   @Transactional(readOnly = true)
   public SigningOrder signingOrder(UUID workspaceId) {

@@ -6,6 +6,7 @@ import io.tranche.app.contract.ContractView;
 import io.tranche.app.contract.QuoteService;
 import io.tranche.app.contract.QuoteView;
 import io.tranche.app.contract.SignedBy;
+import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.meeting.MeetingService;
 import io.tranche.app.message.MessageService;
 import io.tranche.app.message.Upload;
@@ -24,6 +25,7 @@ import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteLine;
 import io.tranche.core.contract.QuoteTerms;
 import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.invoice.InvoiceLine;
 import io.tranche.core.meeting.MeetingChannel;
 import io.tranche.core.meeting.MeetingRecord;
 import io.tranche.core.milestone.PaymentPlan;
@@ -51,6 +53,7 @@ public class Fixtures {
   private final MessageService messages;
   private final MeetingService meetings;
   private final QuoteService quotes;
+  private final InvoiceService invoices;
 
   Fixtures(
       WorkspaceService workspaces,
@@ -61,7 +64,8 @@ public class Fixtures {
       SetupService setup,
       MessageService messages,
       MeetingService meetings,
-      QuoteService quotes) {
+      QuoteService quotes,
+      InvoiceService invoices) {
     this.workspaces = workspaces;
     this.clients = clients;
     this.projects = projects;
@@ -71,6 +75,7 @@ public class Fixtures {
     this.messages = messages;
     this.meetings = meetings;
     this.quotes = quotes;
+    this.invoices = invoices;
   }
 
   /**
@@ -158,6 +163,17 @@ public class Fixtures {
             new SignedBy("192.0.2.1", "fixture"));
     return new Agreements(
         message.id(), message.attachments().get(0).id(), meeting.id(), quote.id(), contract.id());
+  }
+
+  /** Issues an invoice by hand for a world's project and returns its id. */
+  public UUID invoice(World world) {
+    return invoices
+        .issueManual(
+            world.owner(),
+            world.project().id(),
+            List.of(
+                new InvoiceLine("Invoice for " + world.tag(), 1, Money.parse("10.00", "EUR"), 0)))
+        .id();
   }
 
   /** A quote of 3000.00 EUR net, no tax, on the default plan, valid for a year. */

@@ -83,6 +83,7 @@ class TenancyIT extends IntegrationTest {
     ids.put("meetingId", agreements.meetingId());
     ids.put("quoteId", agreements.quoteId());
     ids.put("contractId", agreements.contractId());
+    ids.put("invoiceId", fixtures.invoice(victim));
 
     List<String> secrets =
         List.of(

@@ -98,6 +98,7 @@ public class ContractCompletion {
         milestones.applyContractPlan(
             contract.workspaceId(), contract.projectId(), quote.content().plan());
     projects.applyCreditLimit(contract.projectId(), quote.content().terms().creditLimit());
+    projects.applyTaxRate(contract.projectId(), quote.content().taxRateBasisPoints());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("role", last.role());
     details.put("typedName", last.typedName());

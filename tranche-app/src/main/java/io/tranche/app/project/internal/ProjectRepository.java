@@ -115,6 +115,19 @@ public class ProjectRepository {
         > 0;
   }
 
+  public int taxRate(UUID projectId) {
+    return jdbc.sql("select tax_rate_bp from project where id = ?")
+        .param(projectId)
+        .query(Integer.class)
+        .single();
+  }
+
+  public void setTaxRate(UUID projectId, int basisPoints) {
+    jdbc.sql("update project set tax_rate_bp = ? where id = ?")
+        .params(basisPoints, projectId)
+        .update();
+  }
+
   public List<String> contactEmails(UUID projectId) {
     return jdbc.sql(
             """

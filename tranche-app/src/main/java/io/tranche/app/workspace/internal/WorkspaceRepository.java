@@ -66,6 +66,17 @@ public class WorkspaceRepository {
         .optional();
   }
 
+  public io.tranche.app.workspace.WorkspaceService.InvoiceSettings invoiceSettings(
+      UUID workspaceId) {
+    return jdbc.sql("select invoice_prefix, payment_terms_days from workspace where id = ?")
+        .param(workspaceId)
+        .query(
+            (rs, i) ->
+                new io.tranche.app.workspace.WorkspaceService.InvoiceSettings(
+                    rs.getString(1), rs.getInt(2)))
+        .single();
+  }
+
   public SigningOrder signingOrder(UUID workspaceId) {
     return jdbc.sql("select signing_order from workspace where id = ?")
         .param(workspaceId)

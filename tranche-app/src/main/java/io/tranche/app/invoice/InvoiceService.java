@@ -1,0 +1,412 @@
+package io.tranche.app.invoice;
+
+import io.tranche.app.invoice.internal.InvoiceRepository;
+import io.tranche.app.invoice.internal.LedgerRepository;
+import io.tranche.app.mail.MailService;
+import io.tranche.app.mail.OutgoingMail;
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.project.ProjectView;
+import io.tranche.app.workspace.ClientService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.ErrorCode;
+import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.Validation;
+import io.tranche.core.invoice.Invoice;
+import io.tranche.core.invoice.InvoiceErrors;
+import io.tranche.core.invoice.InvoiceLine;
+import io.tranche.core.invoice.InvoiceNumbers;
+import io.tranche.core.invoice.InvoiceState;
+import io.tranche.core.invoice.MilestoneInvoices;
+import io.tranche.core.ledger.Account;
+import io.tranche.core.ledger.Ledger;
+import io.tranche.core.milestone.Milestone;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.money.Money;
+import io.tranche.core.money.MoneyErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invoices, payments and their ledger postings. Milestone invoices are issued automatically on
+ * their trigger; members issue others by hand, record payments and credit notes. A fully paid
+ * milestone invoice marks its milestone PAID.
+ */
+@Service
+public class InvoiceService {
+  public static final ErrorCode WRONG_CURRENCY =
+      new ErrorCode(
+          "payment.currency-mismatch",
+          ErrorKind.INVALID,
+          "the invoice is in {expected}; a payment in {given} cannot settle it");
+  public static final ErrorCode TOO_MUCH_CREDIT =
+      new ErrorCode(
+          "credit-note.too-large",
+          ErrorKind.INVALID,
+          "a credit note can reduce at most what is open ({open})");
+
+  private final InvoiceRepository invoices;
+  private final LedgerRepository ledger;
+  private final ProjectService projects;
+  private final MilestoneService milestones;
+  private final WorkspaceService workspaces;
+  private final ClientService clients;
+  private final MailService mail;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  InvoiceService(
+      InvoiceRepository invoices,
+      LedgerRepository ledger,
+      ProjectService projects,
+      MilestoneService milestones,
+      WorkspaceService workspaces,
+      ClientService clients,
+      MailService mail,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.invoices = invoices;
+    this.ledger = ledger;
+    this.projects = projects;
+    this.milestones = milestones;
+    this.workspaces = workspaces;
+    this.clients = clients;
+    this.mail = mail;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues the invoice of a milestone whose trigger fired, and moves the milestone to INVOICED; at
+   * most one live invoice per milestone.
+   */
+  @Transactional
+  public @Nullable InvoiceView issueForMilestone(UUID workspaceId, UUID milestoneId, String actor) {
+    Milestone m =
+        milestones.find(milestoneId).orElseThrow(Errors.notFoundSupplier("milestone", milestoneId));
+    if (invoices.existsForMilestone(milestoneId) || !m.workspaceId().value().equals(workspaceId)) {
+      return null;
+    }
+    UUID project = m.projectId().value();
+    List<InvoiceLine> lines =
+        MilestoneInvoices.lines(m.name(), m.amount(), projects.taxRateOf(project));
+    Invoice issued =
+        issue(
+            Invoice.draft(workspaceId, project, projects.clientOf(project), milestoneId, lines),
+            actor);
+    milestones.transitionAsSystem(workspaceId, milestoneId, MilestoneAction.INVOICE);
+    return InvoiceView.of(issued, clock.instant());
+  }
+
+  /** Issues an invoice by hand (members): lines of the project's currency. */
+  @Transactional
+  public InvoiceView issueManual(Actor actor, UUID projectId, List<InvoiceLine> lines) {
+    Access.member(actor);
+    projects.requireVisible(actor, projectId);
+    String currency = projects.currencyOf(projectId);
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).unitPrice().currency().getCurrencyCode().equals(currency)) {
+        throw DomainException.field(
+            MoneyErrors.CURRENCY_MISMATCH,
+            "lines[" + i + "].unitPrice",
+            Map.of(
+                "left", currency, "right", lines.get(i).unitPrice().currency().getCurrencyCode()));
+      }
+    }
+    Invoice draft =
+        Invoice.draft(actor.workspaceId(), projectId, projects.clientOf(projectId), null, lines);
+    return InvoiceView.of(issue(draft, actor.label()), clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public List<InvoiceView> invoices(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    Instant now = clock.instant();
+    return invoices.ofProject(projectId).stream().map(i -> InvoiceView.of(i, now)).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public InvoiceView invoice(Actor actor, UUID id) {
+    return InvoiceView.of(load(actor, id), clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PaymentView> payments(Actor actor, UUID invoiceId) {
+    load(actor, invoiceId);
+    return invoices.payments(invoiceId);
+  }
+
+  /** The ledger postings of an invoice and its payments (members). */
+  @Transactional(readOnly = true)
+  public List<PostingView> postings(Actor actor, UUID invoiceId) {
+    Access.member(actor);
+    load(actor, invoiceId);
+    List<UUID> refs = new ArrayList<>(List.of(invoiceId));
+    invoices.payments(invoiceId).forEach(p -> refs.add(p.id()));
+    return ledger.postings(refs);
+  }
+
+  /**
+   * A member records money received (e.g. a bank transfer); it settles the invoice up to what is
+   * open, the rest becomes the client's credit. A receipt goes to the project's contacts.
+   */
+  @Transactional
+  public PaymentView recordPayment(
+      Actor actor, UUID invoiceId, Money amount, LocalDate receivedOn, @Nullable String reference) {
+    Access.member(actor);
+    Invoice invoice = load(actor, invoiceId);
+    return receive(
+        invoice,
+        "bank",
+        amount,
+        receivedOn,
+        Validation.optionalText("reference", reference, 200),
+        actor.label());
+  }
+
+  /** A credit note corrects an issued invoice without editing it. */
+  @Transactional
+  public InvoiceView creditNote(Actor actor, UUID invoiceId, Money amount, String reason) {
+    Access.member(actor);
+    Validation.text("reason", reason, 1000);
+    Invoice invoice = load(actor, invoiceId);
+    requireCurrency(invoice, amount);
+    if (amount.compareTo(invoice.open()) > 0 || amount.isNegative() || amount.isZero()) {
+      throw DomainException.field(
+          TOO_MUCH_CREDIT, "amount", Map.of("open", invoice.open().toString()));
+    }
+    Invoice next = invoice.credit(amount);
+    Money tax = amount.allocate(invoice.net().amountMinor(), invoice.tax().amountMinor()).get(1);
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.creditNote(
+            UUID.randomUUID(),
+            invoiceId,
+            clock.instant(),
+            invoice.clientId(),
+            amount.minus(tax),
+            tax));
+    store(invoice, next);
+    afterSettlement(invoice, next);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "credit-note.issued",
+            actor.label(),
+            invoiceId,
+            Map.of(
+                "invoice",
+                invoiceId.toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "reason",
+                reason)));
+    return InvoiceView.of(next, clock.instant());
+  }
+
+  /** The project's exposure: released value minus money received, against its credit limit. */
+  @Transactional(readOnly = true)
+  public ExposureView exposure(Actor actor, UUID projectId) {
+    ProjectView project = projects.project(actor, projectId);
+    String currency = project.currency();
+    long released =
+        milestones.plan(actor, projectId).stream()
+            .filter(m -> m.state() == MilestoneState.RELEASED)
+            .mapToLong(m -> m.amount().amountMinor())
+            .sum();
+    long received = invoices.receivedMinor(projectId);
+    long exposure = released - received;
+    return new ExposureView(
+        new MoneyJson(released, currency),
+        new MoneyJson(received, currency),
+        new MoneyJson(exposure, currency),
+        project.creditLimit(),
+        exposure <= project.creditLimit().amountMinor());
+  }
+
+  /** What a client owes, from the ledger. */
+  @Transactional(readOnly = true)
+  public MoneyJson receivable(Actor actor, UUID clientId, String currency) {
+    clients.client(Access.member(actor), clientId);
+    return MoneyJson.of(
+        ledger.balance(actor.workspaceId(), Account.receivable(clientId), currency));
+  }
+
+  private Invoice issue(Invoice draft, String actor) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    WorkspaceService.InvoiceSettings settings = workspaces.invoiceSettings(draft.workspaceId());
+    long seq = invoices.nextSequence(draft.workspaceId(), today.getYear());
+    Invoice issued =
+        draft.issue(
+            InvoiceNumbers.format(settings.prefix(), today.getYear(), seq),
+            today,
+            settings.paymentTermsDays());
+    invoices.insert(issued, now);
+    ledger.append(
+        issued.workspaceId(),
+        Ledger.invoiceIssued(
+            UUID.randomUUID(), issued.id(), now, issued.clientId(), issued.net(), issued.tax()));
+    events.publishEvent(
+        new MoneyEvent(
+            issued.workspaceId(),
+            issued.projectId(),
+            "invoice.issued",
+            actor,
+            issued.id(),
+            Map.of(
+                "number",
+                issued.number(),
+                "totalMinor",
+                issued.total().amountMinor(),
+                "currency",
+                issued.total().currency().getCurrencyCode(),
+                "dueOn",
+                issued.dueOn().toString())));
+    notifyContacts(
+        issued,
+        "Invoice " + issued.number(),
+        "Invoice "
+            + issued.number()
+            + " over "
+            + issued.total()
+            + " is due on "
+            + issued.dueOn()
+            + ".");
+    return issued;
+  }
+
+  private PaymentView receive(
+      Invoice invoice,
+      String channel,
+      Money amount,
+      LocalDate receivedOn,
+      @Nullable String reference,
+      String actor) {
+    requireCurrency(invoice, amount);
+    if (amount.isNegative() || amount.isZero()) {
+      throw DomainException.field(
+          MoneyErrors.NEGATIVE, "amount", Map.of("value", amount.toDecimalString()));
+    }
+    Instant now = clock.instant();
+    PaymentView payment =
+        new PaymentView(
+            UUID.randomUUID(),
+            invoice.id(),
+            channel,
+            MoneyJson.of(amount),
+            "CONFIRMED",
+            receivedOn,
+            reference);
+    Invoice next = invoice.pay(amount);
+    invoices.insertPayment(invoice.workspaceId(), invoice.clientId(), payment, actor, now);
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            payment.id(),
+            now,
+            invoice.clientId(),
+            channel,
+            amount,
+            invoice.open()));
+    store(invoice, next);
+    afterSettlement(invoice, next);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.received",
+            actor,
+            payment.id(),
+            Map.of(
+                "invoice",
+                invoice.id().toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "channel",
+                channel)));
+    notifyContacts(
+        next,
+        "Receipt for invoice " + invoice.number(),
+        "We received "
+            + amount
+            + " for invoice "
+            + invoice.number()
+            + " on "
+            + receivedOn
+            + ". Still open on this invoice: "
+            + next.open()
+            + ".");
+    return payment;
+  }
+
+  private void afterSettlement(Invoice before, Invoice after) {
+    if (after.state() == InvoiceState.PAID
+        && before.state() != InvoiceState.PAID
+        && after.milestoneId() != null) {
+      milestones
+          .find(after.milestoneId())
+          .filter(m -> m.state() == MilestoneState.INVOICED && !m.disputed())
+          .ifPresent(
+              m ->
+                  milestones.transitionAsSystem(
+                      after.workspaceId(), m.id().value(), MilestoneAction.RECORD_PAYMENT));
+    }
+  }
+
+  private void store(Invoice before, Invoice after) {
+    if (!invoices.update(before, after)) {
+      throw new DomainException(
+          InvoiceErrors.ILLEGAL_TRANSITION,
+          Map.of("action", "change", "state", "changed concurrently; retry"));
+    }
+  }
+
+  private void notifyContacts(Invoice invoice, String subject, String body) {
+    for (String to : projects.contactEmails(invoice.projectId())) {
+      mail.enqueue(new OutgoingMail(invoice.workspaceId(), to, subject, body));
+    }
+  }
+
+  private static void requireCurrency(Invoice invoice, Money amount) {
+    String expected = invoice.total().currency().getCurrencyCode();
+    if (!amount.currency().getCurrencyCode().equals(expected)) {
+      throw DomainException.field(
+          WRONG_CURRENCY,
+          "amount.currency",
+          Map.of("expected", expected, "given", amount.currency().getCurrencyCode()));
+    }
+  }
+
+  private Invoice load(Actor actor, UUID id) {
+    Invoice invoice =
+        invoices
+            .find(id)
+            .filter(i -> i.workspaceId().equals(actor.workspaceId()))
+            .orElseThrow(Errors.notFoundSupplier("invoice", id));
+    try {
+      projects.requireVisible(actor, invoice.projectId());
+    } catch (DomainException e) {
+      throw Errors.notFound("invoice", id);
+    }
+    return invoice;
+  }
+}

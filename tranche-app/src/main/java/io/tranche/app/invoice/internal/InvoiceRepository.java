@@ -1,0 +1,222 @@
+package io.tranche.app.invoice.internal;
+
+import io.tranche.app.invoice.PaymentView;
+import io.tranche.app.platform.MoneyJson;
+import io.tranche.core.invoice.Invoice;
+import io.tranche.core.invoice.InvoiceLine;
+import io.tranche.core.invoice.InvoiceState;
+import io.tranche.core.money.Money;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code invoice}, {@code invoice_line}, {@code invoice_counter} and {@code payment} tables.
+ */
+@Repository
+public class InvoiceRepository {
+  private final JdbcClient jdbc;
+
+  InvoiceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The next number of a workspace's year: the counter row is locked for the rest of the
+   * transaction, so concurrent issues get consecutive numbers and a rolled-back issue leaves no
+   * gap.
+   */
+  public long nextSequence(UUID workspaceId, int year) {
+    jdbc.sql(
+            "insert into invoice_counter (workspace_id, invoice_year, last_seq) values (?, ?, 0) on conflict do nothing")
+        .params(workspaceId, year)
+        .update();
+    long last =
+        jdbc.sql(
+                "select last_seq from invoice_counter where workspace_id = ? and invoice_year = ? for update")
+            .params(workspaceId, year)
+            .query(Long.class)
+            .single();
+    jdbc.sql("update invoice_counter set last_seq = ? where workspace_id = ? and invoice_year = ?")
+        .params(last + 1, workspaceId, year)
+        .update();
+    return last + 1;
+  }
+
+  public void insert(Invoice i, Instant at) {
+    jdbc.sql(
+            """
+            insert into invoice (id, workspace_id, project_id, client_id, milestone_id, number, state,
+                                 currency, issued_on, due_on, paid_minor, credited_minor, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            i.id(),
+            i.workspaceId(),
+            i.projectId(),
+            i.clientId(),
+            i.milestoneId(),
+            i.number(),
+            i.state().name(),
+            i.total().currency().getCurrencyCode(),
+            date(i.issuedOn()),
+            date(i.dueOn()),
+            i.paid().amountMinor(),
+            i.credited().amountMinor(),
+            Timestamp.from(at))
+        .update();
+    int n = 0;
+    for (InvoiceLine l : i.lines()) {
+      jdbc.sql(
+              """
+              insert into invoice_line (invoice_id, position_no, description, quantity, unit_minor, tax_bp)
+              values (?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              i.id(),
+              n++,
+              l.description(),
+              l.quantity(),
+              l.unitPrice().amountMinor(),
+              l.taxRateBasisPoints())
+          .update();
+    }
+  }
+
+  /** Stores the new amounts and state if the row still has {@code expected}'s amounts. */
+  public boolean update(Invoice expected, Invoice next) {
+    return jdbc.sql(
+                """
+                update invoice set state = ?, paid_minor = ?, credited_minor = ?
+                where id = ? and paid_minor = ? and credited_minor = ? and state = ?
+                """)
+            .params(
+                next.state().name(),
+                next.paid().amountMinor(),
+                next.credited().amountMinor(),
+                next.id(),
+                expected.paid().amountMinor(),
+                expected.credited().amountMinor(),
+                expected.state().name())
+            .update()
+        == 1;
+  }
+
+  public Optional<Invoice> find(UUID id) {
+    return jdbc.sql("select * from invoice where id = ?")
+        .param(id)
+        .query((rs, i) -> invoice(rs))
+        .optional();
+  }
+
+  public List<Invoice> ofProject(UUID projectId) {
+    return jdbc.sql("select * from invoice where project_id = ? order by created_at, id")
+        .param(projectId)
+        .query((rs, i) -> invoice(rs))
+        .list();
+  }
+
+  public boolean existsForMilestone(UUID milestoneId) {
+    return jdbc.sql("select count(*) from invoice where milestone_id = ? and state <> 'VOID'")
+            .param(milestoneId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void insertPayment(
+      UUID workspaceId, UUID clientId, PaymentView p, String actor, Instant at) {
+    jdbc.sql(
+            """
+            insert into payment (id, workspace_id, invoice_id, client_id, channel, amount_minor, currency,
+                                 status, received_on, reference, recorded_by, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            p.id(),
+            workspaceId,
+            p.invoiceId(),
+            clientId,
+            p.channel(),
+            p.amount().amountMinor(),
+            p.amount().currency(),
+            p.status(),
+            Date.valueOf(p.receivedOn()),
+            p.reference(),
+            actor,
+            Timestamp.from(at))
+        .update();
+  }
+
+  public List<PaymentView> payments(UUID invoiceId) {
+    return jdbc.sql("select * from payment where invoice_id = ? order by created_at")
+        .param(invoiceId)
+        .query(
+            (rs, i) ->
+                new PaymentView(
+                    rs.getObject("id", UUID.class),
+                    invoiceId,
+                    rs.getString("channel"),
+                    new MoneyJson(rs.getLong("amount_minor"), rs.getString("currency").trim()),
+                    rs.getString("status"),
+                    rs.getDate("received_on").toLocalDate(),
+                    rs.getString("reference")))
+        .list();
+  }
+
+  /** Money received for a project's invoices (confirmed payments). */
+  public long receivedMinor(UUID projectId) {
+    return jdbc.sql(
+            """
+            select coalesce(sum(p.amount_minor), 0) from payment p join invoice i on i.id = p.invoice_id
+            where i.project_id = ? and p.status = 'CONFIRMED'
+            """)
+        .param(projectId)
+        .query(Long.class)
+        .single();
+  }
+
+  private Invoice invoice(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    String currency = rs.getString("currency").trim();
+    List<InvoiceLine> lines =
+        jdbc.sql("select * from invoice_line where invoice_id = ? order by position_no")
+            .param(id)
+            .query(
+                (r, n) ->
+                    new InvoiceLine(
+                        r.getString("description"),
+                        r.getLong("quantity"),
+                        Money.of(r.getLong("unit_minor"), currency),
+                        r.getInt("tax_bp")))
+            .list();
+    Date issued = rs.getDate("issued_on");
+    Date due = rs.getDate("due_on");
+    return new Invoice(
+        id,
+        rs.getObject("workspace_id", UUID.class),
+        rs.getObject("project_id", UUID.class),
+        rs.getObject("client_id", UUID.class),
+        rs.getObject("milestone_id", UUID.class),
+        rs.getString("number"),
+        lines,
+        InvoiceState.valueOf(rs.getString("state")),
+        issued == null ? null : issued.toLocalDate(),
+        due == null ? null : due.toLocalDate(),
+        Money.of(rs.getLong("paid_minor"), currency),
+        Money.of(rs.getLong("credited_minor"), currency));
+  }
+
+  private static @Nullable Date date(@Nullable LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
+  }
+}

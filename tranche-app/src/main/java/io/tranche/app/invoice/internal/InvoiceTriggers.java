@@ -1,0 +1,62 @@
+package io.tranche.app.invoice.internal;
+
+import io.tranche.app.contract.AgreementEvent;
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.project.MilestoneMoved;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.core.milestone.Milestone;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneMachine;
+import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.milestone.MilestoneTransitioned;
+import io.tranche.core.milestone.PaymentTrigger;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues invoices on the day their trigger fires, inside the transaction of the trigger: the
+ * deposit when the contract is signed, an acceptance milestone when it is accepted, the final part
+ * at the final demo (submission).
+ */
+@Component
+class InvoiceTriggers {
+  private final InvoiceService invoices;
+  private final MilestoneService milestones;
+
+  InvoiceTriggers(InvoiceService invoices, MilestoneService milestones) {
+    this.invoices = invoices;
+    this.milestones = milestones;
+  }
+
+  @EventListener
+  void on(AgreementEvent event) {
+    if (!event.type().equals("contract.signed")) {
+      return;
+    }
+    for (Milestone m : milestones.planAsSystem(event.projectId())) {
+      if (m.trigger() == PaymentTrigger.CONTRACT_SIGNED
+          && !m.disputed()
+          && MilestoneMachine.next(m.state(), MilestoneAction.INVOICE, m.trigger()).isPresent()) {
+        invoices.issueForMilestone(event.workspaceId(), m.id().value(), "system");
+      }
+    }
+  }
+
+  @EventListener
+  void on(MilestoneMoved moved) {
+    MilestoneTransitioned t = moved.transition();
+    boolean accepted = t.to() == MilestoneState.ACCEPTED;
+    boolean demo = t.to() == MilestoneState.SUBMITTED;
+    if (!accepted && !demo) {
+      return;
+    }
+    milestones
+        .find(t.milestoneId().value())
+        .filter(
+            m ->
+                (accepted && m.trigger() == PaymentTrigger.ACCEPTANCE)
+                    || (demo && m.trigger() == PaymentTrigger.FINAL_DEMO))
+        .ifPresent(
+            m -> invoices.issueForMilestone(t.workspaceId().value(), m.id().value(), "system"));
+  }
+}

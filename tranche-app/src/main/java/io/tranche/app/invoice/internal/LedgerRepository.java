@@ -1,0 +1,86 @@
+package io.tranche.app.invoice.internal;
+
+import io.tranche.app.invoice.PostingView;
+import io.tranche.app.platform.MoneyJson;
+import io.tranche.core.ledger.Account;
+import io.tranche.core.ledger.LedgerTransaction;
+import io.tranche.core.ledger.Posting;
+import io.tranche.core.money.Money;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only {@code ledger_transaction} and {@code ledger_posting} tables. */
+@Repository
+public class LedgerRepository {
+  private final JdbcClient jdbc;
+
+  LedgerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void append(UUID workspaceId, LedgerTransaction t) {
+    jdbc.sql(
+            "insert into ledger_transaction (id, workspace_id, kind, reference, occurred_at) values (?, ?, ?, ?, ?)")
+        .params(t.id(), workspaceId, t.kind(), t.reference(), Timestamp.from(t.at()))
+        .update();
+    int i = 0;
+    for (Posting p : t.postings()) {
+      jdbc.sql(
+              """
+              insert into ledger_posting (transaction_id, position_no, workspace_id, account, amount_minor, currency)
+              values (?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              t.id(),
+              i++,
+              workspaceId,
+              p.account().key(),
+              p.amount().amountMinor(),
+              p.amount().currency().getCurrencyCode())
+          .update();
+    }
+  }
+
+  /** An account's balance in a currency, summed from its postings. */
+  public Money balance(UUID workspaceId, Account account, String currency) {
+    long sum =
+        jdbc.sql(
+                "select coalesce(sum(amount_minor), 0) from ledger_posting where workspace_id = ? and account = ? and currency = ?")
+            .params(workspaceId, account.key(), currency)
+            .query(Long.class)
+            .single();
+    return Money.of(sum, currency);
+  }
+
+  /** The postings of the transactions that reference any of {@code references}. */
+  public List<PostingView> postings(List<UUID> references) {
+    return jdbc.sql(
+            """
+            select t.id, t.kind, t.occurred_at, p.account, p.amount_minor, p.currency
+            from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
+            where t.reference in (:refs) order by t.occurred_at, t.id, p.position_no
+            """)
+        .param("refs", references)
+        .query(
+            (rs, i) ->
+                new PostingView(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getString(4),
+                    new MoneyJson(rs.getLong(5), rs.getString(6).trim())))
+        .list();
+  }
+
+  /** Per currency, the sum of all postings of a workspace (zero when the ledger balances). */
+  public List<Long> sumsPerCurrency(UUID workspaceId) {
+    return jdbc.sql(
+            "select sum(amount_minor) from ledger_posting where workspace_id = ? group by currency")
+        .param(workspaceId)
+        .query(Long.class)
+        .list();
+  }
+}

@@ -1,0 +1,161 @@
+package io.tranche.app.invoice.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tranche.app.invoice.ExposureView;
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.invoice.PaymentView;
+import io.tranche.app.invoice.PostingView;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.MoneyInput;
+import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.project.ProjectService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import io.tranche.core.invoice.InvoiceLine;
+import io.tranche.core.money.Money;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Invoices, payments, credit notes, postings and exposure, for workspace members. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "money", description = "Invoices, payments, credit notes, the ledger and exposure")
+class InvoiceApi {
+  private final InvoiceService invoices;
+  private final ProjectService projects;
+
+  InvoiceApi(InvoiceService invoices, ProjectService projects) {
+    this.invoices = invoices;
+    this.projects = projects;
+  }
+
+  /** An invoice issued by hand. */
+  record InvoiceBody(@Nullable List<LineBody> lines) {}
+
+  /** A line: description, quantity, net unit price, tax rate in basis points. */
+  record LineBody(
+      @Nullable String description,
+      @Nullable Long quantity,
+      @Nullable MoneyInput unitPrice,
+      @Nullable Integer taxRateBasisPoints) {}
+
+  /** A payment received outside Tranche, e.g. a bank transfer. */
+  record PaymentBody(
+      @Nullable MoneyInput amount, @Nullable LocalDate receivedOn, @Nullable String reference) {}
+
+  /** A credit note against an issued invoice. */
+  record CreditNoteBody(@Nullable MoneyInput amount, @Nullable String reason) {}
+
+  @GetMapping("/projects/{projectId}/invoices")
+  @Operation(summary = "List a project's invoices")
+  List<InvoiceView> list(Actor actor, @PathVariable UUID projectId) {
+    return invoices.invoices(actor, projectId);
+  }
+
+  @PostMapping("/projects/{projectId}/invoices")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Issue an invoice by hand, numbered gaplessly per workspace and year")
+  InvoiceView issue(Actor actor, @PathVariable UUID projectId, @RequestBody InvoiceBody body) {
+    projects.requireVisible(actor, projectId);
+    String currency = projects.currencyOf(projectId);
+    List<LineBody> lines = body.lines() == null ? List.of() : body.lines();
+    List<InvoiceLine> parsed = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      LineBody l = lines.get(i);
+      String at = "lines[" + i + "]";
+      Money unit =
+          Validation.required(at + ".unitPrice", l.unitPrice())
+              .toMoney(at + ".unitPrice", currency);
+      parsed.add(
+          Errors.at(
+              at,
+              () ->
+                  new InvoiceLine(
+                      l.description(),
+                      l.quantity() == null ? 1 : l.quantity(),
+                      unit,
+                      l.taxRateBasisPoints() == null ? 0 : l.taxRateBasisPoints())));
+    }
+    if (parsed.isEmpty()) {
+      throw DomainException.field(
+          io.tranche.core.invoice.InvoiceErrors.NO_LINES, "lines", Map.of());
+    }
+    return invoices.issueManual(actor, projectId, parsed);
+  }
+
+  @GetMapping("/invoices/{invoiceId}")
+  @Operation(summary = "Read an invoice; its state is as of now (OVERDUE when past due)")
+  InvoiceView get(Actor actor, @PathVariable UUID invoiceId) {
+    return invoices.invoice(actor, invoiceId);
+  }
+
+  @GetMapping("/invoices/{invoiceId}/payments")
+  @Operation(summary = "List an invoice's payments")
+  List<PaymentView> payments(Actor actor, @PathVariable UUID invoiceId) {
+    return invoices.payments(actor, invoiceId);
+  }
+
+  @PostMapping("/invoices/{invoiceId}/payments")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Record a payment received (e.g. bank transfer); overpayment becomes client credit")
+  PaymentView pay(Actor actor, @PathVariable UUID invoiceId, @RequestBody PaymentBody body) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    Money amount =
+        Validation.required("amount", body.amount()).toMoney("amount", invoice.total().currency());
+    return invoices.recordPayment(
+        actor,
+        invoiceId,
+        amount,
+        Validation.required("receivedOn", body.receivedOn()),
+        body.reference());
+  }
+
+  @PostMapping("/invoices/{invoiceId}/credit-notes")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Issue a credit note that reduces what the invoice asks for")
+  InvoiceView credit(Actor actor, @PathVariable UUID invoiceId, @RequestBody CreditNoteBody body) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    Money amount =
+        Validation.required("amount", body.amount()).toMoney("amount", invoice.total().currency());
+    return invoices.creditNote(actor, invoiceId, amount, body.reason());
+  }
+
+  @GetMapping("/invoices/{invoiceId}/postings")
+  @Operation(summary = "The ledger postings of an invoice and its payments")
+  List<PostingView> postings(Actor actor, @PathVariable UUID invoiceId) {
+    return invoices.postings(actor, invoiceId);
+  }
+
+  @GetMapping("/projects/{projectId}/exposure")
+  @Operation(summary = "Value handed over minus money received, against the credit limit")
+  ExposureView exposure(Actor actor, @PathVariable UUID projectId) {
+    return invoices.exposure(actor, projectId);
+  }
+
+  @GetMapping("/clients/{clientId}/receivable")
+  @Operation(summary = "What a client owes, from the ledger")
+  MoneyJson receivable(
+      Actor actor,
+      @PathVariable UUID clientId,
+      @RequestParam(defaultValue = "EUR") String currency) {
+    return invoices.receivable(
+        actor, clientId, Errors.at("currency", () -> Money.currency(currency)).getCurrencyCode());
+  }
+}

@@ -1,0 +1,203 @@
+package io.tranche.app.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.contract.ContractService;
+import io.tranche.app.contract.SignedBy;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.TestMail;
+import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.invoice.InvoiceLine;
+import io.tranche.core.money.Money;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class InvoiceIT extends IntegrationTest {
+  private final JsonMapper json = JsonMapper.builder().build();
+  @Autowired ContractService contracts;
+  @Autowired InvoiceService invoices;
+  private World world;
+
+  @BeforeEach
+  void setUp() {
+    world = fixtures.world("money");
+  }
+
+  private ResultActions api(AbstractMockHttpServletRequestBuilder<?> r) throws Exception {
+    return mvc.perform(r.header("Authorization", "Bearer " + world.apiToken()));
+  }
+
+  private JsonNode body(ResultActions r) throws Exception {
+    return json.readTree(r.andReturn().getResponse().getContentAsString());
+  }
+
+  private void signContract() {
+    var agreements = fixtures.agreements(world);
+    contracts.open(world.owner(), agreements.contractId());
+    contracts.countersign(
+        world.owner(),
+        agreements.contractId(),
+        new SignatureRequest(
+            "Dana Vendor",
+            true,
+            contracts.open(world.owner(), agreements.contractId()).documentHash()),
+        new SignedBy("192.0.2.9", "test"));
+  }
+
+  @Test
+  void signingTheContractIssuesTheDepositAndPaymentsSettleItThroughTheLedger() throws Exception {
+    signContract();
+    String project = world.project().id().toString();
+    JsonNode list = body(api(get("/api/v1/projects/" + project + "/invoices")));
+    assertThat(list).hasSize(1);
+    JsonNode deposit = list.get(0);
+    String id = deposit.get("id").asString();
+    assertThat(deposit.get("number").asString()).matches(Year.now() + "-\\d{4}");
+    assertThat(deposit.get("state").asString()).isEqualTo("ISSUED");
+    assertThat(deposit.get("total").get("amountMinor").asLong()).isEqualTo(100000);
+    assertThat(
+            TestMail.awaitMailTo(
+                world.contact().email(), "Invoice " + deposit.get("number").asString()))
+        .isNotNull();
+    api(get(
+            "/api/v1/milestones/"
+                + body(api(get("/api/v1/projects/" + project + "/milestones")))
+                    .get("items")
+                    .get(0)
+                    .get("id")
+                    .asString()))
+        .andExpect(jsonPath("$.state").value("INVOICED"));
+
+    api(post("/api/v1/invoices/" + id + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"amount\":{\"amount\":\"400.00\"},\"receivedOn\":\"2026-11-26\",\"reference\":\"SEPA 1\"}"))
+        .andExpect(status().isCreated());
+    api(get("/api/v1/invoices/" + id))
+        .andExpect(jsonPath("$.state").value("PARTIALLY_PAID"))
+        .andExpect(jsonPath("$.open.amountMinor").value(60000));
+    api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
+        .andExpect(jsonPath("$.amountMinor").value(60000));
+    assertThat(TestMail.awaitMailTo(world.contact().email(), "Receipt for invoice")).isNotNull();
+
+    api(post("/api/v1/invoices/" + id + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"650.00\"},\"receivedOn\":\"2026-11-27\"}"))
+        .andExpect(status().isCreated());
+    api(get("/api/v1/invoices/" + id)).andExpect(jsonPath("$.state").value("PAID"));
+    api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
+        .andExpect(jsonPath("$.amountMinor").value(0));
+    assertThat(
+            jdbc.sql(
+                    "select sum(amount_minor) from ledger_posting where workspace_id = ? and account = ?")
+                .params(world.owner().workspaceId(), "CLIENT_CREDIT:" + world.client().id())
+                .query(Long.class)
+                .single())
+        .as("the 50.00 overpaid is the client's credit")
+        .isEqualTo(-5000L);
+    assertThat(
+            jdbc.sql("select sum(amount_minor) from ledger_posting where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isZero();
+    JsonNode milestones = body(api(get("/api/v1/projects/" + project + "/milestones")));
+    assertThat(milestones.get("items").get(0).get("state").asString()).isEqualTo("PAID");
+    assertThat(body(api(get("/api/v1/invoices/" + id + "/postings"))))
+        .hasSizeGreaterThanOrEqualTo(7);
+    api(get("/api/v1/projects/" + project + "/exposure"))
+        .andExpect(jsonPath("$.received.amountMinor").value(105000))
+        .andExpect(jsonPath("$.exposure.amountMinor").value(-105000))
+        .andExpect(jsonPath("$.withinLimit").value(true));
+    api(get("/api/v1/evidence/verification")).andExpect(jsonPath("$.valid").value(true));
+  }
+
+  @Test
+  void refusesAPaymentInAnotherCurrencyOrWithoutADateAndPostsNothing() throws Exception {
+    signContract();
+    String id =
+        body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get(0)
+            .get("id")
+            .asString();
+    long before = count();
+    api(post("/api/v1/invoices/" + id + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"amount\":{\"amount\":\"10.00\",\"currency\":\"USD\"},\"receivedOn\":\"2026-11-26\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("payment.currency-mismatch"));
+    api(post("/api/v1/invoices/" + id + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"10.00\"}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("receivedOn"));
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void fiftyConcurrentIssuesGetFiftyConsecutiveNumbers() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    List<Callable<String>> issues = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      issues.add(
+          () ->
+              invoices
+                  .issueManual(
+                      world.owner(),
+                      world.project().id(),
+                      List.of(new InvoiceLine("Hours", 1, Money.parse("100.00", "EUR"), 0)))
+                  .number());
+    }
+    Set<String> numbers = new HashSet<>();
+    for (Future<String> f : pool.invokeAll(issues)) {
+      numbers.add(f.get());
+    }
+    pool.shutdown();
+    Set<String> expected = new HashSet<>();
+    for (int i = 1; i <= 50; i++) {
+      expected.add(Year.now() + "-" + String.format("%04d", i));
+    }
+    assertThat(numbers).isEqualTo(expected);
+  }
+
+  @Test
+  void aClientSeesNoInvoiceOfAnotherProject() throws Exception {
+    signContract();
+    String id =
+        body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get(0)
+            .get("id")
+            .asString();
+    World other = fixtures.world("money-other");
+    mvc.perform(get("/api/v1/invoices/" + id).header("Authorization", "Bearer " + other.apiToken()))
+        .andExpect(status().isNotFound());
+  }
+
+  private long count() {
+    return jdbc.sql("select count(*) from ledger_posting where workspace_id = ?")
+        .param(world.owner().workspaceId())
+        .query(Long.class)
+        .single();
+  }
+}
