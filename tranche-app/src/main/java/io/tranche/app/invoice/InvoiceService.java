@@ -173,11 +173,91 @@ public class InvoiceService {
     Invoice invoice = load(actor, invoiceId);
     return receive(
         invoice,
+        null,
         "bank",
         amount,
         receivedOn,
         Validation.optionalText("reference", reference, 200),
         actor.label());
+  }
+
+  /** What happened to a provider's report of a payment or refund, and why when refused. */
+  public record ProviderResult(ProviderOutcome outcome, String reason) {}
+
+  /** The outcomes of a provider's report. */
+  public enum ProviderOutcome {
+    RECORDED,
+    ALREADY_RECORDED,
+    REFUSED
+  }
+
+  /**
+   * A payment a provider confirmed (e.g. a Stripe webhook): recorded once per provider reference.
+   * An unknown or void invoice, or another currency, is refused (for parking), not thrown, so the
+   * caller's transaction can still record the refusal.
+   */
+  @Transactional
+  public ProviderResult receiveFromProvider(
+      UUID invoiceId, String channel, Money amount, LocalDate receivedOn, String providerRef) {
+    if (invoices.hasProviderPayment(channel, providerRef)) {
+      return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
+    }
+    Invoice invoice = invoices.find(invoiceId).orElse(null);
+    if (invoice == null) {
+      return new ProviderResult(ProviderOutcome.REFUSED, "no invoice " + invoiceId);
+    }
+    if (invoice.state() != InvoiceState.ISSUED && invoice.state() != InvoiceState.PARTIALLY_PAID) {
+      return new ProviderResult(ProviderOutcome.REFUSED, "invoice is " + invoice.state());
+    }
+    String expected = invoice.total().currency().getCurrencyCode();
+    if (!amount.currency().getCurrencyCode().equals(expected)) {
+      return new ProviderResult(
+          ProviderOutcome.REFUSED,
+          WRONG_CURRENCY.slug()
+              + ": invoice in "
+              + expected
+              + ", paid in "
+              + amount.currency().getCurrencyCode());
+    }
+    receive(invoice, providerRef, channel, amount, receivedOn, providerRef, "system:" + channel);
+    return new ProviderResult(ProviderOutcome.RECORDED, "");
+  }
+
+  /** A provider refunded (part of) a payment: the money is owed again, and it is evidence. */
+  @Transactional
+  public ProviderResult refundFromProvider(
+      String channel, String providerRef, Money amount, String eventId) {
+    UUID[] ids = invoices.providerPayment(channel, providerRef).orElse(null);
+    if (ids == null) {
+      return new ProviderResult(ProviderOutcome.REFUSED, "no payment " + providerRef);
+    }
+    Invoice invoice = invoices.find(ids[0]).orElseThrow();
+    if (!amount.currency().equals(invoice.total().currency())
+        || amount.compareTo(invoice.paid()) > 0) {
+      return new ProviderResult(
+          ProviderOutcome.REFUSED, "refund of " + amount + " does not fit the payments");
+    }
+    Invoice next = invoice.refund(amount);
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.refund(
+            UUID.randomUUID(), ids[1], clock.instant(), invoice.clientId(), channel, amount));
+    store(invoice, next);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.refunded",
+            "system:" + channel,
+            ids[1],
+            Map.of(
+                "invoice",
+                invoice.id().toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "event",
+                eventId)));
+    return new ProviderResult(ProviderOutcome.RECORDED, "");
   }
 
   /** A credit note corrects an issued invoice without editing it. */
@@ -295,6 +375,7 @@ public class InvoiceService {
 
   private PaymentView receive(
       Invoice invoice,
+      @Nullable String providerRef,
       String channel,
       Money amount,
       LocalDate receivedOn,
@@ -316,7 +397,8 @@ public class InvoiceService {
             receivedOn,
             reference);
     Invoice next = invoice.pay(amount);
-    invoices.insertPayment(invoice.workspaceId(), invoice.clientId(), payment, actor, now);
+    invoices.insertPayment(
+        invoice.workspaceId(), invoice.clientId(), payment, providerRef, actor, now);
     ledger.append(
         invoice.workspaceId(),
         Ledger.paymentReceived(

@@ -120,6 +120,14 @@ public record Invoice(
     return settle(paid.plus(amount), credited);
   }
 
+  /** Money paid back to the client: it is owed again. */
+  public Invoice refund(Money amount) {
+    if (state == InvoiceState.DRAFT || state == InvoiceState.VOID) {
+      throw illegal("refund");
+    }
+    return settle(paid.minus(amount), credited);
+  }
+
   /** Records a credit note against this invoice. */
   public Invoice credit(Money amount) {
     if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {

@@ -55,6 +55,7 @@ class SecurityConfiguration {
     "/portal/magic",
     "/css/**",
     "/js/**",
+    "/webhooks/stripe",
     "/favicon.ico",
     "/error",
     "/actuator/health",
@@ -154,7 +155,7 @@ class SecurityConfiguration {
                     .denyAll())
         .securityContext(c -> c.securityContextRepository(contexts))
         .sessionManagement(s -> s.sessionAuthenticationStrategy(sessions))
-        .csrf(c -> c.csrfTokenRepository(csrf))
+        .csrf(c -> c.csrfTokenRepository(csrf).ignoringRequestMatchers("/webhooks/**"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
         .headers(
             h ->

@@ -134,12 +134,17 @@ public class InvoiceRepository {
   }
 
   public void insertPayment(
-      UUID workspaceId, UUID clientId, PaymentView p, String actor, Instant at) {
+      UUID workspaceId,
+      UUID clientId,
+      PaymentView p,
+      @Nullable String providerRef,
+      String actor,
+      Instant at) {
     jdbc.sql(
             """
             insert into payment (id, workspace_id, invoice_id, client_id, channel, amount_minor, currency,
-                                 status, received_on, reference, recorded_by, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 status, received_on, reference, recorded_by, created_at, provider_ref)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             p.id(),
@@ -153,8 +158,26 @@ public class InvoiceRepository {
             Date.valueOf(p.receivedOn()),
             p.reference(),
             actor,
-            Timestamp.from(at))
+            Timestamp.from(at),
+            providerRef)
         .update();
+  }
+
+  /** Whether a provider's payment was recorded already. */
+  public boolean hasProviderPayment(String channel, String providerRef) {
+    return jdbc.sql("select count(*) from payment where channel = ? and provider_ref = ?")
+            .params(channel, providerRef)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The invoice and payment ids of a provider's payment. */
+  public Optional<UUID[]> providerPayment(String channel, String providerRef) {
+    return jdbc.sql("select invoice_id, id from payment where channel = ? and provider_ref = ?")
+        .params(channel, providerRef)
+        .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+        .optional();
   }
 
   public List<PaymentView> payments(UUID invoiceId) {
