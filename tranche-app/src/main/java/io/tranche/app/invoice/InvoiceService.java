@@ -1,11 +1,13 @@
 package io.tranche.app.invoice;
 
+import io.tranche.app.invoice.internal.InvoicePdf;
 import io.tranche.app.invoice.internal.InvoiceRepository;
 import io.tranche.app.invoice.internal.LedgerRepository;
 import io.tranche.app.mail.MailService;
 import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.project.MilestoneService;
@@ -30,6 +32,7 @@ import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.money.Money;
 import io.tranche.core.money.MoneyErrors;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +71,7 @@ public class InvoiceService {
   private final WorkspaceService workspaces;
   private final ClientService clients;
   private final MailService mail;
+  private final InvoicePdf pdfs;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -79,6 +83,7 @@ public class InvoiceService {
       WorkspaceService workspaces,
       ClientService clients,
       MailService mail,
+      InvoicePdf pdfs,
       ApplicationEventPublisher events,
       Clock clock) {
     this.invoices = invoices;
@@ -88,6 +93,7 @@ public class InvoiceService {
     this.workspaces = workspaces;
     this.clients = clients;
     this.mail = mail;
+    this.pdfs = pdfs;
     this.events = events;
     this.clock = clock;
   }
@@ -299,6 +305,56 @@ public class InvoiceService {
                 "reason",
                 reason)));
     return InvoiceView.of(next, clock.instant());
+  }
+
+  /** An invoice as a PDF. */
+  @Transactional(readOnly = true)
+  public Download invoicePdf(Actor actor, UUID invoiceId) {
+    InvoiceView invoice = invoice(actor, invoiceId);
+    byte[] pdf =
+        pdfs.invoice(
+            invoice,
+            parties(actor, invoice.projectId()),
+            "Bank transfer to the account on file with "
+                + workspaces.current(actor).name()
+                + ", or pay online in the client portal.");
+    return new Download(
+        "invoice-" + invoice.number() + ".pdf",
+        "application/pdf",
+        pdf.length,
+        new ByteArrayInputStream(pdf));
+  }
+
+  /** A payment's acknowledgement (receipt) as a PDF. */
+  @Transactional(readOnly = true)
+  public Download receiptPdf(Actor actor, UUID paymentId) {
+    UUID invoiceId =
+        invoices
+            .invoiceOfPayment(paymentId)
+            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
+    InvoiceView invoice;
+    try {
+      invoice = invoice(actor, invoiceId);
+    } catch (DomainException e) {
+      throw Errors.notFound("payment", paymentId);
+    }
+    PaymentView payment =
+        invoices.payments(invoiceId).stream()
+            .filter(p -> p.id().equals(paymentId))
+            .findFirst()
+            .orElseThrow();
+    byte[] pdf = pdfs.receipt(payment, invoice, parties(actor, invoice.projectId()));
+    return new Download(
+        "receipt-" + paymentId + ".pdf",
+        "application/pdf",
+        pdf.length,
+        new ByteArrayInputStream(pdf));
+  }
+
+  private InvoicePdf.Parties parties(Actor actor, UUID projectId) {
+    ProjectView project = projects.project(actor, projectId);
+    return new InvoicePdf.Parties(
+        workspaces.current(actor).name(), project.clientName(), project.name());
   }
 
   /** The project's exposure: released value minus money received, against its credit limit. */

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
 import io.tranche.app.support.TestMail;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +41,7 @@ class AcceptanceIT extends IntegrationTest {
   }
 
   private ResultActions asClient(AbstractMockHttpServletRequestBuilder<?> r) throws Exception {
-    return mvc.perform(
-        r.with(csrf()).with(authentication(AgreementFlowIT.client(world.contactActor()))));
+    return mvc.perform(r.with(csrf()).with(authentication(Sessions.of(world.contactActor()))));
   }
 
   private String hashOn(UUID milestone) throws Exception {
@@ -156,7 +156,7 @@ class AcceptanceIT extends IntegrationTest {
     World neighbour = fixtures.sibling(world, "neighbour");
     mvc.perform(
             get("/portal/milestones/" + deposit)
-                .with(authentication(AgreementFlowIT.client(neighbour.contactActor()))))
+                .with(authentication(Sessions.of(neighbour.contactActor()))))
         .andExpect(status().isNotFound());
     assertThat(
             jdbc.sql("select count(*) from signature where workspace_id = ?")

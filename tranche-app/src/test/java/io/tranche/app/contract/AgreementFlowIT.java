@@ -11,10 +11,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.Roles;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
 import io.tranche.app.support.TestMail;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -57,13 +54,8 @@ class AgreementFlowIT extends IntegrationTest {
   private ResultActions asClient(AbstractMockHttpServletRequestBuilder<?> r) throws Exception {
     return mvc.perform(
         r.with(csrf())
-            .with(authentication(client(world.contactActor())))
+            .with(authentication(Sessions.of(world.contactActor())))
             .header("User-Agent", "FlowTest/1.0"));
-  }
-
-  static UsernamePasswordAuthenticationToken client(Actor contact) {
-    return UsernamePasswordAuthenticationToken.authenticated(
-        contact, null, List.of(new SimpleGrantedAuthority(Roles.authority(contact))));
   }
 
   private JsonNode body(ResultActions r) throws Exception {
@@ -402,12 +394,12 @@ class AgreementFlowIT extends IntegrationTest {
     var agreements = fixtures.agreements(world);
     mvc.perform(
             get("/portal/quotes/" + agreements.quoteId())
-                .with(authentication(client(neighbour.contactActor()))))
+                .with(authentication(Sessions.of(neighbour.contactActor()))))
         .andExpect(status().isNotFound());
     mvc.perform(
             sign(agreements.quoteId().toString(), "Intruder", true, "x")
                 .with(csrf())
-                .with(authentication(client(neighbour.contactActor()))))
+                .with(authentication(Sessions.of(neighbour.contactActor()))))
         .andExpect(status().isNotFound());
   }
 

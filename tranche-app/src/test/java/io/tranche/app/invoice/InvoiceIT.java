@@ -1,6 +1,7 @@
 package io.tranche.app.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,6 +11,7 @@ import io.tranche.app.contract.ContractService;
 import io.tranche.app.contract.SignedBy;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
 import io.tranche.app.support.TestMail;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.invoice.InvoiceLine;
@@ -130,6 +132,55 @@ class InvoiceIT extends IntegrationTest {
         .andExpect(jsonPath("$.exposure.amountMinor").value(-105000))
         .andExpect(jsonPath("$.withinLimit").value(true));
     api(get("/api/v1/evidence/verification")).andExpect(jsonPath("$.valid").value(true));
+  }
+
+  @Test
+  void theInvoiceAndTheReceiptArePdfsThatSayWhatWasPaidAndWhatRemains() throws Exception {
+    signContract();
+    JsonNode deposit =
+        body(api(get("/api/v1/projects/" + world.project().id() + "/invoices"))).get(0);
+    String id = deposit.get("id").asString();
+    JsonNode payment =
+        body(
+            api(
+                post("/api/v1/invoices/" + id + "/payments")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"amount\":{\"amount\":\"250.00\"},\"receivedOn\":\"2026-11-26\",\"reference\":\"SEPA 7\"}")));
+    String invoiceText =
+        pdfText(api(get("/api/v1/invoices/" + id + "/pdf")).andExpect(status().isOk()));
+    assertThat(invoiceText)
+        .contains("Invoice " + deposit.get("number").asString())
+        .contains(world.client().name())
+        .contains("1000.00 EUR")
+        .contains("750.00 EUR");
+    String receipt =
+        pdfText(
+            mvc.perform(
+                    get("/portal/payments/" + payment.get("id").asString() + "/receipt")
+                        .with(authentication(Sessions.of(world.contactActor()))))
+                .andExpect(status().isOk()));
+    assertThat(receipt)
+        .contains("Payment acknowledgement")
+        .contains("250.00 EUR")
+        .contains("750.00 EUR")
+        .contains("SEPA 7");
+    String page =
+        mvc.perform(
+                get("/portal/projects/" + world.project().id() + "/invoices")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains(deposit.get("number").asString()).contains("750.00 EUR");
+  }
+
+  private static String pdfText(ResultActions r) throws Exception {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(r.andReturn().getResponse().getContentAsByteArray())) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
   }
 
   @Test

@@ -6,11 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.ActorDetails;
 import io.tranche.app.platform.ActorKind;
-import io.tranche.app.platform.Roles;
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.Sessions;
 import io.tranche.app.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,7 +56,7 @@ class LocalMailboxIT {
     assertThat(box).extracting(MailboxEntry::status).containsExactly(MailStatus.LOCAL);
 
     String page =
-        mvc.perform(get("/console/mailbox").with(authentication(as(world.owner()))))
+        mvc.perform(get("/console/mailbox").with(authentication(Sessions.of(world.owner()))))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -73,21 +70,14 @@ class LocalMailboxIT {
             world.owner().workspaceId(),
             "m@vendor.test",
             false);
-    mvc.perform(get("/console/mailbox").with(authentication(as(plainMember))))
+    mvc.perform(get("/console/mailbox").with(authentication(Sessions.of(plainMember))))
         .andExpect(status().isForbidden());
     World other = fixtures.world("mailbox-other");
     assertThat(
-            mvc.perform(get("/console/mailbox").with(authentication(as(other.owner()))))
+            mvc.perform(get("/console/mailbox").with(authentication(Sessions.of(other.owner()))))
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
         .doesNotContain("Body text 42");
-  }
-
-  private static UsernamePasswordAuthenticationToken as(Actor actor) {
-    return UsernamePasswordAuthenticationToken.authenticated(
-        new ActorDetails(actor, "[n/a]"),
-        null,
-        List.of(new SimpleGrantedAuthority(Roles.authority(actor))));
   }
 }

@@ -176,6 +176,14 @@ public class Fixtures {
         .id();
   }
 
+  /** Records a bank payment of 1.00 EUR on an invoice and returns the payment's id. */
+  public UUID payment(World world, UUID invoiceId) {
+    return invoices
+        .recordPayment(
+            world.owner(), invoiceId, Money.parse("1.00", "EUR"), LocalDate.now(), "fixture")
+        .id();
+  }
+
   /** A quote of 3000.00 EUR net, no tax, on the default plan, valid for a year. */
   public static QuoteContent quoteContent(String tag) {
     return new QuoteContent(

@@ -6,11 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.ActorDetails;
-import io.tranche.app.platform.Roles;
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +25,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -84,6 +80,7 @@ class TenancyIT extends IntegrationTest {
     ids.put("quoteId", agreements.quoteId());
     ids.put("contractId", agreements.contractId());
     ids.put("invoiceId", fixtures.invoice(victim));
+    ids.put("paymentId", fixtures.payment(victim, ids.get("invoiceId")));
 
     List<String> secrets =
         List.of(
@@ -226,12 +223,7 @@ class TenancyIT extends IntegrationTest {
 
   private static java.util.function.UnaryOperator<MockHttpServletRequestBuilder> session(
       Actor actor) {
-    Authentication auth =
-        UsernamePasswordAuthenticationToken.authenticated(
-            actor.isMember() ? new ActorDetails(actor, "[n/a]") : actor,
-            null,
-            List.of(new SimpleGrantedAuthority(Roles.authority(actor))));
-    return r -> r.with(authentication(auth));
+    return r -> r.with(authentication(Sessions.of(actor)));
   }
 
   /** Every application table's rows, minus columns that only record use or mail delivery. */

@@ -111,7 +111,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, IdempotencyStore keys)
+      throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.MEMBER))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -131,7 +132,10 @@ class SecurityConfiguration {
                         (request, response, ex) ->
                             problem(403, "auth.forbidden", "this API is for workspace members")
                                 .commence(request, response, null)))
-        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(
+            new IdempotencyFilter(keys),
+            org.springframework.security.web.access.intercept.AuthorizationFilter.class);
     return http.build();
   }
 

@@ -1,17 +1,10 @@
 package io.tranche.app.contract.internal;
 
-import com.openhtmltopdf.extend.FSSupplier;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.tranche.app.contract.QuoteView;
 import io.tranche.app.contract.SignatureView;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.tranche.app.platform.Pdfs;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders a contract as a PDF with openhtmltopdf: the accepted quote (scope, timeline, lines,
@@ -33,41 +26,13 @@ public class ContractPdf {
       List<SignatureView> signatures) {}
 
   public byte[] render(Contents c) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.useFont(font("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-      builder.useFont(
-          font("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-      builder.withHtmlContent(html(c), null);
-      builder.toStream(out);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static FSSupplier<InputStream> font(String resource) {
-    return () -> ContractPdf.class.getResourceAsStream(resource);
+    return Pdfs.render(html(c));
   }
 
   static String html(Contents c) {
     QuoteView q = c.quote();
     StringBuilder h = new StringBuilder();
-    h.append(
-        """
-        <!DOCTYPE html><html><head><meta charset="utf-8"/><title>Contract</title><style>
-        @page { size: A4; margin: 20mm 18mm; }
-        body { font-family: 'DejaVu Sans'; font-size: 9.5pt; color: #1d2330; }
-        h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; }
-        table { width: 100%; border-collapse: collapse; } td, th { border-bottom: 0.5pt solid #ccc;
-        padding: 1.5mm; text-align: left; vertical-align: top; } .num { text-align: right; }
-        .pre { white-space: pre-wrap; } .small { font-size: 8pt; color: #555; }
-        .cert { page-break-before: always; } .hash { font-size: 8pt; word-wrap: break-word; }
-        </style></head><body>
-        """);
+    h.append(Pdfs.open("Contract"));
     h.append("<h1>Contract</h1>");
     h.append("<p>Between <b>")
         .append(e(c.workspaceName()))
@@ -179,6 +144,6 @@ public class ContractPdf {
   }
 
   private static String e(String text) {
-    return HtmlUtils.htmlEscape(text, "UTF-8");
+    return Pdfs.escape(text);
   }
 }

@@ -163,6 +163,13 @@ public class InvoiceRepository {
         .update();
   }
 
+  public Optional<UUID> invoiceOfPayment(UUID paymentId) {
+    return jdbc.sql("select invoice_id from payment where id = ?")
+        .param(paymentId)
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .optional();
+  }
+
   /** Whether a provider's payment was recorded already. */
   public boolean hasProviderPayment(String channel, String providerRef) {
     return jdbc.sql("select count(*) from payment where channel = ? and provider_ref = ?")

@@ -8,6 +8,8 @@ import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.invoice.PostingView;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Download;
+import io.tranche.app.platform.Downloads;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyInput;
 import io.tranche.app.platform.MoneyJson;
@@ -22,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,6 +107,20 @@ class InvoiceApi {
   @Operation(summary = "Read an invoice; its state is as of now (OVERDUE when past due)")
   InvoiceView get(Actor actor, @PathVariable UUID invoiceId) {
     return invoices.invoice(actor, invoiceId);
+  }
+
+  @GetMapping("/invoices/{invoiceId}/pdf")
+  @Operation(summary = "The invoice as a PDF")
+  ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
+    Download d = invoices.invoicePdf(actor, invoiceId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @GetMapping("/payments/{paymentId}/receipt")
+  @Operation(summary = "A payment's acknowledgement (receipt) as a PDF")
+  ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
+    Download d = invoices.receiptPdf(actor, paymentId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
   @GetMapping("/invoices/{invoiceId}/payments")

@@ -1,0 +1,110 @@
+package io.tranche.app.console;
+
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Download;
+import io.tranche.app.platform.Downloads;
+import io.tranche.app.platform.MoneyInput;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.invoice.InvoiceState;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console's invoices of a project: overdue first, payments, postings, recording a payment. */
+@Controller
+class ConsoleMoneyController {
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final InvoiceService invoices;
+
+  ConsoleMoneyController(
+      WorkspaceService workspaces, ProjectService projects, InvoiceService invoices) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.invoices = invoices;
+  }
+
+  @GetMapping("/console/projects/{projectId}/invoices")
+  String list(Actor actor, @PathVariable UUID projectId, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+    List<InvoiceView> list =
+        invoices.invoices(actor, projectId).stream()
+            .sorted(Comparator.comparing((InvoiceView i) -> i.state() != InvoiceState.OVERDUE))
+            .toList();
+    Map<UUID, Object> payments = new LinkedHashMap<>();
+    Map<UUID, Object> postings = new LinkedHashMap<>();
+    for (InvoiceView i : list) {
+      payments.put(i.id(), invoices.payments(actor, i.id()));
+      postings.put(i.id(), invoices.postings(actor, i.id()));
+    }
+    model.addAttribute("invoices", list);
+    model.addAttribute("payments", payments);
+    model.addAttribute("postings", postings);
+    model.addAttribute("exposure", invoices.exposure(actor, projectId));
+    model.addAttribute("today", LocalDate.now());
+    return "console/invoices";
+  }
+
+  @PostMapping("/console/invoices/{invoiceId}/payments")
+  String pay(
+      Actor actor,
+      @PathVariable UUID invoiceId,
+      @RequestParam(defaultValue = "") String amount,
+      @RequestParam(defaultValue = "") String receivedOn,
+      @RequestParam(defaultValue = "") String reference,
+      RedirectAttributes redirect) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    try {
+      LocalDate on;
+      try {
+        on = LocalDate.parse(receivedOn.strip());
+      } catch (DateTimeParseException e) {
+        throw DomainException.field(
+            io.tranche.core.error.Validation.REQUIRED,
+            "receivedOn",
+            Map.of("field", "receivedOn (a date)"));
+      }
+      invoices.recordPayment(
+          actor,
+          invoiceId,
+          new MoneyInput(null, amount, null).toMoney("amount", invoice.total().currency()),
+          on,
+          reference);
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("errorInvoice", invoiceId);
+    }
+    return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+  }
+
+  @GetMapping("/console/invoices/{invoiceId}/pdf")
+  ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
+    Download d = invoices.invoicePdf(actor, invoiceId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @GetMapping("/console/payments/{paymentId}/receipt")
+  ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
+    Download d = invoices.receiptPdf(actor, paymentId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+}

@@ -1,0 +1,61 @@
+package io.tranche.app.portal;
+
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Download;
+import io.tranche.app.platform.Downloads;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.workspace.WorkspaceService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The client's invoices, how to pay them, and their receipts. */
+@Controller
+class PortalMoneyController {
+  private final WorkspaceService workspaces;
+  private final ProjectService projects;
+  private final InvoiceService invoices;
+
+  PortalMoneyController(
+      WorkspaceService workspaces, ProjectService projects, InvoiceService invoices) {
+    this.workspaces = workspaces;
+    this.projects = projects;
+    this.invoices = invoices;
+  }
+
+  @GetMapping("/portal/projects/{projectId}/invoices")
+  String list(Actor actor, @PathVariable UUID projectId, Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, projectId));
+    List<InvoiceView> list = invoices.invoices(actor, projectId);
+    Map<UUID, Object> payments = new LinkedHashMap<>();
+    for (InvoiceView i : list) {
+      payments.put(i.id(), invoices.payments(actor, i.id()));
+    }
+    model.addAttribute("invoices", list);
+    model.addAttribute("payments", payments);
+    return "portal/invoices";
+  }
+
+  @GetMapping("/portal/invoices/{invoiceId}/pdf")
+  ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
+    Download d = invoices.invoicePdf(actor, invoiceId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @GetMapping("/portal/payments/{paymentId}/receipt")
+  ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
+    Download d = invoices.receiptPdf(actor, paymentId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+}

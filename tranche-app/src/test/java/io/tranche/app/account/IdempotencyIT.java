@@ -1,0 +1,109 @@
+package io.tranche.app.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+class IdempotencyIT extends IntegrationTest {
+  private World world;
+
+  @BeforeEach
+  void setUp() {
+    world = fixtures.world("idem");
+  }
+
+  private MvcResult create(String key, String name) throws Exception {
+    return mvc.perform(
+            post("/api/v1/clients")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"" + name + "\"}"))
+        .andReturn();
+  }
+
+  private long clientsNamed(String name) {
+    return jdbc.sql("select count(*) from client where workspace_id = ? and name = ?")
+        .params(world.owner().workspaceId(), name)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aRetryWithTheSameKeyAndBodyGetsTheFirstResponse() throws Exception {
+    String key = UUID.randomUUID().toString();
+    MvcResult first = create(key, "Idem Ltd");
+    MvcResult again = create(key, "Idem Ltd");
+    assertThat(first.getResponse().getStatus()).isEqualTo(201);
+    assertThat(again.getResponse().getStatus()).isEqualTo(201);
+    assertThat(again.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.getResponse().getContentAsString())
+        .isEqualTo(first.getResponse().getContentAsString());
+    assertThat(clientsNamed("Idem Ltd")).isOne();
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsRefused() throws Exception {
+    String key = UUID.randomUUID().toString();
+    create(key, "First Ltd");
+    mvc.perform(
+            post("/api/v1/clients")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Second Ltd\"}"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.code").value("idempotency.key-reused"))
+        .andExpect(header().doesNotExist("Idempotent-Replayed"));
+    assertThat(clientsNamed("Second Ltd")).isZero();
+  }
+
+  @Test
+  void concurrentRequestsWithOneKeyRunOnce() throws Exception {
+    String key = UUID.randomUUID().toString();
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    List<Callable<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      calls.add(() -> create(key, "Race Ltd").getResponse().getStatus());
+    }
+    for (Future<Integer> f : pool.invokeAll(calls)) {
+      assertThat(f.get()).isIn(201, 409);
+    }
+    pool.shutdown();
+    assertThat(clientsNamed("Race Ltd")).isOne();
+  }
+
+  @Test
+  void aFailedRequestKeepsItsAnswerAndKeysArePerMember() throws Exception {
+    String key = UUID.randomUUID().toString();
+    MvcResult bad = create(key, "");
+    assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+    assertThat(create(key, "").getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
+    World other = fixtures.world("idem-other");
+    MvcResult theirs =
+        mvc.perform(
+                post("/api/v1/clients")
+                    .header("Authorization", "Bearer " + other.apiToken())
+                    .header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"Theirs\"}"))
+            .andReturn();
+    assertThat(theirs.getResponse().getStatus()).isEqualTo(201);
+  }
+}
