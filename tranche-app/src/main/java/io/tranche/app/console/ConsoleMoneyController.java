@@ -96,6 +96,14 @@ class ConsoleMoneyController {
     return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
   }
 
+  @PostMapping("/console/payments/{paymentId}/confirm")
+  String confirm(Actor actor, @PathVariable UUID paymentId, RedirectAttributes redirect) {
+    var payment = invoices.confirmReported(actor, paymentId);
+    return "redirect:/console/projects/"
+        + invoices.invoice(actor, payment.invoiceId()).projectId()
+        + "/invoices";
+  }
+
   @GetMapping("/console/invoices/{invoiceId}/pdf")
   ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
     Download d = invoices.invoicePdf(actor, invoiceId);

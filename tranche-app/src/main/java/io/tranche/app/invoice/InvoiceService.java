@@ -437,12 +437,7 @@ public class InvoiceService {
       LocalDate receivedOn,
       @Nullable String reference,
       String actor) {
-    requireCurrency(invoice, amount);
-    if (amount.isNegative() || amount.isZero()) {
-      throw DomainException.field(
-          MoneyErrors.NEGATIVE, "amount", Map.of("value", amount.toDecimalString()));
-    }
-    Instant now = clock.instant();
+    requirePositive(invoice, amount);
     PaymentView payment =
         new PaymentView(
             UUID.randomUUID(),
@@ -452,17 +447,23 @@ public class InvoiceService {
             "CONFIRMED",
             receivedOn,
             reference);
-    Invoice next = invoice.pay(amount);
     invoices.insertPayment(
-        invoice.workspaceId(), invoice.clientId(), payment, providerRef, actor, now);
+        invoice.workspaceId(), invoice.clientId(), payment, providerRef, actor, clock.instant());
+    settle(invoice, payment, amount, actor);
+    return payment;
+  }
+
+  /** Applies a confirmed payment: ledger posting, invoice amounts, milestone, evidence, receipt. */
+  private void settle(Invoice invoice, PaymentView payment, Money amount, String actor) {
+    Invoice next = invoice.pay(amount);
     ledger.append(
         invoice.workspaceId(),
         Ledger.paymentReceived(
             UUID.randomUUID(),
             payment.id(),
-            now,
+            clock.instant(),
             invoice.clientId(),
-            channel,
+            payment.channel(),
             amount,
             invoice.open()));
     store(invoice, next);
@@ -480,7 +481,7 @@ public class InvoiceService {
                 "amountMinor",
                 amount.amountMinor(),
                 "channel",
-                channel)));
+                payment.channel())));
     notifyContacts(
         next,
         "Receipt for invoice " + invoice.number(),
@@ -489,11 +490,97 @@ public class InvoiceService {
             + " for invoice "
             + invoice.number()
             + " on "
-            + receivedOn
+            + payment.receivedOn()
             + ". Still open on this invoice: "
             + next.open()
             + ".");
+  }
+
+  /**
+   * A client contact reports a payment they made (e.g. a bank transfer); it counts only once a
+   * member confirms it.
+   */
+  @Transactional
+  public PaymentView reportPayment(
+      Actor actor, UUID invoiceId, Money amount, LocalDate paidOn, @Nullable String reference) {
+    Invoice invoice = load(actor, invoiceId);
+    if (!actor.isContact()) {
+      throw new DomainException(
+          Errors.FORBIDDEN, Map.of("needed", "a client contact of the project"));
+    }
+    requirePositive(invoice, amount);
+    PaymentView payment =
+        new PaymentView(
+            UUID.randomUUID(),
+            invoiceId,
+            "bank",
+            MoneyJson.of(amount),
+            "REPORTED",
+            paidOn,
+            Validation.optionalText("reference", reference, 200));
+    invoices.insertPayment(
+        invoice.workspaceId(), invoice.clientId(), payment, null, actor.label(), clock.instant());
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.reported",
+            actor.label(),
+            payment.id(),
+            Map.of("invoice", invoiceId.toString(), "amountMinor", amount.amountMinor())));
+    for (String to : workspaces.memberEmails(invoice.workspaceId())) {
+      mail.enqueue(
+          new OutgoingMail(
+              invoice.workspaceId(),
+              to,
+              "Payment reported for invoice " + invoice.number(),
+              "The client reports paying "
+                  + amount
+                  + " on "
+                  + paidOn
+                  + ". Confirm it when it arrives."));
+    }
     return payment;
+  }
+
+  /** A member confirms a payment the client reported; only then it is posted. */
+  @Transactional
+  public PaymentView confirmReported(Actor actor, UUID paymentId) {
+    Access.member(actor);
+    UUID invoiceId =
+        invoices
+            .invoiceOfPayment(paymentId)
+            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
+    Invoice invoice;
+    try {
+      invoice = load(actor, invoiceId);
+    } catch (DomainException e) {
+      throw Errors.notFound("payment", paymentId);
+    }
+    if (!invoices.confirm(paymentId)) {
+      throw new DomainException(
+          InvoiceErrors.ILLEGAL_TRANSITION,
+          Map.of("action", "confirm a payment of", "state", "already confirmed"));
+    }
+    PaymentView payment =
+        invoices.payments(invoiceId).stream()
+            .filter(p -> p.id().equals(paymentId))
+            .findFirst()
+            .orElseThrow();
+    settle(
+        invoice,
+        payment,
+        Money.of(payment.amount().amountMinor(), payment.amount().currency()),
+        actor.label());
+    return payment;
+  }
+
+  private static void requirePositive(Invoice invoice, Money amount) {
+    requireCurrency(invoice, amount);
+    if (amount.isNegative() || amount.isZero()) {
+      throw DomainException.field(
+          MoneyErrors.NEGATIVE, "amount", Map.of("value", amount.toDecimalString()));
+    }
   }
 
   private void afterSettlement(Invoice before, Invoice after) {

@@ -5,8 +5,13 @@ import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
+import io.tranche.app.platform.MoneyInput;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The client's invoices, how to pay them, and their receipts. */
 @Controller
@@ -45,6 +53,36 @@ class PortalMoneyController {
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
     return "portal/invoices";
+  }
+
+  @PostMapping("/portal/invoices/{invoiceId}/reports")
+  String report(
+      Actor actor,
+      @PathVariable UUID invoiceId,
+      @RequestParam(defaultValue = "") String amount,
+      @RequestParam(defaultValue = "") String paidOn,
+      @RequestParam(defaultValue = "") String reference,
+      RedirectAttributes redirect) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    try {
+      LocalDate on;
+      try {
+        on = LocalDate.parse(paidOn.strip());
+      } catch (DateTimeParseException e) {
+        throw DomainException.field(
+            Validation.REQUIRED, "paidOn", Map.of("field", "paidOn (a date)"));
+      }
+      invoices.reportPayment(
+          actor,
+          invoiceId,
+          new MoneyInput(null, amount, null).toMoney("amount", invoice.total().currency()),
+          on,
+          reference);
+      redirect.addFlashAttribute("reported", true);
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
   }
 
   @GetMapping("/portal/invoices/{invoiceId}/pdf")

@@ -2,6 +2,7 @@ package io.tranche.app.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -174,6 +175,35 @@ class InvoiceIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(page).contains(deposit.get("number").asString()).contains("750.00 EUR");
+  }
+
+  @Test
+  void aPaymentTheClientReportsCountsOnlyOnceAMemberConfirmsIt() throws Exception {
+    signContract();
+    String id =
+        body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get(0)
+            .get("id")
+            .asString();
+    mvc.perform(
+            post("/portal/invoices/" + id + "/reports")
+                .with(csrf())
+                .with(authentication(Sessions.of(world.contactActor())))
+                .param("amount", "100.00")
+                .param("paidOn", "2026-11-25")
+                .param("reference", "my transfer"))
+        .andExpect(status().is3xxRedirection());
+    api(get("/api/v1/invoices/" + id)).andExpect(jsonPath("$.state").value("ISSUED"));
+    JsonNode reported = body(api(get("/api/v1/invoices/" + id + "/payments"))).get(0);
+    assertThat(reported.get("status").asString()).isEqualTo("REPORTED");
+    api(get("/api/v1/projects/" + world.project().id() + "/exposure"))
+        .andExpect(jsonPath("$.received.amountMinor").value(0));
+    String payment = reported.get("id").asString();
+    api(post("/api/v1/payments/" + payment + "/confirm")).andExpect(status().isOk());
+    api(get("/api/v1/invoices/" + id))
+        .andExpect(jsonPath("$.state").value("PARTIALLY_PAID"))
+        .andExpect(jsonPath("$.open.amountMinor").value(90000));
+    api(post("/api/v1/payments/" + payment + "/confirm")).andExpect(status().isConflict());
   }
 
   private static String pdfText(ResultActions r) throws Exception {

@@ -163,6 +163,14 @@ public class InvoiceRepository {
         .update();
   }
 
+  /** Confirms a reported payment; false unless it was REPORTED. */
+  public boolean confirm(UUID paymentId) {
+    return jdbc.sql("update payment set status = 'CONFIRMED' where id = ? and status = 'REPORTED'")
+            .param(paymentId)
+            .update()
+        == 1;
+  }
+
   public Optional<UUID> invoiceOfPayment(UUID paymentId) {
     return jdbc.sql("select invoice_id from payment where id = ?")
         .param(paymentId)

@@ -116,6 +116,12 @@ class InvoiceApi {
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
+  @PostMapping("/payments/{paymentId}/confirm")
+  @Operation(summary = "Confirm a payment the client reported; only then it is posted")
+  PaymentView confirm(Actor actor, @PathVariable UUID paymentId) {
+    return invoices.confirmReported(actor, paymentId);
+  }
+
   @GetMapping("/payments/{paymentId}/receipt")
   @Operation(summary = "A payment's acknowledgement (receipt) as a PDF")
   ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
