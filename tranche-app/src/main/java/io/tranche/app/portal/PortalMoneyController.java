@@ -2,6 +2,7 @@ package io.tranche.app.portal;
 
 import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.payment.StripeCheckout;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
@@ -32,12 +33,28 @@ class PortalMoneyController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final InvoiceService invoices;
+  private final StripeCheckout checkout;
 
   PortalMoneyController(
-      WorkspaceService workspaces, ProjectService projects, InvoiceService invoices) {
+      WorkspaceService workspaces,
+      ProjectService projects,
+      InvoiceService invoices,
+      StripeCheckout checkout) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.invoices = invoices;
+    this.checkout = checkout;
+  }
+
+  @PostMapping("/portal/invoices/{invoiceId}/checkout")
+  String pay(Actor actor, @PathVariable UUID invoiceId, RedirectAttributes redirect) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    try {
+      return "redirect:" + checkout.checkoutUrl(actor, invoiceId);
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+      return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
+    }
   }
 
   @GetMapping("/portal/projects/{projectId}/invoices")
@@ -52,6 +69,7 @@ class PortalMoneyController {
     }
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
+    model.addAttribute("onlinePayment", checkout.enabled());
     return "portal/invoices";
   }
 

@@ -37,6 +37,8 @@ public abstract class IntegrationTest {
     TestDatabase.register(registry);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", TestMail::port);
+    registry.add("tranche.stripe.secret-key", () -> TestStripe.SECRET_KEY);
+    registry.add("tranche.stripe.api-base", TestStripe::baseUrl);
   }
 
   protected String baseUrl() {
