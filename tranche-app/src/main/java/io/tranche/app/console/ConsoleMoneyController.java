@@ -33,12 +33,17 @@ class ConsoleMoneyController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final InvoiceService invoices;
+  private final io.tranche.app.workspace.ClientService clients;
 
   ConsoleMoneyController(
-      WorkspaceService workspaces, ProjectService projects, InvoiceService invoices) {
+      WorkspaceService workspaces,
+      ProjectService projects,
+      InvoiceService invoices,
+      io.tranche.app.workspace.ClientService clients) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.invoices = invoices;
+    this.clients = clients;
   }
 
   @GetMapping("/console/projects/{projectId}/invoices")
@@ -62,6 +67,27 @@ class ConsoleMoneyController {
     model.addAttribute("exposure", invoices.exposure(actor, projectId));
     model.addAttribute("today", LocalDate.now());
     return "console/invoices";
+  }
+
+  @GetMapping("/console/invoices")
+  String all(
+      Actor actor,
+      @RequestParam(required = false) @org.jspecify.annotations.Nullable InvoiceState state,
+      Model model) {
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("invoices", invoices.workspaceInvoices(actor, state));
+    model.addAttribute("states", InvoiceState.values());
+    model.addAttribute("state", state);
+    Map<UUID, String> names = new LinkedHashMap<>();
+    clients
+        .clients(
+            actor, new io.tranche.app.platform.Paging(0, io.tranche.app.platform.Paging.MAX_SIZE))
+        .items()
+        .forEach(c -> names.put(c.id(), c.name()));
+    model.addAttribute("clientNames", names);
+    model.addAttribute("receivables", invoices.receivables(actor));
+    return "console/all-invoices";
   }
 
   @PostMapping("/console/invoices/{invoiceId}/payments")

@@ -357,6 +357,65 @@ public class InvoiceService {
         workspaces.current(actor).name(), project.clientName(), project.name());
   }
 
+  /** Voids an issued invoice nothing was paid on; its posting is reversed. */
+  @Transactional
+  public InvoiceView voidInvoice(Actor actor, UUID invoiceId) {
+    Access.member(actor);
+    Invoice invoice = load(actor, invoiceId);
+    if (!invoices.payments(invoiceId).isEmpty()) {
+      throw new DomainException(
+          InvoiceErrors.ILLEGAL_TRANSITION,
+          Map.of("action", "void", "state", "paid in part; issue a credit note"));
+    }
+    Invoice next = invoice.voided();
+    Money open = invoice.open();
+    Money tax =
+        open.isZero()
+            ? open
+            : open.allocate(invoice.net().amountMinor(), invoice.tax().amountMinor()).get(1);
+    if (!open.isZero()) {
+      ledger.append(
+          invoice.workspaceId(),
+          Ledger.creditNote(
+              UUID.randomUUID(),
+              invoiceId,
+              clock.instant(),
+              invoice.clientId(),
+              open.minus(tax),
+              tax));
+    }
+    store(invoice, next);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "invoice.voided",
+            actor.label(),
+            invoiceId,
+            Map.of("invoice", invoiceId.toString(), "number", String.valueOf(invoice.number()))));
+    return InvoiceView.of(next, clock.instant());
+  }
+
+  /** Every invoice of the caller's workspace, overdue first, optionally in one state. */
+  @Transactional(readOnly = true)
+  public List<InvoiceView> workspaceInvoices(Actor actor, @Nullable InvoiceState state) {
+    Access.member(actor);
+    Instant now = clock.instant();
+    return invoices.ofWorkspace(actor.workspaceId()).stream()
+        .map(i -> InvoiceView.of(i, now))
+        .filter(i -> state == null || i.state() == state)
+        .sorted(
+            java.util.Comparator.comparing((InvoiceView i) -> i.state() != InvoiceState.OVERDUE))
+        .toList();
+  }
+
+  /** What each client of the caller's workspace owes, from the ledger, by client id. */
+  @Transactional(readOnly = true)
+  public Map<UUID, MoneyJson> receivables(Actor actor) {
+    Access.member(actor);
+    return ledger.receivables(actor.workspaceId());
+  }
+
   /** The project's exposure: released value minus money received, against its credit limit. */
   @Transactional(readOnly = true)
   public ExposureView exposure(Actor actor, UUID projectId) {

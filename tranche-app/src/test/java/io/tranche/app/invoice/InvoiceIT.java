@@ -206,6 +206,30 @@ class InvoiceIT extends IntegrationTest {
     api(post("/api/v1/payments/" + payment + "/confirm")).andExpect(status().isConflict());
   }
 
+  @Test
+  void voidsAnUnpaidInvoiceReversingItsPostingAndListsReceivablesByClient() throws Exception {
+    String id =
+        body(api(post("/api/v1/projects/" + world.project().id() + "/invoices")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"lines\":[{\"description\":\"Extra\",\"unitPrice\":{\"amount\":\"50.00\"}}]}"))
+                .andExpect(status().isCreated()))
+            .get("id")
+            .asString();
+    String page =
+        mvc.perform(get("/console/invoices").with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains(world.client().name()).contains("50.00 EUR");
+    api(post("/api/v1/invoices/" + id + "/void")).andExpect(jsonPath("$.state").value("VOID"));
+    api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
+        .andExpect(jsonPath("$.amountMinor").value(0));
+    api(get("/api/v1/invoices?state=VOID")).andExpect(jsonPath("$[0].id").value(id));
+    api(post("/api/v1/invoices/" + id + "/void")).andExpect(status().isConflict());
+  }
+
   private static String pdfText(ResultActions r) throws Exception {
     try (org.apache.pdfbox.pdmodel.PDDocument doc =
         org.apache.pdfbox.Loader.loadPDF(r.andReturn().getResponse().getContentAsByteArray())) {

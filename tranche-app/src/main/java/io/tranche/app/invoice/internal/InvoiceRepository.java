@@ -125,6 +125,14 @@ public class InvoiceRepository {
         .list();
   }
 
+  public List<Invoice> ofWorkspace(UUID workspaceId) {
+    return jdbc.sql(
+            "select * from invoice where workspace_id = ? order by created_at desc, id limit 500")
+        .param(workspaceId)
+        .query((rs, i) -> invoice(rs))
+        .list();
+  }
+
   public boolean existsForMilestone(UUID milestoneId) {
     return jdbc.sql("select count(*) from invoice where milestone_id = ? and state <> 'VOID'")
             .param(milestoneId)

@@ -75,6 +75,25 @@ public class LedgerRepository {
         .list();
   }
 
+  /** Every client's receivable balance (non-zero ones), by client id. */
+  public java.util.Map<UUID, MoneyJson> receivables(UUID workspaceId) {
+    java.util.Map<UUID, MoneyJson> out = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select account, currency, sum(amount_minor) from ledger_posting
+            where workspace_id = ? and account like 'RECEIVABLE:%'
+            group by account, currency having sum(amount_minor) <> 0 order by account
+            """)
+        .param(workspaceId)
+        .query(
+            rs -> {
+              out.put(
+                  UUID.fromString(rs.getString(1).substring("RECEIVABLE:".length())),
+                  new MoneyJson(rs.getLong(3), rs.getString(2).trim()));
+            });
+    return out;
+  }
+
   /** Per currency, the sum of all postings of a workspace (zero when the ledger balances). */
   public List<Long> sumsPerCurrency(UUID workspaceId) {
     return jdbc.sql(

@@ -17,6 +17,7 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import io.tranche.core.invoice.InvoiceLine;
+import io.tranche.core.invoice.InvoiceState;
 import io.tranche.core.money.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -127,6 +128,18 @@ class InvoiceApi {
   ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
     Download d = invoices.receiptPdf(actor, paymentId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @PostMapping("/invoices/{invoiceId}/void")
+  @Operation(summary = "Void an invoice nothing was paid on (its posting is reversed)")
+  InvoiceView voidInvoice(Actor actor, @PathVariable UUID invoiceId) {
+    return invoices.voidInvoice(actor, invoiceId);
+  }
+
+  @GetMapping("/invoices")
+  @Operation(summary = "The workspace's invoices, overdue first, optionally of one state")
+  List<InvoiceView> all(Actor actor, @RequestParam(required = false) @Nullable InvoiceState state) {
+    return invoices.workspaceInvoices(actor, state);
   }
 
   @GetMapping("/invoices/{invoiceId}/payments")
