@@ -205,7 +205,12 @@ public class InvoiceService {
   @Transactional
   public ProviderResult receiveFromProvider(
       UUID invoiceId, String channel, Money amount, LocalDate receivedOn, String providerRef) {
-    if (invoices.hasProviderPayment(channel, providerRef)) {
+    var known = invoices.providerPaymentStatus(channel, providerRef);
+    if (known.isPresent()) {
+      if (known.get().status().equals("UNKNOWN")) {
+        resolveUnknown(known.get().id(), true, "provider event");
+        return new ProviderResult(ProviderOutcome.RECORDED, "");
+      }
       return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
     }
     Invoice invoice = invoices.find(invoiceId).orElse(null);
@@ -227,6 +232,105 @@ public class InvoiceService {
     }
     receive(invoice, providerRef, channel, amount, receivedOn, providerRef, "system:" + channel);
     return new ProviderResult(ProviderOutcome.RECORDED, "");
+  }
+
+  /**
+   * A provider reported a payment whose outcome is not known yet (e.g. a bank debit still
+   * processing): it is kept UNKNOWN — never counted as paid — until the provider confirms it by
+   * event or a reconciler check resolves it.
+   */
+  @Transactional
+  public ProviderResult recordUnknownFromProvider(
+      UUID invoiceId, String channel, Money amount, LocalDate on, String providerRef) {
+    if (invoices.providerPaymentStatus(channel, providerRef).isPresent()) {
+      return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
+    }
+    Invoice invoice = invoices.find(invoiceId).orElse(null);
+    if (invoice == null || !amount.currency().equals(invoice.total().currency())) {
+      return new ProviderResult(
+          ProviderOutcome.REFUSED, "no invoice " + invoiceId + " in " + amount.currency());
+    }
+    Instant now = clock.instant();
+    PaymentView payment =
+        new PaymentView(
+            UUID.randomUUID(),
+            invoiceId,
+            channel,
+            MoneyJson.of(amount),
+            "UNKNOWN",
+            on,
+            providerRef);
+    invoices.insertPayment(
+        invoice.workspaceId(), invoice.clientId(), payment, providerRef, "system:" + channel, now);
+    invoices.scheduleCheck(payment.id(), now.plus(java.time.Duration.ofMinutes(1)), 0);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.unknown",
+            "system:" + channel,
+            payment.id(),
+            Map.of(
+                "invoice",
+                invoiceId.toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "providerRef",
+                providerRef)));
+    return new ProviderResult(ProviderOutcome.RECORDED, "");
+  }
+
+  /**
+   * Resolves a payment of unknown outcome: succeeded → confirmed and posted; failed → FAILED,
+   * nothing posted. Resolving twice does nothing.
+   */
+  @Transactional
+  public void resolveUnknown(UUID paymentId, boolean succeeded, String how) {
+    UUID invoiceId =
+        invoices
+            .invoiceOfPayment(paymentId)
+            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
+    if (!invoices.move(paymentId, "UNKNOWN", succeeded ? "CONFIRMED" : "FAILED")) {
+      return;
+    }
+    Invoice invoice = invoices.find(invoiceId).orElseThrow();
+    PaymentView payment =
+        invoices.payments(invoiceId).stream()
+            .filter(p -> p.id().equals(paymentId))
+            .findFirst()
+            .orElseThrow();
+    if (succeeded) {
+      settle(
+          invoice,
+          payment,
+          Money.of(payment.amount().amountMinor(), payment.amount().currency()),
+          "system:" + payment.channel());
+    } else {
+      events.publishEvent(
+          new MoneyEvent(
+              invoice.workspaceId(),
+              invoice.projectId(),
+              "payment.failed",
+              "system:" + payment.channel(),
+              paymentId,
+              Map.of("invoice", invoiceId.toString(), "how", how)));
+    }
+  }
+
+  /** Payments of unknown outcome due for a check with the provider. */
+  @Transactional(readOnly = true)
+  public List<UnknownPayment> dueChecks(String channel, int limit) {
+    return invoices.dueChecks(channel, clock.instant(), limit);
+  }
+
+  /**
+   * The outcome is still unknown: check again later, backing off (1, 2, 4 … minutes, at most 6 h).
+   */
+  @Transactional
+  public void checkLater(UUID paymentId, int attempts) {
+    long minutes = Math.min(360, 1L << Math.min(attempts, 9));
+    invoices.scheduleCheck(
+        paymentId, clock.instant().plus(java.time.Duration.ofMinutes(minutes)), attempts + 1);
   }
 
   /** A provider refunded (part of) a payment: the money is owed again, and it is evidence. */

@@ -79,9 +79,11 @@ public class StripeWebhooks {
       return switch (type) {
         case "checkout.session.completed" ->
             "paid".equals(text(object, "payment_status"))
-                ? pay(id, object, "amount_total", text(object, "payment_intent"))
-                : ignore(id, "checkout session not paid");
-        case "payment_intent.succeeded" -> pay(id, object, "amount_received", text(object, "id"));
+                ? pay(id, object, "amount_total", text(object, "payment_intent"), true)
+                : pay(id, object, "amount_total", text(object, "payment_intent"), false);
+        case "payment_intent.succeeded" ->
+            pay(id, object, "amount_received", text(object, "id"), true);
+        case "payment_intent.processing" -> pay(id, object, "amount", text(object, "id"), false);
         case "charge.refunded" -> refund(id, object);
         default -> ignore(id, "event type not used");
       };
@@ -90,7 +92,12 @@ public class StripeWebhooks {
     }
   }
 
-  private Outcome pay(String eventId, JsonNode object, String amountField, String intent) {
+  /**
+   * Records a payment: confirmed ({@code paid}) or of unknown outcome (still processing), which a
+   * later event or the reconciler resolves.
+   */
+  private Outcome pay(
+      String eventId, JsonNode object, String amountField, String intent, boolean paid) {
     String invoice = text(object.path("metadata"), "invoice_id");
     UUID invoiceId;
     try {
@@ -103,15 +110,13 @@ public class StripeWebhooks {
       return park(eventId, "payment", "no positive " + amountField + " or no payment intent");
     }
     Money money = Money.of(amount, text(object, "currency").toUpperCase(Locale.ROOT));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return settle(
         eventId,
         "payment",
-        invoices.receiveFromProvider(
-            invoiceId,
-            CHANNEL,
-            money,
-            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-            intent));
+        paid
+            ? invoices.receiveFromProvider(invoiceId, CHANNEL, money, today, intent)
+            : invoices.recordUnknownFromProvider(invoiceId, CHANNEL, money, today, intent));
   }
 
   private Outcome refund(String eventId, JsonNode charge) {

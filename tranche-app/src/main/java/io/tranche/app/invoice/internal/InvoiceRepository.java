@@ -1,6 +1,7 @@
 package io.tranche.app.invoice.internal;
 
 import io.tranche.app.invoice.PaymentView;
+import io.tranche.app.invoice.UnknownPayment;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceLine;
@@ -173,10 +174,49 @@ public class InvoiceRepository {
 
   /** Confirms a reported payment; false unless it was REPORTED. */
   public boolean confirm(UUID paymentId) {
-    return jdbc.sql("update payment set status = 'CONFIRMED' where id = ? and status = 'REPORTED'")
-            .param(paymentId)
+    return move(paymentId, "REPORTED", "CONFIRMED");
+  }
+
+  /** Moves a payment between statuses; false unless it was in {@code from}. */
+  public boolean move(UUID paymentId, String from, String to) {
+    return jdbc.sql(
+                "update payment set status = ?, next_check_at = null where id = ? and status = ?")
+            .params(to, paymentId, from)
             .update()
         == 1;
+  }
+
+  /** A provider's payment: its id and status. */
+  public record ProviderPayment(UUID id, UUID invoiceId, String status) {}
+
+  public Optional<ProviderPayment> providerPaymentStatus(String channel, String providerRef) {
+    return jdbc.sql(
+            "select id, invoice_id, status from payment where channel = ? and provider_ref = ?")
+        .params(channel, providerRef)
+        .query(
+            (rs, i) ->
+                new ProviderPayment(
+                    rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+        .optional();
+  }
+
+  public void scheduleCheck(UUID paymentId, Instant next, int attempts) {
+    jdbc.sql("update payment set next_check_at = ?, check_attempts = ? where id = ?")
+        .params(Timestamp.from(next), attempts, paymentId)
+        .update();
+  }
+
+  public List<UnknownPayment> dueChecks(String channel, Instant now, int limit) {
+    return jdbc.sql(
+            """
+            select id, provider_ref, check_attempts from payment
+            where channel = ? and status = 'UNKNOWN' and next_check_at <= ? order by next_check_at limit ?
+            """)
+        .params(channel, Timestamp.from(now), limit)
+        .query(
+            (rs, i) ->
+                new UnknownPayment(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
+        .list();
   }
 
   public Optional<UUID> invoiceOfPayment(UUID paymentId) {

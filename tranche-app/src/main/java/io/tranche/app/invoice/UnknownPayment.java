@@ -1,0 +1,6 @@
+package io.tranche.app.invoice;
+
+import java.util.UUID;
+
+/** A payment whose outcome the provider has not told yet, due for a check. */
+public record UnknownPayment(UUID id, String providerRef, int attempts) {}
