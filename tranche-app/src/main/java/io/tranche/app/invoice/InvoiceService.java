@@ -72,6 +72,7 @@ public class InvoiceService {
   private final ClientService clients;
   private final MailService mail;
   private final InvoicePdf pdfs;
+  private final io.tranche.app.platform.BaseUrl baseUrl;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -84,6 +85,7 @@ public class InvoiceService {
       ClientService clients,
       MailService mail,
       InvoicePdf pdfs,
+      io.tranche.app.platform.BaseUrl baseUrl,
       ApplicationEventPublisher events,
       Clock clock) {
     this.invoices = invoices;
@@ -94,6 +96,7 @@ public class InvoiceService {
     this.clients = clients;
     this.mail = mail;
     this.pdfs = pdfs;
+    this.baseUrl = baseUrl;
     this.events = events;
     this.clock = clock;
   }
@@ -221,6 +224,12 @@ public class InvoiceService {
       return new ProviderResult(ProviderOutcome.REFUSED, "invoice is " + invoice.state());
     }
     String expected = invoice.total().currency().getCurrencyCode();
+    if (amount.currency().getCurrencyCode().equals(expected)
+        && amount.compareTo(invoice.total()) > 0) {
+      return new ProviderResult(
+          ProviderOutcome.REFUSED,
+          "amount " + amount + " exceeds the invoice total " + invoice.total());
+    }
     if (!amount.currency().getCurrencyCode().equals(expected)) {
       return new ProviderResult(
           ProviderOutcome.REFUSED,
@@ -416,17 +425,22 @@ public class InvoiceService {
   public Download invoicePdf(Actor actor, UUID invoiceId) {
     InvoiceView invoice = invoice(actor, invoiceId);
     byte[] pdf =
-        pdfs.invoice(
-            invoice,
-            parties(actor, invoice.projectId()),
-            "Bank transfer to the account on file with "
-                + workspaces.current(actor).name()
-                + ", or pay online in the client portal.");
+        pdfs.invoice(invoice, parties(actor, invoice.projectId()), paymentInstructions(actor));
     return new Download(
         "invoice-" + invoice.number() + ".pdf",
         "application/pdf",
         pdf.length,
         new ByteArrayInputStream(pdf));
+  }
+
+  /** How to pay the caller's workspace: its bank details when set, and the portal. */
+  @Transactional(readOnly = true)
+  public String paymentInstructions(Actor actor) {
+    String bank = workspaces.invoiceSettings(actor.workspaceId()).bankDetails();
+    return (bank == null
+            ? "Bank transfer: ask " + workspaces.current(actor).name() + " for the account details."
+            : "Bank transfer to:\n" + bank)
+        + "\nOr pay online in the client portal where offered.";
   }
 
   /** A payment's acknowledgement (receipt) as a PDF. */
@@ -656,7 +670,11 @@ public class InvoiceService {
             + payment.receivedOn()
             + ". Still open on this invoice: "
             + next.open()
-            + ".");
+            + ".\n\nYour receipt: "
+            + baseUrl.get()
+            + "/portal/payments/"
+            + payment.id()
+            + "/receipt");
   }
 
   /**

@@ -70,6 +70,7 @@ class PortalMoneyController {
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
     model.addAttribute("onlinePayment", checkout.enabled());
+    model.addAttribute("paymentInstructions", invoices.paymentInstructions(actor));
     return "portal/invoices";
   }
 

@@ -70,8 +70,20 @@ public class WorkspaceService {
         .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
   }
 
-  /** How a workspace numbers its invoices and how many days it gives to pay. */
-  public record InvoiceSettings(String prefix, int paymentTermsDays) {}
+  /**
+   * How a workspace numbers its invoices, how many days it gives to pay, and its bank details for
+   * transfers (null until set).
+   */
+  public record InvoiceSettings(
+      String prefix, int paymentTermsDays, @org.jspecify.annotations.Nullable String bankDetails) {}
+
+  /** Sets the bank details printed on invoices (owners only); blank clears them. */
+  @Transactional
+  public void setBankDetails(Actor actor, @org.jspecify.annotations.Nullable String details) {
+    Access.owner(actor);
+    repository.setBankDetails(
+        actor.workspaceId(), Validation.optionalText("bankDetails", details, 1000));
+  }
 
   @Transactional(readOnly = true)
   public InvoiceSettings invoiceSettings(UUID workspaceId) {

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BrowserIT extends IntegrationTest {
   @Autowired QuoteService quotes;
+  @Autowired io.tranche.app.invoice.InvoiceService invoices;
   private ChromeDriver browser;
 
   /** Runs before {@code @AfterEach}, while the browser still shows the failing page. */
@@ -162,6 +163,28 @@ class BrowserIT extends IntegrationTest {
     browser.findElement(By.id("save-quote")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("quote-document")));
     assertThat(browser.findElement(By.id("quote-gross")).getText()).isEqualTo("2380.00 EUR");
+  }
+
+  @Test
+  void clientSeesHowToPayAndReportsABankTransfer() {
+    World world = fixtures.world("paying");
+    invoices.issueManual(
+        world.owner(),
+        world.project().id(),
+        java.util.List.of(
+            new io.tranche.core.invoice.InvoiceLine(
+                "Deposit", 1, io.tranche.core.money.Money.parse("100.00", "EUR"), 0)));
+    signInAsClient(world);
+    browser.get(baseUrl() + "/portal/projects/" + world.project().id() + "/invoices");
+    assertThat(browser.findElement(By.id("invoices")).getText()).contains("100.00 EUR");
+    assertThat(browser.findElement(By.id("payment-instructions")).getText())
+        .contains("Bank transfer");
+    assertThat(browser.findElements(By.cssSelector("button.pay"))).isNotEmpty();
+    browser.executeScript(
+        "arguments[0].value = '2026-11-26'",
+        browser.findElement(By.cssSelector(".report-payment input[name=paidOn]")));
+    browser.findElement(By.cssSelector(".report-payment button")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("reported")));
   }
 
   private void signInAsVendor(World world) {

@@ -170,8 +170,15 @@ class StripeWebhookIT extends IntegrationTest {
             "whsec_current",
             Instant.now())
         .andExpect(jsonPath("$.outcome").value("parked"));
+    String tooMuch = "evt_" + UUID.randomUUID();
+    deliver(
+            checkoutCompleted(tooMuch, invoice.id(), 999999, "eur", "pi_" + UUID.randomUUID()),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("parked"));
     assertThat(payments()).isZero();
     assertThat(postings()).isZero();
+    assertThat(output.getAll()).contains("exceeds the invoice total");
     assertThat(output.getAll())
         .contains(unknown + " (")
         .contains("parked for review")

@@ -68,13 +68,20 @@ public class WorkspaceRepository {
 
   public io.tranche.app.workspace.WorkspaceService.InvoiceSettings invoiceSettings(
       UUID workspaceId) {
-    return jdbc.sql("select invoice_prefix, payment_terms_days from workspace where id = ?")
+    return jdbc.sql(
+            "select invoice_prefix, payment_terms_days, bank_details from workspace where id = ?")
         .param(workspaceId)
         .query(
             (rs, i) ->
                 new io.tranche.app.workspace.WorkspaceService.InvoiceSettings(
-                    rs.getString(1), rs.getInt(2)))
+                    rs.getString(1), rs.getInt(2), rs.getString(3)))
         .single();
+  }
+
+  public void setBankDetails(UUID workspaceId, @org.jspecify.annotations.Nullable String details) {
+    jdbc.sql("update workspace set bank_details = ? where id = ?")
+        .params(details, workspaceId)
+        .update();
   }
 
   public SigningOrder signingOrder(UUID workspaceId) {

@@ -26,10 +26,11 @@ class WorkspaceApi {
   }
 
   /** The workspace as the API shows it. */
-  record WorkspaceView(UUID id, String name, SigningOrder signingOrder) {}
+  record WorkspaceView(
+      UUID id, String name, SigningOrder signingOrder, @Nullable String bankDetails) {}
 
   /** Settings to change; absent fields stay as they are. */
-  record WorkspacePatch(@Nullable SigningOrder signingOrder) {}
+  record WorkspacePatch(@Nullable SigningOrder signingOrder, @Nullable String bankDetails) {}
 
   @GetMapping("/workspace")
   @Operation(summary = "The caller's workspace and its settings")
@@ -37,14 +38,23 @@ class WorkspaceApi {
     Access.member(actor);
     var w = workspaces.current(actor);
     return new WorkspaceView(
-        w.id().value(), w.name(), workspaces.signingOrder(actor.workspaceId()));
+        w.id().value(),
+        w.name(),
+        workspaces.signingOrder(actor.workspaceId()),
+        workspaces.invoiceSettings(actor.workspaceId()).bankDetails());
   }
 
   @PatchMapping("/workspace")
-  @Operation(summary = "Change settings (owners): signingOrder CLIENT_FIRST or VENDOR_FIRST")
+  @Operation(
+      summary = "Change settings (owners)",
+      description =
+          "signingOrder: CLIENT_FIRST or VENDOR_FIRST; bankDetails: text printed on invoices")
   WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
     if (body.signingOrder() != null) {
       workspaces.setSigningOrder(actor, body.signingOrder());
+    }
+    if (body.bankDetails() != null) {
+      workspaces.setBankDetails(actor, body.bankDetails());
     }
     return get(actor);
   }
