@@ -9,6 +9,7 @@ import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.MoneyInput;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
@@ -512,6 +513,81 @@ public class InvoiceService {
             invoiceId,
             Map.of("invoice", invoiceId.toString(), "number", String.valueOf(invoice.number()))));
     return InvoiceView.of(next, clock.instant());
+  }
+
+  /** Gives up on what is open on an invoice (members): the receivable goes to write-off. */
+  @Transactional
+  public InvoiceView writeOff(Actor actor, UUID invoiceId, String reason) {
+    Access.member(actor);
+    Invoice invoice = load(actor, invoiceId);
+    Validation.text("reason", reason, 1000);
+    Money open = invoice.open();
+    if (open.isZero()) {
+      throw new DomainException(
+          InvoiceErrors.ILLEGAL_TRANSITION,
+          Map.of("action", "write off", "state", invoice.state().name()));
+    }
+    Invoice next = invoice.credit(open);
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.writeOff(UUID.randomUUID(), invoiceId, clock.instant(), invoice.clientId(), open));
+    store(invoice, next);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "invoice.written-off",
+            actor.label(),
+            invoiceId,
+            Map.of(
+                "invoice",
+                invoiceId.toString(),
+                "amountMinor",
+                open.amountMinor(),
+                "reason",
+                reason)));
+    return InvoiceView.of(next, clock.instant());
+  }
+
+  /** Records a provider's or bank's fee kept from a confirmed payment (members). */
+  @Transactional
+  public PaymentView recordFee(Actor actor, UUID paymentId, @Nullable MoneyInput amount) {
+    Access.member(actor);
+    UUID invoiceId =
+        invoices
+            .invoiceOfPayment(paymentId)
+            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
+    Invoice invoice;
+    try {
+      invoice = load(actor, invoiceId);
+    } catch (DomainException e) {
+      throw Errors.notFound("payment", paymentId);
+    }
+    PaymentView payment =
+        invoices.payments(invoiceId).stream()
+            .filter(p -> p.id().equals(paymentId))
+            .findFirst()
+            .orElseThrow();
+    Money fee =
+        Validation.required("amount", amount).toMoney("amount", payment.amount().currency());
+    requirePositive(invoice, fee);
+    if (!payment.status().equals("CONFIRMED")
+        || fee.amountMinor() > payment.amount().amountMinor()) {
+      throw DomainException.field(
+          TOO_MUCH_CREDIT, "amount", Map.of("open", payment.amount().formatted()));
+    }
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.fee(UUID.randomUUID(), paymentId, clock.instant(), payment.channel(), fee));
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.fee",
+            actor.label(),
+            paymentId,
+            Map.of("payment", paymentId.toString(), "amountMinor", fee.amountMinor())));
+    return payment;
   }
 
   /** Every invoice of the caller's workspace, overdue first, optionally in one state. */

@@ -77,6 +77,24 @@ public class WorkspaceService {
   public record InvoiceSettings(
       String prefix, int paymentTermsDays, @org.jspecify.annotations.Nullable String bankDetails) {}
 
+  /** Sets how invoices are numbered and how many days clients have to pay (owners only). */
+  @Transactional
+  public void setInvoiceTerms(
+      Actor actor,
+      @org.jspecify.annotations.Nullable String prefix,
+      @org.jspecify.annotations.Nullable Integer paymentTermsDays) {
+    Access.owner(actor);
+    if (prefix != null) {
+      io.tranche.core.invoice.InvoiceNumbers.format(prefix, 2000, 1);
+      repository.setInvoicePrefix(actor.workspaceId(), prefix);
+    }
+    if (paymentTermsDays != null) {
+      repository.setPaymentTermsDays(
+          actor.workspaceId(),
+          (int) Validation.range("paymentTermsDays", paymentTermsDays, 0, 365));
+    }
+  }
+
   /** Sets the bank details printed on invoices (owners only); blank clears them. */
   @Transactional
   public void setBankDetails(Actor actor, @org.jspecify.annotations.Nullable String details) {

@@ -230,6 +230,58 @@ class InvoiceIT extends IntegrationTest {
     api(post("/api/v1/invoices/" + id + "/void")).andExpect(status().isConflict());
   }
 
+  @Test
+  void writeOffsFeesAndInvoiceTermsPostBalancedTransactions() throws Exception {
+    api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                "/api/v1/workspace")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"invoicePrefix\":\"INV-\",\"paymentTermsDays\":30}"))
+        .andExpect(jsonPath("$.invoicePrefix").value("INV-"))
+        .andExpect(jsonPath("$.paymentTermsDays").value(30));
+    JsonNode invoice =
+        body(
+            api(
+                post("/api/v1/projects/" + world.project().id() + "/invoices")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"lines\":[{\"description\":\"Hours\",\"unitPrice\":{\"amount\":\"80.00\"}}]}")));
+    assertThat(invoice.get("number").asString()).startsWith("INV-" + Year.now() + "-");
+    assertThat(java.time.LocalDate.parse(invoice.get("dueOn").asString()))
+        .isEqualTo(java.time.LocalDate.parse(invoice.get("issuedOn").asString()).plusDays(30));
+    String id = invoice.get("id").asString();
+    String payment =
+        body(api(
+                post("/api/v1/invoices/" + id + "/payments")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"amount\":{\"amount\":\"50.00\"},\"receivedOn\":\"2026-11-26\"}")))
+            .get("id")
+            .asString();
+    api(post("/api/v1/payments/" + payment + "/fees")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"1.50\"}}"))
+        .andExpect(status().isCreated());
+    api(post("/api/v1/invoices/" + id + "/write-off")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\":\"client gone\"}"))
+        .andExpect(jsonPath("$.state").value("PAID"))
+        .andExpect(jsonPath("$.open.amountMinor").value(0));
+    api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
+        .andExpect(jsonPath("$.amountMinor").value(0));
+    assertThat(
+            jdbc.sql(
+                    "select sum(amount_minor) from ledger_posting where workspace_id = ? and account in ('FEES', 'WRITE_OFF')")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isEqualTo(150L + 3000L);
+    assertThat(
+            jdbc.sql("select sum(amount_minor) from ledger_posting where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   private static String pdfText(ResultActions r) throws Exception {
     try (org.apache.pdfbox.pdmodel.PDDocument doc =
         org.apache.pdfbox.Loader.loadPDF(r.andReturn().getResponse().getContentAsByteArray())) {

@@ -130,6 +130,25 @@ class InvoiceApi {
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
+  /** A write-off of what is open. */
+  record WriteOffBody(@Nullable String reason) {}
+
+  /** A fee kept from a payment. */
+  record FeeBody(@Nullable MoneyInput amount) {}
+
+  @PostMapping("/invoices/{invoiceId}/write-off")
+  @Operation(summary = "Give up on what is open on an invoice (posted to write-off)")
+  InvoiceView writeOff(Actor actor, @PathVariable UUID invoiceId, @RequestBody WriteOffBody body) {
+    return invoices.writeOff(actor, invoiceId, body.reason());
+  }
+
+  @PostMapping("/payments/{paymentId}/fees")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Record a fee the provider or bank kept from a payment")
+  PaymentView fee(Actor actor, @PathVariable UUID paymentId, @RequestBody FeeBody body) {
+    return invoices.recordFee(actor, paymentId, body.amount());
+  }
+
   @PostMapping("/invoices/{invoiceId}/void")
   @Operation(summary = "Void an invoice nothing was paid on (its posting is reversed)")
   InvoiceView voidInvoice(Actor actor, @PathVariable UUID invoiceId) {

@@ -78,6 +78,18 @@ public class WorkspaceRepository {
         .single();
   }
 
+  public void setInvoicePrefix(UUID workspaceId, String prefix) {
+    jdbc.sql("update workspace set invoice_prefix = ? where id = ?")
+        .params(prefix, workspaceId)
+        .update();
+  }
+
+  public void setPaymentTermsDays(UUID workspaceId, int days) {
+    jdbc.sql("update workspace set payment_terms_days = ? where id = ?")
+        .params(days, workspaceId)
+        .update();
+  }
+
   public void setBankDetails(UUID workspaceId, @org.jspecify.annotations.Nullable String details) {
     jdbc.sql("update workspace set bank_details = ? where id = ?")
         .params(details, workspaceId)

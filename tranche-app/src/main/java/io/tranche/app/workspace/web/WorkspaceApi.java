@@ -27,31 +27,47 @@ class WorkspaceApi {
 
   /** The workspace as the API shows it. */
   record WorkspaceView(
-      UUID id, String name, SigningOrder signingOrder, @Nullable String bankDetails) {}
+      UUID id,
+      String name,
+      SigningOrder signingOrder,
+      @Nullable String bankDetails,
+      String invoicePrefix,
+      int paymentTermsDays) {}
 
   /** Settings to change; absent fields stay as they are. */
-  record WorkspacePatch(@Nullable SigningOrder signingOrder, @Nullable String bankDetails) {}
+  record WorkspacePatch(
+      @Nullable SigningOrder signingOrder,
+      @Nullable String bankDetails,
+      @Nullable String invoicePrefix,
+      @Nullable Integer paymentTermsDays) {}
 
   @GetMapping("/workspace")
   @Operation(summary = "The caller's workspace and its settings")
   WorkspaceView get(Actor actor) {
     Access.member(actor);
     var w = workspaces.current(actor);
+    var settings = workspaces.invoiceSettings(actor.workspaceId());
     return new WorkspaceView(
         w.id().value(),
         w.name(),
         workspaces.signingOrder(actor.workspaceId()),
-        workspaces.invoiceSettings(actor.workspaceId()).bankDetails());
+        settings.bankDetails(),
+        settings.prefix(),
+        settings.paymentTermsDays());
   }
 
   @PatchMapping("/workspace")
   @Operation(
       summary = "Change settings (owners)",
       description =
-          "signingOrder: CLIENT_FIRST or VENDOR_FIRST; bankDetails: text printed on invoices")
+          "signingOrder: CLIENT_FIRST or VENDOR_FIRST; bankDetails: text printed on invoices;"
+              + " invoicePrefix: e.g. INV- (numbers become INV-2026-0042); paymentTermsDays: net days")
   WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
     if (body.signingOrder() != null) {
       workspaces.setSigningOrder(actor, body.signingOrder());
+    }
+    if (body.invoicePrefix() != null || body.paymentTermsDays() != null) {
+      workspaces.setInvoiceTerms(actor, body.invoicePrefix(), body.paymentTermsDays());
     }
     if (body.bankDetails() != null) {
       workspaces.setBankDetails(actor, body.bankDetails());
