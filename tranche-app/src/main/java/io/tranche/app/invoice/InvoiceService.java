@@ -304,17 +304,9 @@ public class InvoiceService {
       return;
     }
     Invoice invoice = invoices.find(invoiceId).orElseThrow();
-    PaymentView payment =
-        invoices.payments(invoiceId).stream()
-            .filter(p -> p.id().equals(paymentId))
-            .findFirst()
-            .orElseThrow();
+    PaymentView payment = payment(invoiceId, paymentId);
     if (succeeded) {
-      settle(
-          invoice,
-          payment,
-          Money.of(payment.amount().amountMinor(), payment.amount().currency()),
-          "system:" + payment.channel());
+      settle(invoice, payment, amountOf(payment), "system:" + payment.channel());
     } else {
       events.publishEvent(
           new MoneyEvent(
@@ -447,22 +439,9 @@ public class InvoiceService {
   /** A payment's acknowledgement (receipt) as a PDF. */
   @Transactional(readOnly = true)
   public Download receiptPdf(Actor actor, UUID paymentId) {
-    UUID invoiceId =
-        invoices
-            .invoiceOfPayment(paymentId)
-            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
-    InvoiceView invoice;
-    try {
-      invoice = invoice(actor, invoiceId);
-    } catch (DomainException e) {
-      throw Errors.notFound("payment", paymentId);
-    }
-    PaymentView payment =
-        invoices.payments(invoiceId).stream()
-            .filter(p -> p.id().equals(paymentId))
-            .findFirst()
-            .orElseThrow();
-    byte[] pdf = pdfs.receipt(payment, invoice, parties(actor, invoice.projectId()));
+    PaymentOf paid = loadPayment(actor, paymentId);
+    InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
+    byte[] pdf = pdfs.receipt(paid.payment(), invoice, parties(actor, invoice.projectId()));
     return new Download(
         "receipt-" + paymentId + ".pdf",
         "application/pdf",
@@ -553,21 +532,9 @@ public class InvoiceService {
   @Transactional
   public PaymentView recordFee(Actor actor, UUID paymentId, @Nullable MoneyInput amount) {
     Access.member(actor);
-    UUID invoiceId =
-        invoices
-            .invoiceOfPayment(paymentId)
-            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
-    Invoice invoice;
-    try {
-      invoice = load(actor, invoiceId);
-    } catch (DomainException e) {
-      throw Errors.notFound("payment", paymentId);
-    }
-    PaymentView payment =
-        invoices.payments(invoiceId).stream()
-            .filter(p -> p.id().equals(paymentId))
-            .findFirst()
-            .orElseThrow();
+    PaymentOf paid = loadPayment(actor, paymentId);
+    Invoice invoice = paid.invoice();
+    PaymentView payment = paid.payment();
     Money fee =
         Validation.required("amount", amount).toMoney("amount", payment.amount().currency());
     requirePositive(invoice, fee);
@@ -804,32 +771,43 @@ public class InvoiceService {
   @Transactional
   public PaymentView confirmReported(Actor actor, UUID paymentId) {
     Access.member(actor);
-    UUID invoiceId =
-        invoices
-            .invoiceOfPayment(paymentId)
-            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
-    Invoice invoice;
-    try {
-      invoice = load(actor, invoiceId);
-    } catch (DomainException e) {
-      throw Errors.notFound("payment", paymentId);
-    }
+    PaymentOf paid = loadPayment(actor, paymentId);
+    Invoice invoice = paid.invoice();
     if (!invoices.confirm(paymentId)) {
       throw new DomainException(
           InvoiceErrors.ILLEGAL_TRANSITION,
           Map.of("action", "confirm a payment of", "state", "already confirmed"));
     }
-    PaymentView payment =
-        invoices.payments(invoiceId).stream()
-            .filter(p -> p.id().equals(paymentId))
-            .findFirst()
-            .orElseThrow();
-    settle(
-        invoice,
-        payment,
-        Money.of(payment.amount().amountMinor(), payment.amount().currency()),
-        actor.label());
-    return payment;
+    PaymentView payment = paid.payment();
+    settle(invoice, payment, amountOf(payment), actor.label());
+    return payment(invoice.id(), paymentId);
+  }
+
+  /** A payment and the invoice it pays. */
+  private record PaymentOf(Invoice invoice, PaymentView payment) {}
+
+  /** A payment whose invoice the caller may see; any other is "no such payment". */
+  private PaymentOf loadPayment(Actor actor, UUID paymentId) {
+    UUID invoiceId =
+        invoices
+            .invoiceOfPayment(paymentId)
+            .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
+    try {
+      return new PaymentOf(load(actor, invoiceId), payment(invoiceId, paymentId));
+    } catch (DomainException e) {
+      throw Errors.notFound("payment", paymentId);
+    }
+  }
+
+  private PaymentView payment(UUID invoiceId, UUID paymentId) {
+    return invoices.payments(invoiceId).stream()
+        .filter(p -> p.id().equals(paymentId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Money amountOf(PaymentView payment) {
+    return Money.of(payment.amount().amountMinor(), payment.amount().currency());
   }
 
   private static void requirePositive(Invoice invoice, Money amount) {

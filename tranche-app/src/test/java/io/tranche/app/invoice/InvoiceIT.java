@@ -199,7 +199,9 @@ class InvoiceIT extends IntegrationTest {
     api(get("/api/v1/projects/" + world.project().id() + "/exposure"))
         .andExpect(jsonPath("$.received.amountMinor").value(0));
     String payment = reported.get("id").asString();
-    api(post("/api/v1/payments/" + payment + "/confirm")).andExpect(status().isOk());
+    api(post("/api/v1/payments/" + payment + "/confirm"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CONFIRMED"));
     api(get("/api/v1/invoices/" + id))
         .andExpect(jsonPath("$.state").value("PARTIALLY_PAID"))
         .andExpect(jsonPath("$.open.amountMinor").value(90000));
