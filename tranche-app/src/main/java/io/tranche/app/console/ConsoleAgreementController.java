@@ -86,7 +86,7 @@ class ConsoleAgreementController {
           actor,
           quoteId,
           new SignatureRequest(typedName, consent, documentHash),
-          new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+          SignedBy.of(request));
     } catch (DomainException e) {
       quotes.open(actor, quoteId);
       redirect.addFlashAttribute("error", e.getMessage());
@@ -132,7 +132,7 @@ class ConsoleAgreementController {
           actor,
           contractId,
           new SignatureRequest(typedName, consent, documentHash),
-          new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+          SignedBy.of(request));
       return "redirect:/console/contracts/" + contractId;
     } catch (DomainException e) {
       String page = contract(actor, contractId, model);

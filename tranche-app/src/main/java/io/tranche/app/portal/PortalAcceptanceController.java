@@ -56,7 +56,7 @@ class PortalAcceptanceController {
           actor,
           milestoneId,
           new SignatureRequest(typedName, consent, documentHash),
-          new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+          SignedBy.of(request));
       return "redirect:/portal/milestones/" + milestoneId + "?signed";
     } catch (DomainException e) {
       return refused(actor, milestoneId, e, response, model, Map.of("typedName", typedName));

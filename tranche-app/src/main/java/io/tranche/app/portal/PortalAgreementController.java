@@ -90,7 +90,7 @@ class PortalAgreementController {
           actor,
           quoteId,
           new SignatureRequest(typedName, consent, documentHash),
-          new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+          SignedBy.of(request));
       return "redirect:/portal/quotes/" + quoteId + "?signed";
     } catch (DomainException e) {
       return refused(actor, quoteId, e, response, model, Map.of("typedName", typedName));

@@ -297,7 +297,7 @@ class AgreementFlowIT extends IntegrationTest {
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("signature.wrong-order"));
 
-    api(patch("/api/v1/workspace")
+    api(patch("/api/v1/settings")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"signingOrder\":\"VENDOR_FIRST\"}"))
         .andExpect(jsonPath("$.signingOrder").value("VENDOR_FIRST"));

@@ -235,7 +235,7 @@ class InvoiceIT extends IntegrationTest {
   @Test
   void writeOffsFeesAndInvoiceTermsPostBalancedTransactions() throws Exception {
     api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
-                "/api/v1/workspace")
+                "/api/v1/settings")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"invoicePrefix\":\"INV-\",\"paymentTermsDays\":30}"))
         .andExpect(jsonPath("$.invoicePrefix").value("INV-"))

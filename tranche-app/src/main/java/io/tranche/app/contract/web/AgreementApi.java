@@ -93,11 +93,7 @@ class AgreementApi {
       @PathVariable UUID quoteId,
       @RequestBody SignatureBody body,
       HttpServletRequest request) {
-    return quotes.signAsVendor(
-        actor,
-        quoteId,
-        body.toRequest(),
-        new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+    return quotes.signAsVendor(actor, quoteId, body.toRequest(), SignedBy.of(request));
   }
 
   @PostMapping("/quotes/{quoteId}/send")
@@ -125,11 +121,7 @@ class AgreementApi {
       @PathVariable UUID contractId,
       @RequestBody SignatureBody body,
       HttpServletRequest request) {
-    return contracts.countersign(
-        actor,
-        contractId,
-        body.toRequest(),
-        new SignedBy(request.getRemoteAddr(), request.getHeader("User-Agent")));
+    return contracts.countersign(actor, contractId, body.toRequest(), SignedBy.of(request));
   }
 
   @GetMapping("/contracts/{contractId}/pdf")

@@ -41,7 +41,7 @@ class WorkspaceApi {
       @Nullable String invoicePrefix,
       @Nullable Integer paymentTermsDays) {}
 
-  @GetMapping("/workspace")
+  @GetMapping("/settings")
   @Operation(summary = "The caller's workspace and its settings")
   WorkspaceView get(Actor actor) {
     Access.member(actor);
@@ -56,7 +56,7 @@ class WorkspaceApi {
         settings.paymentTermsDays());
   }
 
-  @PatchMapping("/workspace")
+  @PatchMapping("/settings")
   @Operation(
       summary = "Change settings (owners)",
       description =
