@@ -7,15 +7,13 @@ import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
-import java.io.FilterOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Seals and opens artifacts with Tink's streaming AEAD (AES256_GCM_HKDF_1MB): 1 MiB segments, each
@@ -25,7 +23,10 @@ import java.util.HexFormat;
  * streaming.
  */
 public final class Sealing {
-  private static final int BUFFER = 64 * 1024;
+  private static final int BUFFER = 256 * 1024;
+
+  /** The associated data is this prefix followed by the artifact id (UTF-8). */
+  public static final String ASSOCIATED_DATA_PREFIX = "tranche-artifact-v1:";
 
   static {
     try {
@@ -51,24 +52,37 @@ public final class Sealing {
     }
   }
 
-  /** Encrypts {@code plaintext} into {@code ciphertext} (which is not closed). */
+  /**
+   * Encrypts {@code plaintext} into {@code ciphertext} (which is not closed). The plaintext and
+   * ciphertext SHA-256 run on threads of their own while this thread encrypts, so sealing uses more
+   * than one core.
+   */
   public static Digests seal(
       DataKey key, String artifactId, InputStream plaintext, OutputStream ciphertext)
       throws IOException {
-    MessageDigest plainSha = sha256();
-    CountingDigestStream cipherOut = new CountingDigestStream(ciphertext);
-    long plainSize = 0;
-    try (OutputStream encrypting = aead(key).newEncryptingStream(cipherOut, aad(artifactId))) {
-      byte[] buffer = new byte[BUFFER];
-      for (int n; (n = plaintext.read(buffer)) != -1; ) {
-        plainSha.update(buffer, 0, n);
-        plainSize += n;
-        encrypting.write(buffer, 0, n);
+    HashingPipe plain = new HashingPipe("seal-plaintext-sha256", null);
+    HashingPipe cipher = new HashingPipe("seal-ciphertext-sha256", ciphertext);
+    boolean done = false;
+    try {
+      try (OutputStream encrypting = aead(key).newEncryptingStream(cipher, aad(artifactId))) {
+        byte[] buffer = new byte[BUFFER];
+        for (int n; (n = plaintext.read(buffer)) != -1; ) {
+          plain.write(buffer, 0, n);
+          encrypting.write(buffer, 0, n);
+        }
+      } catch (GeneralSecurityException e) {
+        throw new VaultException("vault.bad-key", "the data key is not a streaming AEAD key");
       }
-    } catch (GeneralSecurityException e) {
-      throw new VaultException("vault.bad-key", "the data key is not a streaming AEAD key");
+      plain.close();
+      cipher.close();
+      done = true;
+    } finally {
+      if (!done) {
+        plain.abandon();
+        cipher.abandon();
+      }
     }
-    return new Digests(plainSize, hex(plainSha), cipherOut.count, hex(cipherOut.sha));
+    return new Digests(plain.count(), plain.sha256(), cipher.count(), cipher.sha256());
   }
 
   /**
@@ -79,17 +93,16 @@ public final class Sealing {
   public static Digests open(
       DataKey key, String artifactId, InputStream ciphertext, OutputStream plaintext)
       throws IOException {
-    MessageDigest cipherSha = sha256();
-    CountingDigestStream plainOut = new CountingDigestStream(plaintext);
-    DigestInputStream cipherIn = new DigestInputStream(ciphertext, cipherSha);
-    long[] cipherCount = {0};
-    InputStream counted =
-        new java.io.FilterInputStream(cipherIn) {
+    HashingPipe cipher = new HashingPipe("open-ciphertext-sha256", null);
+    HashingPipe plain = new HashingPipe("open-plaintext-sha256", plaintext);
+    boolean done = false;
+    InputStream teed =
+        new FilterInputStream(ciphertext) {
           @Override
           public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
-              cipherCount[0] += n;
+              cipher.write(b, off, n);
             }
             return n;
           }
@@ -98,25 +111,58 @@ public final class Sealing {
           public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-              cipherCount[0]++;
+              cipher.write(b);
             }
             return b;
           }
         };
-    try (InputStream decrypting = aead(key).newDecryptingStream(counted, aad(artifactId))) {
-      byte[] buffer = new byte[BUFFER];
-      for (int n; (n = decrypting.read(buffer)) != -1; ) {
-        plainOut.write(buffer, 0, n);
+    try {
+      try (InputStream decrypting = aead(key).newDecryptingStream(teed, aad(artifactId))) {
+        byte[] buffer = new byte[BUFFER];
+        for (int n; (n = read(decrypting, buffer)) != -1; ) {
+          plain.write(buffer, 0, n);
+        }
+      } catch (GeneralSecurityException e) {
+        throw new VaultException("vault.bad-key", "the data key is not a streaming AEAD key");
       }
+      cipher.close();
+      plain.close();
+      done = true;
+    } finally {
+      if (!done) {
+        plain.abandon();
+        cipher.abandon();
+      }
+    }
+    return new Digests(plain.count(), plain.sha256(), cipher.count(), cipher.sha256());
+  }
+
+  /**
+   * A seekable view of the plaintext of a sealed artifact, for ranged reads: only the segments that
+   * cover the requested bytes are read and authenticated.
+   */
+  public static SeekableByteChannel openSeekable(
+      DataKey key, String artifactId, SeekableByteChannel ciphertext) throws IOException {
+    try {
+      return aead(key).newSeekableDecryptingChannel(ciphertext, aad(artifactId));
     } catch (GeneralSecurityException e) {
       throw new VaultException("vault.bad-key", "the data key is not a streaming AEAD key");
-    } catch (IOException e) {
-      throw new VaultException(
-          "vault.tampered",
-          "the ciphertext does not open with this key for this artifact: changed, truncated or another key");
     }
-    plainOut.flush();
-    return new Digests(plainOut.count, hex(plainOut.sha), cipherCount[0], hex(cipherSha));
+  }
+
+  /** Reads from a decrypting stream, turning Tink's authentication failure into our error. */
+  static int read(InputStream decrypting, byte[] buffer) {
+    try {
+      return decrypting.read(buffer);
+    } catch (IOException e) {
+      throw tampered();
+    }
+  }
+
+  static VaultException tampered() {
+    return new VaultException(
+        "vault.tampered",
+        "the ciphertext does not open with this key for this artifact: changed, truncated or another key");
   }
 
   private static StreamingAead aead(DataKey key) throws GeneralSecurityException {
@@ -126,47 +172,6 @@ public final class Sealing {
   }
 
   private static byte[] aad(String artifactId) {
-    return ("tranche-artifact-v1:" + artifactId).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(MessageDigest sha) {
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  /** An output stream that hashes and counts what passes through, without closing the target. */
-  private static final class CountingDigestStream extends FilterOutputStream {
-    final MessageDigest sha = sha256();
-    long count;
-
-    CountingDigestStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      sha.update((byte) b);
-      count++;
-      out.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      sha.update(b, off, len);
-      count += len;
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
+    return (ASSOCIATED_DATA_PREFIX + artifactId).getBytes(StandardCharsets.UTF_8);
   }
 }
