@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code tranche-cli} command for vendors and clients. Commands (upload, verify-receipt, open,
- * …) arrive with the vault; today it answers {@code --help} and {@code --version}.
+ * The {@code tranche-cli} command for vendors and clients: {@code upload} a build from CI, {@code
+ * verify-receipt} before paying, {@code open} a released artifact against its receipt.
  */
 @Command(
     name = "tranche-cli",
@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     versionProvider = TrancheCli.Version.class,
     description =
         "Tranche command line: upload builds, verify delivery receipts, open released artifacts.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      UploadCommand.class,
+      VerifyReceiptCommand.class,
+      OpenCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TrancheCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -57,7 +57,8 @@ public final class DataKey {
     return new DataKey(kek.unwrap(wrapped, context(artifactId)));
   }
 
-  private static String context(String artifactId) {
+  /** The context a wrapped data key is bound to: its artifact. */
+  public static String context(String artifactId) {
     return "artifact-data-key:" + artifactId;
   }
 

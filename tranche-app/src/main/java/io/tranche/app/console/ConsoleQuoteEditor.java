@@ -58,6 +58,7 @@ class ConsoleQuoteEditor {
     form.put("reviewDays", "7");
     form.put("modificationDays", "7");
     form.put("creditLimit", "0");
+    form.put("earlyCiphertextDownload", "true");
     form.put("planNames", List.of("Deposit", "Prototype", "Final delivery"));
     form.put("planTriggers", List.of("CONTRACT_SIGNED", "ACCEPTANCE", "FINAL_DEMO"));
     form.put("planPercents", List.of("", "", ""));
@@ -77,6 +78,7 @@ class ConsoleQuoteEditor {
     form.put("reviewDays", String.valueOf(q.terms().reviewDays()));
     form.put("modificationDays", String.valueOf(q.terms().modificationDays()));
     form.put("creditLimit", q.terms().creditLimit().formatted().split(" ")[0]);
+    form.put("earlyCiphertextDownload", q.terms().earlyCiphertextDownload() ? "true" : "");
     form.put("lineDescriptions", q.lines().stream().map(QuoteView.Line::description).toList());
     form.put("lineQuantities", q.lines().stream().map(l -> String.valueOf(l.quantity())).toList());
     form.put(
@@ -231,7 +233,8 @@ class ConsoleQuoteEditor {
         new QuoteInput.TermsBody(
             (int) wholeNumber("reviewDays", first(form, "reviewDays")),
             (int) wholeNumber("modificationDays", first(form, "modificationDays")),
-            new MoneyInput(null, blankToZero(first(form, "creditLimit")), null)));
+            new MoneyInput(null, blankToZero(first(form, "creditLimit")), null),
+            "true".equals(first(form, "earlyCiphertextDownload"))));
   }
 
   private static List<String> list(MultiValueMap<String, String> form, String key) {

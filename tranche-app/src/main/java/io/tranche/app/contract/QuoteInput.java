@@ -60,7 +60,8 @@ public record QuoteInput(
   public record TermsBody(
       @Nullable Integer reviewDays,
       @Nullable Integer modificationDays,
-      @Nullable MoneyInput creditLimit) {}
+      @Nullable MoneyInput creditLimit,
+      @Nullable Boolean earlyCiphertextDownload) {}
 
   /** The quote content this input describes; refusals name the field. */
   public QuoteContent toContent(String projectCurrency) {
@@ -90,7 +91,7 @@ public record QuoteInput(
     }
     Money gross = net.plus(QuoteContent.tax(net, Math.max(0, Math.min(tax, 10_000))));
     PaymentPlan plan = plan(gross, cur);
-    TermsBody t = terms == null ? new TermsBody(null, null, null) : terms;
+    TermsBody t = terms == null ? new TermsBody(null, null, null, null) : terms;
     QuoteTerms quoteTerms =
         new QuoteTerms(
             t.reviewDays() == null ? QuoteTerms.DEFAULT_REVIEW_DAYS : t.reviewDays(),
@@ -99,7 +100,8 @@ public record QuoteInput(
                 : t.modificationDays(),
             t.creditLimit() == null
                 ? Money.zero(Money.currency(cur))
-                : t.creditLimit().toMoney("terms.creditLimit", cur));
+                : t.creditLimit().toMoney("terms.creditLimit", cur),
+            !Boolean.FALSE.equals(t.earlyCiphertextDownload()));
     return new QuoteContent(scope, timeline, quoteLines, tax, plan, validUntil, quoteTerms);
   }
 

@@ -39,7 +39,11 @@ public record QuoteView(
   public record PlannedPart(String name, MoneyJson amount, PaymentTrigger trigger) {}
 
   /** The quoted terms. */
-  public record Terms(int reviewDays, int modificationDays, MoneyJson creditLimit) {}
+  public record Terms(
+      int reviewDays,
+      int modificationDays,
+      MoneyJson creditLimit,
+      boolean earlyCiphertextDownload) {}
 
   static QuoteView of(
       UUID id,
@@ -80,7 +84,8 @@ public record QuoteView(
         new Terms(
             c.terms().reviewDays(),
             c.terms().modificationDays(),
-            MoneyJson.of(c.terms().creditLimit())),
+            MoneyJson.of(c.terms().creditLimit()),
+            c.terms().earlyCiphertextDownload()),
         documentHash,
         changeComment,
         createdAt,

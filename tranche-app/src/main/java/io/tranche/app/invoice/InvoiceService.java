@@ -597,6 +597,61 @@ public class InvoiceService {
         exposure <= project.creditLimit().amountMinor());
   }
 
+  /**
+   * The money facts the release rule looks at for one milestone (a system step, no access check):
+   * whether it has a live invoice and what is still open on it — from the ledger, the receivable
+   * postings of the invoice and its payments, and never less than the invoice itself says — and the
+   * project's value handed over, money received and credit limit.
+   */
+  @Transactional(readOnly = true)
+  public MilestoneMoney milestoneMoney(UUID projectId, UUID milestoneId) {
+    java.util.Optional<Invoice> invoice =
+        invoices.ofProject(projectId).stream()
+            .filter(i -> milestoneId.equals(i.milestoneId()))
+            .filter(i -> i.state() != InvoiceState.VOID && i.state() != InvoiceState.DRAFT)
+            .findFirst();
+    long open = 0;
+    if (invoice.isPresent()) {
+      Invoice i = invoice.get();
+      List<UUID> refs = new ArrayList<>(List.of(i.id()));
+      invoices.payments(i.id()).forEach(p -> refs.add(p.id()));
+      String receivable = Account.receivable(i.clientId()).key();
+      long fromLedger =
+          ledger.postings(refs).stream()
+              .filter(p -> p.account().equals(receivable))
+              .mapToLong(p -> p.amount().amountMinor())
+              .sum();
+      open = Math.max(fromLedger, i.open().amountMinor());
+    }
+    long handedOver =
+        milestones.planAsSystem(projectId).stream()
+            .filter(m -> m.state() == MilestoneState.RELEASED)
+            .mapToLong(m -> m.amount().amountMinor())
+            .sum();
+    return new MilestoneMoney(
+        invoice.isPresent(),
+        invoice.map(Invoice::id).orElse(null),
+        open,
+        handedOver,
+        invoices.receivedMinor(projectId),
+        projects.creditLimitOf(projectId));
+  }
+
+  /** See {@link #milestoneMoney}. */
+  public record MilestoneMoney(
+      boolean invoiced,
+      @Nullable UUID invoiceId,
+      long invoiceOpenMinor,
+      long handedOverMinor,
+      long receivedMinor,
+      long creditLimitMinor) {}
+
+  /** The milestone an invoice is for, if any (a system step, no access check). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<UUID> milestoneOfInvoice(UUID invoiceId) {
+    return invoices.find(invoiceId).map(Invoice::milestoneId);
+  }
+
   /** What a client owes, from the ledger. */
   @Transactional(readOnly = true)
   public MoneyJson receivable(Actor actor, UUID clientId, String currency) {

@@ -191,6 +191,15 @@ public class ProjectService {
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 
+  /** A project's credit limit in minor units; no access check. */
+  @Transactional(readOnly = true)
+  public long creditLimitOf(UUID projectId) {
+    return projects
+        .find(projectId)
+        .map(p -> p.creditLimit().amountMinor())
+        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+  }
+
   /** Sets a project's credit limit from a signed contract (a system step, no access check). */
   @Transactional
   public void applyCreditLimit(UUID projectId, Money creditLimit) {

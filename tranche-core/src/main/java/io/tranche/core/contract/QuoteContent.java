@@ -138,12 +138,15 @@ public record QuoteContent(
     }
     map.put("milestones", plannedMaps);
     map.put("validUntil", validUntil.toString());
-    map.put(
-        "terms",
-        Map.of(
-            "reviewDays", terms.reviewDays(),
-            "modificationDays", terms.modificationDays(),
-            "creditLimitMinor", terms.creditLimit().amountMinor()));
+    Map<String, Object> termsMap = new LinkedHashMap<>();
+    termsMap.put("reviewDays", terms.reviewDays());
+    termsMap.put("modificationDays", terms.modificationDays());
+    termsMap.put("creditLimitMinor", terms.creditLimit().amountMinor());
+    if (!terms.earlyCiphertextDownload()) {
+      // only written when it differs from the default, so earlier documents keep their hashes
+      termsMap.put("earlyCiphertextDownload", false);
+    }
+    map.put("terms", termsMap);
     return map;
   }
 

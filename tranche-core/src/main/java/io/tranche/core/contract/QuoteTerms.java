@@ -12,10 +12,18 @@ import java.util.Map;
  * @param reviewDays days the client has to accept delivered work before it counts as accepted
  * @param modificationDays days after release in which minor changes are free
  * @param creditLimit value that may be handed over beyond what was paid
+ * @param earlyCiphertextDownload whether the client may download sealed deliverables (and their
+ *     receipts) before paying, to check them in advance; the key still comes only with payment
  */
-public record QuoteTerms(int reviewDays, int modificationDays, Money creditLimit) {
+public record QuoteTerms(
+    int reviewDays, int modificationDays, Money creditLimit, boolean earlyCiphertextDownload) {
   public static final int DEFAULT_REVIEW_DAYS = 7;
   public static final int DEFAULT_MODIFICATION_DAYS = 7;
+
+  /** Terms with early ciphertext download allowed (the default). */
+  public QuoteTerms(int reviewDays, int modificationDays, Money creditLimit) {
+    this(reviewDays, modificationDays, creditLimit, true);
+  }
 
   public QuoteTerms {
     Validation.range("terms.reviewDays", reviewDays, 1, 365);

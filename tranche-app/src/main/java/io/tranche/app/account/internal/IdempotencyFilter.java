@@ -41,7 +41,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return request.getHeader(HEADER) == null || !CHANGING.contains(request.getMethod());
+    return request.getHeader(HEADER) == null
+        || !CHANGING.contains(request.getMethod())
+        || isUpload(request);
+  }
+
+  /** Artifact uploads stream gigabytes; they are not kept for replay (see the API docs). */
+  private static boolean isUpload(HttpServletRequest request) {
+    return request.getRequestURI().matches("/api/v1/milestones/[^/]+/artifacts");
   }
 
   @Override

@@ -58,6 +58,7 @@ class SecurityConfiguration {
     "/webhooks/stripe",
     "/favicon.ico",
     "/error",
+    "/downloads/*",
     "/actuator/health",
     "/actuator/health/**",
     "/actuator/prometheus",

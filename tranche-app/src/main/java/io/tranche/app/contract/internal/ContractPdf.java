@@ -99,7 +99,12 @@ public class ContractPdf {
         .append(".</li>")
         .append(
             "<li>Each payment releases the part of the work it covers; sealed deliverables come")
-        .append(" with signed delivery receipts.</li></ul>");
+        .append(" with signed delivery receipts.")
+        .append(
+            q.terms().earlyCiphertextDownload()
+                ? " The client may download sealed deliverables and their receipts before paying."
+                : " Sealed deliverables are downloadable once released.")
+        .append("</li></ul>");
     h.append("<h2>Verification</h2><p class=\"hash\">Document SHA-256: ")
         .append(e(q.documentHash()))
         .append("<br/>Vendor signing key (Ed25519) fingerprint: ")

@@ -172,6 +172,7 @@ public class QuoteRepository {
         new QuoteTerms(
             ((Number) terms.get("reviewDays")).intValue(),
             ((Number) terms.get("modificationDays")).intValue(),
-            Money.of(((Number) terms.get("creditLimitMinor")).longValue(), currency)));
+            Money.of(((Number) terms.get("creditLimitMinor")).longValue(), currency),
+            !Boolean.FALSE.equals(terms.get("earlyCiphertextDownload"))));
   }
 }

@@ -1,5 +1,6 @@
 package io.tranche.app.evidence.internal;
 
+import io.tranche.app.artifact.ArtifactEvent;
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.evidence.EvidenceService;
 import io.tranche.app.invoice.MoneyEvent;
@@ -100,6 +101,12 @@ class EvidenceRecorder {
     Map<String, Object> payload = new java.util.LinkedHashMap<>(event.details());
     payload.put("reference", event.reference().toString());
     evidence.append(event.workspaceId(), event.actor(), event.projectId(), event.type(), payload);
+  }
+
+  @EventListener
+  void on(ArtifactEvent event) {
+    evidence.append(
+        event.workspaceId(), event.actor(), event.projectId(), event.type(), event.details());
   }
 
   @EventListener

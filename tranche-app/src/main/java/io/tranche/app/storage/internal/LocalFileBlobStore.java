@@ -1,21 +1,21 @@
 package io.tranche.app.storage.internal;
 
 import io.tranche.app.storage.BlobStore;
-import io.tranche.app.storage.BlobTooLargeException;
-import io.tranche.app.storage.StoredBlob;
+import io.tranche.app.storage.BlobWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
  * removed at start.
  */
 @Component
+@ConditionalOnProperty(
+    name = "tranche.storage.backend",
+    havingValue = "local",
+    matchIfMissing = true)
 class LocalFileBlobStore implements BlobStore {
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f-]{36}");
-  private static final int HEAD = 512;
 
   private final Path root;
   private final Path tmp;
@@ -43,48 +46,64 @@ class LocalFileBlobStore implements BlobStore {
   }
 
   @Override
-  public StoredBlob put(InputStream content, long maxBytes) throws IOException {
+  public BlobWriter create() throws IOException {
     String id = UUID.randomUUID().toString();
     String key = id.substring(0, 2) + "/" + id;
     Path temp = tmp.resolve(id);
-    MessageDigest sha = sha256();
-    byte[] head = new byte[0];
-    long size = 0;
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = content.read(buffer)) != -1; ) {
-          size += n;
-          if (size > maxBytes) {
-            throw new BlobTooLargeException(maxBytes);
-          }
-          if (head.length < HEAD) {
-            int take = (int) Math.min(HEAD - head.length, n);
-            byte[] grown = Arrays.copyOf(head, head.length + take);
-            System.arraycopy(buffer, 0, grown, head.length, take);
-            head = grown;
-          }
-          sha.update(buffer, 0, n);
-          out.write(buffer, 0, n);
+    OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
+    return new BlobWriter() {
+      private boolean committed;
+
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public OutputStream stream() {
+        return out;
+      }
+
+      @Override
+      public void commit() throws IOException {
+        out.close();
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (!committed) {
+          out.close();
+          Files.deleteIfExists(temp);
         }
       }
-      Path target = resolve(key);
-      Files.createDirectories(target.getParent());
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      return new StoredBlob(key, size, HexFormat.of().formatHex(sha.digest()), head);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    };
   }
 
   @Override
-  public InputStream open(String key) throws IOException {
-    return Files.newInputStream(resolve(key));
+  public InputStream open(String key, long offset) throws IOException {
+    SeekableByteChannel channel = Files.newByteChannel(resolve(key), StandardOpenOption.READ);
+    try {
+      channel.position(offset);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    return Channels.newInputStream(channel);
+  }
+
+  @Override
+  public long size(String key) throws IOException {
+    return Files.size(resolve(key));
   }
 
   @Override
   public void delete(String key) throws IOException {
     Files.deleteIfExists(resolve(key));
+    Files.deleteIfExists(tmp.resolve(key.substring(3)));
   }
 
   private Path resolve(String key) {
@@ -92,13 +111,5 @@ class LocalFileBlobStore implements BlobStore {
       throw new IllegalArgumentException("not a blob key");
     }
     return root.resolve(key);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,0 +1,221 @@
+package io.tranche.app.artifact;
+
+import io.tranche.app.artifact.internal.ArtifactRepository;
+import io.tranche.app.artifact.internal.ArtifactRepository.Release;
+import io.tranche.app.artifact.internal.ArtifactRepository.StoredArtifact;
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.InvoiceService.MilestoneMoney;
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.MilestoneView;
+import io.tranche.core.milestone.Milestone;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.release.ReleaseRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Releases a milestone's sealed artifacts: automatically when the release rule holds (invoice fully
+ * paid from the ledger, exposure within the credit limit, no dispute), or by an explicit vendor
+ * action. A release happens once per milestone however many triggers race (the release row is the
+ * lock), is written to the evidence log and is mailed to the client. A refund before release
+ * cancels it; a refund after release is recorded and shown.
+ */
+@Service
+public class ReleaseService {
+  private static final Logger log = LoggerFactory.getLogger(ReleaseService.class);
+
+  /** A milestone's release state. */
+  public record ReleaseView(
+      UUID milestoneId, boolean released, String reason, String actor, Instant releasedAt) {}
+
+  private final ArtifactRepository artifacts;
+  private final ArtifactService artifactService;
+  private final MilestoneService milestones;
+  private final InvoiceService invoices;
+  private final BaseUrl baseUrl;
+  private final org.springframework.context.ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ReleaseService(
+      ArtifactRepository artifacts,
+      ArtifactService artifactService,
+      MilestoneService milestones,
+      InvoiceService invoices,
+      BaseUrl baseUrl,
+      org.springframework.context.ApplicationEventPublisher events,
+      Clock clock) {
+    this.artifacts = artifacts;
+    this.artifactService = artifactService;
+    this.milestones = milestones;
+    this.invoices = invoices;
+    this.baseUrl = baseUrl;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The vendor hands the milestone's artifacts over now, paid or not (members). */
+  @Transactional
+  public ReleaseView releaseByVendor(Actor actor, UUID milestoneId) {
+    Access.member(actor);
+    MilestoneView m = milestones.milestone(actor, milestoneId);
+    Milestone milestone = milestones.find(m.id()).orElseThrow();
+    release(milestone, "vendor", actor.label());
+    return view(milestoneId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ReleaseView> releaseOf(Actor actor, UUID milestoneId) {
+    milestones.milestone(actor, milestoneId);
+    return artifacts.release(milestoneId).map(r -> view(milestoneId));
+  }
+
+  /**
+   * Applies the release rule to a milestone with receipted artifacts (a system step inside the
+   * transaction of its trigger: a payment, a resolved dispute); returns whether it is released.
+   */
+  @Transactional
+  public boolean evaluate(UUID milestoneId, String trigger) {
+    Optional<Milestone> found = milestones.find(milestoneId);
+    if (found.isEmpty() || artifacts.release(milestoneId).isPresent()) {
+      return false;
+    }
+    Milestone m = found.get();
+    List<StoredArtifact> receipted =
+        artifacts.ofMilestone(milestoneId).stream().filter(a -> a.receiptJws() != null).toList();
+    if (receipted.isEmpty()) {
+      return false;
+    }
+    MilestoneMoney money = invoices.milestoneMoney(m.projectId().value(), milestoneId);
+    ReleaseRule.Decision decision =
+        ReleaseRule.decide(
+            new ReleaseRule.Facts(
+                money.invoiced(),
+                money.invoiceOpenMinor(),
+                money.handedOverMinor(),
+                m.amount().amountMinor(),
+                money.receivedMinor(),
+                money.creditLimitMinor(),
+                m.disputed()));
+    if (!decision.release()) {
+      log.info("milestone {} not released on {}: {}", milestoneId, trigger, decision.heldBecause());
+      return false;
+    }
+    return release(m, "paid", "system");
+  }
+
+  /**
+   * A refund on a milestone's invoice: before release, a pending release is cancelled (the rule no
+   * longer holds, and that is evidence); after release, the refund is recorded on the release.
+   */
+  @Transactional
+  public void refunded(UUID workspaceId, UUID invoiceId, String actor) {
+    Optional<UUID> milestoneId = invoices.milestoneOfInvoice(invoiceId);
+    if (milestoneId.isEmpty()) {
+      return;
+    }
+    Optional<Milestone> milestone = milestones.find(milestoneId.get());
+    if (milestone.isEmpty() || !milestone.get().workspaceId().value().equals(workspaceId)) {
+      return;
+    }
+    Milestone m = milestone.get();
+    Optional<Release> release = artifacts.release(m.id().value());
+    if (release.isPresent()) {
+      if (artifacts.markRefundedAfterRelease(m.id().value(), clock.instant())) {
+        log.warn(
+            "milestone {} was refunded after its artifacts were released on {}",
+            m.id(),
+            release.get().releasedAt());
+        events.publishEvent(
+            new ArtifactEvent(
+                workspaceId,
+                m.projectId().value(),
+                "release.refunded-after",
+                actor,
+                Map.of(
+                    "milestone", m.id().toString(),
+                    "invoice", invoiceId.toString(),
+                    "releasedAt", release.get().releasedAt().toString())));
+      }
+      return;
+    }
+    if (m.state() == MilestoneState.PAID
+        && artifacts.ofMilestone(m.id().value()).stream().anyMatch(a -> a.receiptJws() != null)) {
+      events.publishEvent(
+          new ArtifactEvent(
+              workspaceId,
+              m.projectId().value(),
+              "release.cancelled",
+              actor,
+              Map.of("milestone", m.id().toString(), "invoice", invoiceId.toString())));
+    }
+  }
+
+  private boolean release(Milestone m, String reason, String actor) {
+    UUID milestoneId = m.id().value();
+    boolean first;
+    try {
+      first =
+          artifacts.insertRelease(
+              milestoneId,
+              m.workspaceId().value(),
+              m.projectId().value(),
+              reason,
+              actor,
+              clock.instant());
+    } catch (DuplicateKeyException e) {
+      first = false;
+    }
+    if (!first) {
+      return false;
+    }
+    if (m.state() == MilestoneState.PAID && !m.disputed()) {
+      milestones.transitionAsSystem(m.workspaceId().value(), milestoneId, MilestoneAction.RELEASE);
+    }
+    List<StoredArtifact> released = artifacts.ofMilestone(milestoneId);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("milestone", milestoneId.toString());
+    details.put("reason", reason);
+    details.put(
+        "artifacts",
+        released.stream()
+            .map(a -> Map.of("id", a.id().toString(), "keyCommitment", a.keyCommitment()))
+            .toList());
+    events.publishEvent(
+        new ArtifactEvent(
+            m.workspaceId().value(), m.projectId().value(), "release.released", actor, details));
+    artifactService.tell(
+        m.workspaceId().value(),
+        m.projectId().value(),
+        "Released: " + m.name(),
+        "Thank you. "
+            + m.name()
+            + " is released: its keys and downloads are open to you now at "
+            + baseUrl.get()
+            + "/portal/projects/"
+            + m.projectId()
+            + "/deliverables");
+    log.info("milestone {} released ({}, {} artifacts)", milestoneId, reason, released.size());
+    return true;
+  }
+
+  private ReleaseView view(UUID milestoneId) {
+    Release r =
+        artifacts.release(milestoneId).orElseThrow(Errors.notFoundSupplier("release", milestoneId));
+    return new ReleaseView(milestoneId, true, r.reason(), r.actor(), r.releasedAt());
+  }
+}

@@ -1,0 +1,245 @@
+package io.tranche.app.artifact.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Artifacts, releases and download tokens. */
+@Repository
+public class ArtifactRepository {
+  public static final String SEALING = "SEALING";
+  public static final String SEALED = "SEALED";
+
+  private final JdbcClient jdbc;
+
+  ArtifactRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** An artifact row; the digests are null while it is still sealing. */
+  public record StoredArtifact(
+      UUID id,
+      UUID workspaceId,
+      UUID projectId,
+      UUID milestoneId,
+      String name,
+      String mediaType,
+      String state,
+      String blobKey,
+      String wrappedKey,
+      String keyCommitment,
+      long plaintextSize,
+      @Nullable String plaintextSha256,
+      long ciphertextSize,
+      @Nullable String ciphertextSha256,
+      Instant createdAt,
+      @Nullable String receiptJws,
+      @Nullable Instant receiptAt) {}
+
+  /** A milestone's release. */
+  public record Release(
+      UUID milestoneId,
+      String reason,
+      String actor,
+      Instant releasedAt,
+      @Nullable Instant refundedAfterAt) {}
+
+  /** A download token's row. */
+  public record Token(
+      UUID artifactId, UUID workspaceId, String kind, String actor, Instant expiresAt) {}
+
+  /** Records an upload about to stream (committed on its own, so a crash leaves a trace). */
+  public void insertSealing(
+      UUID id,
+      UUID workspaceId,
+      UUID projectId,
+      UUID milestoneId,
+      String name,
+      String mediaType,
+      String blobKey,
+      String wrappedKey,
+      String keyCommitment,
+      String uploadedBy,
+      Instant at) {
+    jdbc.sql(
+            """
+            insert into artifact (id, workspace_id, project_id, milestone_id, name, media_type, state,
+                                  blob_key, wrapped_key, key_commitment, uploaded_by, created_at)
+            values (?, ?, ?, ?, ?, ?, 'SEALING', ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            workspaceId,
+            projectId,
+            milestoneId,
+            name,
+            mediaType,
+            blobKey,
+            wrappedKey,
+            keyCommitment,
+            uploadedBy,
+            Timestamp.from(at))
+        .update();
+  }
+
+  /** Marks an upload sealed, with its digests; false if the row is gone (swept). */
+  public boolean markSealed(
+      UUID id, long plainSize, String plainSha, long cipherSize, String cipherSha, Instant at) {
+    return jdbc.sql(
+                """
+                update artifact set state = 'SEALED', plaintext_size = ?, plaintext_sha256 = ?,
+                       ciphertext_size = ?, ciphertext_sha256 = ?, sealed_at = ?
+                where id = ? and state = 'SEALING'
+                """)
+            .params(plainSize, plainSha, cipherSize, cipherSha, Timestamp.from(at), id)
+            .update()
+        == 1;
+  }
+
+  public void delete(UUID id) {
+    jdbc.sql("delete from artifact where id = ?").params(id).update();
+  }
+
+  public Optional<StoredArtifact> find(UUID id) {
+    return jdbc.sql("select * from artifact where id = ? and state = 'SEALED'")
+        .params(id)
+        .query(ArtifactRepository::map)
+        .optional();
+  }
+
+  public List<StoredArtifact> ofMilestone(UUID milestoneId) {
+    return jdbc.sql(
+            "select * from artifact where milestone_id = ? and state = 'SEALED' order by created_at, id")
+        .params(milestoneId)
+        .query(ArtifactRepository::map)
+        .list();
+  }
+
+  public List<StoredArtifact> ofProject(UUID projectId) {
+    return jdbc.sql(
+            "select * from artifact where project_id = ? and state = 'SEALED' order by created_at, id")
+        .params(projectId)
+        .query(ArtifactRepository::map)
+        .list();
+  }
+
+  /**
+   * Uploads still sealing since before {@code cutoff}: abandoned by a crash or a cut connection.
+   */
+  public List<StoredArtifact> sealingBefore(Instant cutoff) {
+    return jdbc.sql("select * from artifact where state = 'SEALING' and created_at < ?")
+        .params(Timestamp.from(cutoff))
+        .query(ArtifactRepository::map)
+        .list();
+  }
+
+  /** Stores a receipt once; false when one exists already. */
+  public boolean setReceipt(UUID id, String jws, Instant at) {
+    return jdbc.sql(
+                "update artifact set receipt_jws = ?, receipt_at = ? where id = ? and receipt_jws is null")
+            .params(jws, Timestamp.from(at), id)
+            .update()
+        == 1;
+  }
+
+  /** Records a milestone's release; false when it is released already (exactly once). */
+  public boolean insertRelease(
+      UUID milestoneId, UUID workspaceId, UUID projectId, String reason, String actor, Instant at) {
+    return jdbc.sql(
+                """
+                insert into artifact_release (milestone_id, workspace_id, project_id, reason, actor,
+                                              released_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                """)
+            .params(milestoneId, workspaceId, projectId, reason, actor, Timestamp.from(at))
+            .update()
+        == 1;
+  }
+
+  public Optional<Release> release(UUID milestoneId) {
+    return jdbc.sql("select * from artifact_release where milestone_id = ?")
+        .params(milestoneId)
+        .query(
+            (rs, i) ->
+                new Release(
+                    rs.getObject("milestone_id", UUID.class),
+                    rs.getString("reason"),
+                    rs.getString("actor"),
+                    rs.getTimestamp("released_at").toInstant(),
+                    instant(rs, "refunded_after_at")))
+        .optional();
+  }
+
+  /** Marks a release as followed by a refund; false when marked already. */
+  public boolean markRefundedAfterRelease(UUID milestoneId, Instant at) {
+    return jdbc.sql(
+                "update artifact_release set refunded_after_at = ? where milestone_id = ? and refunded_after_at is null")
+            .params(Timestamp.from(at), milestoneId)
+            .update()
+        == 1;
+  }
+
+  public void insertToken(
+      String hash, UUID artifactId, UUID workspaceId, String kind, String actor, Instant expires) {
+    jdbc.sql(
+            """
+            insert into download_token (token_hash, artifact_id, workspace_id, kind, actor, expires_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(hash, artifactId, workspaceId, kind, actor, Timestamp.from(expires))
+        .update();
+  }
+
+  public Optional<Token> token(String hash) {
+    return jdbc.sql("select * from download_token where token_hash = ?")
+        .params(hash)
+        .query(
+            (rs, i) ->
+                new Token(
+                    rs.getObject("artifact_id", UUID.class),
+                    rs.getObject("workspace_id", UUID.class),
+                    rs.getString("kind"),
+                    rs.getString("actor"),
+                    rs.getTimestamp("expires_at").toInstant()))
+        .optional();
+  }
+
+  public int deleteTokensBefore(Instant cutoff) {
+    return jdbc.sql("delete from download_token where expires_at < ?")
+        .params(Timestamp.from(cutoff))
+        .update();
+  }
+
+  private static StoredArtifact map(ResultSet rs, int i) throws SQLException {
+    return new StoredArtifact(
+        rs.getObject("id", UUID.class),
+        rs.getObject("workspace_id", UUID.class),
+        rs.getObject("project_id", UUID.class),
+        rs.getObject("milestone_id", UUID.class),
+        rs.getString("name"),
+        rs.getString("media_type"),
+        rs.getString("state"),
+        rs.getString("blob_key"),
+        rs.getString("wrapped_key"),
+        rs.getString("key_commitment"),
+        rs.getLong("plaintext_size"),
+        rs.getString("plaintext_sha256"),
+        rs.getLong("ciphertext_size"),
+        rs.getString("ciphertext_sha256"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("receipt_jws"),
+        instant(rs, "receipt_at"));
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,48 @@
+package io.tranche.app.artifact.internal;
+
+import io.tranche.app.artifact.ArtifactService;
+import io.tranche.app.artifact.ReleaseService;
+import io.tranche.app.invoice.MoneyEvent;
+import io.tranche.app.project.MilestoneMoved;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.milestone.MilestoneTransitioned;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the vault's steps inside the transactions of their triggers: receipts when a milestone is
+ * submitted, the release rule when it is paid or its dispute is resolved, and refunds.
+ */
+@Component
+class ArtifactTriggers {
+  private final ArtifactService artifacts;
+  private final ReleaseService releases;
+
+  ArtifactTriggers(ArtifactService artifacts, ReleaseService releases) {
+    this.artifacts = artifacts;
+    this.releases = releases;
+  }
+
+  @EventListener
+  void on(MilestoneMoved moved) {
+    MilestoneTransitioned t = moved.transition();
+    UUID milestoneId = t.milestoneId().value();
+    if (t.action() == MilestoneAction.SUBMIT) {
+      artifacts.issueReceipts(t.workspaceId().value(), t.projectId().value(), milestoneId);
+    } else if (t.to() == MilestoneState.PAID && t.action() == MilestoneAction.RECORD_PAYMENT) {
+      releases.evaluate(milestoneId, "payment");
+    } else if (t.action() == MilestoneAction.RESOLVE_DISPUTE && t.to() == MilestoneState.PAID) {
+      releases.evaluate(milestoneId, "dispute resolved");
+    }
+  }
+
+  @EventListener
+  void on(MoneyEvent event) {
+    if (event.type().equals("payment.refunded")
+        && event.details().get("invoice") instanceof String id) {
+      releases.refunded(event.workspaceId(), UUID.fromString(id), event.actor());
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.tranche.core.release;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rule that releases a milestone's sealed artifacts without anyone's action: its invoice is
+ * fully paid (as the ledger says), handing it over keeps the project's exposure (value handed over
+ * minus money received) within the credit limit, and no dispute is open. A vendor may release by
+ * hand regardless; that is their call, not this rule's.
+ */
+public final class ReleaseRule {
+  private ReleaseRule() {}
+
+  /** What the rule looks at. Amounts are in minor units of the project's currency. */
+  public record Facts(
+      boolean invoiced,
+      long invoiceOpenMinor,
+      long handedOverMinor,
+      long milestoneValueMinor,
+      long receivedMinor,
+      long creditLimitMinor,
+      boolean disputed) {
+    /** The exposure if this milestone were handed over now. */
+    public long exposureAfterMinor() {
+      return handedOverMinor + milestoneValueMinor - receivedMinor;
+    }
+  }
+
+  /** The verdict, with every reason that holds the release back (empty when it may go). */
+  public record Decision(boolean release, List<String> heldBecause) {
+    public Decision {
+      heldBecause = List.copyOf(heldBecause);
+    }
+  }
+
+  public static Decision decide(Facts f) {
+    List<String> held = new ArrayList<>();
+    if (!f.invoiced()) {
+      held.add("the milestone has no invoice yet");
+    } else if (f.invoiceOpenMinor() > 0) {
+      held.add("the invoice is not fully paid (" + f.invoiceOpenMinor() + " open)");
+    }
+    if (f.exposureAfterMinor() > f.creditLimitMinor()) {
+      held.add(
+          "exposure would be "
+              + f.exposureAfterMinor()
+              + ", over the credit limit of "
+              + f.creditLimitMinor());
+    }
+    if (f.disputed()) {
+      held.add("a dispute is open");
+    }
+    return new Decision(held.isEmpty(), held);
+  }
+}
