@@ -60,16 +60,29 @@ final class UploadCommand implements Callable<Integer> {
       description = "the environment variable holding the API token (default: ${DEFAULT-VALUE})")
   String tokenEnv;
 
-  /** Where the token comes from; tests replace it. */
-  java.util.function.Function<String, String> environment = System::getenv;
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "read the API token from this file instead (e.g. a CI secret file)")
+  Path tokenFile;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String token = environment.apply(tokenEnv);
+    String token;
+    try {
+      token =
+          tokenFile == null
+              ? System.getenv(tokenEnv)
+              : Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      err.println("cannot read the token file: " + e.getMessage());
+      err.flush();
+      return 3;
+    }
     if (token == null || token.isBlank()) {
-      err.println("no API token: set " + tokenEnv);
+      err.println("no API token: set " + tokenEnv + " or give --token-file");
       err.flush();
       return 2;
     }

@@ -53,6 +53,7 @@ class ConsoleArtifactController {
   @GetMapping("/console/projects/{projectId}/deliverables")
   String page(Actor actor, @PathVariable UUID projectId, Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
     List<MilestoneView> plan =
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();

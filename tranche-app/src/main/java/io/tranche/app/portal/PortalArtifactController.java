@@ -46,6 +46,7 @@ class PortalArtifactController {
   @GetMapping("/portal/projects/{projectId}/deliverables")
   String page(Actor actor, @PathVariable UUID projectId, Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
     model.addAttribute("artifacts", artifacts.ofProject(actor, projectId));
     model.addAttribute("fingerprint", keys.publicKeyOf(actor.workspaceId()).fingerprint());

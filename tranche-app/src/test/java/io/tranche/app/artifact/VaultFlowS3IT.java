@@ -1,0 +1,13 @@
+package io.tranche.app.artifact;
+
+import io.tranche.app.support.TestS3;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link VaultFlowIT}'s whole flow with blobs in S3 (S3Proxy, a real S3 API server). */
+class VaultFlowS3IT extends VaultFlowIT {
+  @DynamicPropertySource
+  static void s3(DynamicPropertyRegistry registry) {
+    TestS3.register(registry);
+  }
+}
