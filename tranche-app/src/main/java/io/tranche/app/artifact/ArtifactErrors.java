@@ -51,8 +51,11 @@ public final class ArtifactErrors {
           "download.expired",
           ErrorKind.NOT_FOUND,
           "the download link is unknown or expired; ask for a new one");
-  public static final ErrorCode BAD_RANGE =
-      new ErrorCode("download.bad-range", ErrorKind.INVALID, "the Range header is not satisfiable");
+  public static final ErrorCode INTERRUPTED =
+      new ErrorCode(
+          "artifact.upload-interrupted",
+          ErrorKind.INVALID,
+          "the upload ended before all its bytes arrived; nothing was kept");
 
   private ArtifactErrors() {}
 }

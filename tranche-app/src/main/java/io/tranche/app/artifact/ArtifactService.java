@@ -226,7 +226,8 @@ public class ArtifactService {
       } catch (BlobTooLargeException e) {
         throw new DomainException(ArtifactErrors.TOO_LARGE, Map.of("maxBytes", maxBytes));
       } catch (IOException e) {
-        throw new UncheckedIOException("the upload was cut off", e);
+        log.warn("upload {} to milestone {} interrupted: {}", id, milestoneId, e.toString());
+        throw new DomainException(ArtifactErrors.INTERRUPTED, Map.of());
       } finally {
         if (!visible) {
           discard(id, writer.key());

@@ -123,7 +123,7 @@ public class ReleaseService {
    * longer holds, and that is evidence); after release, the refund is recorded on the release.
    */
   @Transactional
-  public void refunded(UUID workspaceId, UUID invoiceId, String actor) {
+  public void refunded(UUID workspaceId, UUID invoiceId, long refundedMinor, String actor) {
     Optional<UUID> milestoneId = invoices.milestoneOfInvoice(invoiceId);
     if (milestoneId.isEmpty()) {
       return;
@@ -153,7 +153,10 @@ public class ReleaseService {
       }
       return;
     }
-    if (m.state() == MilestoneState.PAID
+    boolean wasFullyPaid =
+        invoices.milestoneMoney(m.projectId().value(), m.id().value()).invoiceOpenMinor()
+            <= refundedMinor;
+    if (wasFullyPaid
         && artifacts.ofMilestone(m.id().value()).stream().anyMatch(a -> a.receiptJws() != null)) {
       events.publishEvent(
           new ArtifactEvent(
@@ -161,7 +164,10 @@ public class ReleaseService {
               m.projectId().value(),
               "release.cancelled",
               actor,
-              Map.of("milestone", m.id().toString(), "invoice", invoiceId.toString())));
+              Map.of(
+                  "milestone", m.id().toString(),
+                  "invoice", invoiceId.toString(),
+                  "refundedMinor", refundedMinor)));
     }
   }
 

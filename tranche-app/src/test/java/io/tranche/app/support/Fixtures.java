@@ -54,6 +54,7 @@ public class Fixtures {
   private final MeetingService meetings;
   private final QuoteService quotes;
   private final InvoiceService invoices;
+  private final io.tranche.app.artifact.ArtifactService artifacts;
 
   Fixtures(
       WorkspaceService workspaces,
@@ -65,7 +66,8 @@ public class Fixtures {
       MessageService messages,
       MeetingService meetings,
       QuoteService quotes,
-      InvoiceService invoices) {
+      InvoiceService invoices,
+      io.tranche.app.artifact.ArtifactService artifacts) {
     this.workspaces = workspaces;
     this.clients = clients;
     this.projects = projects;
@@ -76,6 +78,33 @@ public class Fixtures {
     this.meetings = meetings;
     this.quotes = quotes;
     this.invoices = invoices;
+    this.artifacts = artifacts;
+  }
+
+  /**
+   * Starts a world's final milestone, uploads a small build ({@code "build of <tag>"}, named {@code
+   * build-<tag>.bin}) and submits the milestone, so the build has its delivery receipt.
+   */
+  public io.tranche.app.artifact.ArtifactView submittedArtifact(World world) {
+    UUID milestone =
+        milestones
+            .milestones(world.owner(), world.project().id(), new Paging(0, 50))
+            .items()
+            .get(2)
+            .id();
+    milestones.transition(
+        world.owner(), milestone, io.tranche.core.milestone.MilestoneAction.START);
+    var artifact =
+        artifacts.upload(
+            world.owner(),
+            milestone,
+            "build-" + world.tag() + ".bin",
+            "application/octet-stream",
+            new ByteArrayInputStream(
+                ("build of " + world.tag()).repeat(1000).getBytes(StandardCharsets.UTF_8)));
+    milestones.transition(
+        world.owner(), milestone, io.tranche.core.milestone.MilestoneAction.SUBMIT);
+    return artifacts.artifact(world.owner(), artifact.id());
   }
 
   /**

@@ -53,6 +53,8 @@ class TenancyIT extends IntegrationTest {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
+  @Autowired io.tranche.app.artifact.ArtifactService artifactService;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -81,6 +83,10 @@ class TenancyIT extends IntegrationTest {
     ids.put("contractId", agreements.contractId());
     ids.put("invoiceId", fixtures.invoice(victim));
     ids.put("paymentId", fixtures.payment(victim, ids.get("invoiceId")));
+    var artifact = fixtures.submittedArtifact(victim);
+    ids.put("artifactId", artifact.id());
+    ids.put("token", UUID.randomUUID());
+    String dataKey = artifactService.dataKey(victim.owner(), artifact.id());
 
     List<String> secrets =
         List.of(
@@ -96,7 +102,13 @@ class TenancyIT extends IntegrationTest {
             "Requirements for " + victim.tag(),
             "Notes " + victim.tag(),
             "Scope of " + victim.tag(),
-            "brief " + victim.tag());
+            "brief " + victim.tag(),
+            "build of " + victim.tag(),
+            "build-" + victim.tag(),
+            artifact.plaintextSha256(),
+            artifact.keyCommitment(),
+            dataKey,
+            dataKey.substring(0, 24));
 
     List<Route> routes = routes();
     assertThat(routes)
@@ -241,6 +253,9 @@ class TenancyIT extends IntegrationTest {
                 "milestone",
                 "milestone_transition",
                 "magic_link",
+                "artifact",
+                "artifact_release",
+                "download_token",
                 "setup_token"))) {
       out.append(table)
           .append(": ")

@@ -33,7 +33,7 @@ class ArtifactTriggers {
       artifacts.issueReceipts(t.workspaceId().value(), t.projectId().value(), milestoneId);
     } else if (t.to() == MilestoneState.PAID && t.action() == MilestoneAction.RECORD_PAYMENT) {
       releases.evaluate(milestoneId, "payment");
-    } else if (t.action() == MilestoneAction.RESOLVE_DISPUTE && t.to() == MilestoneState.PAID) {
+    } else if (t.action() == MilestoneAction.RESOLVE_DISPUTE) {
       releases.evaluate(milestoneId, "dispute resolved");
     }
   }
@@ -41,8 +41,10 @@ class ArtifactTriggers {
   @EventListener
   void on(MoneyEvent event) {
     if (event.type().equals("payment.refunded")
-        && event.details().get("invoice") instanceof String id) {
-      releases.refunded(event.workspaceId(), UUID.fromString(id), event.actor());
+        && event.details().get("invoice") instanceof String id
+        && event.details().get("amountMinor") instanceof Number amount) {
+      releases.refunded(
+          event.workspaceId(), UUID.fromString(id), amount.longValue(), event.actor());
     }
   }
 }

@@ -1,0 +1,443 @@
+package io.tranche.app.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.artifact.internal.ArtifactSweeper;
+import io.tranche.app.contract.ContractService;
+import io.tranche.app.contract.SignedBy;
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.storage.BlobStore;
+import io.tranche.app.storage.BlobWriter;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
+import io.tranche.core.contract.SignatureRequest;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.payment.WebhookSignature;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+/**
+ * What the vault refuses: no plaintext and no key before release by any route (ranges and guessed
+ * paths included), releases exactly once under concurrent triggers, refunds before and after
+ * release, bad uploads and cut connections that leave nothing behind, and no key in the logs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class VaultSecurityIT extends IntegrationTest {
+  @Autowired ContractService contracts;
+  @Autowired InvoiceService invoices;
+  @Autowired MilestoneService milestones;
+  @Autowired ArtifactService artifacts;
+  @Autowired ReleaseService releases;
+  @Autowired ArtifactSweeper sweeper;
+  @Autowired BlobStore blobs;
+
+  private record Delivered(World world, ArtifactView artifact, InvoiceView finalInvoice) {}
+
+  /** A signed contract, and the final milestone's build submitted with its receipt, unpaid. */
+  private Delivered delivered(String label) {
+    World world = fixtures.world(label);
+    var agreements = fixtures.agreements(world);
+    String hash = contracts.open(world.owner(), agreements.contractId()).documentHash();
+    contracts.countersign(
+        world.owner(),
+        agreements.contractId(),
+        new SignatureRequest("Dana Vendor", true, hash),
+        new SignedBy("192.0.2.7", "vault"));
+    ArtifactView artifact = fixtures.submittedArtifact(world);
+    InvoiceView invoice =
+        invoices.invoices(world.owner(), world.project().id()).stream()
+            .filter(i -> artifact.milestoneId().equals(i.milestoneId()))
+            .findFirst()
+            .orElseThrow();
+    return new Delivered(world, artifact, invoice);
+  }
+
+  private ResultActions as(World world, AbstractMockHttpServletRequestBuilder<?> r)
+      throws Exception {
+    return mvc.perform(r.with(authentication(Sessions.of(world.contactActor()))).with(csrf()));
+  }
+
+  private ResultActions stripe(String event) throws Exception {
+    byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+    return mvc.perform(
+        post("/webhooks/stripe")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(
+                "Stripe-Signature", WebhookSignature.sign(bytes, "whsec_current", Instant.now()))
+            .content(bytes));
+  }
+
+  private void payByCard(InvoiceView invoice, long amountMinor, String intent) throws Exception {
+    stripe(
+            """
+            {"id":"evt_%s","type":"checkout.session.completed","data":{"object":{"payment_status":"paid",
+             "amount_total":%d,"currency":"eur","payment_intent":"%s","metadata":{"invoice_id":"%s"}}}}"""
+                .formatted(UUID.randomUUID(), amountMinor, intent, invoice.id()))
+        .andExpect(status().isOk());
+  }
+
+  private void refund(String intent, long amountMinor) throws Exception {
+    stripe(
+            """
+            {"id":"evt_%s","type":"charge.refunded","data":{"object":{"id":"ch_1","payment_intent":"%s",
+             "amount_refunded":%d,"currency":"eur"}}}"""
+                .formatted(UUID.randomUUID(), intent, amountMinor))
+        .andExpect(jsonPath("$.outcome").value("processed"));
+  }
+
+  private long evidence(World world, String type) {
+    return jdbc.sql("select count(*) from evidence_entry where workspace_id = ? and type = ?")
+        .params(world.owner().workspaceId(), type)
+        .query(Long.class)
+        .single();
+  }
+
+  private long releases(UUID milestoneId) {
+    return jdbc.sql("select count(*) from artifact_release where milestone_id = ?")
+        .param(milestoneId)
+        .query(Long.class)
+        .single();
+  }
+
+  private String blobKey(UUID artifactId) {
+    return jdbc.sql("select blob_key from artifact where id = ?")
+        .param(artifactId)
+        .query(String.class)
+        .single();
+  }
+
+  @Test
+  void beforeReleaseTheClientGetsNeitherKeyNorPlaintextByAnyRoute() throws Exception {
+    Delivered d = delivered("sealed");
+    String id = d.artifact().id().toString();
+    String plaintextMarker = "build of " + d.world().tag();
+
+    as(d.world(), get("/portal/artifacts/" + id + "/key"))
+        .andExpect(status().isForbidden())
+        .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("sealed"));
+    as(d.world(), post("/portal/artifacts/" + id + "/downloads").param("kind", "plaintext"))
+        .andExpect(status().isForbidden());
+    assertThatThrownBy(
+            () -> artifacts.download(d.world().contactActor(), d.artifact().id(), "plaintext"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("sealed until");
+
+    // the ciphertext link serves ciphertext only, whole or by range
+    String link =
+        as(d.world(), post("/portal/artifacts/" + id + "/downloads").param("kind", "ciphertext"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String path = link.substring(link.indexOf("/downloads/"));
+    for (String range : new String[] {null, "bytes=0-", "bytes=40-4000", "bytes=-500"}) {
+      var request = get(path);
+      if (range != null) {
+        request.header("Range", range);
+      }
+      byte[] body = mvc.perform(request).andReturn().getResponse().getContentAsByteArray();
+      assertThat(new String(body, StandardCharsets.ISO_8859_1)).doesNotContain(plaintextMarker);
+    }
+    mvc.perform(get(path).header("Range", "bytes=999999999-"))
+        .andExpect(status().isRequestedRangeNotSatisfiable());
+
+    // guessed storage paths and tokens open nothing
+    String key = blobKey(d.artifact().id());
+    for (String guess :
+        new String[] {
+          "/" + key,
+          "/blobs/" + key,
+          "/data/blobs/" + key,
+          "/downloads/" + key,
+          "/downloads/dl_" + UUID.randomUUID(),
+          "/downloads/" + id,
+          "/portal/artifacts/" + id + "/plaintext"
+        }) {
+      var response =
+          mvc.perform(get(guess).with(authentication(Sessions.of(d.world().contactActor()))))
+              .andReturn()
+              .getResponse();
+      assertThat(response.getStatus()).as(guess).isIn(401, 403, 404);
+      assertThat(response.getContentAsString()).as(guess).doesNotContain(plaintextMarker);
+    }
+
+    // an expired link opens nothing, though it was valid
+    jdbc.sql("update download_token set expires_at = ?")
+        .param(Timestamp.from(Instant.now().minusSeconds(1)))
+        .update();
+    mvc.perform(get(path)).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void concurrentReleasesMakeOneRelease() throws Exception {
+    Delivered d = delivered("race");
+    UUID milestone = d.artifact().milestoneId();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      calls.add(
+          () -> {
+            try {
+              releases.releaseByVendor(d.world().owner(), milestone);
+              return true;
+            } catch (RuntimeException e) {
+              return false; // a race the database refused; no second release either way
+            }
+          });
+    }
+    int succeeded = 0;
+    for (Future<Boolean> f : pool.invokeAll(calls)) {
+      succeeded += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(succeeded).isPositive();
+    assertThat(releases(milestone)).isOne();
+    assertThat(evidence(d.world(), "release.released")).isOne();
+    assertThat(artifacts.artifact(d.world().contactActor(), d.artifact().id()).releaseReason())
+        .isEqualTo("vendor");
+    assertThat(artifacts.dataKey(d.world().contactActor(), d.artifact().id())).isNotBlank();
+  }
+
+  @Test
+  void aRefundBeforeReleaseCancelsItAndARefundAfterReleaseIsRecorded() throws Exception {
+    Delivered d = delivered("refund");
+    UUID milestone = d.artifact().milestoneId();
+    long total = d.finalInvoice().total().amountMinor();
+    // a dispute holds the release although the money arrives
+    milestones.transition(d.world().owner(), milestone, MilestoneAction.OPEN_DISPUTE);
+    String first = "pi_" + UUID.randomUUID();
+    payByCard(d.finalInvoice(), total, first);
+    assertThat(releases(milestone)).isZero();
+    refund(first, total);
+    assertThat(evidence(d.world(), "release.cancelled")).isOne();
+    milestones.transition(d.world().owner(), milestone, MilestoneAction.RESOLVE_DISPUTE);
+    assertThat(releases(milestone)).as("the refunded money releases nothing").isZero();
+    as(d.world(), get("/portal/artifacts/" + d.artifact().id() + "/key"))
+        .andExpect(status().isForbidden());
+
+    // paid again: released; then refunded: recorded and shown, the release stands
+    String second = "pi_" + UUID.randomUUID();
+    payByCard(d.finalInvoice(), total, second);
+    assertThat(releases(milestone)).isOne();
+    refund(second, total);
+    assertThat(evidence(d.world(), "release.refunded-after")).isOne();
+    assertThat(
+            artifacts
+                .artifact(d.world().contactActor(), d.artifact().id())
+                .refundedAfterReleaseAt())
+        .isNotNull();
+    as(d.world(), get("/portal/projects/" + d.world().project().id() + "/deliverables"))
+        .andExpect(
+            r ->
+                assertThat(r.getResponse().getContentAsString())
+                    .contains("refunded after release"));
+  }
+
+  @Test
+  void badUploadsAreRefusedByNameAndLeaveNothingBehind() throws Exception {
+    World world = fixtures.world("uploads");
+    String milestone = world.milestones().get(1).id().toString();
+    String token = "Bearer " + world.apiToken();
+    mvc.perform(
+            post("/api/v1/milestones/" + milestone + "/artifacts?name=a.bin")
+                .header("Authorization", token)
+                .content(new byte[] {1, 2, 3}))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("artifact.milestone-not-open"));
+    milestones.transition(world.owner(), world.milestones().get(1).id(), MilestoneAction.START);
+    for (String name : new String[] {"../etc/passwd", "a/b.bin", "dir\\\\x.bin", ""}) {
+      mvc.perform(
+              post("/api/v1/milestones/" + milestone + "/artifacts")
+                  .param("name", name)
+                  .header("Authorization", token)
+                  .content(new byte[] {1, 2, 3}))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("artifact.bad-name"))
+          .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+    mvc.perform(
+            post("/api/v1/milestones/" + milestone + "/artifacts?name=empty.bin")
+                .header("Authorization", token)
+                .content(new byte[0]))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("artifact.empty"));
+    // one byte over the limit (64 MiB in the tests), streamed from a generator
+    assertThatThrownBy(
+            () ->
+                artifacts.upload(
+                    world.owner(),
+                    world.milestones().get(1).id(),
+                    "big.bin",
+                    null,
+                    new ZeroStream(64L * 1024 * 1024 + 1)))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("at most 67108864 bytes");
+    assertThat(
+            jdbc.sql("select count(*) from artifact where milestone_id = ?")
+                .param(world.milestones().get(1).id())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(temporaryBlobs()).isEmpty();
+  }
+
+  @Test
+  void aCutConnectionLeavesNothingVisibleOrStored(CapturedOutput output) throws Exception {
+    World world = fixtures.world("cut");
+    UUID milestone = world.milestones().get(1).id();
+    milestones.transition(world.owner(), milestone, MilestoneAction.START);
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/milestones/"
+                  + milestone
+                  + "/artifacts?name=cut.bin HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                  + world.apiToken()
+                  + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 20000000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[3_000_000]);
+      out.flush();
+    }
+    long deadline = System.currentTimeMillis() + 20_000;
+    long rows;
+    do {
+      Thread.sleep(200);
+      rows =
+          jdbc.sql("select count(*) from artifact where milestone_id = ?")
+              .param(milestone)
+              .query(Long.class)
+              .single();
+    } while (rows > 0 && System.currentTimeMillis() < deadline);
+    assertThat(rows).as("the cut upload's row is removed").isZero();
+    assertThat(output.getAll()).as("the upload had started").contains("interrupted");
+    assertThat(artifacts.artifacts(world.owner(), milestone)).isEmpty();
+    assertThat(temporaryBlobs()).isEmpty();
+  }
+
+  @Test
+  void theSweeperRemovesUploadsACrashLeftBehind() throws Exception {
+    World world = fixtures.world("crash");
+    UUID id = UUID.randomUUID();
+    String key;
+    // a crash mid-upload: the row says SEALING and the blob's bytes were never committed
+    BlobWriter writer = blobs.create();
+    key = writer.key();
+    writer.stream().write(new byte[1000]);
+    writer.stream().flush();
+    jdbc.sql(
+            """
+            insert into artifact (id, workspace_id, project_id, milestone_id, name, media_type, state,
+                                  blob_key, wrapped_key, key_commitment, uploaded_by, created_at)
+            values (?, ?, ?, ?, 'crash.bin', 'application/octet-stream', 'SEALING', ?, 'v1.x.y', ?, 'test', ?)
+            """)
+        .params(
+            id,
+            world.owner().workspaceId(),
+            world.project().id(),
+            world.milestones().get(1).id(),
+            key,
+            "0".repeat(64),
+            Timestamp.from(Instant.now().minusSeconds(7 * 3600)))
+        .update();
+    assertThat(sweeper.sweep(Instant.now().minusSeconds(6 * 3600))).isGreaterThanOrEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from artifact where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(temporaryBlobs()).isEmpty();
+    assertThatThrownBy(() -> blobs.open(key).close()).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void noDataKeyOrKeyEncryptionKeyReachesTheLogs(CapturedOutput output) throws Exception {
+    Delivered d = delivered("logs");
+    String dataKey = artifacts.dataKey(d.world().owner(), d.artifact().id());
+    payByCard(d.finalInvoice(), d.finalInvoice().total().amountMinor(), "pi_" + UUID.randomUUID());
+    assertThat(artifacts.dataKey(d.world().contactActor(), d.artifact().id())).isEqualTo(dataKey);
+    String kek = Files.readString(Path.of("target/test-data/keys/kek")).strip();
+    Path logFile = Path.of("target/test-data/logs/tranche.log");
+    String logs = output.getAll() + (Files.exists(logFile) ? Files.readString(logFile) : "");
+    assertThat(logs).contains("released");
+    assertThat(logs).doesNotContain(dataKey).doesNotContain(kek);
+    assertThat(logs).doesNotContain(dataKey.substring(20, 60));
+  }
+
+  private List<Path> temporaryBlobs() throws Exception {
+    Path tmp = Path.of("target/test-data/blobs/tmp");
+    if (!Files.isDirectory(tmp)) {
+      return List.of();
+    }
+    try (var files = Files.list(tmp)) {
+      return files.toList();
+    }
+  }
+
+  /** {@code size} zero bytes, made on the fly. */
+  private static final class ZeroStream extends InputStream {
+    private long left;
+
+    ZeroStream(long size) {
+      this.left = size;
+    }
+
+    @Override
+    public int read() {
+      if (left <= 0) {
+        return -1;
+      }
+      left--;
+      return 0;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = (int) Math.min(len, left);
+      java.util.Arrays.fill(b, off, off + n, (byte) 0);
+      left -= n;
+      return n;
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static InputStream bytes(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
