@@ -142,9 +142,7 @@ public final class SealingBenchmark {
     Pattern figure = Pattern.compile("([0-9.]+)k\\s*$");
     for (String line : lines) {
       Matcher m = figure.matcher(line);
-      if (line.toLowerCase()
-              .startsWith(algorithm.toLowerCase().replace("aes-256-gcm", "aes-256-gcm"))
-          && m.find()) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith(algorithm) && m.find()) {
         return Double.parseDouble(m.group(1)) * 1000 / MB;
       }
     }
