@@ -1,4 +1,13 @@
 // Uploads a build as the raw request body, with a progress bar; the server seals it while it streams.
+(function () {
+  var done = sessionStorage.getItem('tranche-upload');
+  var notice = document.getElementById('upload-notice');
+  if (done && notice) {
+    notice.textContent = done;
+    notice.hidden = false;
+    sessionStorage.removeItem('tranche-upload');
+  }
+})();
 document.querySelectorAll('form.upload').forEach(function (form) {
   form.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -18,11 +27,14 @@ document.querySelectorAll('form.upload').forEach(function (form) {
     xhr.upload.addEventListener('progress', function (e) {
       if (e.lengthComputable) {
         progress.value = Math.round((e.loaded / e.total) * 100);
+        status.textContent = 'Uploading… ' + progress.value + '%';
       }
     });
     xhr.addEventListener('load', function () {
       if (xhr.status === 201) {
-        progress.value = 100;
+        var artifact = JSON.parse(xhr.responseText);
+        sessionStorage.setItem('tranche-upload', 'Sealed ' + artifact.name + ' (' + artifact.plaintextSize
+          + ' bytes, upload ' + progress.value + '% shown).');
         status.textContent = 'Sealed.';
         window.location.reload();
       } else {

@@ -68,8 +68,23 @@ class VaultSecurityIT extends IntegrationTest {
 
   /** A signed contract, and the final milestone's build submitted with its receipt, unpaid. */
   private Delivered delivered(String label) {
+    return delivered(label, true);
+  }
+
+  private Delivered delivered(String label, boolean earlyDownload) {
     World world = fixtures.world(label);
-    var agreements = fixtures.agreements(world);
+    var base = io.tranche.app.support.Fixtures.quoteContent(world.tag());
+    var content =
+        new io.tranche.core.contract.QuoteContent(
+            base.scope(),
+            base.timeline(),
+            base.lines(),
+            base.taxRateBasisPoints(),
+            base.plan(),
+            base.validUntil(),
+            new io.tranche.core.contract.QuoteTerms(
+                7, 7, io.tranche.core.money.Money.of(0, "EUR"), earlyDownload));
+    var agreements = fixtures.agreements(world, content);
     String hash = contracts.open(world.owner(), agreements.contractId()).documentHash();
     contracts.countersign(
         world.owner(),
@@ -199,6 +214,19 @@ class VaultSecurityIT extends IntegrationTest {
         .param(Timestamp.from(Instant.now().minusSeconds(1)))
         .update();
     mvc.perform(get(path)).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aContractWithoutEarlyDownloadKeepsEvenTheCiphertextUntilRelease() throws Exception {
+    Delivered d = delivered("no-early", false);
+    String id = d.artifact().id().toString();
+    assertThat(d.artifact().ciphertextDownloadable()).isFalse();
+    as(d.world(), get("/portal/artifacts/" + id + "/receipt")).andExpect(status().isOk());
+    as(d.world(), post("/portal/artifacts/" + id + "/downloads").param("kind", "ciphertext"))
+        .andExpect(status().isForbidden());
+    payByCard(d.finalInvoice(), d.finalInvoice().total().amountMinor(), "pi_" + UUID.randomUUID());
+    as(d.world(), post("/portal/artifacts/" + id + "/downloads").param("kind", "ciphertext"))
+        .andExpect(status().is3xxRedirection());
   }
 
   @Test

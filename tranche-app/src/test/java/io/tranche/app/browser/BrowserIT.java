@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BrowserIT extends IntegrationTest {
   @Autowired QuoteService quotes;
   @Autowired io.tranche.app.invoice.InvoiceService invoices;
+  @Autowired io.tranche.app.project.MilestoneService milestones;
   private ChromeDriver browser;
 
   /** Runs before {@code @AfterEach}, while the browser still shows the failing page. */
@@ -185,6 +186,43 @@ class BrowserIT extends IntegrationTest {
         browser.findElement(By.cssSelector(".report-payment input[name=paidOn]")));
     browser.findElement(By.cssSelector(".report-payment button")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("reported")));
+  }
+
+  @Test
+  void vendorUploadsABuildWithProgressAndTheClientSeesItsReceipt() throws Exception {
+    World world = fixtures.world("deliver");
+    var milestone = world.milestones().get(2).id();
+    milestones.transition(
+        world.owner(), milestone, io.tranche.core.milestone.MilestoneAction.START);
+    Path build = Files.createTempFile("build-" + world.tag(), ".zip");
+    byte[] bytes = new byte[3 * 1024 * 1024];
+    new java.util.Random(3).nextBytes(bytes);
+    Files.write(build, bytes);
+
+    signInAsVendor(world);
+    browser.get(baseUrl() + "/console/projects/" + world.project().id() + "/deliverables");
+    browser.findElement(By.id("file-" + milestone)).sendKeys(build.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("#milestone-" + milestone + " .upload-button")).click();
+    waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-notice")));
+    assertThat(browser.findElement(By.id("upload-notice")).getText())
+        .contains("Sealed " + build.getFileName())
+        .contains(bytes.length + " bytes")
+        .contains("100% shown");
+    assertThat(texts(By.cssSelector(".artifact-name"))).contains(build.getFileName().toString());
+
+    milestones.transition(
+        world.owner(), milestone, io.tranche.core.milestone.MilestoneAction.SUBMIT);
+    signInAsClient(world);
+    browser.get(baseUrl() + "/portal/projects/" + world.project().id() + "/deliverables");
+    String page = browser.findElement(By.tagName("main")).getText();
+    assertThat(page)
+        .contains(build.getFileName().toString())
+        .contains(String.valueOf(bytes.length))
+        .contains("sealed until paid");
+    assertThat(browser.findElements(By.cssSelector("a.receipt-link"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("button.ciphertext"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("a.key-link"))).isEmpty();
+    Files.deleteIfExists(build);
   }
 
   private void signInAsVendor(World world) {

@@ -159,6 +159,11 @@ public class Fixtures {
    * opened and signed (a contract awaiting the vendor's countersignature).
    */
   public Agreements agreements(World world) {
+    return agreements(world, quoteContent(world.tag()));
+  }
+
+  /** As {@link #agreements(World)}, with the given quote content. */
+  public Agreements agreements(World world, QuoteContent content) {
     var message =
         messages.post(
             world.owner(),
@@ -181,7 +186,7 @@ public class Fixtures {
                 "Both sides",
                 "Notes " + world.tag(),
                 null));
-    QuoteView quote = quotes.create(world.owner(), world.project().id(), quoteContent(world.tag()));
+    QuoteView quote = quotes.create(world.owner(), world.project().id(), content);
     quotes.send(world.owner(), quote.id());
     quotes.open(world.contactActor(), quote.id());
     ContractView contract =
