@@ -1,6 +1,7 @@
 -- Sealed artifacts of milestone deliverables. A row is written (SEALING) before the upload streams,
 -- naming its blob, so a crash or a cut connection can be cleaned up; it becomes visible (SEALED)
--- only once the ciphertext is committed to storage.
+-- only once the ciphertext is committed to storage. While it streams, the uploading node renews
+-- heartbeat_at; a SEALING row whose heartbeat stopped belongs to a dead upload.
 create table artifact (
     id                 uuid primary key,
     workspace_id       uuid not null references workspace (id),
@@ -18,12 +19,13 @@ create table artifact (
     ciphertext_sha256  char(64),
     uploaded_by        varchar(200) not null,
     created_at         timestamp with time zone not null,
+    heartbeat_at       timestamp with time zone not null,
     sealed_at          timestamp with time zone,
     receipt_jws        varchar(8000),
     receipt_at         timestamp with time zone
 );
 create index artifact_milestone_ix on artifact (milestone_id, created_at);
-create index artifact_state_ix on artifact (state, created_at);
+create index artifact_state_ix on artifact (state, heartbeat_at);
 
 -- A milestone's artifacts are released once: the primary key makes concurrent releases one.
 create table artifact_release (
@@ -33,7 +35,9 @@ create table artifact_release (
     reason              varchar(16) not null,
     actor               varchar(200) not null,
     released_at         timestamp with time zone not null,
-    refunded_after_at   timestamp with time zone
+    -- money taken back after the hand-over: a refund or a chargeback (recorded, shown; the release stands)
+    reversal            varchar(16),
+    reversed_after_at   timestamp with time zone
 );
 
 -- Short-lived download tokens (stored hashed); every use re-checks the release state.

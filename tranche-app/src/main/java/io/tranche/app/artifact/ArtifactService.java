@@ -108,6 +108,7 @@ public class ArtifactService {
   private final TransactionTemplate separately;
   private final long maxBytes;
   private final Duration tokenTtl;
+  private final Duration heartbeat;
 
   ArtifactService(
       ArtifactRepository artifacts,
@@ -123,7 +124,8 @@ public class ArtifactService {
       Clock clock,
       PlatformTransactionManager transactions,
       @Value("${tranche.artifacts.max-bytes}") long maxBytes,
-      @Value("${tranche.downloads.token-ttl}") Duration tokenTtl) {
+      @Value("${tranche.downloads.token-ttl}") Duration tokenTtl,
+      @Value("${tranche.artifacts.heartbeat-interval}") Duration heartbeat) {
     this.artifacts = artifacts;
     this.milestones = milestones;
     this.projects = projects;
@@ -138,6 +140,7 @@ public class ArtifactService {
     this.separately = new TransactionTemplate(transactions);
     this.maxBytes = maxBytes;
     this.tokenTtl = tokenTtl;
+    this.heartbeat = heartbeat;
   }
 
   /**
@@ -182,7 +185,7 @@ public class ArtifactService {
       try {
         Sealing.Digests digests;
         try (OutputStream out = writer.stream()) {
-          digests = Sealing.seal(key, id.toString(), limited(body), out);
+          digests = Sealing.seal(key, id.toString(), limited(body, id), out);
         }
         if (digests.plaintextSize() == 0) {
           throw new DomainException(ArtifactErrors.EMPTY, Map.of());
@@ -547,13 +550,24 @@ public class ArtifactService {
         release.isPresent(),
         release.map(Release::releasedAt).orElse(null),
         release.map(Release::reason).orElse(null),
-        release.map(Release::refundedAfterAt).orElse(null),
+        release.map(Release::reversal).orElse(null),
+        release.map(Release::reversedAfterAt).orElse(null),
         release.isPresent() || earlyDownload(a.projectId()));
   }
 
-  private InputStream limited(InputStream body) {
+  /** The upload's bytes, refused beyond the size limit, renewing the heartbeat as they arrive. */
+  private InputStream limited(InputStream body, UUID id) {
     return new FilterInputStream(body) {
       private long count;
+      private Instant lastBeat = clock.instant();
+
+      private void beat() {
+        Instant now = clock.instant();
+        if (Duration.between(lastBeat, now).compareTo(heartbeat) >= 0) {
+          lastBeat = now;
+          separately.executeWithoutResult(s -> artifacts.heartbeat(id, now));
+        }
+      }
 
       @Override
       public int read() throws IOException {
@@ -561,6 +575,7 @@ public class ArtifactService {
         if (b >= 0 && ++count > maxBytes) {
           throw new BlobTooLargeException(maxBytes);
         }
+        beat();
         return b;
       }
 
@@ -573,6 +588,7 @@ public class ArtifactService {
             throw new BlobTooLargeException(maxBytes);
           }
         }
+        beat();
         return n;
       }
     };

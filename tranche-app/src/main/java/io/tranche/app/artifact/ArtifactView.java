@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A sealed artifact as shown to the vendor and the client: what it is, its digests and key
  * commitment, whether its receipt is issued, whether it is released (and whether the payment was
- * refunded after release), and whether the client may download the ciphertext before paying.
+ * refunded or charged back after release), and whether the client may download the ciphertext
+ * before paying.
  */
 public record ArtifactView(
     UUID id,
@@ -25,5 +26,6 @@ public record ArtifactView(
     boolean released,
     @Nullable Instant releasedAt,
     @Nullable String releaseReason,
-    @Nullable Instant refundedAfterReleaseAt,
+    @Nullable String reversalAfterRelease,
+    @Nullable Instant reversedAfterReleaseAt,
     boolean ciphertextDownloadable) {}

@@ -124,40 +124,15 @@ public class ReleaseService {
    */
   @Transactional
   public void refunded(UUID workspaceId, UUID invoiceId, long refundedMinor, String actor) {
-    Optional<UUID> milestoneId = invoices.milestoneOfInvoice(invoiceId);
-    if (milestoneId.isEmpty()) {
-      return;
-    }
-    Optional<Milestone> milestone = milestones.find(milestoneId.get());
-    if (milestone.isEmpty() || !milestone.get().workspaceId().value().equals(workspaceId)) {
+    Optional<Milestone> milestone = milestoneOf(workspaceId, invoiceId);
+    if (milestone.isEmpty() || reversedAfterRelease(milestone.get(), invoiceId, "refund", actor)) {
       return;
     }
     Milestone m = milestone.get();
-    Optional<Release> release = artifacts.release(m.id().value());
-    if (release.isPresent()) {
-      if (artifacts.markRefundedAfterRelease(m.id().value(), clock.instant())) {
-        log.warn(
-            "milestone {} was refunded after its artifacts were released on {}",
-            m.id(),
-            release.get().releasedAt());
-        events.publishEvent(
-            new ArtifactEvent(
-                workspaceId,
-                m.projectId().value(),
-                "release.refunded-after",
-                actor,
-                Map.of(
-                    "milestone", m.id().toString(),
-                    "invoice", invoiceId.toString(),
-                    "releasedAt", release.get().releasedAt().toString())));
-      }
-      return;
-    }
     boolean wasFullyPaid =
         invoices.milestoneMoney(m.projectId().value(), m.id().value()).invoiceOpenMinor()
             <= refundedMinor;
-    if (wasFullyPaid
-        && artifacts.ofMilestone(m.id().value()).stream().anyMatch(a -> a.receiptJws() != null)) {
+    if (wasFullyPaid && hasReceipts(m)) {
       events.publishEvent(
           new ArtifactEvent(
               workspaceId,
@@ -169,6 +144,72 @@ public class ReleaseService {
                   "invoice", invoiceId.toString(),
                   "refundedMinor", refundedMinor)));
     }
+  }
+
+  /**
+   * A chargeback (the client disputed a card payment with their bank) on a milestone's invoice:
+   * before release it opens a dispute on the milestone, which holds the release until someone
+   * resolves it; after release it is recorded on the release.
+   */
+  @Transactional
+  public void chargedBack(UUID workspaceId, UUID invoiceId, String actor) {
+    Optional<Milestone> milestone = milestoneOf(workspaceId, invoiceId);
+    if (milestone.isEmpty()
+        || reversedAfterRelease(milestone.get(), invoiceId, "chargeback", actor)) {
+      return;
+    }
+    Milestone m = milestone.get();
+    if (!m.disputed() && hasReceipts(m)) {
+      milestones.transitionAsSystem(
+          m.workspaceId().value(), m.id().value(), MilestoneAction.OPEN_DISPUTE);
+      events.publishEvent(
+          new ArtifactEvent(
+              workspaceId,
+              m.projectId().value(),
+              "release.held",
+              actor,
+              Map.of(
+                  "milestone", m.id().toString(),
+                  "invoice", invoiceId.toString(),
+                  "because", "chargeback")));
+    }
+  }
+
+  private Optional<Milestone> milestoneOf(UUID workspaceId, UUID invoiceId) {
+    return invoices
+        .milestoneOfInvoice(invoiceId)
+        .flatMap(milestones::find)
+        .filter(m -> m.workspaceId().value().equals(workspaceId));
+  }
+
+  private boolean hasReceipts(Milestone m) {
+    return artifacts.ofMilestone(m.id().value()).stream().anyMatch(a -> a.receiptJws() != null);
+  }
+
+  /** Records money taken back after release; true when the milestone was released. */
+  private boolean reversedAfterRelease(Milestone m, UUID invoiceId, String reversal, String actor) {
+    Optional<Release> release = artifacts.release(m.id().value());
+    if (release.isEmpty()) {
+      return false;
+    }
+    if (artifacts.markReversedAfterRelease(m.id().value(), reversal, clock.instant())) {
+      log.warn(
+          "milestone {}: {} after its artifacts were released on {}",
+          m.id(),
+          reversal,
+          release.get().releasedAt());
+      events.publishEvent(
+          new ArtifactEvent(
+              m.workspaceId().value(),
+              m.projectId().value(),
+              "release." + reversal + "-after",
+              actor,
+              Map.of(
+                  "milestone", m.id().toString(),
+                  "invoice", invoiceId.toString(),
+                  "releasedAt", release.get().releasedAt().toString())));
+    }
+    return true;
   }
 
   private boolean release(Milestone m, String reason, String actor) {

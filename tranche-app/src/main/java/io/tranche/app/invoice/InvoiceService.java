@@ -372,6 +372,35 @@ public class InvoiceService {
     return new ProviderResult(ProviderOutcome.RECORDED, "");
   }
 
+  /**
+   * A provider reports a chargeback (the client disputed the payment with their bank). It is
+   * evidence and holds what the payment would release; the ledger is left as it is until the
+   * dispute's outcome is known (a lost dispute is then booked like a refund).
+   */
+  @Transactional
+  public ProviderResult chargebackFromProvider(
+      String channel, String providerRef, Money amount, String disputeId, String eventId) {
+    UUID[] ids = invoices.providerPayment(channel, providerRef).orElse(null);
+    if (ids == null) {
+      return new ProviderResult(ProviderOutcome.REFUSED, "no payment " + providerRef);
+    }
+    Invoice invoice = invoices.find(ids[0]).orElseThrow();
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.charged-back",
+            "system:" + channel,
+            ids[1],
+            Map.of(
+                "invoice", invoice.id().toString(),
+                "amountMinor", amount.amountMinor(),
+                "currency", amount.currency().getCurrencyCode(),
+                "dispute", disputeId,
+                "event", eventId)));
+    return new ProviderResult(ProviderOutcome.RECORDED, "");
+  }
+
   /** A credit note corrects an issued invoice without editing it. */
   @Transactional
   public InvoiceView creditNote(Actor actor, UUID invoiceId, Money amount, String reason) {

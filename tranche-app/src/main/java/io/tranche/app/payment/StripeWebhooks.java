@@ -85,6 +85,7 @@ public class StripeWebhooks {
             pay(id, object, "amount_received", text(object, "id"), true);
         case "payment_intent.processing" -> pay(id, object, "amount", text(object, "id"), false);
         case "charge.refunded" -> refund(id, object);
+        case "charge.dispute.created" -> chargeback(id, object);
         default -> ignore(id, "event type not used");
       };
     } catch (DomainException e) {
@@ -132,6 +133,23 @@ public class StripeWebhooks {
             CHANNEL,
             intent,
             Money.of(refunded, text(charge, "currency").toUpperCase(Locale.ROOT)),
+            eventId));
+  }
+
+  private Outcome chargeback(String eventId, JsonNode dispute) {
+    String intent = text(dispute, "payment_intent");
+    long amount = dispute.path("amount").asLong(0);
+    if (intent.isEmpty() || amount <= 0) {
+      return park(eventId, "charge.dispute.created", "no payment intent or amount");
+    }
+    return settle(
+        eventId,
+        "charge.dispute.created",
+        invoices.chargebackFromProvider(
+            CHANNEL,
+            intent,
+            Money.of(amount, text(dispute, "currency").toUpperCase(Locale.ROOT)),
+            text(dispute, "id"),
             eventId));
   }
 

@@ -281,17 +281,61 @@ class VaultSecurityIT extends IntegrationTest {
     payByCard(d.finalInvoice(), total, second);
     assertThat(releases(milestone)).isOne();
     refund(second, total);
-    assertThat(evidence(d.world(), "release.refunded-after")).isOne();
-    assertThat(
-            artifacts
-                .artifact(d.world().contactActor(), d.artifact().id())
-                .refundedAfterReleaseAt())
-        .isNotNull();
+    assertThat(evidence(d.world(), "release.refund-after")).isOne();
+    ArtifactView after = artifacts.artifact(d.world().contactActor(), d.artifact().id());
+    assertThat(after.reversedAfterReleaseAt()).isNotNull();
+    assertThat(after.reversalAfterRelease()).isEqualTo("refund");
     as(d.world(), get("/portal/projects/" + d.world().project().id() + "/deliverables"))
         .andExpect(
             r ->
                 assertThat(r.getResponse().getContentAsString())
-                    .contains("refunded after release"));
+                    .contains("taken back")
+                    .contains("refund"));
+  }
+
+  @Test
+  void aChargebackBeforeReleaseHoldsItAndOneAfterReleaseIsRecorded() throws Exception {
+    Delivered d = delivered("chargeback");
+    UUID milestone = d.artifact().milestoneId();
+    long total = d.finalInvoice().total().amountMinor();
+    // the card payment is still processing when the client disputes it with their bank
+    String intent = "pi_" + UUID.randomUUID();
+    stripe(
+            """
+            {"id":"evt_%s","type":"payment_intent.processing","data":{"object":{"id":"%s",
+             "amount":%d,"currency":"eur","metadata":{"invoice_id":"%s"}}}}"""
+                .formatted(UUID.randomUUID(), intent, total, d.finalInvoice().id()))
+        .andExpect(status().isOk());
+    chargeback(intent, total);
+    assertThat(evidence(d.world(), "release.held")).isOne();
+    assertThat(milestones.milestone(d.world().owner(), milestone).disputed()).isTrue();
+    // the payment then succeeds: with the dispute open, nothing is released
+    stripe(
+            """
+            {"id":"evt_%s","type":"payment_intent.succeeded","data":{"object":{"id":"%s",
+             "amount_received":%d,"currency":"eur","metadata":{"invoice_id":"%s"}}}}"""
+                .formatted(UUID.randomUUID(), intent, total, d.finalInvoice().id()))
+        .andExpect(status().isOk());
+    assertThat(releases(milestone)).isZero();
+
+    // another project: released, then charged back — recorded and shown, the release stands
+    Delivered e = delivered("chargeback-after");
+    String paid = "pi_" + UUID.randomUUID();
+    payByCard(e.finalInvoice(), e.finalInvoice().total().amountMinor(), paid);
+    assertThat(releases(e.artifact().milestoneId())).isOne();
+    chargeback(paid, e.finalInvoice().total().amountMinor());
+    assertThat(evidence(e.world(), "release.chargeback-after")).isOne();
+    assertThat(artifacts.artifact(e.world().owner(), e.artifact().id()).reversalAfterRelease())
+        .isEqualTo("chargeback");
+  }
+
+  private void chargeback(String intent, long amountMinor) throws Exception {
+    stripe(
+            """
+            {"id":"evt_%s","type":"charge.dispute.created","data":{"object":{"id":"dp_%s",
+             "payment_intent":"%s","amount":%d,"currency":"eur","reason":"fraudulent"}}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), intent, amountMinor))
+        .andExpect(jsonPath("$.outcome").value("processed"));
   }
 
   @Test
@@ -388,8 +432,9 @@ class VaultSecurityIT extends IntegrationTest {
     jdbc.sql(
             """
             insert into artifact (id, workspace_id, project_id, milestone_id, name, media_type, state,
-                                  blob_key, wrapped_key, key_commitment, uploaded_by, created_at)
-            values (?, ?, ?, ?, 'crash.bin', 'application/octet-stream', 'SEALING', ?, 'v1.x.y', ?, 'test', ?)
+                                  blob_key, wrapped_key, key_commitment, uploaded_by, created_at,
+                                  heartbeat_at)
+            values (?, ?, ?, ?, 'crash.bin', 'application/octet-stream', 'SEALING', ?, 'v1.x.y', ?, 'test', ?, ?)
             """)
         .params(
             id,
@@ -398,9 +443,12 @@ class VaultSecurityIT extends IntegrationTest {
             world.milestones().get(1).id(),
             key,
             "0".repeat(64),
-            Timestamp.from(Instant.now().minusSeconds(7 * 3600)))
+            Timestamp.from(Instant.now().minusSeconds(600)),
+            Timestamp.from(Instant.now().minusSeconds(180)))
         .update();
-    assertThat(sweeper.sweep(Instant.now().minusSeconds(6 * 3600))).isGreaterThanOrEqualTo(1);
+    // an upload that is still talking is left alone; one silent for longer than allowed goes
+    assertThat(sweeper.sweep(Instant.now().minusSeconds(240))).isZero();
+    assertThat(sweeper.sweep(Instant.now().minusSeconds(120))).isGreaterThanOrEqualTo(1);
     assertThat(
             jdbc.sql("select count(*) from artifact where id = ?")
                 .param(id)

@@ -49,7 +49,8 @@ public class ArtifactRepository {
       String reason,
       String actor,
       Instant releasedAt,
-      @Nullable Instant refundedAfterAt) {}
+      @Nullable String reversal,
+      @Nullable Instant reversedAfterAt) {}
 
   /** A download token's row. */
   public record Token(
@@ -71,8 +72,9 @@ public class ArtifactRepository {
     jdbc.sql(
             """
             insert into artifact (id, workspace_id, project_id, milestone_id, name, media_type, state,
-                                  blob_key, wrapped_key, key_commitment, uploaded_by, created_at)
-            values (?, ?, ?, ?, ?, ?, 'SEALING', ?, ?, ?, ?, ?)
+                                  blob_key, wrapped_key, key_commitment, uploaded_by, created_at,
+                                  heartbeat_at)
+            values (?, ?, ?, ?, ?, ?, 'SEALING', ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -85,7 +87,15 @@ public class ArtifactRepository {
             wrappedKey,
             keyCommitment,
             uploadedBy,
+            Timestamp.from(at),
             Timestamp.from(at))
+        .update();
+  }
+
+  /** An upload still streaming says so. */
+  public void heartbeat(UUID id, Instant at) {
+    jdbc.sql("update artifact set heartbeat_at = ? where id = ? and state = 'SEALING'")
+        .params(Timestamp.from(at), id)
         .update();
   }
 
@@ -131,10 +141,11 @@ public class ArtifactRepository {
   }
 
   /**
-   * Uploads still sealing since before {@code cutoff}: abandoned by a crash or a cut connection.
+   * Uploads still sealing whose last heartbeat is before {@code cutoff}: abandoned by a crash or a
+   * cut connection.
    */
-  public List<StoredArtifact> sealingBefore(Instant cutoff) {
-    return jdbc.sql("select * from artifact where state = 'SEALING' and created_at < ?")
+  public List<StoredArtifact> sealingSilentSince(Instant cutoff) {
+    return jdbc.sql("select * from artifact where state = 'SEALING' and heartbeat_at < ?")
         .params(Timestamp.from(cutoff))
         .query(ArtifactRepository::map)
         .list();
@@ -173,15 +184,22 @@ public class ArtifactRepository {
                     rs.getString("reason"),
                     rs.getString("actor"),
                     rs.getTimestamp("released_at").toInstant(),
-                    instant(rs, "refunded_after_at")))
+                    rs.getString("reversal"),
+                    instant(rs, "reversed_after_at")))
         .optional();
   }
 
-  /** Marks a release as followed by a refund; false when marked already. */
-  public boolean markRefundedAfterRelease(UUID milestoneId, Instant at) {
+  /**
+   * Marks a release as followed by a refund or a chargeback ({@code reversal}); false when marked
+   * already.
+   */
+  public boolean markReversedAfterRelease(UUID milestoneId, String reversal, Instant at) {
     return jdbc.sql(
-                "update artifact_release set refunded_after_at = ? where milestone_id = ? and refunded_after_at is null")
-            .params(Timestamp.from(at), milestoneId)
+                """
+                update artifact_release set reversal = ?, reversed_after_at = ?
+                where milestone_id = ? and reversed_after_at is null
+                """)
+            .params(reversal, Timestamp.from(at), milestoneId)
             .update()
         == 1;
   }

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes what interrupted uploads left behind: an upload still sealing after the upload timeout
- * was cut off (a crash, a dropped connection), so its row and its uncommitted or committed blob go.
- * Runs at start and then every few minutes; expired download tokens go too.
+ * Removes what interrupted uploads left behind: an upload still sealing whose heartbeat stopped
+ * (the uploading node renews it while bytes arrive) was cut off by a crash or a dropped connection,
+ * so its row and its uncommitted or committed blob go. Runs at start and then every minute; expired
+ * download tokens go too.
  */
 @Component
 public class ArtifactSweeper {
@@ -26,7 +27,7 @@ public class ArtifactSweeper {
   private final ArtifactRepository artifacts;
   private final BlobStore blobs;
   private final Clock clock;
-  private final Duration uploadTimeout;
+  private final Duration staleAfter;
   private final TransactionTemplate transaction;
 
   ArtifactSweeper(
@@ -34,28 +35,28 @@ public class ArtifactSweeper {
       BlobStore blobs,
       Clock clock,
       TransactionTemplate transaction,
-      @Value("${tranche.artifacts.upload-timeout}") Duration uploadTimeout) {
+      @Value("${tranche.artifacts.upload-stale-after}") Duration staleAfter) {
     this.artifacts = artifacts;
     this.blobs = blobs;
     this.clock = clock;
     this.transaction = transaction;
-    this.uploadTimeout = uploadTimeout;
+    this.staleAfter = staleAfter;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void atStart() {
-    sweep(clock.instant().minus(uploadTimeout));
+    sweep(clock.instant().minus(staleAfter));
   }
 
   @Scheduled(fixedDelayString = "${tranche.artifacts.sweep-interval}")
   void periodically() {
-    sweep(clock.instant().minus(uploadTimeout));
+    sweep(clock.instant().minus(staleAfter));
   }
 
-  /** Removes uploads still sealing since before {@code cutoff}; returns how many. */
+  /** Removes uploads still sealing and silent since before {@code cutoff}; returns how many. */
   public int sweep(Instant cutoff) {
     int removed = 0;
-    for (ArtifactRepository.StoredArtifact a : artifacts.sealingBefore(cutoff)) {
+    for (ArtifactRepository.StoredArtifact a : artifacts.sealingSilentSince(cutoff)) {
       try {
         blobs.delete(a.blobKey());
       } catch (IOException | RuntimeException e) {

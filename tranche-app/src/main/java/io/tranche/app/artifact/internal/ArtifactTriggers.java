@@ -40,11 +40,15 @@ class ArtifactTriggers {
 
   @EventListener
   void on(MoneyEvent event) {
+    if (!(event.details().get("invoice") instanceof String id)) {
+      return;
+    }
+    UUID invoice = UUID.fromString(id);
     if (event.type().equals("payment.refunded")
-        && event.details().get("invoice") instanceof String id
         && event.details().get("amountMinor") instanceof Number amount) {
-      releases.refunded(
-          event.workspaceId(), UUID.fromString(id), amount.longValue(), event.actor());
+      releases.refunded(event.workspaceId(), invoice, amount.longValue(), event.actor());
+    } else if (event.type().equals("payment.charged-back")) {
+      releases.chargedBack(event.workspaceId(), invoice, event.actor());
     }
   }
 }
