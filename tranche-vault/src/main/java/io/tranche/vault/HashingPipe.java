@@ -139,13 +139,15 @@ final class HashingPipe extends OutputStream {
     }
   }
 
+  /**
+   * Reports the worker's failure, in a new exception each time: the same failure may surface in
+   * several calls (a write, then the close of a try-with-resources), and one exception cannot
+   * suppress itself.
+   */
   private void check() throws IOException {
     Throwable f = failure;
-    if (f instanceof IOException io) {
-      throw io;
-    }
-    if (f instanceof RuntimeException re) {
-      throw re;
+    if (f != null) {
+      throw new IOException(f.getMessage(), f);
     }
   }
 

@@ -228,9 +228,12 @@ public class ArtifactService {
         }
       } catch (BlobTooLargeException e) {
         throw new DomainException(ArtifactErrors.TOO_LARGE, Map.of("maxBytes", maxBytes));
-      } catch (IOException e) {
-        log.warn("upload {} to milestone {} interrupted: {}", id, milestoneId, e.toString());
+      } catch (UploadCutOff e) {
+        log.warn(
+            "upload {} to milestone {} interrupted: {}", id, milestoneId, e.getCause().toString());
         throw new DomainException(ArtifactErrors.INTERRUPTED, Map.of());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot store upload " + id, e);
       } finally {
         if (!visible) {
           discard(id, writer.key());
@@ -571,7 +574,12 @@ public class ArtifactService {
 
       @Override
       public int read() throws IOException {
-        int b = super.read();
+        int b;
+        try {
+          b = super.read();
+        } catch (IOException e) {
+          throw new UploadCutOff(e);
+        }
         if (b >= 0 && ++count > maxBytes) {
           throw new BlobTooLargeException(maxBytes);
         }
@@ -581,7 +589,12 @@ public class ArtifactService {
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
+        int n;
+        try {
+          n = super.read(b, off, len);
+        } catch (IOException e) {
+          throw new UploadCutOff(e);
+        }
         if (n > 0) {
           count += n;
           if (count > maxBytes) {
@@ -592,6 +605,13 @@ public class ArtifactService {
         return n;
       }
     };
+  }
+
+  /** Reading the upload's body failed: the client went away. */
+  private static final class UploadCutOff extends IOException {
+    UploadCutOff(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   private static Kind kind(@Nullable String kind) {
