@@ -209,6 +209,7 @@ class BrowserIT extends IntegrationTest {
         .contains(bytes.length + " bytes")
         .contains("100% shown");
     assertThat(texts(By.cssSelector(".artifact-name"))).contains(build.getFileName().toString());
+    keep("console-deliverables");
 
     milestones.transition(
         world.owner(), milestone, io.tranche.core.milestone.MilestoneAction.SUBMIT);
@@ -222,7 +223,17 @@ class BrowserIT extends IntegrationTest {
     assertThat(browser.findElements(By.cssSelector("a.receipt-link"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("button.ciphertext"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("a.key-link"))).isEmpty();
+    keep("portal-deliverables");
     Files.deleteIfExists(build);
+  }
+
+  /** Saves what the browser shows to {@code target/screenshots/<name>.png}, for a look. */
+  private void keep(String name) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        dir.resolve(name + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void signInAsVendor(World world) {
