@@ -1,11 +1,8 @@
 package io.tranche.app.console;
 
 import io.tranche.app.meeting.MeetingService;
-import io.tranche.app.message.MessageService;
-import io.tranche.app.message.Uploads;
+import io.tranche.app.message.ThreadPages;
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.Download;
-import io.tranche.app.platform.Downloads;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
@@ -39,26 +36,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleConversationController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
-  private final MessageService messages;
+  private final ThreadPages threads;
   private final MeetingService meetings;
 
   ConsoleConversationController(
       WorkspaceService workspaces,
       ProjectService projects,
-      MessageService messages,
+      ThreadPages threads,
       MeetingService meetings) {
     this.workspaces = workspaces;
     this.projects = projects;
-    this.messages = messages;
+    this.threads = threads;
     this.meetings = meetings;
   }
 
   @GetMapping("/console/projects/{projectId}/messages")
   String messages(Actor actor, @PathVariable UUID projectId, Model model) {
     page(actor, projectId, model);
-    model.addAttribute(
-        "messages", messages.messages(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
-    model.addAttribute("maxBytes", messages.maxBytes());
+    threads.show(actor, projectId, model);
     return "console/messages";
   }
 
@@ -69,21 +64,13 @@ class ConsoleConversationController {
       @RequestParam(defaultValue = "") String body,
       @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
       RedirectAttributes redirect) {
-    try {
-      messages.post(actor, projectId, body, Uploads.of(files));
-    } catch (DomainException e) {
-      projects.requireVisible(actor, projectId);
-      redirect.addFlashAttribute(
-          "errors", Map.of(e.field() == null ? "body" : e.field(), e.getMessage()));
-      redirect.addFlashAttribute("body", body);
-    }
+    threads.post(actor, projectId, body, files, redirect);
     return "redirect:/console/projects/" + projectId + "/messages";
   }
 
   @GetMapping("/console/attachments/{attachmentId}")
   ResponseEntity<InputStreamResource> attachment(Actor actor, @PathVariable UUID attachmentId) {
-    Download d = messages.download(actor, attachmentId);
-    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+    return threads.attachment(actor, attachmentId);
   }
 
   @GetMapping("/console/projects/{projectId}/meetings")
