@@ -25,6 +25,7 @@ create table artifact (
     receipt_at         timestamp with time zone
 );
 create index artifact_milestone_ix on artifact (milestone_id, created_at);
+create index artifact_project_ix on artifact (project_id, created_at);
 create index artifact_state_ix on artifact (state, heartbeat_at);
 
 -- A milestone's artifacts are released once: the primary key makes concurrent releases one.

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Decrypts a released artifact and checks it against its delivery receipt: the key must be"
           + " the one the receipt commits to, the ciphertext the one it describes, and the result"
-          + " must have the size and SHA-256 it states. On any mismatch the output is deleted.",
+          + " must have the size and SHA-256 it states. The result is written next to OUT and"
+          + " moved there only when every check passed; on any mismatch nothing is left at OUT.",
+      "Give the key as a file (not on the command line, where shell history keeps it).",
       "Exit codes: 0 opened, 1 refused (wrong key, changed file, mismatch), 3 unreadable."
     })
 final class OpenCommand implements Callable<Integer> {
@@ -62,6 +64,11 @@ final class OpenCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       String jws = Files.readString(receipt, StandardCharsets.US_ASCII);
+      if (signingKey == null) {
+        err.println(
+            "warning: the receipt's signature is not checked; give --signing-key (or run"
+                + " verify-receipt first) to know the receipt is the vendor's");
+      }
       DeliveryReceipt r =
           signingKey == null
               ? Receipts.readUnverified(jws)

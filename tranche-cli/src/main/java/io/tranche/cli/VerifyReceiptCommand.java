@@ -47,13 +47,18 @@ final class VerifyReceiptCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       String jws = Files.readString(receipt, StandardCharsets.US_ASCII);
-      DeliveryReceipt r = Receipts.verify(jws, Receipts.parsePublicKey(Inputs.fileOrValue(key)));
+      java.security.PublicKey publicKey = Receipts.parsePublicKey(Inputs.fileOrValue(key));
+      DeliveryReceipt r = Receipts.verify(jws, publicKey);
       if (artifact != null && !artifact.equals(r.artifactId())) {
         throw new VaultException(
             "receipt.other-artifact",
             "the receipt is for artifact " + r.artifactId() + ", not " + artifact);
       }
       out.println("valid: signed by the given key");
+      out.println(
+          "key fingerprint: "
+              + Receipts.fingerprint(publicKey)
+              + " (compare with the fingerprint on your signed contract)");
       print(out, r);
       out.flush();
       return 0;

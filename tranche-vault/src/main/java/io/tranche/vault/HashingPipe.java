@@ -30,6 +30,7 @@ final class HashingPipe extends OutputStream {
   private final @Nullable OutputStream sink;
   private final Thread worker;
   private volatile @Nullable Throwable failure;
+  private volatile boolean abandoned;
   private byte @Nullable [] current;
   private int filled;
   private long count;
@@ -92,10 +93,19 @@ final class HashingPipe extends OutputStream {
     hex = HexFormat.of().formatHex(sha.digest());
   }
 
-  /** Stops the worker without waiting for it, after a failure elsewhere. */
+  /**
+   * Stops the worker after a failure elsewhere and waits for it, so that nothing more reaches the
+   * sink once the caller has moved on (a sink write already running is let finish).
+   */
   void abandon() {
     closed = true;
+    abandoned = true;
     worker.interrupt();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   long count() {
@@ -119,7 +129,7 @@ final class HashingPipe extends OutputStream {
   private void drain() {
     try {
       for (Chunk chunk; (chunk = work.take()) != END; ) {
-        if (failure == null) {
+        if (failure == null && !abandoned) {
           sha.update(chunk.bytes(), 0, chunk.length());
           if (sink != null) {
             sink.write(chunk.bytes(), 0, chunk.length());
@@ -127,7 +137,7 @@ final class HashingPipe extends OutputStream {
         }
         free.put(chunk.bytes());
       }
-      if (sink != null && failure == null) {
+      if (sink != null && failure == null && !abandoned) {
         sink.flush();
       }
     } catch (InterruptedException e) {

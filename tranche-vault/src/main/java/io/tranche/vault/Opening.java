@@ -10,11 +10,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * Opens a sealed artifact on the client's side, trusting nothing but a verified delivery receipt:
- * the key must be the one the receipt commits to, the ciphertext the one it describes, and the
- * plaintext must come out with the size and SHA-256 it promises. The plaintext is written next to
- * {@code out} and moved into place only when every check passed; on any mismatch nothing is left at
- * {@code out}.
+ * Opens a sealed artifact on the client's side, trusting nothing but the delivery receipt: the key
+ * must be the one the receipt commits to, the ciphertext the one it describes, and the plaintext
+ * must come out with the size and SHA-256 it promises. The plaintext goes to a temporary file next
+ * to {@code out} and is moved into place only when every check passed; on any refusal the temporary
+ * file is deleted and {@code out} is left as it was (not created, or untouched).
  */
 public final class Opening {
   private Opening() {}
@@ -30,14 +30,18 @@ public final class Opening {
               + receipt.keyCommitment()
               + ")");
     }
+    Path target = out.toAbsolutePath();
+    if (Files.exists(target) && Files.isSameFile(target, ciphertext)) {
+      throw new VaultException(
+          "vault.output-is-input", "the output would overwrite the ciphertext; choose another");
+    }
     long size = Files.size(ciphertext);
     if (size != receipt.ciphertextSize()) {
-      Files.deleteIfExists(out);
       throw ciphertextMismatch(
           "it has " + size + " bytes, the receipt says " + receipt.ciphertextSize());
     }
-    Path absolute = out.toAbsolutePath();
-    Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
+    Path partial =
+        Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
     boolean done = false;
     try {
       Sealing.Digests digests;
@@ -67,13 +71,12 @@ public final class Opening {
                 + ")");
       }
       Files.move(
-          partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       done = true;
       return digests;
     } finally {
       if (!done) {
         Files.deleteIfExists(partial);
-        Files.deleteIfExists(absolute);
       }
     }
   }

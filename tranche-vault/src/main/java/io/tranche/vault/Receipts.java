@@ -131,6 +131,24 @@ public final class Receipts {
     }
   }
 
+  /**
+   * The fingerprint people compare (printed on the contract PDF and the portal): SHA-256 of the raw
+   * 32-byte public key, hex in groups of four.
+   */
+  public static String fingerprint(PublicKey key) {
+    byte[] encoded = key.getEncoded();
+    byte[] raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    String hex = java.util.HexFormat.of().formatHex(HashingPipe.newSha256().digest(raw));
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < hex.length(); i += 4) {
+      if (i > 0) {
+        out.append(' ');
+      }
+      out.append(hex, i, i + 4);
+    }
+    return out.toString();
+  }
+
   /** The raw 32-byte public key as a JWK, for publishing. */
   public static String toJwk(PublicKey key) {
     byte[] encoded = key.getEncoded();

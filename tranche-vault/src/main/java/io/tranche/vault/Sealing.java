@@ -100,7 +100,12 @@ public final class Sealing {
         new FilterInputStream(ciphertext) {
           @Override
           public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+              n = super.read(b, off, len);
+            } catch (IOException e) {
+              throw new SourceFailure(e);
+            }
             if (n > 0) {
               cipher.write(b, off, n);
             }
@@ -109,7 +114,12 @@ public final class Sealing {
 
           @Override
           public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+              b = super.read();
+            } catch (IOException e) {
+              throw new SourceFailure(e);
+            }
             if (b >= 0) {
               cipher.write(b);
             }
@@ -150,12 +160,31 @@ public final class Sealing {
     }
   }
 
-  /** Reads from a decrypting stream, turning Tink's authentication failure into our error. */
-  static int read(InputStream decrypting, byte[] buffer) {
+  /**
+   * Reads from a decrypting stream: a failure to read the ciphertext itself (a network or disk
+   * error) is passed on as it is; any other failure is Tink refusing a segment, i.e. tampering.
+   */
+  static int read(InputStream decrypting, byte[] buffer) throws IOException {
     try {
       return decrypting.read(buffer);
+    } catch (SourceFailure e) {
+      throw e.source();
     } catch (IOException e) {
+      if (e.getCause() instanceof SourceFailure source) {
+        throw source.source();
+      }
       throw tampered();
+    }
+  }
+
+  /** The ciphertext's own stream failed (as opposed to its authentication). */
+  private static final class SourceFailure extends IOException {
+    SourceFailure(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+
+    IOException source() {
+      return (IOException) getCause();
     }
   }
 

@@ -56,7 +56,23 @@ class OpeningTest {
     Path out = dir.resolve("out.bin");
     Opening.open(s.file(), s.receipt(), s.key(), out);
     assertThat(Files.readAllBytes(out)).isEqualTo(plaintext);
-    assertThat(dir.resolve("out.bin.part")).doesNotExist();
+    assertThat(partials()).isEmpty();
+  }
+
+  private java.util.List<Path> partials() throws Exception {
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+    }
+  }
+
+  @Test
+  void anOutputThatIsTheCiphertextIsRefused() throws Exception {
+    Sealed s = seal("a1");
+    long before = Files.size(s.file());
+    assertThatThrownBy(() -> Opening.open(s.file(), s.receipt(), s.key(), s.file()))
+        .extracting(OpeningTest::code)
+        .isEqualTo("vault.output-is-input");
+    assertThat(Files.size(s.file())).isEqualTo(before);
   }
 
   @Test
@@ -67,6 +83,7 @@ class OpeningTest {
     assertThatThrownBy(() -> Opening.open(s.file(), s.receipt(), DataKey.generate(), out))
         .extracting(OpeningTest::code)
         .isEqualTo("vault.key-mismatch");
+    assertThat(Files.readString(out)).as("a file that was there is left alone").isEqualTo("stale");
   }
 
   @Test
@@ -83,7 +100,7 @@ class OpeningTest {
         .extracting(OpeningTest::code)
         .isEqualTo("vault.ciphertext-mismatch");
     assertThat(out).doesNotExist();
-    assertThat(dir.resolve("out.bin.part")).doesNotExist();
+    assertThat(partials()).isEmpty();
   }
 
   @Test

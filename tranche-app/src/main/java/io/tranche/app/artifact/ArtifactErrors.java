@@ -51,6 +51,12 @@ public final class ArtifactErrors {
           "download.expired",
           ErrorKind.NOT_FOUND,
           "the download link is unknown or expired; ask for a new one");
+  public static final ErrorCode NOTHING_TO_RELEASE =
+      new ErrorCode(
+          "artifact.nothing-to-release",
+          ErrorKind.CONFLICT,
+          "the milestone has no delivered artifact yet: submit it first, so each artifact has its"
+              + " receipt");
   public static final ErrorCode INTERRUPTED =
       new ErrorCode(
           "artifact.upload-interrupted",

@@ -20,6 +20,8 @@ import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.storage.BlobStore;
 import io.tranche.app.storage.BlobTooLargeException;
 import io.tranche.app.storage.BlobWriter;
+import io.tranche.app.workspace.ClientService;
+import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneState;
@@ -27,6 +29,7 @@ import io.tranche.vault.DataKey;
 import io.tranche.vault.DeliveryReceipt;
 import io.tranche.vault.Receipts;
 import io.tranche.vault.Sealing;
+import jakarta.annotation.PreDestroy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +48,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,7 +78,7 @@ public class ArtifactService {
       Set.of(MilestoneState.IN_PROGRESS, MilestoneState.CHANGES_REQUESTED);
   private static final Pattern MEDIA_TYPE =
       Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
-  private static final Pattern BAD_NAME_CHARS = Pattern.compile("[/\\\\\\p{Cntrl}]");
+  private static final Pattern BAD_NAME_CHARS = Pattern.compile("[/\\\\\\p{Cc}\\p{Cf}]");
 
   /** What a download token opens. */
   public enum Kind {
@@ -97,6 +104,8 @@ public class ArtifactService {
   private final ArtifactRepository artifacts;
   private final MilestoneService milestones;
   private final ProjectService projects;
+  private final WorkspaceService workspaces;
+  private final ClientService clients;
   private final ContractService contracts;
   private final SigningKeys signingKeys;
   private final KeyRing keyRing;
@@ -109,11 +118,20 @@ public class ArtifactService {
   private final long maxBytes;
   private final Duration tokenTtl;
   private final Duration heartbeat;
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "upload-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
 
   ArtifactService(
       ArtifactRepository artifacts,
       MilestoneService milestones,
       ProjectService projects,
+      WorkspaceService workspaces,
+      ClientService clients,
       ContractService contracts,
       SigningKeys signingKeys,
       KeyRing keyRing,
@@ -129,6 +147,8 @@ public class ArtifactService {
     this.artifacts = artifacts;
     this.milestones = milestones;
     this.projects = projects;
+    this.workspaces = workspaces;
+    this.clients = clients;
     this.contracts = contracts;
     this.signingKeys = signingKeys;
     this.keyRing = keyRing;
@@ -157,9 +177,10 @@ public class ArtifactService {
       InputStream body) {
     Access.member(actor);
     MilestoneView milestone = milestones.milestone(actor, milestoneId);
-    if (!OPEN_FOR_UPLOAD.contains(milestone.state())) {
+    if (!OPEN_FOR_UPLOAD.contains(milestone.state()) || milestone.disputed()) {
       throw new DomainException(
-          ArtifactErrors.NOT_OPEN_FOR_UPLOAD, Map.of("state", milestone.state().name()));
+          ArtifactErrors.NOT_OPEN_FOR_UPLOAD,
+          Map.of("state", milestone.state().name() + (milestone.disputed() ? ", disputed" : "")));
     }
     String fileName = fileName(name);
     String mediaType = mediaType(contentType);
@@ -182,10 +203,13 @@ public class ArtifactService {
                   actor.label(),
                   clock.instant()));
       boolean visible = false;
+      ScheduledFuture<?> beat =
+          heartbeats.scheduleAtFixedRate(
+              () -> beat(id), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
       try {
         Sealing.Digests digests;
         try (OutputStream out = writer.stream()) {
-          digests = Sealing.seal(key, id.toString(), limited(body, id), out);
+          digests = Sealing.seal(key, id.toString(), limited(body), out);
         }
         if (digests.plaintextSize() == 0) {
           throw new DomainException(ArtifactErrors.EMPTY, Map.of());
@@ -195,6 +219,14 @@ public class ArtifactService {
             Boolean.TRUE.equals(
                 separately.execute(
                     s -> {
+                      Milestone now = milestones.lock(milestoneId).orElseThrow();
+                      if (!OPEN_FOR_UPLOAD.contains(now.state()) || now.disputed()) {
+                        // submitted (or disputed) while this upload streamed: it would have no
+                        // receipt in a delivered milestone, so it is not kept
+                        throw new DomainException(
+                            ArtifactErrors.NOT_OPEN_FOR_UPLOAD,
+                            Map.of("state", now.state().name()));
+                      }
                       if (!artifacts.markSealed(
                           id,
                           digests.plaintextSize(),
@@ -235,6 +267,7 @@ public class ArtifactService {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot store upload " + id, e);
       } finally {
+        beat.cancel(false);
         if (!visible) {
           discard(id, writer.key());
         }
@@ -243,6 +276,23 @@ public class ArtifactService {
       throw new UncheckedIOException(e);
     }
     return view(artifacts.find(id).orElseThrow(), release(milestoneId));
+  }
+
+  /**
+   * Tells the sweeper an upload is alive, on a timer rather than per read, so an upload whose
+   * storage is slow (and which therefore reads slowly) is not taken for a dead one.
+   */
+  private void beat(UUID id) {
+    try {
+      separately.executeWithoutResult(s -> artifacts.heartbeat(id, clock.instant()));
+    } catch (RuntimeException e) {
+      log.warn("heartbeat of upload {} failed: {}", id, e.toString());
+    }
+  }
+
+  @PreDestroy
+  void stopHeartbeats() {
+    heartbeats.shutdownNow();
   }
 
   /** A milestone's artifacts; a client contact sees only those with a delivery receipt. */
@@ -316,6 +366,15 @@ public class ArtifactService {
     StoredArtifact a = load(actor, id);
     Kind k = kind(kind);
     requireMay(actor.isMember(), k, a);
+    if (!actor.isMember() && k == Kind.PLAINTEXT) {
+      events.publishEvent(
+          new ArtifactEvent(
+              a.workspaceId(),
+              a.projectId(),
+              "artifact.plaintext-link",
+              actor.label(),
+              Map.of("artifact", a.id().toString(), "plaintextSha256", a.plaintextSha256())));
+    }
     String token = Secrets.newSecret("dl_");
     Instant expires = clock.instant().plus(tokenTtl);
     artifacts.insertToken(
@@ -334,13 +393,20 @@ public class ArtifactService {
             .token(Secrets.hash(token))
             .filter(x -> x.expiresAt().isAfter(clock.instant()))
             .orElseThrow(() -> new DomainException(ArtifactErrors.TOKEN_EXPIRED, Map.of()));
-    StoredArtifact a =
-        artifacts
-            .find(t.artifactId())
+    // the person the link was made for must still be who they were: a removed member or a
+    // contact taken off the project opens nothing
+    Actor holder =
+        holder(t.actor())
             .filter(x -> x.workspaceId().equals(t.workspaceId()))
             .orElseThrow(() -> new DomainException(ArtifactErrors.TOKEN_EXPIRED, Map.of()));
+    StoredArtifact a;
+    try {
+      a = load(holder, t.artifactId());
+    } catch (DomainException e) {
+      throw new DomainException(ArtifactErrors.TOKEN_EXPIRED, Map.of());
+    }
     Kind kind = Kind.valueOf(t.kind());
-    requireMay(t.actor().startsWith("member:"), kind, a);
+    requireMay(holder.isMember(), kind, a);
     if (kind == Kind.CIPHERTEXT) {
       return servable(
           a.name() + ".sealed",
@@ -389,10 +455,9 @@ public class ArtifactService {
   public void delete(Actor actor, UUID id) {
     Access.member(actor);
     StoredArtifact a = load(actor, id);
-    if (a.receiptJws() != null) {
+    if (a.receiptJws() != null || !artifacts.deleteUnreceipted(a.id())) {
       throw new DomainException(ArtifactErrors.HAS_RECEIPT, Map.of());
     }
-    artifacts.delete(a.id());
     events.publishEvent(
         new ArtifactEvent(
             a.workspaceId(),
@@ -493,6 +558,24 @@ public class ArtifactService {
     separately.executeWithoutResult(s -> artifacts.delete(id));
   }
 
+  private Optional<Actor> holder(String label) {
+    int colon = label.indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(label.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return switch (label.substring(0, colon)) {
+      case "member" -> workspaces.memberActor(id);
+      case "contact" -> clients.contactActor(id);
+      default -> Optional.empty();
+    };
+  }
+
   private void requireMay(boolean member, Kind kind, StoredArtifact a) {
     if (member) {
       return;
@@ -558,19 +641,10 @@ public class ArtifactService {
         release.isPresent() || earlyDownload(a.projectId()));
   }
 
-  /** The upload's bytes, refused beyond the size limit, renewing the heartbeat as they arrive. */
-  private InputStream limited(InputStream body, UUID id) {
+  /** The upload's bytes, refused beyond the size limit; a read failure is a cut-off upload. */
+  private InputStream limited(InputStream body) {
     return new FilterInputStream(body) {
       private long count;
-      private Instant lastBeat = clock.instant();
-
-      private void beat() {
-        Instant now = clock.instant();
-        if (Duration.between(lastBeat, now).compareTo(heartbeat) >= 0) {
-          lastBeat = now;
-          separately.executeWithoutResult(s -> artifacts.heartbeat(id, now));
-        }
-      }
 
       @Override
       public int read() throws IOException {
@@ -583,7 +657,6 @@ public class ArtifactService {
         if (b >= 0 && ++count > maxBytes) {
           throw new BlobTooLargeException(maxBytes);
         }
-        beat();
         return b;
       }
 
@@ -601,7 +674,6 @@ public class ArtifactService {
             throw new BlobTooLargeException(maxBytes);
           }
         }
-        beat();
         return n;
       }
     };

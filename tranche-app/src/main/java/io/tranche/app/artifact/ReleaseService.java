@@ -11,6 +11,7 @@ import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.MilestoneView;
+import io.tranche.core.error.DomainException;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
@@ -74,6 +75,9 @@ public class ReleaseService {
     Access.member(actor);
     MilestoneView m = milestones.milestone(actor, milestoneId);
     Milestone milestone = milestones.find(m.id()).orElseThrow();
+    if (artifacts.release(milestoneId).isEmpty() && !hasReceipts(milestone)) {
+      throw new DomainException(ArtifactErrors.NOTHING_TO_RELEASE, Map.of());
+    }
     release(milestone, "vendor", actor.label());
     return view(milestoneId);
   }
@@ -91,10 +95,18 @@ public class ReleaseService {
   @Transactional
   public boolean evaluate(UUID milestoneId, String trigger) {
     Optional<Milestone> found = milestones.find(milestoneId);
-    if (found.isEmpty() || artifacts.release(milestoneId).isPresent()) {
+    if (found.isEmpty()) {
       return false;
     }
     Milestone m = found.get();
+    if (artifacts.release(milestoneId).isPresent()) {
+      // released by the vendor before it was paid: now paid, the milestone catches up
+      if (m.state() == MilestoneState.PAID && !m.disputed()) {
+        milestones.transitionAsSystem(
+            m.workspaceId().value(), milestoneId, MilestoneAction.RELEASE);
+      }
+      return false;
+    }
     List<StoredArtifact> receipted =
         artifacts.ofMilestone(milestoneId).stream().filter(a -> a.receiptJws() != null).toList();
     if (receipted.isEmpty()) {
@@ -106,7 +118,7 @@ public class ReleaseService {
             new ReleaseRule.Facts(
                 money.invoiced(),
                 money.invoiceOpenMinor(),
-                money.handedOverMinor(),
+                handedOver(m.projectId().value(), money.handedOverMinor()),
                 m.amount().amountMinor(),
                 money.receivedMinor(),
                 money.creditLimitMinor(),
@@ -116,6 +128,35 @@ public class ReleaseService {
       return false;
     }
     return release(m, "paid", "system");
+  }
+
+  /**
+   * Applies the release rule to every milestone of a project that waits for it (a payment on any
+   * invoice lowers the exposure, which may free a milestone held by the credit limit).
+   */
+  @Transactional
+  public void evaluateProject(UUID projectId, String trigger) {
+    for (Milestone m : milestones.planAsSystem(projectId)) {
+      if (artifacts.release(m.id().value()).isEmpty() && hasReceipts(m)) {
+        evaluate(m.id().value(), trigger);
+      }
+    }
+  }
+
+  /**
+   * The value handed over in a project: milestones released (in state or by a vendor's early
+   * release), never less than what the invoice module counts.
+   */
+  private long handedOver(UUID projectId, long counted) {
+    long released =
+        milestones.planAsSystem(projectId).stream()
+            .filter(
+                m ->
+                    m.state() == MilestoneState.RELEASED
+                        || artifacts.release(m.id().value()).isPresent())
+            .mapToLong(m -> m.amount().amountMinor())
+            .sum();
+    return Math.max(released, counted);
   }
 
   /**
@@ -233,7 +274,8 @@ public class ReleaseService {
     if (m.state() == MilestoneState.PAID && !m.disputed()) {
       milestones.transitionAsSystem(m.workspaceId().value(), milestoneId, MilestoneAction.RELEASE);
     }
-    List<StoredArtifact> released = artifacts.ofMilestone(milestoneId);
+    List<StoredArtifact> released =
+        artifacts.ofMilestone(milestoneId).stream().filter(a -> a.receiptJws() != null).toList();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("milestone", milestoneId.toString());
     details.put("reason", reason);

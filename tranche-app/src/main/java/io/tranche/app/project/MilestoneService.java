@@ -211,6 +211,16 @@ public class MilestoneService {
     return milestones.ofProject(projectId, new Paging(0, Paging.MAX_SIZE));
   }
 
+  /**
+   * A milestone with its row locked until the caller's transaction ends, so that a step that
+   * depends on its state (e.g. making an upload visible) cannot interleave with a move; no access
+   * check.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public java.util.Optional<Milestone> lock(UUID id) {
+    return milestones.lock(id);
+  }
+
   /** A milestone by id, for automatic steps; no access check. */
   @Transactional(readOnly = true)
   public java.util.Optional<Milestone> find(UUID id) {

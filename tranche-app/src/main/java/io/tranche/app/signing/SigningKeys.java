@@ -82,17 +82,7 @@ public class SigningKeys {
    * The fingerprint people compare: SHA-256 of the raw 32-byte public key, hex in groups of four.
    */
   public static String fingerprint(PublicKey key) {
-    byte[] encoded = key.getEncoded();
-    byte[] raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-    String hex = io.tranche.core.evidence.EvidenceChain.sha256(raw);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < hex.length(); i += 4) {
-      if (i > 0) {
-        out.append(' ');
-      }
-      out.append(hex, i, i + 4);
-    }
-    return out.toString();
+    return io.tranche.vault.Receipts.fingerprint(key);
   }
 
   public static PublicKey decodePublic(String base64) {

@@ -319,6 +319,12 @@ class VaultFlowIT extends IntegrationTest {
     HttpResponse<Path> whole = fetch(downloadLink(artifactId, "plaintext"), part, null);
     assertThat(whole.statusCode()).isEqualTo(200);
     assertThat(sha256(part)).isEqualTo(sha256(build));
+    assertThat(
+            count(
+                "select count(*) from evidence_entry where type = 'artifact.plaintext-link' and payload like ?",
+                "%" + artifactId + "%"))
+        .as("each plaintext link made for the client is evidence")
+        .isEqualTo(3);
     HttpResponse<Path> cipherRange =
         fetch(downloadLink(artifactId, "ciphertext"), part, "bytes=0-99");
     assertThat(Files.readAllBytes(part)).isEqualTo(Arrays.copyOf(Files.readAllBytes(sealed), 100));

@@ -63,6 +63,7 @@ class VaultSecurityIT extends IntegrationTest {
   @Autowired ReleaseService releases;
   @Autowired ArtifactSweeper sweeper;
   @Autowired BlobStore blobs;
+  @Autowired io.tranche.app.project.ProjectService projects;
 
   private record Delivered(World world, ArtifactView artifact, InvoiceView finalInvoice) {}
 
@@ -230,6 +231,52 @@ class VaultSecurityIT extends IntegrationTest {
   }
 
   @Test
+  void aLinkDiesWithItsHoldersAccess() throws Exception {
+    Delivered d = delivered("holder");
+    String link =
+        as(d.world(), post("/portal/artifacts/" + d.artifact().id() + "/downloads"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String path = link.substring(link.indexOf("/downloads/"));
+    mvc.perform(get(path).header("Range", "bytes=0-9")).andExpect(status().isPartialContent());
+    projects.removeContact(d.world().owner(), d.world().project().id(), d.world().contact().id());
+    mvc.perform(get(path)).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aDisputePaidThroughIsReleasedWhenResolved() throws Exception {
+    Delivered d = delivered("resolved");
+    UUID milestone = d.artifact().milestoneId();
+    milestones.transition(d.world().owner(), milestone, MilestoneAction.OPEN_DISPUTE);
+    payByCard(d.finalInvoice(), d.finalInvoice().total().amountMinor(), "pi_" + UUID.randomUUID());
+    assertThat(releases(milestone)).isZero();
+    milestones.transition(d.world().owner(), milestone, MilestoneAction.RESOLVE_DISPUTE);
+    assertThat(releases(milestone)).isOne();
+    assertThat(milestones.milestone(d.world().owner(), milestone).state().name())
+        .isEqualTo("RELEASED");
+  }
+
+  @Test
+  void theVendorReleasesOnlyDeliveredWorkAndAPaymentLaterCompletesTheMilestone() throws Exception {
+    World world = fixtures.world("early");
+    assertThatThrownBy(
+            () -> releases.releaseByVendor(world.owner(), world.milestones().get(1).id()))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("no delivered artifact");
+
+    Delivered d = delivered("early-release");
+    releases.releaseByVendor(d.world().owner(), d.artifact().milestoneId());
+    assertThat(milestones.milestone(d.world().owner(), d.artifact().milestoneId()).state().name())
+        .isEqualTo("INVOICED");
+    payByCard(d.finalInvoice(), d.finalInvoice().total().amountMinor(), "pi_" + UUID.randomUUID());
+    assertThat(milestones.milestone(d.world().owner(), d.artifact().milestoneId()).state().name())
+        .isEqualTo("RELEASED");
+    assertThat(evidence(d.world(), "release.released")).isOne();
+  }
+
+  @Test
   void concurrentReleasesMakeOneRelease() throws Exception {
     Delivered d = delivered("race");
     UUID milestone = d.artifact().milestoneId();
@@ -350,7 +397,20 @@ class VaultSecurityIT extends IntegrationTest {
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("artifact.milestone-not-open"));
     milestones.transition(world.owner(), world.milestones().get(1).id(), MilestoneAction.START);
-    for (String name : new String[] {"../etc/passwd", "a/b.bin", "dir\\\\x.bin", ""}) {
+    milestones.transition(
+        world.owner(), world.milestones().get(1).id(), MilestoneAction.OPEN_DISPUTE);
+    mvc.perform(
+            post("/api/v1/milestones/" + milestone + "/artifacts?name=a.bin")
+                .header("Authorization", token)
+                .content(new byte[] {1, 2, 3}))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("artifact.milestone-not-open"));
+    milestones.transition(
+        world.owner(), world.milestones().get(1).id(), MilestoneAction.RESOLVE_DISPUTE);
+    for (String name :
+        new String[] {
+          "../etc/passwd", "a/b.bin", "dir\\\\x.bin", "", "report\u202Efdp.exe", "a\u0000b"
+        }) {
       mvc.perform(
               post("/api/v1/milestones/" + milestone + "/artifacts")
                   .param("name", name)

@@ -46,9 +46,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         || isUpload(request);
   }
 
-  /** Artifact uploads stream gigabytes; they are not kept for replay (see the API docs). */
+  /**
+   * Artifact uploads stream gigabytes, and download links are short-lived secrets: neither is kept
+   * for replay (see the API docs).
+   */
   private static boolean isUpload(HttpServletRequest request) {
-    return request.getRequestURI().matches("/api/v1/milestones/[^/]+/artifacts");
+    String uri = request.getRequestURI();
+    return uri.matches("/api/v1/milestones/[^/]+/artifacts")
+        || uri.matches("/api/v1/artifacts/[^/]+/downloads");
   }
 
   @Override

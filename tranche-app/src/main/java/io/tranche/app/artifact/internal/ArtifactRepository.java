@@ -113,6 +113,27 @@ public class ArtifactRepository {
         == 1;
   }
 
+  /**
+   * Claims a silent upload for removal; false when it has moved meanwhile (sealed after all, or its
+   * heartbeat came back), in which case it must be left alone.
+   */
+  public boolean claimForSweep(UUID id, Instant cutoff) {
+    return jdbc.sql(
+                """
+                update artifact set state = 'SWEEPING'
+                where id = ? and (state = 'SWEEPING' or (state = 'SEALING' and heartbeat_at < ?))
+                """)
+            .params(id, Timestamp.from(cutoff))
+            .update()
+        == 1;
+  }
+
+  /** Deletes an artifact that has no receipt; false when it has one (or is gone). */
+  public boolean deleteUnreceipted(UUID id) {
+    return jdbc.sql("delete from artifact where id = ? and receipt_jws is null").params(id).update()
+        == 1;
+  }
+
   public void delete(UUID id) {
     jdbc.sql("delete from artifact where id = ?").params(id).update();
   }
@@ -145,7 +166,11 @@ public class ArtifactRepository {
    * cut connection.
    */
   public List<StoredArtifact> sealingSilentSince(Instant cutoff) {
-    return jdbc.sql("select * from artifact where state = 'SEALING' and heartbeat_at < ?")
+    return jdbc.sql(
+            """
+            select * from artifact
+            where (state = 'SEALING' and heartbeat_at < ?) or state = 'SWEEPING'
+            """)
         .params(Timestamp.from(cutoff))
         .query(ArtifactRepository::map)
         .list();

@@ -57,6 +57,9 @@ public class ArtifactSweeper {
   public int sweep(Instant cutoff) {
     int removed = 0;
     for (ArtifactRepository.StoredArtifact a : artifacts.sealingSilentSince(cutoff)) {
+      if (!Boolean.TRUE.equals(transaction.execute(s -> artifacts.claimForSweep(a.id(), cutoff)))) {
+        continue; // sealed or alive after all
+      }
       try {
         blobs.delete(a.blobKey());
       } catch (IOException | RuntimeException e) {

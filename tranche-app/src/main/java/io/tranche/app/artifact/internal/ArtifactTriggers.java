@@ -44,7 +44,9 @@ class ArtifactTriggers {
       return;
     }
     UUID invoice = UUID.fromString(id);
-    if (event.type().equals("payment.refunded")
+    if (event.type().equals("payment.received")) {
+      releases.evaluateProject(event.projectId(), "payment on the project");
+    } else if (event.type().equals("payment.refunded")
         && event.details().get("amountMinor") instanceof Number amount) {
       releases.refunded(event.workspaceId(), invoice, amount.longValue(), event.actor());
     } else if (event.type().equals("payment.charged-back")) {

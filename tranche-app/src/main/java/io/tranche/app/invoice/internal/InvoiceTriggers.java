@@ -10,13 +10,15 @@ import io.tranche.core.milestone.MilestoneMachine;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.MilestoneTransitioned;
 import io.tranche.core.milestone.PaymentTrigger;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Issues invoices on the day their trigger fires, inside the transaction of the trigger: the
  * deposit when the contract is signed, an acceptance milestone when it is accepted, the final part
- * at the final demo (submission).
+ * at the final demo (submission). A milestone paid while a dispute froze it counts as paid once the
+ * dispute is resolved.
  */
 @Component
 class InvoiceTriggers {
@@ -45,6 +47,16 @@ class InvoiceTriggers {
   @EventListener
   void on(MilestoneMoved moved) {
     MilestoneTransitioned t = moved.transition();
+    if (t.action() == MilestoneAction.RESOLVE_DISPUTE && t.to() == MilestoneState.INVOICED) {
+      // paid while the dispute froze it: the payment counts now
+      UUID milestoneId = t.milestoneId().value();
+      var money = invoices.milestoneMoney(t.projectId().value(), milestoneId);
+      if (money.invoiced() && money.invoiceOpenMinor() == 0) {
+        milestones.transitionAsSystem(
+            t.workspaceId().value(), milestoneId, MilestoneAction.RECORD_PAYMENT);
+      }
+      return;
+    }
     boolean accepted = t.to() == MilestoneState.ACCEPTED;
     boolean demo = t.to() == MilestoneState.SUBMITTED;
     if (!accepted && !demo) {

@@ -100,6 +100,14 @@ public class MilestoneRepository {
         .optional();
   }
 
+  /** A milestone, its row locked until the transaction ends. */
+  public Optional<Milestone> lock(UUID id) {
+    return jdbc.sql("select * from milestone where id = ? for update")
+        .param(id)
+        .query((rs, i) -> milestone(rs))
+        .optional();
+  }
+
   public List<Milestone> ofProject(UUID projectId, Paging paging) {
     return jdbc.sql(
             "select * from milestone where project_id = ? order by position_no limit ? offset ?")

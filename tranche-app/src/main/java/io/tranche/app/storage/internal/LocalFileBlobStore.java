@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,28 @@ class LocalFileBlobStore implements BlobStore {
     String id = UUID.randomUUID().toString();
     String key = id.substring(0, 2) + "/" + id;
     Path temp = tmp.resolve(id);
-    OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
+    FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    // closing the stream (by the writer, or by commit) puts the bytes on disk first: a power cut
+    // must not leave a sealed row pointing at a truncated file
+    OutputStream out =
+        new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024) {
+          private boolean closed;
+
+          @Override
+          public void close() throws IOException {
+            if (closed) {
+              return;
+            }
+            closed = true;
+            try {
+              flush();
+              channel.force(true);
+            } finally {
+              super.close();
+            }
+          }
+        };
     return new BlobWriter() {
       private boolean committed;
 
@@ -70,17 +92,31 @@ class LocalFileBlobStore implements BlobStore {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
         committed = true;
       }
 
       @Override
       public void close() throws IOException {
         if (!committed) {
-          out.close();
-          Files.deleteIfExists(temp);
+          try {
+            channel.close();
+            out.close();
+          } finally {
+            Files.deleteIfExists(temp);
+          }
         }
       }
     };
+  }
+
+  /** Makes a directory's entries (the moved file) durable; not every file system allows it. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // e.g. a file system without directory sync: the file itself is on disk
+    }
   }
 
   @Override
