@@ -2,18 +2,31 @@ package io.tranche.app.demo;
 
 import io.tranche.app.account.ApiTokenService;
 import io.tranche.app.account.SetupService;
+import io.tranche.app.artifact.ArtifactService;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.MilestoneView;
 import io.tranche.app.project.NewProject;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.money.Money;
 import io.tranche.core.project.ProjectType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -23,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code --demo}: seeds a demo workspace once (an owner, a client with a contact, a web
- * project on the default 1/3-1/3-1/3 plan) and prints the logins and a fresh demo API token.
+ * project on the default 1/3-1/3-1/3 plan whose final delivery is submitted with a sealed build and
+ * its receipt) and prints the logins and a fresh demo API token.
  */
 @Component
 class DemoSeeder {
@@ -31,11 +45,14 @@ class DemoSeeder {
   static final String OWNER_EMAIL = "owner@demo.tranche.test";
   static final String OWNER_PASSWORD = "demo-password-1";
   static final String CONTACT_EMAIL = "client@demo.tranche.test";
+  static final String PROJECT = "Acme Bakery web shop";
 
   private final ApplicationArguments arguments;
   private final WorkspaceService workspaces;
   private final ClientService clients;
   private final ProjectService projects;
+  private final MilestoneService milestones;
+  private final ArtifactService artifacts;
   private final ApiTokenService tokens;
   private final SetupService setup;
   private final BaseUrl baseUrl;
@@ -46,6 +63,8 @@ class DemoSeeder {
       WorkspaceService workspaces,
       ClientService clients,
       ProjectService projects,
+      MilestoneService milestones,
+      ArtifactService artifacts,
       ApiTokenService tokens,
       SetupService setup,
       BaseUrl baseUrl,
@@ -54,6 +73,8 @@ class DemoSeeder {
     this.workspaces = workspaces;
     this.clients = clients;
     this.projects = projects;
+    this.milestones = milestones;
+    this.artifacts = artifacts;
     this.tokens = tokens;
     this.setup = setup;
     this.baseUrl = baseUrl;
@@ -67,6 +88,7 @@ class DemoSeeder {
       return;
     }
     String token = transaction.execute(status -> seed());
+    deliverBuild();
     System.out.println(
         """
         Demo workspace "%s" is ready.
@@ -75,6 +97,8 @@ class DemoSeeder {
                           the console's Mailbox page, or your SMTP server if one is configured)
           API token:      %s
                           try: curl -H 'Authorization: Bearer %s' %s/api/v1/projects
+          The final delivery is submitted with a sealed build: see Deliverables in the console
+          and in the portal.
         """
             .formatted(
                 WORKSPACE,
@@ -86,6 +110,52 @@ class DemoSeeder {
                 token,
                 token,
                 baseUrl.get()));
+  }
+
+  /**
+   * Delivers the demo project's final milestone once: starts it, uploads a small sealed build and
+   * submits it, so its receipt and final invoice exist. Runs after {@link #seed()} committed (an
+   * upload commits in steps of its own).
+   */
+  void deliverBuild() {
+    Actor owner =
+        workspaces.memberLogin(OWNER_EMAIL).map(WorkspaceService.MemberLogin::actor).orElseThrow();
+    var project =
+        projects.projects(owner, new Paging(0, Paging.MAX_SIZE)).items().stream()
+            .filter(p -> p.name().equals(PROJECT))
+            .findFirst();
+    if (project.isEmpty()) {
+      return;
+    }
+    List<MilestoneView> plan =
+        milestones.milestones(owner, project.get().id(), new Paging(0, Paging.MAX_SIZE)).items();
+    MilestoneView last = plan.get(plan.size() - 1);
+    if (last.state() != MilestoneState.PLANNED) {
+      return;
+    }
+    milestones.transition(owner, last.id(), MilestoneAction.START);
+    artifacts.upload(
+        owner,
+        last.id(),
+        "acme-web-shop-1.0.zip",
+        "application/zip",
+        new ByteArrayInputStream(build()));
+    milestones.transition(owner, last.id(), MilestoneAction.SUBMIT);
+  }
+
+  /** A small real zip: the demo shop's front page. */
+  static byte[] build() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("index.html"));
+      zip.write(
+          "<!DOCTYPE html><title>Acme Bakery</title><h1>Acme Bakery web shop</h1><p>Version 1.0</p>\n"
+              .getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** Seeds the workspace unless its owner exists, and returns a new API token for the owner. */
@@ -109,7 +179,7 @@ class DemoSeeder {
         owner,
         new NewProject(
             client.id(),
-            "Acme Bakery web shop",
+            PROJECT,
             ProjectType.WEB,
             Money.of(0, "EUR"),
             PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
