@@ -628,9 +628,9 @@ public class InvoiceService {
 
   /**
    * The money facts the release rule looks at for one milestone (a system step, no access check):
-   * whether it has a live invoice and what is still open on it — from the ledger, the receivable
-   * postings of the invoice and its payments, and never less than the invoice itself says — and the
-   * project's value handed over, money received and credit limit.
+   * whether it has a live invoice and what is still unpaid on it — from the ledger, the receivable
+   * postings of the invoice and its payments (a write-off is not a payment), and never less than
+   * the invoice itself says — and the project's value handed over, money received and credit limit.
    */
   @Transactional(readOnly = true)
   public MilestoneMoney milestoneMoney(UUID projectId, UUID milestoneId) {
@@ -645,9 +645,12 @@ public class InvoiceService {
       List<UUID> refs = new ArrayList<>(List.of(i.id()));
       invoices.payments(i.id()).forEach(p -> refs.add(p.id()));
       String receivable = Account.receivable(i.clientId()).key();
+      // what is owed, from the receivable postings of the invoice, its payments, refunds and
+      // credit notes; a write-off closes the receivable but pays nothing, so it does not count
       long fromLedger =
           ledger.postings(refs).stream()
               .filter(p -> p.account().equals(receivable))
+              .filter(p -> !p.kind().equals("invoice.written-off"))
               .mapToLong(p -> p.amount().amountMinor())
               .sum();
       open = Math.max(fromLedger, i.open().amountMinor());

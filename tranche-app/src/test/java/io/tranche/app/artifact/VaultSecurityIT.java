@@ -246,6 +246,27 @@ class VaultSecurityIT extends IntegrationTest {
   }
 
   @Test
+  void aWrittenOffInvoiceReleasesNothing() throws Exception {
+    Delivered d = delivered("written-off");
+    invoices.writeOff(d.world().owner(), d.finalInvoice().id(), "client vanished");
+    InvoiceView deposit =
+        invoices.invoices(d.world().owner(), d.world().project().id()).stream()
+            .filter(i -> !i.id().equals(d.finalInvoice().id()))
+            .findFirst()
+            .orElseThrow();
+    // a payment elsewhere in the project re-checks waiting milestones: this one stays sealed
+    invoices.recordPayment(
+        d.world().owner(),
+        deposit.id(),
+        io.tranche.core.money.Money.of(deposit.total().amountMinor(), "EUR"),
+        java.time.LocalDate.now(),
+        "transfer");
+    assertThat(releases(d.artifact().milestoneId())).isZero();
+    as(d.world(), get("/portal/artifacts/" + d.artifact().id() + "/key"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void aDisputePaidThroughIsReleasedWhenResolved() throws Exception {
     Delivered d = delivered("resolved");
     UUID milestone = d.artifact().milestoneId();
