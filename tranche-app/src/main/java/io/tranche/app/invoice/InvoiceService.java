@@ -535,7 +535,7 @@ public class InvoiceService {
           InvoiceErrors.ILLEGAL_TRANSITION,
           Map.of("action", "write off", "state", invoice.state().name()));
     }
-    Invoice next = invoice.credit(open);
+    Invoice next = invoice.writeOff();
     ledger.append(
         invoice.workspaceId(),
         Ledger.writeOff(UUID.randomUUID(), invoiceId, clock.instant(), invoice.clientId(), open));

@@ -265,7 +265,7 @@ class InvoiceIT extends IntegrationTest {
     api(post("/api/v1/invoices/" + id + "/write-off")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"reason\":\"client gone\"}"))
-        .andExpect(jsonPath("$.state").value("PAID"))
+        .andExpect(jsonPath("$.state").value("WRITTEN_OFF"))
         .andExpect(jsonPath("$.open.amountMinor").value(0));
     api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
         .andExpect(jsonPath("$.amountMinor").value(0));

@@ -136,6 +136,29 @@ public record Invoice(
     return settle(paid, credited.plus(amount));
   }
 
+  /**
+   * Gives up on what is open: nothing more is owed, and the invoice says it was written off rather
+   * than paid (the amount counts as credited).
+   */
+  public Invoice writeOff() {
+    if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
+      throw illegal("write off");
+    }
+    return new Invoice(
+        id,
+        workspaceId,
+        projectId,
+        clientId,
+        milestoneId,
+        number,
+        lines,
+        InvoiceState.WRITTEN_OFF,
+        issuedOn,
+        dueOn,
+        paid,
+        credited.plus(open()));
+  }
+
   /** Voids an invoice nothing was paid on. */
   public Invoice voided() {
     if (state == InvoiceState.PAID || state == InvoiceState.VOID || !paid.isZero()) {

@@ -3,7 +3,8 @@ package io.tranche.core.invoice;
 /**
  * Where an invoice stands. OVERDUE is not stored: an issued or partially paid invoice whose due
  * date has passed reads as overdue ({@link Invoice#stateAt}). An issued invoice is never edited; a
- * credit note corrects it.
+ * credit note corrects it. WRITTEN_OFF: the vendor gave up on what was open; nothing more is owed,
+ * but it was not paid.
  */
 public enum InvoiceState {
   DRAFT,
@@ -11,5 +12,6 @@ public enum InvoiceState {
   PARTIALLY_PAID,
   PAID,
   OVERDUE,
+  WRITTEN_OFF,
   VOID
 }

@@ -52,6 +52,19 @@ class InvoiceTest {
   }
 
   @Test
+  void aWriteOffClosesWhatIsOpenWithoutCallingItPaid() {
+    Invoice partly = issued().pay(Money.parse("190.00", "EUR"));
+    Invoice written = partly.writeOff();
+    assertThat(written.state()).isEqualTo(InvoiceState.WRITTEN_OFF);
+    assertThat(written.open().isZero()).isTrue();
+    assertThat(written.paid()).isEqualTo(Money.parse("190.00", "EUR"));
+    assertThat(written.stateAt(Instant.parse("2027-06-01T00:00:00Z")))
+        .isEqualTo(InvoiceState.WRITTEN_OFF);
+    assertCode(() -> written.pay(Money.of(1, "EUR")), "invoice.illegal-transition");
+    assertCode(written::writeOff, "invoice.illegal-transition");
+  }
+
+  @Test
   void numbersAreGaplessLookingAndPrefixed() {
     assertThat(InvoiceNumbers.format("", 2026, 42)).isEqualTo("2026-0042");
     assertThat(InvoiceNumbers.format("INV-", 2026, 12345)).isEqualTo("INV-2026-12345");
