@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Uploads a build to a milestone (e.g. from CI). The file streams to the server, which seals"
-          + " it on the way in; the API token comes from the environment variable TRANCHE_TOKEN"
-          + " (or --token-env), never from the command line.",
-      "Exit codes: 0 uploaded, 1 refused by the server, 3 unreadable file or no connection."
+          + " it on the way in. The API token comes from the environment variable TRANCHE_TOKEN"
+          + " (or the one --token-env names) or from a file (--token-file), never from the"
+          + " command line.",
+      "Exit codes: 0 uploaded, 1 refused by the server, 2 no token, 3 unreadable file or no"
+          + " connection."
     })
 final class UploadCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
