@@ -82,12 +82,6 @@ public class ReleaseService {
     return view(milestoneId);
   }
 
-  @Transactional(readOnly = true)
-  public Optional<ReleaseView> releaseOf(Actor actor, UUID milestoneId) {
-    milestones.milestone(actor, milestoneId);
-    return artifacts.release(milestoneId).map(r -> view(milestoneId));
-  }
-
   /**
    * Applies the release rule to a milestone with receipted artifacts (a system step inside the
    * transaction of its trigger: a payment, a resolved dispute); returns whether it is released.
