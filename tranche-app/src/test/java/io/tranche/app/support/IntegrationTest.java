@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "tranche.mail.poll-interval=200ms",
       "tranche.attachments.max-bytes=1048576",
       "tranche.artifacts.max-bytes=67108864",
+      "db-scheduler.polling-interval=1s",
       "tranche.stripe.webhook-secrets=whsec_rotated_out,whsec_current",
       "tranche.stripe.reconcile-interval=1h",
       "spring.mail.properties.mail.smtp.connectiontimeout=2000",

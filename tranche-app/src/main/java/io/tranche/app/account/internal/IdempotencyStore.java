@@ -1,12 +1,14 @@
 package io.tranche.app.account.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.tranche.app.platform.Jobs;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,8 +74,12 @@ class IdempotencyStore {
         .update();
   }
 
+  @Bean
+  RecurringTask<Void> idempotencyKeyExpiry() {
+    return Jobs.cron("idempotency-key-expiry", "0 41 * * * *", this::expire);
+  }
+
   /** Keys are kept at least 72 hours (96 here). */
-  @Scheduled(cron = "0 41 * * * *")
   void expire() {
     jdbc.sql("delete from idempotency_key where created_at < ?")
         .param(Timestamp.from(clock.instant().minus(KEEP)))

@@ -1,5 +1,7 @@
 package io.tranche.app.artifact.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.tranche.app.platform.Jobs;
 import io.tranche.app.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -9,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,9 +50,9 @@ public class ArtifactSweeper {
     sweep(clock.instant().minus(staleAfter));
   }
 
-  @Scheduled(fixedDelayString = "${tranche.artifacts.sweep-interval}")
-  void periodically() {
-    sweep(clock.instant().minus(staleAfter));
+  @Bean
+  RecurringTask<Void> artifactSweep(@Value("${tranche.artifacts.sweep-interval}") Duration every) {
+    return Jobs.every("artifact-sweep", every, () -> sweep(clock.instant().minus(staleAfter)));
   }
 
   /** Removes uploads still sealing and silent since before {@code cutoff}; returns how many. */

@@ -1,8 +1,10 @@
 package io.tranche.app.payment.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.tranche.app.platform.Jobs;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** Forgets provider event ids after 35 days (Stripe retries for up to 3 days; we keep 30+). */
@@ -18,7 +20,11 @@ class ProviderEventCleanup {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "0 17 4 * * *")
+  @Bean
+  RecurringTask<Void> providerEventCleanupJob() {
+    return Jobs.cron("provider-event-cleanup", "0 17 4 * * *", this::forgetOld);
+  }
+
   void forgetOld() {
     events.forgetBefore(clock.instant().minus(KEEP));
   }
