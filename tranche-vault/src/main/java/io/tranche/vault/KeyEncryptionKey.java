@@ -13,9 +13,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A workspace key-encryption key (KEK): wraps secrets at rest (signing keys, data keys) with
- * AES-256-GCM, a fresh 96-bit nonce per wrap, and associated data that binds a wrapped key to what
- * it belongs to (so a wrapped key moved to another row does not open).
+ * A key-encryption key (KEK) of the installation: wraps secrets at rest (signing keys, data keys)
+ * with AES-256-GCM, a fresh 96-bit nonce per wrap, and associated data that binds a wrapped key to
+ * what it belongs to (so a wrapped key moved to another row does not open).
  *
  * <p>Wrapped form: {@code v1.<keyId>.<base64url(nonce ‖ ciphertext ‖ tag)>}, where {@code keyId} is
  * the first 8 bytes of SHA-256("tranche-kek-id" ‖ key) in hex. The id lets the KEK rotate: a

@@ -1,4 +1,7 @@
-/** Blob storage: streaming writes that become visible only when complete; local files today. */
+/**
+ * Blob storage: streaming writes that become visible only when complete, ranged reads; local files
+ * or S3-compatible object storage.
+ */
 @NullMarked
 package io.tranche.app.storage;
 
