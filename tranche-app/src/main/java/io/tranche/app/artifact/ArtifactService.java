@@ -90,14 +90,16 @@ public class ArtifactService {
   public record DownloadLink(String url, Kind kind, Instant expiresAt) {}
 
   /** A download about to be served: what it is and how to write any range of it. */
-  public interface Servable {
-    String fileName();
-
-    String contentType();
-
-    long size();
-
+  public record Servable(String fileName, String contentType, long size, RangeWriter writer) {
     /** Writes {@code length} bytes from {@code from} on. */
+    public void write(long from, long length, OutputStream out) throws IOException {
+      writer.write(from, length, out);
+    }
+  }
+
+  /** Writes a range of a download. */
+  @FunctionalInterface
+  public interface RangeWriter {
     void write(long from, long length, OutputStream out) throws IOException;
   }
 
@@ -177,14 +179,16 @@ public class ArtifactService {
       InputStream body) {
     Access.member(actor);
     MilestoneView milestone = milestones.milestone(actor, milestoneId);
-    if (!OPEN_FOR_UPLOAD.contains(milestone.state()) || milestone.disputed()) {
-      throw new DomainException(
-          ArtifactErrors.NOT_OPEN_FOR_UPLOAD,
-          Map.of("state", milestone.state().name() + (milestone.disputed() ? ", disputed" : "")));
-    }
-    String fileName = fileName(name);
-    String mediaType = mediaType(contentType);
-    UUID id = UUID.randomUUID();
+    requireOpenForUpload(milestone.state(), milestone.disputed());
+    Pending upload =
+        new Pending(
+            UUID.randomUUID(),
+            actor,
+            milestone.projectId(),
+            milestoneId,
+            fileName(name),
+            mediaType(contentType));
+    UUID id = upload.id();
     DataKey key = DataKey.generate();
     String wrapped = keyRing.wrap(key.keyset(), DataKey.context(id.toString()));
     try (BlobWriter writer = blobs.create()) {
@@ -195,8 +199,8 @@ public class ArtifactService {
                   actor.workspaceId(),
                   milestone.projectId(),
                   milestoneId,
-                  fileName,
-                  mediaType,
+                  upload.fileName(),
+                  upload.mediaType(),
                   writer.key(),
                   wrapped,
                   key.commitment(),
@@ -215,46 +219,7 @@ public class ArtifactService {
           throw new DomainException(ArtifactErrors.EMPTY, Map.of());
         }
         writer.commit();
-        visible =
-            Boolean.TRUE.equals(
-                separately.execute(
-                    s -> {
-                      Milestone now = milestones.lock(milestoneId).orElseThrow();
-                      if (!OPEN_FOR_UPLOAD.contains(now.state()) || now.disputed()) {
-                        // submitted (or disputed) while this upload streamed: it would have no
-                        // receipt in a delivered milestone, so it is not kept
-                        throw new DomainException(
-                            ArtifactErrors.NOT_OPEN_FOR_UPLOAD,
-                            Map.of("state", now.state().name()));
-                      }
-                      if (!artifacts.markSealed(
-                          id,
-                          digests.plaintextSize(),
-                          digests.plaintextSha256(),
-                          digests.ciphertextSize(),
-                          digests.ciphertextSha256(),
-                          clock.instant())) {
-                        return false;
-                      }
-                      Map<String, Object> details = new LinkedHashMap<>();
-                      details.put("artifact", id.toString());
-                      details.put("milestone", milestoneId.toString());
-                      details.put("name", fileName);
-                      details.put("mediaType", mediaType);
-                      details.put("plaintextSize", digests.plaintextSize());
-                      details.put("plaintextSha256", digests.plaintextSha256());
-                      details.put("ciphertextSize", digests.ciphertextSize());
-                      details.put("ciphertextSha256", digests.ciphertextSha256());
-                      details.put("keyCommitment", key.commitment());
-                      events.publishEvent(
-                          new ArtifactEvent(
-                              actor.workspaceId(),
-                              milestone.projectId(),
-                              "artifact.sealed",
-                              actor.label(),
-                              details));
-                      return true;
-                    }));
+        visible = Boolean.TRUE.equals(separately.execute(s -> makeVisible(upload, key, digests)));
         if (!visible) {
           throw new IllegalStateException("the upload was swept while it was sealing");
         }
@@ -293,6 +258,56 @@ public class ArtifactService {
   @PreDestroy
   void stopHeartbeats() {
     heartbeats.shutdownNow();
+  }
+
+  /** An upload under way: what its row and its evidence need. */
+  private record Pending(
+      UUID id, Actor actor, UUID projectId, UUID milestoneId, String fileName, String mediaType) {}
+
+  private static void requireOpenForUpload(MilestoneState state, boolean disputed) {
+    if (!OPEN_FOR_UPLOAD.contains(state) || disputed) {
+      throw new DomainException(
+          ArtifactErrors.NOT_OPEN_FOR_UPLOAD,
+          Map.of("state", state.name() + (disputed ? ", disputed" : "")));
+    }
+  }
+
+  /**
+   * The last step of an upload, in its own transaction: under a lock on the milestone (so a
+   * submission cannot slip in between), the row becomes SEALED and the sealing is evidence. An
+   * upload whose milestone was submitted or disputed meanwhile is refused: it would sit in a
+   * delivered milestone without a receipt. False when the sweeper took the row.
+   */
+  private boolean makeVisible(Pending upload, DataKey key, Sealing.Digests digests) {
+    Milestone now = milestones.lock(upload.milestoneId()).orElseThrow();
+    requireOpenForUpload(now.state(), now.disputed());
+    if (!artifacts.markSealed(
+        upload.id(),
+        digests.plaintextSize(),
+        digests.plaintextSha256(),
+        digests.ciphertextSize(),
+        digests.ciphertextSha256(),
+        clock.instant())) {
+      return false;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("artifact", upload.id().toString());
+    details.put("milestone", upload.milestoneId().toString());
+    details.put("name", upload.fileName());
+    details.put("mediaType", upload.mediaType());
+    details.put("plaintextSize", digests.plaintextSize());
+    details.put("plaintextSha256", digests.plaintextSha256());
+    details.put("ciphertextSize", digests.ciphertextSize());
+    details.put("ciphertextSha256", digests.ciphertextSha256());
+    details.put("keyCommitment", key.commitment());
+    events.publishEvent(
+        new ArtifactEvent(
+            upload.actor().workspaceId(),
+            upload.projectId(),
+            "artifact.sealed",
+            upload.actor().label(),
+            details));
+    return true;
   }
 
   /** A milestone's artifacts; a client contact sees only those with a delivery receipt. */
@@ -408,7 +423,7 @@ public class ArtifactService {
     Kind kind = Kind.valueOf(t.kind());
     requireMay(holder.isMember(), kind, a);
     if (kind == Kind.CIPHERTEXT) {
-      return servable(
+      return new Servable(
           a.name() + ".sealed",
           "application/octet-stream",
           a.ciphertextSize(),
@@ -420,7 +435,7 @@ public class ArtifactService {
     }
     DataKey key = unwrap(a);
     String artifactId = a.id().toString();
-    return servable(
+    return new Servable(
         a.name(),
         a.mediaType(),
         a.plaintextSize(),
@@ -724,33 +739,5 @@ public class ArtifactService {
       out.write(buffer, 0, n);
       left -= n;
     }
-  }
-
-  private interface Writer {
-    void write(long from, long length, OutputStream out) throws IOException;
-  }
-
-  private static Servable servable(String name, String type, long size, Writer writer) {
-    return new Servable() {
-      @Override
-      public String fileName() {
-        return name;
-      }
-
-      @Override
-      public String contentType() {
-        return type;
-      }
-
-      @Override
-      public long size() {
-        return size;
-      }
-
-      @Override
-      public void write(long from, long length, OutputStream out) throws IOException {
-        writer.write(from, length, out);
-      }
-    };
   }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ public class ReleaseService {
   private final MilestoneService milestones;
   private final InvoiceService invoices;
   private final BaseUrl baseUrl;
-  private final org.springframework.context.ApplicationEventPublisher events;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ReleaseService(
@@ -58,7 +59,7 @@ public class ReleaseService {
       MilestoneService milestones,
       InvoiceService invoices,
       BaseUrl baseUrl,
-      org.springframework.context.ApplicationEventPublisher events,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.artifacts = artifacts;
     this.artifactService = artifactService;
@@ -112,7 +113,7 @@ public class ReleaseService {
             new ReleaseRule.Facts(
                 money.invoiced(),
                 money.invoiceOpenMinor(),
-                handedOver(m.projectId().value(), money.handedOverMinor()),
+                handedOver(m.projectId().value()),
                 m.amount().amountMinor(),
                 money.receivedMinor(),
                 money.creditLimitMinor(),
@@ -138,19 +139,17 @@ public class ReleaseService {
   }
 
   /**
-   * The value handed over in a project: milestones released (in state or by a vendor's early
-   * release), never less than what the invoice module counts.
+   * The value handed over in a project: milestones released, in state or by a vendor's release
+   * before payment.
    */
-  private long handedOver(UUID projectId, long counted) {
-    long released =
-        milestones.planAsSystem(projectId).stream()
-            .filter(
-                m ->
-                    m.state() == MilestoneState.RELEASED
-                        || artifacts.release(m.id().value()).isPresent())
-            .mapToLong(m -> m.amount().amountMinor())
-            .sum();
-    return Math.max(released, counted);
+  private long handedOver(UUID projectId) {
+    return milestones.planAsSystem(projectId).stream()
+        .filter(
+            m ->
+                m.state() == MilestoneState.RELEASED
+                    || artifacts.release(m.id().value()).isPresent())
+        .mapToLong(m -> m.amount().amountMinor())
+        .sum();
   }
 
   /**

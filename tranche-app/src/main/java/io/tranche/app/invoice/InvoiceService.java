@@ -630,7 +630,8 @@ public class InvoiceService {
    * The money facts the release rule looks at for one milestone (a system step, no access check):
    * whether it has a live invoice and what is still unpaid on it — from the ledger, the receivable
    * postings of the invoice and its payments (a write-off is not a payment), and never less than
-   * the invoice itself says — and the project's value handed over, money received and credit limit.
+   * the invoice itself says — and the project's money received and credit limit. (What was handed
+   * over is the release's to count.)
    */
   @Transactional(readOnly = true)
   public MilestoneMoney milestoneMoney(UUID projectId, UUID milestoneId) {
@@ -655,16 +656,10 @@ public class InvoiceService {
               .sum();
       open = Math.max(fromLedger, i.open().amountMinor());
     }
-    long handedOver =
-        milestones.planAsSystem(projectId).stream()
-            .filter(m -> m.state() == MilestoneState.RELEASED)
-            .mapToLong(m -> m.amount().amountMinor())
-            .sum();
     return new MilestoneMoney(
         invoice.isPresent(),
         invoice.map(Invoice::id).orElse(null),
         open,
-        handedOver,
         invoices.receivedMinor(projectId),
         projects.creditLimitOf(projectId));
   }
@@ -674,7 +669,6 @@ public class InvoiceService {
       boolean invoiced,
       @Nullable UUID invoiceId,
       long invoiceOpenMinor,
-      long handedOverMinor,
       long receivedMinor,
       long creditLimitMinor) {}
 

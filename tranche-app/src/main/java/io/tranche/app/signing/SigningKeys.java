@@ -13,7 +13,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -121,9 +120,5 @@ public class SigningKeys {
 
   private static String context(UUID workspaceId) {
     return "workspace-signing-key:" + workspaceId;
-  }
-
-  static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
   }
 }

@@ -107,8 +107,7 @@ class TenancyIT extends IntegrationTest {
             "build-" + victim.tag(),
             artifact.plaintextSha256(),
             artifact.keyCommitment(),
-            dataKey,
-            dataKey.substring(0, 24));
+            dataKey);
 
     List<Route> routes = routes();
     assertThat(routes)

@@ -144,19 +144,7 @@ public record Invoice(
     if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
       throw illegal("write off");
     }
-    return new Invoice(
-        id,
-        workspaceId,
-        projectId,
-        clientId,
-        milestoneId,
-        number,
-        lines,
-        InvoiceState.WRITTEN_OFF,
-        issuedOn,
-        dueOn,
-        paid,
-        credited.plus(open()));
+    return with(InvoiceState.WRITTEN_OFF, paid, credited.plus(open()));
   }
 
   /** Voids an invoice nothing was paid on. */
@@ -164,19 +152,7 @@ public record Invoice(
     if (state == InvoiceState.PAID || state == InvoiceState.VOID || !paid.isZero()) {
       throw illegal("void");
     }
-    return new Invoice(
-        id,
-        workspaceId,
-        projectId,
-        clientId,
-        milestoneId,
-        number,
-        lines,
-        InvoiceState.VOID,
-        issuedOn,
-        dueOn,
-        paid,
-        credited);
+    return with(InvoiceState.VOID, paid, credited);
   }
 
   /** The state as of {@code now}: an unpaid invoice past its due date is OVERDUE. */
@@ -188,12 +164,8 @@ public record Invoice(
     return state;
   }
 
-  private Invoice settle(Money newPaid, Money newCredited) {
-    Money open = total().minus(newPaid).minus(newCredited);
-    InvoiceState next =
-        !open.isNegative() && !open.isZero()
-            ? (newPaid.isZero() ? InvoiceState.ISSUED : InvoiceState.PARTIALLY_PAID)
-            : InvoiceState.PAID;
+  /** This invoice in another state with other amounts; everything else stays. */
+  private Invoice with(InvoiceState next, Money newPaid, Money newCredited) {
     return new Invoice(
         id,
         workspaceId,
@@ -207,6 +179,15 @@ public record Invoice(
         dueOn,
         newPaid,
         newCredited);
+  }
+
+  private Invoice settle(Money newPaid, Money newCredited) {
+    Money open = total().minus(newPaid).minus(newCredited);
+    InvoiceState next =
+        !open.isNegative() && !open.isZero()
+            ? (newPaid.isZero() ? InvoiceState.ISSUED : InvoiceState.PARTIALLY_PAID)
+            : InvoiceState.PAID;
+    return with(next, newPaid, newCredited);
   }
 
   private DomainException illegal(String action) {

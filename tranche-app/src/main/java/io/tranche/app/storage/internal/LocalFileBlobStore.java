@@ -99,9 +99,9 @@ class LocalFileBlobStore implements BlobStore {
       @Override
       public void close() throws IOException {
         if (!committed) {
+          // thrown away: no flush, no sync, just the file handle and the file
           try {
             channel.close();
-            out.close();
           } finally {
             Files.deleteIfExists(temp);
           }
