@@ -36,7 +36,7 @@ public record MoneyInput(
     if (amountMinor != null && amount != null) {
       throw DomainException.field(AMBIGUOUS, field, Map.of("field", field));
     } else if (amountMinor != null) {
-      money = Money.of(amountMinor, code);
+      money = Errors.at(field + ".amountMinor", () -> Money.of(amountMinor, code));
     } else if (amount != null) {
       money = Errors.at(field + ".amount", () -> Money.parse(amount, code));
     } else {

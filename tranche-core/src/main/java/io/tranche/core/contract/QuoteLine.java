@@ -16,14 +16,22 @@ public record QuoteLine(String description, long quantity, Money unitPrice) {
       throw DomainException.field(
           MoneyErrors.NEGATIVE, "unitPrice", Map.of("value", unitPrice.toDecimalString()));
     }
+    total(unitPrice, quantity);
   }
 
   /** Quantity × unit price, exactly. */
   public Money total() {
+    return total(unitPrice, quantity);
+  }
+
+  private static Money total(Money unitPrice, long quantity) {
     try {
       return new Money(Math.multiplyExact(unitPrice.amountMinor(), quantity), unitPrice.currency());
-    } catch (ArithmeticException e) {
-      throw DomainException.field(MoneyErrors.OVERFLOW, "quantity", Map.of("value", quantity));
+    } catch (ArithmeticException | DomainException e) {
+      throw DomainException.field(
+          MoneyErrors.TOO_LARGE,
+          "quantity",
+          Map.of("value", unitPrice + " × " + quantity, "max", Money.MAX_MINOR));
     }
   }
 }

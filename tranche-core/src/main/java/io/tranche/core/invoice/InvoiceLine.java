@@ -1,8 +1,11 @@
 package io.tranche.core.invoice;
 
 import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import io.tranche.core.money.Money;
+import io.tranche.core.money.MoneyErrors;
+import java.util.Map;
 
 /** One invoice line: description, quantity, net unit price and its own tax rate (basis points). */
 public record InvoiceLine(
@@ -12,10 +15,25 @@ public record InvoiceLine(
     Validation.range("quantity", quantity, 1, 1_000_000);
     Validation.required("unitPrice", unitPrice);
     Validation.range("taxRateBasisPoints", taxRateBasisPoints, 0, 10_000);
+    gross(unitPrice, quantity, taxRateBasisPoints);
   }
 
   public Money net() {
     return new Money(Math.multiplyExact(unitPrice.amountMinor(), quantity), unitPrice.currency());
+  }
+
+  /** Checks at construction that the line's net and gross are amounts Tranche accepts. */
+  private static void gross(Money unitPrice, long quantity, int taxRateBasisPoints) {
+    try {
+      Money net =
+          new Money(Math.multiplyExact(unitPrice.amountMinor(), quantity), unitPrice.currency());
+      net.plus(QuoteContent.tax(net, taxRateBasisPoints));
+    } catch (ArithmeticException | DomainException e) {
+      throw DomainException.field(
+          MoneyErrors.TOO_LARGE,
+          "quantity",
+          Map.of("value", unitPrice + " × " + quantity, "max", Money.MAX_MINOR));
+    }
   }
 
   /** This line's tax, rounded half up to the minor unit. */

@@ -19,10 +19,21 @@ import java.util.regex.Pattern;
  * more precise than the currency allows instead of rounding it.
  */
 public record Money(long amountMinor, Currency currency) implements Comparable<Money> {
+  /**
+   * The largest amount Tranche accepts, in minor units either side of zero: 10^14 (one trillion
+   * euros in cents). Far below 2^53, so every amount, and any sum of a realistic number of them, is
+   * an exact integer in JSON numbers (IEEE doubles) and in the canonical JSON of the evidence log.
+   */
+  public static final long MAX_MINOR = 100_000_000_000_000L;
+
   private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d+)?");
 
   public Money {
     Objects.requireNonNull(currency, "currency");
+    if (amountMinor > MAX_MINOR || amountMinor < -MAX_MINOR) {
+      throw new DomainException(
+          MoneyErrors.TOO_LARGE, Map.of("value", amountMinor, "max", MAX_MINOR));
+    }
     if (currency.getDefaultFractionDigits() < 0) {
       throw new DomainException(
           MoneyErrors.UNKNOWN_CURRENCY, Map.of("value", currency.getCurrencyCode()));
@@ -56,11 +67,11 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
           MoneyErrors.TOO_PRECISE,
           Map.of("value", text, "digits", digits, "currency", currency.getCurrencyCode()));
     }
-    try {
-      return new Money(value.movePointRight(digits).longValueExact(), currency);
-    } catch (ArithmeticException e) {
-      throw new DomainException(MoneyErrors.OVERFLOW, Map.of("value", text));
+    BigDecimal minor = value.movePointRight(digits);
+    if (minor.abs().compareTo(BigDecimal.valueOf(MAX_MINOR)) > 0) {
+      throw new DomainException(MoneyErrors.TOO_LARGE, Map.of("value", text, "max", MAX_MINOR));
     }
+    return new Money(minor.longValueExact(), currency);
   }
 
   /** The ISO 4217 currency for a three-letter code, or a {@code money.unknown-currency} error. */

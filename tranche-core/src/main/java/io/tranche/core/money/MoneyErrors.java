@@ -31,6 +31,12 @@ public final class MoneyErrors {
   public static final ErrorCode OVERFLOW =
       new ErrorCode(
           "money.overflow", ErrorKind.INVALID, "the amount {value} is too large to be represented");
+  public static final ErrorCode TOO_LARGE =
+      new ErrorCode(
+          "money.too-large",
+          ErrorKind.INVALID,
+          "the amount {value} is beyond the largest amount accepted, {max} minor units either side"
+              + " of zero");
   public static final ErrorCode BAD_RATIOS =
       new ErrorCode(
           "money.bad-ratios",

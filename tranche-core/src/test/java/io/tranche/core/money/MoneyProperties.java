@@ -56,8 +56,22 @@ class MoneyProperties {
   }
 
   @Property
-  void parsingTheDecimalFormReturnsTheSameAmount(@ForAll long minor) {
+  void parsingTheDecimalFormReturnsTheSameAmount(
+      @ForAll @LongRange(min = -Money.MAX_MINOR, max = Money.MAX_MINOR) long minor) {
     Money money = Money.of(minor, "EUR");
     assertThat(Money.parse(money.toDecimalString(), "EUR")).isEqualTo(money);
+  }
+
+  @Property
+  void everyAmountBeyondTheMaximumIsRefusedWhereverItIsBuilt(@ForAll long minor) {
+    boolean within = minor >= -Money.MAX_MINOR && minor <= Money.MAX_MINOR;
+    try {
+      Money money = Money.of(minor, "EUR");
+      assertThat(within).isTrue();
+      assertThat(Math.abs(money.amountMinor())).isLessThan(1L << 53);
+    } catch (io.tranche.core.error.DomainException e) {
+      assertThat(within).isFalse();
+      assertThat(e.code()).isEqualTo(MoneyErrors.TOO_LARGE);
+    }
   }
 }

@@ -60,9 +60,19 @@ class MoneyTest {
   }
 
   @Test
-  void refusesAmountsTooLargeForALong() {
-    assertCode(() -> Money.parse("92233720368547758.08", "EUR"), "money.overflow");
-    assertCode(() -> Money.of(Long.MAX_VALUE, "EUR").plus(Money.of(1, "EUR")), "money.overflow");
+  void refusesAmountsBeyondTheMaximumWhereverTheyComeFrom() {
+    assertCode(() -> Money.parse("92233720368547758.08", "EUR"), "money.too-large");
+    assertCode(() -> Money.parse("1000000000000.01", "EUR"), "money.too-large");
+    assertCode(() -> Money.of(Long.MAX_VALUE, "EUR"), "money.too-large");
+    assertCode(() -> Money.of(-Money.MAX_MINOR - 1, "EUR"), "money.too-large");
+    assertCode(() -> Money.of(1L << 53, "EUR"), "money.too-large");
+    assertCode(() -> Money.of(Money.MAX_MINOR, "EUR").plus(Money.of(1, "EUR")), "money.too-large");
+  }
+
+  @Test
+  void acceptsTheMaximumItself() {
+    assertThat(Money.parse("1000000000000.00", "EUR").amountMinor()).isEqualTo(Money.MAX_MINOR);
+    assertThat(Money.of(-Money.MAX_MINOR, "EUR").negate().amountMinor()).isEqualTo(Money.MAX_MINOR);
   }
 
   @Test
