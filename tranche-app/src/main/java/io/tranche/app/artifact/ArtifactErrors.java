@@ -20,7 +20,7 @@ public final class ArtifactErrors {
       new ErrorCode(
           "artifact.bad-name",
           ErrorKind.INVALID,
-          "a file name of 1 to 255 characters without path separators or control characters");
+          "the file name {problem}; send a plain name of 1 to 255 characters such as build.zip");
   public static final ErrorCode NOT_RELEASED =
       new ErrorCode(
           "artifact.not-released",

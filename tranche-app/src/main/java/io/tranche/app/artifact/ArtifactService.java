@@ -23,6 +23,7 @@ import io.tranche.app.storage.BlobWriter;
 import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
+import io.tranche.core.message.Attachments;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.vault.DataKey;
@@ -78,7 +79,6 @@ public class ArtifactService {
       Set.of(MilestoneState.IN_PROGRESS, MilestoneState.CHANGES_REQUESTED);
   private static final Pattern MEDIA_TYPE =
       Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
-  private static final Pattern BAD_NAME_CHARS = Pattern.compile("[/\\\\\\p{Cc}\\p{Cf}]");
 
   /** What a download token opens. */
   public enum Kind {
@@ -712,11 +712,15 @@ public class ArtifactService {
     }
   }
 
+  /** An artifact's name, by the one rule for file names ({@link Attachments#nameProblem}). */
   static String fileName(@Nullable String name) {
-    String n = name == null ? "" : name.strip();
-    if (n.isEmpty() || n.length() > 255 || BAD_NAME_CHARS.matcher(n).find() || n.equals("..")) {
-      throw DomainException.field(ArtifactErrors.BAD_NAME, "name", Map.of());
-    }
+    String n = Attachments.normalName(name);
+    Attachments.nameProblem(n)
+        .ifPresent(
+            problem -> {
+              throw DomainException.field(
+                  ArtifactErrors.BAD_NAME, "name", Map.of("problem", problem));
+            });
     return n;
   }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /** Rules for uploaded files: safe names, and the content type read from the bytes themselves. */
 public final class Attachments {
@@ -23,32 +24,92 @@ public final class Attachments {
           "attachment.too-large",
           ErrorKind.INVALID,
           "the file '{name}' is larger than the limit of {limit} bytes");
-  public static final int NAME_MAX = 200;
+
+  /** The longest file name accepted, in UTF-16 code units (most file systems allow 255). */
+  public static final int NAME_MAX = 255;
 
   private Attachments() {}
 
   /**
-   * The file name to keep: Unicode-normalised and trimmed. Refuses (rather than silently changes) a
-   * name with a path, a parent reference, control characters, or no name at all.
+   * The file name to keep: Unicode-normalised (NFC) and trimmed. Refuses (rather than silently
+   * changes) a name with a path, a parent reference, no name at all, or an invisible or control
+   * character; see {@link #nameProblem}.
    */
   public static String safeName(String name) {
-    String n = name == null ? "" : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
-    if (n.isEmpty()) {
-      throw refused(n, "is empty");
-    }
-    if (n.contains("/") || n.contains("\\") || n.contains(":")) {
-      throw refused(n, "contains a path");
-    }
-    if (n.equals(".") || n.equals("..") || n.startsWith("..")) {
-      throw refused(n, "points at a directory");
-    }
-    if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw refused(n.replaceAll("\\p{Cntrl}", "?"), "contains control characters");
-    }
-    if (n.length() > NAME_MAX) {
-      throw refused(n.substring(0, 40) + "…", "is longer than " + NAME_MAX + " characters");
+    String n = normalName(name);
+    Optional<String> problem = nameProblem(n);
+    if (problem.isPresent()) {
+      throw refused(printable(n), problem.get());
     }
     return n;
+  }
+
+  /** A file name as {@link #safeName} judges it: trimmed and in Unicode NFC. */
+  public static String normalName(String name) {
+    return name == null ? "" : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+  }
+
+  /**
+   * What is wrong with a (normalised) file name, or empty when it is acceptable. The one rule for
+   * every file name a person supplies — attachments and artifacts alike: not empty, at most {@value
+   * #NAME_MAX} characters, no path separator ({@code / \ :}), not {@code .} or starting with {@code
+   * ..}, and none of: control characters ({@code \p{Cc}}, which include NUL and U+0085), format
+   * characters ({@code \p{Cf}}: bidirectional overrides such as U+202E and U+2067, zero-width
+   * characters such as U+200B), line and paragraph separators ({@code \p{Zl}}, {@code \p{Zp}}), or
+   * a lone surrogate. Such characters let a name read differently from what it is (U+202E turns
+   * "invoice[U+202E]fdp.exe" into what reads as "invoiceexe.pdf").
+   */
+  public static Optional<String> nameProblem(String n) {
+    if (n.isEmpty()) {
+      return Optional.of("is empty");
+    }
+    if (n.length() > NAME_MAX) {
+      return Optional.of("is longer than " + NAME_MAX + " characters");
+    }
+    if (n.contains("/") || n.contains("\\") || n.contains(":")) {
+      return Optional.of("contains a path");
+    }
+    if (n.equals(".") || n.startsWith("..")) {
+      return Optional.of("points at a directory");
+    }
+    for (int i = 0; i < n.length(); ) {
+      int c = n.codePointAt(i);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL) {
+        return Optional.of("contains control characters");
+      }
+      if (type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        return Optional.of("contains invisible or direction-changing characters");
+      }
+      if (type == Character.SURROGATE) {
+        return Optional.of("contains a broken character (a lone surrogate)");
+      }
+      i += Character.charCount(c);
+    }
+    return Optional.empty();
+  }
+
+  /** The name as it may appear in an error message: offending characters shown as U+XXXX. */
+  private static String printable(String n) {
+    StringBuilder out = new StringBuilder();
+    n.codePoints()
+        .limit(60)
+        .forEach(
+            c -> {
+              int type = Character.getType(c);
+              if (type == Character.CONTROL
+                  || type == Character.FORMAT
+                  || type == Character.LINE_SEPARATOR
+                  || type == Character.PARAGRAPH_SEPARATOR
+                  || type == Character.SURROGATE) {
+                out.append(String.format("U+%04X", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return n.codePointCount(0, n.length()) > 60 ? out + "…" : out.toString();
   }
 
   /**

@@ -19,7 +19,34 @@ class AttachmentsTest {
         new String[] {"../etc/passwd", "a/b.txt", "C:\\x.txt", "..", "", "a\u0000b", "x\nb"}) {
       assertCode(() -> Attachments.safeName(bad), "attachment.bad-name");
     }
-    assertCode(() -> Attachments.safeName("a".repeat(201)), "attachment.bad-name");
+    assertCode(() -> Attachments.safeName("a".repeat(256)), "attachment.bad-name");
+    assertThat(Attachments.safeName("a".repeat(255))).hasSize(255);
+  }
+
+  @Test
+  void refusesInvisibleAndDirectionChangingCharacters() {
+    for (String bad :
+        new String[] {
+          "invoice\u202Efdp.exe",
+          "zero\u200Bwidth.pdf",
+          "next\u0085line.pdf",
+          "isolate\u2067.pdf",
+          "line\u2028sep.pdf",
+          "para\u2029sep.pdf",
+          "bom\uFEFF.pdf",
+          "lone\uD800.pdf",
+          "lone\uDC00.pdf",
+          "nul\u0000.pdf"
+        }) {
+      assertCode(() -> Attachments.safeName(bad), "attachment.bad-name");
+      assertThat(Attachments.nameProblem(bad)).as(bad).isPresent();
+    }
+  }
+
+  @Test
+  void acceptsLettersBeyondTheBasicPlane() {
+    assertThat(Attachments.safeName("rapport \uD83D\uDCC4 été.pdf"))
+        .isEqualTo("rapport \uD83D\uDCC4 été.pdf");
   }
 
   @Test
