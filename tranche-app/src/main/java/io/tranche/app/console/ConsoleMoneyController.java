@@ -73,10 +73,17 @@ class ConsoleMoneyController {
   String all(
       Actor actor,
       @RequestParam(required = false) @org.jspecify.annotations.Nullable InvoiceState state,
+      @RequestParam(defaultValue = "0") int page,
       Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
-    model.addAttribute("invoices", invoices.workspaceInvoices(actor, state));
+    io.tranche.app.platform.PageOf<InvoiceView> shown =
+        invoices.workspaceInvoices(
+            actor,
+            state,
+            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    model.addAttribute("invoices", shown.items());
+    model.addAttribute("page", shown);
     model.addAttribute("states", InvoiceState.values());
     model.addAttribute("state", state);
     Map<UUID, String> names = new LinkedHashMap<>();

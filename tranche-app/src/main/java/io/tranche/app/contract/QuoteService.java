@@ -20,6 +20,7 @@ import io.tranche.core.error.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,7 @@ public class QuoteService {
     Access.member(actor);
     projects.requireVisible(actor, projectId);
     requireProjectCurrency(projectId, content);
+    requireSaneValidity(content);
     StoredQuote q = draft(actor.workspaceId(), projectId, UUID.randomUUID(), 1, content);
     quotes.insert(q);
     return view(q);
@@ -96,6 +98,7 @@ public class QuoteService {
     Access.member(actor);
     StoredQuote current = load(actor, quoteId);
     requireProjectCurrency(current.projectId(), content);
+    requireSaneValidity(content);
     boolean vendorSigned = signatures.signed(current.id(), "VENDOR");
     if (current.status().editableInPlace() && !vendorSigned) {
       String hash = hash(current.projectId(), current.id(), current.version(), content);
@@ -326,6 +329,16 @@ public class QuoteService {
         null,
         clock.instant(),
         null);
+  }
+
+  /** A quote valid until a date a person means: not years ago, not centuries ahead. */
+  private void requireSaneValidity(QuoteContent content) {
+    Validation.dateWithin(
+        "validUntil",
+        content.validUntil(),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        Period.ofYears(1),
+        Period.ofYears(10));
   }
 
   private void requireProjectCurrency(UUID projectId, QuoteContent content) {

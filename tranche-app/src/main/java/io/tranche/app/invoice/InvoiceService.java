@@ -11,6 +11,8 @@ import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyInput;
 import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.project.ProjectView;
@@ -33,7 +35,6 @@ import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.money.Money;
 import io.tranche.core.money.MoneyErrors;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -186,9 +187,22 @@ public class InvoiceService {
         null,
         "bank",
         amount,
-        receivedOn,
+        paymentDate("receivedOn", receivedOn),
         Validation.optionalText("reference", reference, 200),
         actor.label());
+  }
+
+  /**
+   * A date money changed hands, as a person gives it: within the last ten years, and not after
+   * tomorrow (time zones), so a typo never becomes a payment dated in the year 20026.
+   */
+  private LocalDate paymentDate(String field, LocalDate date) {
+    return Validation.dateWithin(
+        field,
+        Validation.required(field, date),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        java.time.Period.ofYears(10),
+        java.time.Period.ofDays(1));
   }
 
   /** What happened to a provider's report of a payment or refund, and why when refused. */
@@ -442,17 +456,15 @@ public class InvoiceService {
     return InvoiceView.of(next, clock.instant());
   }
 
-  /** An invoice as a PDF. */
-  @Transactional(readOnly = true)
+  /** An invoice as a PDF, rendered once per distinct content and then served as stored. */
+  @Transactional
   public Download invoicePdf(Actor actor, UUID invoiceId) {
     InvoiceView invoice = invoice(actor, invoiceId);
-    byte[] pdf =
-        pdfs.invoice(invoice, parties(actor, invoice.projectId()), paymentInstructions(actor));
-    return new Download(
-        "invoice-" + invoice.number() + ".pdf",
-        "application/pdf",
-        pdf.length,
-        new ByteArrayInputStream(pdf));
+    return pdfs.invoice(
+        actor.workspaceId(),
+        invoice,
+        parties(actor, invoice.projectId()),
+        paymentInstructions(actor));
   }
 
   /** How to pay the caller's workspace: its bank details when set, and the portal. */
@@ -466,16 +478,12 @@ public class InvoiceService {
   }
 
   /** A payment's acknowledgement (receipt) as a PDF. */
-  @Transactional(readOnly = true)
+  @Transactional
   public Download receiptPdf(Actor actor, UUID paymentId) {
     PaymentOf paid = loadPayment(actor, paymentId);
     InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
-    byte[] pdf = pdfs.receipt(paid.payment(), invoice, parties(actor, invoice.projectId()));
-    return new Download(
-        "receipt-" + paymentId + ".pdf",
-        "application/pdf",
-        pdf.length,
-        new ByteArrayInputStream(pdf));
+    return pdfs.receipt(
+        actor.workspaceId(), paid.payment(), invoice, parties(actor, invoice.projectId()));
   }
 
   private InvoicePdf.Parties parties(Actor actor, UUID projectId) {
@@ -586,17 +594,20 @@ public class InvoiceService {
     return payment;
   }
 
-  /** Every invoice of the caller's workspace, overdue first, optionally in one state. */
+  /** A page of the caller's workspace's invoices, overdue first, optionally in one state. */
   @Transactional(readOnly = true)
-  public List<InvoiceView> workspaceInvoices(Actor actor, @Nullable InvoiceState state) {
+  public PageOf<InvoiceView> workspaceInvoices(
+      Actor actor, @Nullable InvoiceState state, Paging paging) {
     Access.member(actor);
     Instant now = clock.instant();
-    return invoices.ofWorkspace(actor.workspaceId()).stream()
-        .map(i -> InvoiceView.of(i, now))
-        .filter(i -> state == null || i.state() == state)
-        .sorted(
-            java.util.Comparator.comparing((InvoiceView i) -> i.state() != InvoiceState.OVERDUE))
-        .toList();
+    PageOf<Invoice> page =
+        invoices.ofWorkspace(
+            actor.workspaceId(), state, LocalDate.ofInstant(now, ZoneOffset.UTC), paging);
+    return new PageOf<>(
+        page.items().stream().map(i -> InvoiceView.of(i, now)).toList(),
+        page.page(),
+        page.size(),
+        page.total());
   }
 
   /** What each client of the caller's workspace owes, from the ledger, by client id. */
@@ -795,10 +806,8 @@ public class InvoiceService {
             + ". Still open on this invoice: "
             + next.open()
             + ".\n\nYour receipt: "
-            + baseUrl.get()
-            + "/portal/payments/"
-            + payment.id()
-            + "/receipt");
+            + baseUrl.portal(
+                invoice.workspaceId(), "/portal/payments/" + payment.id() + "/receipt"));
   }
 
   /**
@@ -821,7 +830,7 @@ public class InvoiceService {
             "bank",
             MoneyJson.of(amount),
             "REPORTED",
-            paidOn,
+            paymentDate("paidOn", paidOn),
             Validation.optionalText("reference", reference, 200));
     invoices.insertPayment(
         invoice.workspaceId(), invoice.clientId(), payment, null, actor.label(), clock.instant());

@@ -10,9 +10,13 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.Validation;
 import io.tranche.core.meeting.MeetingRecord;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,6 +73,12 @@ public class MeetingService {
   public MeetingView log(Actor actor, UUID projectId, MeetingRecord record) {
     Access.member(actor);
     projects.requireVisible(actor, projectId);
+    Validation.dateWithin(
+        "heldAt",
+        LocalDate.ofInstant(record.heldAt(), ZoneOffset.UTC),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        Period.ofYears(10),
+        Period.ofYears(2));
     MeetingView meeting =
         new MeetingView(
             UUID.randomUUID(),

@@ -16,6 +16,15 @@ public class BaseUrl {
     this.env = env;
   }
 
+  /**
+   * A link into a workspace's client portal, e.g. {@code portal(ws, "/portal/quotes/" + id)}: it
+   * names the workspace ({@code ?w=…}), so a client who is not signed in lands on that workspace's
+   * sign-in page and the link is mailed by that workspace only.
+   */
+  public String portal(java.util.UUID workspaceId, String path) {
+    return get() + path + (path.contains("?") ? "&" : "?") + "w=" + workspaceId;
+  }
+
   /** The base URL without a trailing slash. */
   public String get() {
     String configured = env.getProperty("tranche.base-url", "");

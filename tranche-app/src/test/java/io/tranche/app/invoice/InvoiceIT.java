@@ -228,7 +228,7 @@ class InvoiceIT extends IntegrationTest {
     api(post("/api/v1/invoices/" + id + "/void")).andExpect(jsonPath("$.state").value("VOID"));
     api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
         .andExpect(jsonPath("$.amountMinor").value(0));
-    api(get("/api/v1/invoices?state=VOID")).andExpect(jsonPath("$[0].id").value(id));
+    api(get("/api/v1/invoices?state=VOID")).andExpect(jsonPath("$.items[0].id").value(id));
     api(post("/api/v1/invoices/" + id + "/void")).andExpect(status().isConflict());
   }
 

@@ -31,11 +31,13 @@ public record QuoteContent(
     PaymentPlan plan,
     LocalDate validUntil,
     QuoteTerms terms) {
+  /** The most lines a quote may have, as for an invoice. */
+  public static final int MAX_LINES = 500;
 
   public QuoteContent {
     scope = Validation.text("scope", scope, 50_000);
     timeline = Validation.text("timeline", timeline, 10_000);
-    lines = List.copyOf(Validation.required("lines", lines));
+    lines = List.copyOf(Validation.atMost("lines", Validation.required("lines", lines), MAX_LINES));
     if (lines.isEmpty()) {
       throw DomainException.field(ContractErrors.NO_LINES, "lines", Map.of());
     }

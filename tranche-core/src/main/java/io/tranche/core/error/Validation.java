@@ -24,6 +24,17 @@ public final class Validation {
           ErrorKind.INVALID,
           "{field} must be between {min} and {max}, was {value}");
 
+  public static final ErrorCode TOO_MANY =
+      new ErrorCode(
+          "validation.too-many",
+          ErrorKind.INVALID,
+          "{field} has {count} entries; at most {max} are accepted");
+  public static final ErrorCode DATE_OUT_OF_RANGE =
+      new ErrorCode(
+          "validation.date-out-of-range",
+          ErrorKind.INVALID,
+          "{field} must be a date from {earliest} to {latest}, was {value}");
+
   private static final Pattern EMAIL =
       Pattern.compile(
           "[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]{1,63})+");
@@ -61,6 +72,36 @@ public final class Validation {
   public static <T> T required(String field, @Nullable T value) {
     if (value == null) {
       throw DomainException.field(REQUIRED, field, Map.of("field", field));
+    }
+    return value;
+  }
+
+  /** A list of at most {@code max} entries. */
+  public static <T> java.util.List<T> atMost(String field, java.util.List<T> list, int max) {
+    if (list.size() > max) {
+      throw DomainException.field(
+          TOO_MANY, field, Map.of("field", field, "count", list.size(), "max", max));
+    }
+    return list;
+  }
+
+  /**
+   * A date within {@code [today − past, today + future]}: what a person can mean by a payment or
+   * meeting date, so a typo such as year 20026 or {@code +999999999-12-31} is refused at the edge.
+   */
+  public static java.time.LocalDate dateWithin(
+      String field,
+      java.time.LocalDate value,
+      java.time.LocalDate today,
+      java.time.Period past,
+      java.time.Period future) {
+    java.time.LocalDate earliest = today.minus(past);
+    java.time.LocalDate latest = today.plus(future);
+    if (value.isBefore(earliest) || value.isAfter(latest)) {
+      throw DomainException.field(
+          DATE_OUT_OF_RANGE,
+          field,
+          Map.of("field", field, "earliest", earliest, "latest", latest, "value", value));
     }
     return value;
   }

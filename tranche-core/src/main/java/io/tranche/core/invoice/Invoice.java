@@ -31,13 +31,17 @@ public record Invoice(
     @Nullable LocalDate dueOn,
     Money paid,
     Money credited) {
+  /**
+   * The most lines an invoice (or credit note) may have: a bill a person reads, not a data dump.
+   */
+  public static final int MAX_LINES = 500;
 
   public Invoice {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(projectId, "projectId");
     Objects.requireNonNull(clientId, "clientId");
-    lines = List.copyOf(Validation.required("lines", lines));
+    lines = List.copyOf(Validation.atMost("lines", Validation.required("lines", lines), MAX_LINES));
     if (lines.isEmpty()) {
       throw DomainException.field(InvoiceErrors.NO_LINES, "lines", Map.of());
     }

@@ -2,17 +2,27 @@ package io.tranche.app.invoice.internal;
 
 import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.invoice.PaymentView;
+import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Pdfs;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The invoice PDF and the payment acknowledgement (receipt) PDF. */
+/**
+ * The invoice PDF and the payment acknowledgement (receipt) PDF, each rendered once per distinct
+ * content ({@link RenderedDocuments}).
+ */
 @Component
 public class InvoicePdf {
+  private final RenderedDocuments rendered;
+
+  InvoicePdf(RenderedDocuments rendered) {
+    this.rendered = rendered;
+  }
 
   /** Who the documents are from and for. */
   public record Parties(String vendor, String client, String project) {}
 
-  public byte[] invoice(InvoiceView i, Parties p, String paymentInstructions) {
+  public Download invoice(UUID workspaceId, InvoiceView i, Parties p, String paymentInstructions) {
     StringBuilder h = new StringBuilder(Pdfs.open("Invoice " + i.number()));
     h.append("<h1>Invoice ")
         .append(e(i.number()))
@@ -64,10 +74,10 @@ public class InvoicePdf {
         .append("<p class=\"small\">Please quote ")
         .append(e(i.number()))
         .append(" with your payment.</p></body></html>");
-    return Pdfs.render(h.toString());
+    return rendered.pdf(workspaceId, i.id(), "invoice-" + i.number() + ".pdf", h.toString());
   }
 
-  public byte[] receipt(PaymentView payment, InvoiceView i, Parties p) {
+  public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt"));
     h.append("<h1>Payment acknowledgement</h1>")
         .append("<p><b>")
@@ -92,7 +102,8 @@ public class InvoicePdf {
         .append("</table><p class=\"small\">Receipt ")
         .append(payment.id())
         .append("</p></body></html>");
-    return Pdfs.render(h.toString());
+    return rendered.pdf(
+        workspaceId, payment.id(), "receipt-" + payment.id() + ".pdf", h.toString());
   }
 
   private static String row(String label, String value) {

@@ -3,6 +3,8 @@ package io.tranche.app.invoice.internal;
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.invoice.UnknownPayment;
 import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceLine;
 import io.tranche.core.invoice.InvoiceState;
@@ -126,12 +128,45 @@ public class InvoiceRepository {
         .list();
   }
 
-  public List<Invoice> ofWorkspace(UUID workspaceId) {
-    return jdbc.sql(
-            "select * from invoice where workspace_id = ? order by created_at desc, id limit 500")
-        .param(workspaceId)
-        .query((rs, i) -> invoice(rs))
-        .list();
+  /**
+   * One page of a workspace's invoices, overdue first, then newest first; {@code state} (if given)
+   * is the state as read on {@code today}, so OVERDUE selects issued or partly paid invoices past
+   * their due date, and ISSUED or PARTIALLY_PAID only those not yet due.
+   */
+  public PageOf<Invoice> ofWorkspace(
+      UUID workspaceId, @Nullable InvoiceState state, LocalDate today, Paging paging) {
+    String overdue = "(state in ('ISSUED', 'PARTIALLY_PAID') and due_on < ?)";
+    List<Object> params = new java.util.ArrayList<>(List.of(workspaceId));
+    String where = "workspace_id = ?";
+    if (state == InvoiceState.OVERDUE) {
+      where += " and " + overdue;
+      params.add(Date.valueOf(today));
+    } else if (state != null) {
+      where += " and state = ?";
+      params.add(state.name());
+      if (state == InvoiceState.ISSUED || state == InvoiceState.PARTIALLY_PAID) {
+        where += " and not " + overdue;
+        params.add(Date.valueOf(today));
+      }
+    }
+    long total =
+        jdbc.sql("select count(*) from invoice where " + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new java.util.ArrayList<>(params);
+    pageParams.addAll(List.of(Date.valueOf(today), paging.size(), paging.offset()));
+    List<Invoice> items =
+        jdbc.sql(
+                "select * from invoice where "
+                    + where
+                    + " order by case when "
+                    + overdue
+                    + " then 0 else 1 end, created_at desc, id limit ? offset ?")
+            .params(pageParams)
+            .query((rs, i) -> invoice(rs))
+            .list();
+    return new PageOf<>(items, paging.page(), paging.size(), total);
   }
 
   public boolean existsForMilestone(UUID milestoneId) {

@@ -13,6 +13,8 @@ import io.tranche.app.platform.Downloads;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyInput;
 import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
@@ -156,9 +158,15 @@ class InvoiceApi {
   }
 
   @GetMapping("/invoices")
-  @Operation(summary = "The workspace's invoices, overdue first, optionally of one state")
-  List<InvoiceView> all(Actor actor, @RequestParam(required = false) @Nullable InvoiceState state) {
-    return invoices.workspaceInvoices(actor, state);
+  @Operation(
+      summary =
+          "The workspace's invoices, overdue first, optionally of one state, a page at a time")
+  PageOf<InvoiceView> all(
+      Actor actor,
+      @RequestParam(required = false) @Nullable InvoiceState state,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+    return invoices.workspaceInvoices(actor, state, new Paging(page, size));
   }
 
   @GetMapping("/invoices/{invoiceId}/payments")
