@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,13 +53,23 @@ public class MagicLinkService {
   }
 
   /**
-   * Mails a sign-in link to every contact with this address (one per workspace they are a contact
-   * in). Does nothing, and says nothing different, when the address is unknown.
+   * Mails a sign-in link to the contact with this address in the portal being signed into: the
+   * workspace {@code portal} when the sign-in page named one ({@code /portal/login?w=…}); without
+   * one, only when the address is a contact of exactly one workspace. So a workspace that adds
+   * another's client as its own contact never receives (in its mailbox) the links that client asks
+   * of someone else. Does nothing, and says nothing different, when the address is unknown.
    */
   @Transactional
-  public void request(String email) {
+  public void request(String email, @Nullable UUID portal) {
     Instant now = clock.instant();
-    for (Contact contact : clients.contactsForSignIn(email)) {
+    List<Contact> contacts = clients.contactsForSignIn(email);
+    List<Contact> recipients =
+        portal != null
+            ? contacts.stream().filter(c -> c.workspaceId().value().equals(portal)).toList()
+            : contacts.stream().map(c -> c.workspaceId().value()).distinct().count() == 1
+                ? contacts
+                : List.of();
+    for (Contact contact : recipients) {
       String token = Secrets.newSecret("");
       links.insert(contact.id().value(), Secrets.hash(token), now, now.plus(VALIDITY));
       String workspace = workspaces.name(contact.workspaceId().value()).orElse("your supplier");

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("tranche.rate-limit")
 public record RateLimitProperties(
-    int loginPerAccount,
+    int loginPerAccountAndIp,
     int loginPerIp,
     int magicLinkPerAccount,
     int magicLinkPerIp,

@@ -544,10 +544,7 @@ public class ArtifactService {
               + name
               + " are ready, each with a signed delivery receipt that states what the key will"
               + " open. Check them before you pay: "
-              + baseUrl.get()
-              + "/portal/projects/"
-              + projectId
-              + "/deliverables");
+              + baseUrl.portal(workspaceId, "/portal/projects/" + projectId + "/deliverables"));
     }
     return issued;
   }

@@ -287,10 +287,8 @@ public class ReleaseService {
         "Thank you. "
             + m.name()
             + " is released: its keys and downloads are open to you now at "
-            + baseUrl.get()
-            + "/portal/projects/"
-            + m.projectId()
-            + "/deliverables");
+            + baseUrl.portal(
+                m.workspaceId().value(), "/portal/projects/" + m.projectId() + "/deliverables"));
     log.info("milestone {} released ({}, {} artifacts)", milestoneId, reason, released.size());
     return true;
   }

@@ -93,7 +93,7 @@ class DemoSeeder {
         """
         Demo workspace "%s" is ready.
           Vendor console: %s/login    %s / %s
-          Client portal:  %s/portal/login    %s (the sign-in link arrives in the mailbox:
+          Client portal:  %s    %s (the sign-in link arrives in the mailbox:
                           the console's Mailbox page, or your SMTP server if one is configured)
           API token:      %s
                           try: curl -H 'Authorization: Bearer %s' %s/api/v1/projects
@@ -105,11 +105,18 @@ class DemoSeeder {
                 baseUrl.get(),
                 OWNER_EMAIL,
                 OWNER_PASSWORD,
-                baseUrl.get(),
+                baseUrl.portal(owner().workspaceId(), "/portal/login"),
                 CONTACT_EMAIL,
                 token,
                 token,
                 baseUrl.get()));
+  }
+
+  private Actor owner() {
+    return workspaces
+        .memberLogin(OWNER_EMAIL)
+        .map(WorkspaceService.MemberLogin::actor)
+        .orElseThrow();
   }
 
   /**
@@ -118,8 +125,7 @@ class DemoSeeder {
    * upload commits in steps of its own).
    */
   void deliverBuild() {
-    Actor owner =
-        workspaces.memberLogin(OWNER_EMAIL).map(WorkspaceService.MemberLogin::actor).orElseThrow();
+    Actor owner = owner();
     var project =
         projects.projects(owner, new Paging(0, Paging.MAX_SIZE)).items().stream()
             .filter(p -> p.name().equals(PROJECT))

@@ -45,9 +45,7 @@ class Notifications {
               projects.contactEmails(e.projectId()),
               vendor + " sent you a quote",
               "A quote is ready for you to read. Open it, then accept it or ask for changes:\n\n"
-                  + baseUrl.get()
-                  + "/portal/quotes/"
-                  + e.documentId());
+                  + baseUrl.portal(e.workspaceId(), "/portal/quotes/" + e.documentId()));
       case "quote.viewed" -> {
         if (e.details() != null && Boolean.TRUE.equals(e.details().get("first"))) {
           send(
@@ -78,9 +76,7 @@ class Notifications {
             projects.contactEmails(e.projectId()),
             "Your contract with " + vendor + " is signed",
             "Both sides signed. The contract with its certificate of completion:\n\n"
-                + baseUrl.get()
-                + "/portal"
-                + link);
+                + baseUrl.portal(e.workspaceId(), "/portal" + link));
         send(
             e.workspaceId(),
             workspaces.memberEmails(e.workspaceId()),
@@ -100,9 +96,7 @@ class Notifications {
           projects.contactEmails(t.projectId().value()),
           "Work is ready for your review",
           "A milestone was delivered and awaits your acceptance (or a request for changes):\n\n"
-              + baseUrl.get()
-              + "/portal/projects/"
-              + t.projectId());
+              + baseUrl.portal(t.workspaceId().value(), "/portal/projects/" + t.projectId()));
     }
   }
 

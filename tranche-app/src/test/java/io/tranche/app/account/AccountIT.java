@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.tranche.app.account.internal.SetupTokenRepository;
@@ -42,18 +43,18 @@ class AccountIT extends IntegrationTest {
 
   @Test
   void memberSignsInWithANewSessionIdAndSeesTheConsole() {
+    realCsrfTokens();
     World world = fixtures.world("login");
     Visitor visitor = new Visitor(baseUrl());
     visitor.get("/login");
-    String before = visitor.sessionId();
-    assertThat(before).isNotNull();
+    assertThat(visitor.sessionId()).as("no session before sign-in").isNull();
 
     HttpResponse<String> response =
         visitor.post("/login", Map.of("email", world.ownerEmail(), "password", Fixtures.PASSWORD));
 
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/console");
-    assertThat(visitor.sessionId()).isNotNull().isNotEqualTo(before);
+    assertThat(visitor.sessionId()).isNotNull();
     assertThat(
             jdbc.sql("select count(*) from spring_session where principal_name = ?")
                 .param(world.owner().label())
@@ -90,17 +91,31 @@ class AccountIT extends IntegrationTest {
   }
 
   @Test
-  void limitsPasswordAttemptsPerAccount() throws Exception {
+  void limitsPasswordAttemptsPerAccountFromOneAddressWithRetryAfter() throws Exception {
     World world = fixtures.world("limit");
     for (int i = 0; i < 10; i++) {
-      login(world.ownerEmail(), "wrong", "10.1.0." + i).andExpect(status().isUnauthorized());
+      login(world.ownerEmail(), "wrong", "10.1.0.1").andExpect(status().isUnauthorized());
     }
     MvcResult limited =
-        login(world.ownerEmail(), Fixtures.PASSWORD, "10.1.1.1")
+        login(world.ownerEmail(), Fixtures.PASSWORD, "10.1.0.1")
             .andExpect(status().isTooManyRequests())
             .andReturn();
     assertThat(limited.getResponse().getContentAsString())
         .contains("too many attempts; try again in");
+    assertThat(Long.parseLong(limited.getResponse().getHeader("Retry-After"))).isPositive();
+  }
+
+  @Test
+  void failuresElsewhereNeverLockTheOwnerOut() throws Exception {
+    World world = fixtures.world("lockout");
+    for (int i = 0; i < 12; i++) {
+      login(world.ownerEmail(), "wrong", "10.1.2." + i).andExpect(status().isUnauthorized());
+      login(world.ownerEmail(), "wrong", "10.1.3.1")
+          .andExpect(i < 10 ? status().isUnauthorized() : status().isTooManyRequests());
+    }
+    login(world.ownerEmail(), Fixtures.PASSWORD, "10.1.4.1")
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", "/console"));
   }
 
   @Test

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "tranche.data-dir=target/test-data",
       "tranche.mail.poll-interval=200ms",
       "tranche.attachments.max-bytes=1048576",
+      // Every test's browser-like client asks for sign-in links from 127.0.0.1.
+      "tranche.rate-limit.magic-link-per-ip=40",
       "tranche.artifacts.max-bytes=67108864",
       "db-scheduler.polling-interval=1s",
       "tranche.stripe.webhook-secrets=whsec_rotated_out,whsec_current",
@@ -42,6 +44,21 @@ public abstract class IntegrationTest {
     registry.add("spring.mail.port", TestMail::port);
     registry.add("tranche.stripe.secret-key", () -> TestStripe.SECRET_KEY);
     registry.add("tranche.stripe.api-base", TestStripe::baseUrl);
+  }
+
+  @Autowired private org.springframework.web.context.WebApplicationContext web;
+  @Autowired private org.springframework.security.web.csrf.CsrfTokenRepository csrfTokens;
+
+  /**
+   * Gives the running server its own CSRF token repository back. MockMvc's {@code csrf()} post
+   * processor replaces the repository of the (shared) CSRF filter with a session-based test one for
+   * good; a test of what real browsers get from the real server calls this first.
+   */
+  protected void realCsrfTokens() {
+    org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(
+        new org.springframework.mock.web.MockHttpServletRequest(
+            web.getServletContext(), "GET", "/login"),
+        csrfTokens);
   }
 
   protected String baseUrl() {

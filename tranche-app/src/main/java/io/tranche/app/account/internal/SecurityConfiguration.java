@@ -4,9 +4,11 @@ import io.tranche.app.account.ApiTokenService;
 import io.tranche.app.platform.ActorDetails;
 import io.tranche.app.platform.Roles;
 import io.tranche.app.workspace.WorkspaceService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +19,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -31,9 +34,13 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -98,9 +105,17 @@ class SecurityConfiguration {
     return new HttpSessionSecurityContextRepository();
   }
 
+  /**
+   * CSRF tokens live in an HttpOnly, SameSite=Lax cookie, not in the session: a sign-in page must
+   * not create a session (a database row) for every anonymous visitor. The forms carry the token
+   * masked per response (the XOR handler), and sign-in issues a new one.
+   */
   @Bean
   CsrfTokenRepository csrfTokenRepository() {
-    return new HttpSessionCsrfTokenRepository();
+    CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+    cookies.setCookieName("TRANCHE-CSRF");
+    cookies.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
+    return cookies;
   }
 
   /** What happens to the session at sign-in: a new session id and a new CSRF token. */
@@ -134,6 +149,7 @@ class SecurityConfiguration {
                             problem(403, "auth.forbidden", "this API is for workspace members")
                                 .commence(request, response, null)))
         .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
         .addFilterAfter(
             new IdempotencyFilter(keys),
             org.springframework.security.web.access.intercept.AuthorizationFilter.class);
@@ -160,7 +176,14 @@ class SecurityConfiguration {
                     .denyAll())
         .securityContext(c -> c.securityContextRepository(contexts))
         .sessionManagement(s -> s.sessionAuthenticationStrategy(sessions))
-        .csrf(c -> c.csrfTokenRepository(csrf).ignoringRequestMatchers("/webhooks/**"))
+        // Sign-in always lands on the console or the portal; remembering the page asked for would
+        // create a session for every anonymous request to a protected page.
+        .requestCache(c -> c.disable())
+        .csrf(
+            c ->
+                c.csrfTokenRepository(csrf)
+                    .csrfTokenRequestHandler(new LenientXorCsrfTokenHandler())
+                    .ignoringRequestMatchers("/webhooks/**"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
         .headers(
             h ->
@@ -169,16 +192,75 @@ class SecurityConfiguration {
                             csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'"
                                     + " 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
-                    .frameOptions(f -> f.deny()))
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(REFERRER_POLICY)))
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/portal/login"),
+                        new PortalSignInEntryPoint(),
                         PathPatternRequestMatcher.pathPattern("/portal/**"))
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"),
                         PathPatternRequestMatcher.pathPattern("/**")));
     return http.build();
+  }
+
+  /**
+   * Download links and sign-in links carry tokens in their URL: other sites get the origin at most.
+   */
+  private static final ReferrerPolicy REFERRER_POLICY =
+      ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
+  /**
+   * Spring Security's XOR token handler throws {@link IllegalArgumentException} on a forged token
+   * that is not valid UTF-8 once decoded; such a token is simply a wrong one: 403, like any other.
+   */
+  static final class LenientXorCsrfTokenHandler implements CsrfTokenRequestHandler {
+    private final XorCsrfTokenRequestAttributeHandler xor =
+        new XorCsrfTokenRequestAttributeHandler();
+
+    @Override
+    public void handle(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        java.util.function.Supplier<CsrfToken> csrfToken) {
+      xor.handle(request, response, csrfToken);
+    }
+
+    @Override
+    public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+      try {
+        return xor.resolveCsrfTokenValue(request, csrfToken);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Sends a visitor who is not signed in to the portal's sign-in page, keeping the workspace a
+   * mailed link names ({@code ?w=…}) so the sign-in link is asked of that workspace only.
+   */
+  static final class PortalSignInEntryPoint extends LoginUrlAuthenticationEntryPoint {
+    PortalSignInEntryPoint() {
+      super("/portal/login");
+    }
+
+    @Override
+    protected String determineUrlToUseForThisRequest(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        @Nullable AuthenticationException exception) {
+      String w = request.getParameter("w");
+      if (w != null) {
+        try {
+          return "/portal/login?w=" + java.util.UUID.fromString(w.strip());
+        } catch (IllegalArgumentException e) {
+          return "/portal/login";
+        }
+      }
+      return "/portal/login";
+    }
   }
 
   private static AuthenticationEntryPoint problem(int status, String code, String detail) {

@@ -1,6 +1,8 @@
 package io.tranche.app.account.web;
 
 import io.tranche.core.error.DomainException;
+import io.tranche.core.error.ErrorKind;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.ui.Model;
@@ -14,5 +16,21 @@ final class FormErrors {
     errors.put(e.field() == null ? fallbackField : e.field(), e.getMessage());
     model.addAttribute("errors", errors);
     model.addAttribute("errorCode", e.code().slug());
+  }
+
+  /**
+   * The status of a refused sign-in form: 429 with {@code Retry-After} (seconds) when rate-limited,
+   * otherwise {@code otherwise}.
+   */
+  static void status(HttpServletResponse response, DomainException e, int otherwise) {
+    if (e.code().kind() == ErrorKind.RATE_LIMITED) {
+      response.setStatus(429);
+      Object seconds = e.args().get("seconds");
+      if (seconds != null) {
+        response.setHeader("Retry-After", seconds.toString());
+      }
+    } else {
+      response.setStatus(otherwise);
+    }
   }
 }

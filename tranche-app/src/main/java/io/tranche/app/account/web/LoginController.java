@@ -6,7 +6,6 @@ import io.tranche.app.account.RateLimiter;
 import io.tranche.app.account.internal.SignIn;
 import io.tranche.app.platform.CurrentActor;
 import io.tranche.core.error.DomainException;
-import io.tranche.core.error.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -61,10 +60,13 @@ class LoginController {
       Model model) {
     model.addAttribute("email", email);
     try {
-      limiter.acquire("login-ip:" + request.getRemoteAddr(), limits.loginPerIp(), "email");
+      // Throttled per client address, and per account from that address: never per account alone,
+      // or anybody could lock the owner out by failing on purpose (see docs/decisions.md).
+      String address = request.getRemoteAddr();
+      limiter.acquire("login-ip:" + address, limits.loginPerIp(), "email");
       limiter.acquire(
-          "login-account:" + email.strip().toLowerCase(Locale.ROOT),
-          limits.loginPerAccount(),
+          "login-account-ip:" + email.strip().toLowerCase(Locale.ROOT) + "|" + address,
+          limits.loginPerAccountAndIp(),
           "email");
       Authentication checked;
       try {
@@ -77,7 +79,7 @@ class LoginController {
       signIn.member(checked, request, response);
       return "redirect:/console";
     } catch (DomainException e) {
-      response.setStatus(e.code().kind() == ErrorKind.RATE_LIMITED ? 429 : 401);
+      FormErrors.status(response, e, 401);
       FormErrors.add(model, e, "email");
       return "account/login";
     }

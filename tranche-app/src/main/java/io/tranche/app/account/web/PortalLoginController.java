@@ -6,12 +6,15 @@ import io.tranche.app.account.RateLimitProperties;
 import io.tranche.app.account.RateLimiter;
 import io.tranche.app.account.internal.SignIn;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,40 +31,72 @@ class PortalLoginController {
   private final SignIn signIn;
   private final RateLimiter limiter;
   private final RateLimitProperties limits;
+  private final WorkspaceService workspaces;
 
   PortalLoginController(
-      MagicLinkService links, SignIn signIn, RateLimiter limiter, RateLimitProperties limits) {
+      MagicLinkService links,
+      SignIn signIn,
+      RateLimiter limiter,
+      RateLimitProperties limits,
+      WorkspaceService workspaces) {
+    this.workspaces = workspaces;
     this.links = links;
     this.signIn = signIn;
     this.limiter = limiter;
     this.limits = limits;
   }
 
+  /** The sign-in page; {@code w} names the workspace whose portal it is (from its own links). */
   @GetMapping("/portal/login")
-  String form() {
+  String form(@RequestParam(defaultValue = "") String w, Model model) {
+    portal(w, model);
     return "account/portal-login";
   }
 
   @PostMapping("/portal/login")
   String request(
       @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String w,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     model.addAttribute("email", email);
+    UUID portal = portal(w, model);
     try {
       String address = Validation.email("email", email);
       limiter.acquire("magic-ip:" + request.getRemoteAddr(), limits.magicLinkPerIp(), "email");
       limiter.acquire("magic-account:" + address, limits.magicLinkPerAccount(), "email");
-      links.request(address);
+      links.request(address, portal);
       model.addAttribute("sent", true);
       return "account/portal-login";
     } catch (DomainException e) {
-      response.setStatus(
-          e.code() == AccountErrors.RATE_LIMITED ? 429 : HttpServletResponse.SC_BAD_REQUEST);
+      FormErrors.status(response, e, HttpServletResponse.SC_BAD_REQUEST);
       FormErrors.add(model, e, "email");
       return "account/portal-login";
     }
+  }
+
+  /**
+   * The workspace a sign-in page belongs to, when {@code w} names one that exists; its name is
+   * shown.
+   */
+  private @Nullable UUID portal(String w, Model model) {
+    UUID id;
+    try {
+      id = w.isBlank() ? null : UUID.fromString(w.strip());
+    } catch (IllegalArgumentException e) {
+      id = null;
+    }
+    if (id == null) {
+      return null;
+    }
+    Optional<String> name = workspaces.name(id);
+    if (name.isEmpty()) {
+      return null;
+    }
+    model.addAttribute("workspace", id);
+    model.addAttribute("workspaceName", name.get());
+    return id;
   }
 
   @GetMapping("/portal/magic")

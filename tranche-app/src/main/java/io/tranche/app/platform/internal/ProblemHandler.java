@@ -46,7 +46,16 @@ class ProblemHandler {
 
   @ExceptionHandler(DomainException.class)
   ResponseEntity<Map<String, Object>> domain(DomainException e, HttpServletRequest request) {
-    return problem(e.code(), e.getMessage(), e.field(), request);
+    ResponseEntity<Map<String, Object>> problem =
+        problem(e.code(), e.getMessage(), e.field(), request);
+    Object seconds = e.args().get("seconds");
+    if (e.code().kind() == ErrorKind.RATE_LIMITED && seconds != null) {
+      return ResponseEntity.status(problem.getStatusCode())
+          .headers(problem.getHeaders())
+          .header("Retry-After", seconds.toString())
+          .body(problem.getBody());
+    }
+    return problem;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

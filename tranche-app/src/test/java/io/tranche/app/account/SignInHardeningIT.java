@@ -1,0 +1,204 @@
+package io.tranche.app.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.support.Fixtures;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Visitor;
+import io.tranche.app.workspace.ClientService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Findings of an attack run on sign-in: sessions, CSRF, forwarded headers, lockout, mail. */
+@ExtendWith(OutputCaptureExtension.class)
+class SignInHardeningIT extends IntegrationTest {
+  @Autowired ClientService clients;
+
+  @org.junit.jupiter.api.BeforeEach
+  void realBrowsers() {
+    realCsrfTokens();
+  }
+
+  private long sessions() {
+    return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+  }
+
+  @Test
+  void anonymousPageViewsCreateNoSession() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long before = sessions();
+    String[] paths = {"/login", "/portal/login", "/", "/console", "/portal/projects/x"};
+    for (int i = 0; i < 100; i++) {
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + paths[i % paths.length])).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isIn(200, 302);
+      assertThat(page.headers().allValues("Set-Cookie"))
+          .as(paths[i % paths.length])
+          .noneMatch(c -> c.startsWith("SESSION=") || c.startsWith("JSESSIONID="));
+    }
+    assertThat(sessions()).isEqualTo(before);
+  }
+
+  @Test
+  void signInStillChecksTheCsrfTokenKeptInACookie() {
+    World world = fixtures.world("cookiecsrf");
+    Visitor visitor = new Visitor(baseUrl());
+    visitor.get("/login");
+    assertThat(
+            visitor.postRaw(
+                "/login",
+                Map.of(
+                    "email", world.ownerEmail(), "password", Fixtures.PASSWORD, "_csrf", "wrong")))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(403);
+    assertThat(
+            visitor
+                .post("/login", Map.of("email", world.ownerEmail(), "password", Fixtures.PASSWORD))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(visitor.get("/console").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aForgedCsrfTokenThatIsNotUtf8IsAPlain403(CapturedOutput output) {
+    Visitor visitor = new Visitor(baseUrl());
+    visitor.get("/login");
+    // The XOR handler splits the value into a random half and a masked token half (36 bytes
+    // each for a UUID token); 0x00 ^ 0xFF is not UTF-8 once unmasked.
+    byte[] forged = new byte[72];
+    java.util.Arrays.fill(forged, 36, 72, (byte) 0xFF);
+    HttpResponse<String> response =
+        visitor.postRaw(
+            "/login",
+            Map.of(
+                "email",
+                "x@vendor.test",
+                "password",
+                "x",
+                "_csrf",
+                Base64.getUrlEncoder().encodeToString(forged)));
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+    assertThat(output.getAll()).doesNotContain("IllegalArgumentException");
+  }
+
+  @Test
+  void forwardedForFromAnUntrustedPeerDoesNotChangeTheClientAddress() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      login("nobody-" + i + "@vendor.test", "10.7.0.1", "203.0.113." + i)
+          .andExpect(status().isUnauthorized());
+    }
+    login("nobody-x@vendor.test", "10.7.0.1", "198.51.100.1")
+        .andExpect(status().isTooManyRequests());
+  }
+
+  private ResultActions login(String email, String peer, String forwardedFor) throws Exception {
+    return mvc.perform(
+        post("/login")
+            .param("email", email)
+            .param("password", "wrong")
+            .header("X-Forwarded-For", forwardedFor)
+            .with(csrf())
+            .with(
+                r -> {
+                  r.setRemoteAddr(peer);
+                  return r;
+                }));
+  }
+
+  @Test
+  void pagesAndApiAnswersCarryAStrictReferrerPolicy() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : new String[] {"/login", "/portal/login", "/api/v1/projects"}) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.headers().firstValue("Referrer-Policy"))
+          .as(path)
+          .contains("strict-origin-when-cross-origin");
+    }
+  }
+
+  @Test
+  void aSignInLinkIsMailedOnlyByTheWorkspaceWhosePortalItIsAskedFrom() {
+    World a = fixtures.world("portal-a");
+    World b = fixtures.world("portal-b");
+    String email = a.contact().email();
+    // Workspace B adds A's client's address as a contact of its own.
+    clients.createContact(b.owner(), b.client().id(), "Copied contact", email);
+
+    ask(email, a.owner().workspaceId());
+    assertThat(links(a)).isOne();
+    assertThat(links(b)).as("B never sees a link the client asked of A").isZero();
+
+    ask(email, null);
+    assertThat(links(a) + links(b))
+        .as("without naming a portal, an address known to two workspaces gets nothing")
+        .isOne();
+
+    World c = fixtures.world("portal-c");
+    ask(c.contact().email(), null);
+    assertThat(links(c)).as("an address known to one workspace needs no portal named").isOne();
+  }
+
+  @Test
+  void aMailedPortalLinkLeadsToThatWorkspacesSignInPage() throws Exception {
+    World a = fixtures.world("portal-link");
+    HttpResponse<String> redirect =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            baseUrl()
+                                + "/portal/projects/"
+                                + a.project().id()
+                                + "?w="
+                                + a.owner().workspaceId()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    assertThat(location).endsWith("/portal/login?w=" + a.owner().workspaceId());
+    HttpResponse<String> page =
+        new Visitor(baseUrl()).get(location.substring(location.indexOf("/portal")));
+    assertThat(page.body()).contains("Studio " + a.tag()).contains("name=\"w\"");
+  }
+
+  private void ask(String email, UUID workspace) {
+    Visitor visitor = new Visitor(baseUrl());
+    String query = workspace == null ? "" : "?w=" + workspace;
+    visitor.get("/portal/login" + query);
+    Map<String, String> form =
+        workspace == null
+            ? Map.of("email", email)
+            : Map.of("email", email, "w", workspace.toString());
+    assertThat(visitor.post("/portal/login", form).statusCode()).isEqualTo(200);
+  }
+
+  private long links(World world) {
+    return jdbc.sql(
+            "select count(*) from mail_outbox where workspace_id = ? and subject like"
+                + " 'Your sign-in link%'")
+        .param(world.owner().workspaceId())
+        .query(Long.class)
+        .single();
+  }
+}
