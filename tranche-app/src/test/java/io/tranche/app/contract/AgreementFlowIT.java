@@ -138,7 +138,7 @@ class AgreementFlowIT extends IntegrationTest {
     String v1Id = v1.get("id").asString();
     api(post("/api/v1/quotes/" + v1Id + "/send")).andExpect(jsonPath("$.status").value("SENT"));
     assertThat(TestMail.link(TestMail.awaitMailTo(world.contact().email(), "sent you a quote")))
-        .endsWith("/portal/quotes/" + v1Id);
+        .endsWith("/portal/quotes/" + v1Id + "?w=" + world.owner().workspaceId());
     asClient(get("/portal/quotes/" + v1Id)).andExpect(status().isOk());
     asClient(post("/portal/quotes/" + v1Id + "/changes").param("comment", "Please add a blog"))
         .andExpect(status().is3xxRedirection());
