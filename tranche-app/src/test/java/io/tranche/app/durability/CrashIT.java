@@ -21,9 +21,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -37,12 +40,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the server acknowledged survives the server being killed: the packaged server records bank
  * payments and Stripe webhooks, is killed with SIGKILL right after its answer, is started again on
- * the same data, and every acknowledged write is there, once. On the embedded default (H2 under the
- * data directory), or with {@code -Dtranche.test.db.url} on a fresh PostgreSQL database of its own.
+ * the same data, and every acknowledged write is there, once. Payments sent with an {@code
+ * Idempotency-Key} while the server died answer their retry normally once the key's lease has run
+ * out: the first answer again, or the payment made now, never twice. On the embedded default (H2
+ * under the data directory), or with {@code -Dtranche.test.db.url} on a fresh PostgreSQL database
+ * of its own.
  */
 class CrashIT {
   private static final String SECRET = "whsec_crash_test";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration LEASE = Duration.ofSeconds(2);
+  private static final int IN_FLIGHT = 10;
 
   @TempDir static Path work;
   private static @Nullable ServerProcess server;
@@ -99,12 +107,12 @@ class CrashIT {
   }
 
   private static ServerProcess start() throws Exception {
-    server = ServerProcess.start(work, env, List.of());
+    server = ServerProcess.start(work, env, List.of("--tranche.idempotency.lease=" + LEASE));
     return server;
   }
 
   @Test
-  void everyAcknowledgedPaymentAndWebhookSurvivesAKill() throws Exception {
+  void everyAcknowledgedWriteSurvivesAKillAndKeysInFlightAnswerAfterTheirLease() throws Exception {
     ServerProcess first = start();
     UUID invoice = issueInvoice(first);
     List<String> acknowledged = new ArrayList<>();
@@ -114,23 +122,68 @@ class CrashIT {
         acknowledged.add(payByStripe(first, invoice, "pi_crash_" + i));
       }
     }
+    // payments with an Idempotency-Key sent at once, each to an invoice of its own (concurrent
+    // payments of one invoice may be refused as concurrent changes); the server dies right after
+    // the first answer
+    List<UUID> invoices = new ArrayList<>(List.of(invoice));
+    Map<String, UUID> keyed = new LinkedHashMap<>();
+    for (int i = 1; i <= IN_FLIGHT; i++) {
+      UUID own = issueInvoice(first);
+      invoices.add(own);
+      keyed.put("keyed-" + i, own);
+    }
+    Map<String, CompletableFuture<HttpResponse<String>>> inFlight = new LinkedHashMap<>();
+    keyed.forEach(
+        (key, own) ->
+            inFlight.put(
+                key,
+                http.sendAsync(
+                    keyedPayment(first, own, key), HttpResponse.BodyHandlers.ofString())));
+    CompletableFuture.anyOf(inFlight.values().toArray(CompletableFuture[]::new))
+        .handle((r, e) -> r)
+        .get(60, TimeUnit.SECONDS);
     first.kill();
+    Instant killed = Instant.now();
+    Map<String, HttpResponse<String>> answered = new LinkedHashMap<>();
+    for (var f : inFlight.entrySet()) {
+      HttpResponse<String> r = f.getValue().handle((ok, e) -> ok).get(60, TimeUnit.SECONDS);
+      if (r != null) {
+        assertThat(r.statusCode()).as("%s answered %s", f.getKey(), r.body()).isEqualTo(201);
+        answered.put(f.getKey(), r);
+        acknowledged.add(f.getKey());
+      }
+    }
 
     ServerProcess second = start();
-    assertSurvived(second, invoice, acknowledged);
+    assertSurvived(second, invoices, acknowledged);
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), killed.plus(LEASE)).toMillis() + 500));
+    for (String key : inFlight.keySet()) {
+      HttpResponse<String> retry =
+          http.send(
+              keyedPayment(second, keyed.get(key), key), HttpResponse.BodyHandlers.ofString());
+      assertThat(retry.statusCode())
+          .as("retry of %s after the lease answered %s", key, retry.body())
+          .isEqualTo(201);
+      if (answered.containsKey(key)) {
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.body()).isEqualTo(answered.get(key).body());
+      }
+      acknowledged.add(key);
+    }
+    assertSurvived(second, invoices, acknowledged);
     acknowledged.add(payByStripe(second, invoice, "pi_crash_single"));
     second.kill();
 
     ServerProcess third = start();
-    assertSurvived(third, invoice, acknowledged);
+    assertSurvived(third, invoices, acknowledged);
     if (database != null) {
       assertThat(work.resolve("data/db")).as("no H2 beside PostgreSQL").doesNotExist();
     }
   }
 
-  private void assertSurvived(ServerProcess s, UUID invoice, List<String> acknowledged)
+  private void assertSurvived(ServerProcess s, List<UUID> invoices, List<String> acknowledged)
       throws Exception {
-    Map<String, Long> found = references(s, invoice);
+    Map<String, Long> found = references(s, invoices);
     assertThat(acknowledged.stream().filter(r -> !found.containsKey(r)).toList())
         .as("acknowledged before the kill, missing after the restart")
         .isEmpty();
@@ -162,6 +215,14 @@ class CrashIT {
         .formatted(LocalDate.now(ZoneOffset.UTC), reference);
   }
 
+  private static HttpRequest keyedPayment(ServerProcess s, UUID invoice, String key) {
+    return authorized(s, "/api/v1/invoices/" + invoice + "/payments")
+        .header("Idempotency-Key", key)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(bankPayment(key)))
+        .build();
+  }
+
   private String payByStripe(ServerProcess s, UUID invoice, String intent) throws Exception {
     String event =
         """
@@ -181,12 +242,14 @@ class CrashIT {
     return intent;
   }
 
-  /** How many times each payment reference is recorded on the invoice. */
-  private Map<String, Long> references(ServerProcess s, UUID invoice) throws Exception {
-    JsonNode payments =
-        JSON.readTree(send(s, get(s, "/api/v1/invoices/" + invoice + "/payments"), 200));
+  /** How many times each payment reference is recorded on these invoices. */
+  private Map<String, Long> references(ServerProcess s, List<UUID> invoices) throws Exception {
     List<String> refs = new ArrayList<>();
-    payments.forEach(p -> refs.add(p.path("reference").asString()));
+    for (UUID invoice : invoices) {
+      JsonNode payments =
+          JSON.readTree(send(s, get(s, "/api/v1/invoices/" + invoice + "/payments"), 200));
+      payments.forEach(p -> refs.add(p.path("reference").asString()));
+    }
     return refs.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 

@@ -18,6 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -26,17 +34,51 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * key runs and its response is kept; a retry with the same key and body gets that response again
  * ({@code Idempotent-Replayed: true}); the same key with another body is refused (422); a request
  * while the first is still running is refused (409), so concurrent requests with one key run once.
- * Keys are per signed-in member; a 5xx response is not kept, so the client can retry.
+ * Keys are per signed-in member.
+ *
+ * <p>The claim of a key is a short commit of its own, so concurrent requests see it at once, and it
+ * holds the key for a lease: a claim whose request died with its server (a kill, a crash) is taken
+ * over by a retry once the lease has run out, and the request runs again. That is safe because the
+ * request's work and its stored response commit in one transaction, which the services'
+ * {@code @Transactional} methods join: either both are there (a retry gets the replay) or neither
+ * (a retry runs the request). Only the current claim may store a response, so a request that
+ * outlived its lease and lost the key to a retry rolls its work back and answers 409. A refusal
+ * (4xx) rolls its work back too; its answer is stored afterwards, in a commit of its own, and
+ * replayed. A 5xx rolls back and frees the key, so the client can retry.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   static final int MAX_BODY = 10 * 1024 * 1024;
   private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
   private final IdempotencyStore store;
+  private final TransactionTemplate work;
 
-  IdempotencyFilter(IdempotencyStore store) {
+  IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions) {
     this.store = store;
+    this.work = new TransactionTemplate(transactions);
+  }
+
+  /** What became of a claimed request once its transaction ended. */
+  private enum Outcome {
+    /** Committed with its stored response. */
+    DONE,
+    /** A 4xx: its work rolled back; its answer is kept. */
+    REFUSED,
+    /** A 5xx: rolled back; the key is freed for the retry. */
+    RETRY,
+    /** Its claim was taken over after the lease ran out: rolled back, nothing kept. */
+    LOST,
+    /** Answered a success although its work was marked for rollback: rolled back, key freed. */
+    ROLLED_BACK
+  }
+
+  /** An exception of the filter chain, carried through the transaction callback. */
+  private static final class ChainFailure extends RuntimeException {
+    ChainFailure(Exception cause) {
+      super(cause);
+    }
   }
 
   @Override
@@ -81,15 +123,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     String scope = actor.get().label();
     String hash =
-        Secrets.hash(
-            request.getMethod()
-                + " "
-                + request.getRequestURI()
-                + "?"
-                + request.getQueryString()
-                + "\n"
-                + HexFormat.of().formatHex(body));
-    if (!store.start(scope, key, hash)) {
+        hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+    Optional<UUID> claimed = store.claim(scope, key, hash);
+    if (claimed.isEmpty()) {
       IdempotencyStore.Stored stored = store.find(scope, key).orElse(null);
       if (stored == null) {
         problem(
@@ -119,24 +155,101 @@ class IdempotencyFilter extends OncePerRequestFilter {
       }
       return;
     }
+    UUID claim = claimed.get();
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    Outcome outcome;
     try {
-      chain.doFilter(new BufferedRequest(request, body), recorded);
-    } catch (IOException | ServletException | RuntimeException e) {
-      store.forget(scope, key);
+      outcome =
+          work.execute(
+              tx ->
+                  run(chain, new BufferedRequest(request, body), recorded, tx, scope, key, claim));
+    } catch (ChainFailure e) {
+      store.forget(scope, key, claim);
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw (ServletException) e.getCause();
+    } catch (RuntimeException | Error e) {
+      store.forget(scope, key, claim);
       throw e;
     }
-    if (recorded.getStatus() >= 500) {
-      store.forget(scope, key);
-    } else {
-      store.finish(
-          scope,
-          key,
-          recorded.getStatus(),
-          recorded.getContentType(),
-          new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+    switch (outcome) {
+      case DONE -> recorded.copyBodyToResponse();
+      case REFUSED -> {
+        store.finish(
+            scope, key, claim, recorded.getStatus(), recorded.getContentType(), text(recorded));
+        recorded.copyBodyToResponse();
+      }
+      case RETRY -> {
+        store.forget(scope, key, claim);
+        recorded.copyBodyToResponse();
+      }
+      case LOST -> {
+        recorded.resetBuffer();
+        problem(
+            response,
+            409,
+            "idempotency.in-progress",
+            "a request with this Idempotency-Key is running; retry later");
+      }
+      case ROLLED_BACK -> {
+        store.forget(scope, key, claim);
+        recorded.resetBuffer();
+        log.error(
+            "{} {} answered {} but its transaction was marked for rollback; answered 500 instead",
+            request.getMethod(),
+            request.getRequestURI(),
+            recorded.getStatus());
+        internalError(response);
+      }
     }
-    recorded.copyBodyToResponse();
+  }
+
+  /** What identifies a request for its key: method, path, query and body. */
+  static String hash(String method, String uri, @Nullable String query, byte[] body) {
+    return Secrets.hash(method + " " + uri + "?" + query + "\n" + HexFormat.of().formatHex(body));
+  }
+
+  /**
+   * Runs the rest of the chain in the request's transaction and, for a success, stores its response
+   * in the same transaction; anything else is rolled back.
+   */
+  private Outcome run(
+      FilterChain chain,
+      HttpServletRequest request,
+      ContentCachingResponseWrapper recorded,
+      TransactionStatus tx,
+      String scope,
+      String key,
+      UUID claim) {
+    try {
+      chain.doFilter(request, recorded);
+    } catch (IOException | ServletException e) {
+      throw new ChainFailure(e);
+    }
+    int status = recorded.getStatus();
+    Outcome outcome;
+    if (status >= 500) {
+      outcome = Outcome.RETRY;
+    } else if (status >= 400) {
+      outcome = Outcome.REFUSED;
+    } else if (tx.isRollbackOnly()) {
+      outcome = Outcome.ROLLED_BACK;
+    } else if (!store.finish(
+        scope, key, claim, status, recorded.getContentType(), text(recorded))) {
+      outcome = Outcome.LOST;
+    } else {
+      return Outcome.DONE;
+    }
+    // a refusal thrown inside a joined @Transactional method has marked the transaction
+    // rollback-only already: rolling back here, instead of committing, keeps that from becoming
+    // an UnexpectedRollbackException
+    tx.setRollbackOnly();
+    return outcome;
+  }
+
+  private static String text(ContentCachingResponseWrapper recorded) {
+    return new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8);
   }
 
   private static void problem(HttpServletResponse response, int status, String code, String detail)
@@ -155,6 +268,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 + code
                 + "\",\"detail\":\""
                 + detail
+                + "\"}");
+  }
+
+  /** A 500 problem as ProblemHandler writes it, with the correlation id of the log line. */
+  private static void internalError(HttpServletResponse response) throws IOException {
+    String requestId = MDC.get("requestId");
+    response.setStatus(500);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"urn:tranche:problem:server.internal\",\"status\":500,"
+                + "\"code\":\"server.internal\",\"detail\":\"Something went wrong on our side."
+                + " Quote the correlation id when reporting it.\",\"correlationId\":\""
+                + (requestId == null ? "" : requestId.replaceAll("[^A-Za-z0-9-]", ""))
                 + "\"}");
   }
 

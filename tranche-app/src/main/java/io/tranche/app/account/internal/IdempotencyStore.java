@@ -5,15 +5,20 @@ import io.tranche.app.platform.Jobs;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code idempotency_key} table. Each call is its own short transaction (auto-commit), so a key
- * is visible to concurrent requests as soon as the first one claims it.
+ * The {@code idempotency_key} table. A claim is its own short transaction (auto-commit), so a key
+ * is visible to concurrent requests as soon as the first one claims it; it holds the key for a
+ * lease ({@code tranche.idempotency.lease}), after which a retry may claim it again. {@link
+ * #finish} runs in the transaction of the request's work, when the filter calls it inside one.
  */
 @Component
 class IdempotencyStore {
@@ -21,10 +26,13 @@ class IdempotencyStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Duration lease;
 
-  IdempotencyStore(JdbcClient jdbc, Clock clock) {
+  IdempotencyStore(
+      JdbcClient jdbc, Clock clock, @Value("${tranche.idempotency.lease:60s}") Duration lease) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.lease = lease;
   }
 
   record Stored(
@@ -33,16 +41,37 @@ class IdempotencyStore {
       @Nullable String responseType,
       String responseBody) {}
 
-  /** Claims a key; false when it exists already. */
-  boolean start(String scope, String key, String hash) {
-    return jdbc.sql(
-                """
-                insert into idempotency_key (scope, idem_key, request_hash, status, created_at)
-                values (?, ?, ?, 'IN_PROGRESS', ?) on conflict do nothing
-                """)
-            .params(scope, key, hash, Timestamp.from(clock.instant()))
-            .update()
-        == 1;
+  /**
+   * Claims a key for a request with this hash: a new key, or one whose earlier claim for the same
+   * request ran out of lease without a response (its request died). Empty when the key is taken:
+   * answered already, still leased, or used for another request.
+   */
+  Optional<UUID> claim(String scope, String key, String hash) {
+    UUID claim = UUID.randomUUID();
+    Instant now = clock.instant();
+    Timestamp until = Timestamp.from(now.plus(lease));
+    boolean fresh =
+        jdbc.sql(
+                    """
+                    insert into idempotency_key
+                        (scope, idem_key, request_hash, status, created_at, locked_until, claim_id)
+                    values (?, ?, ?, 'IN_PROGRESS', ?, ?, ?) on conflict do nothing
+                    """)
+                .params(scope, key, hash, Timestamp.from(now), until, claim)
+                .update()
+            == 1;
+    boolean takenOver =
+        !fresh
+            && jdbc.sql(
+                        """
+                        update idempotency_key set locked_until = ?, claim_id = ?
+                        where scope = ? and idem_key = ? and request_hash = ?
+                          and status = 'IN_PROGRESS' and locked_until < ?
+                        """)
+                    .params(until, claim, scope, key, hash, Timestamp.from(now))
+                    .update()
+                == 1;
+    return fresh || takenOver ? Optional.of(claim) : Optional.empty();
   }
 
   Optional<Stored> find(String scope, String key) {
@@ -58,19 +87,31 @@ class IdempotencyStore {
         .optional();
   }
 
-  void finish(String scope, String key, int code, @Nullable String type, String body) {
-    jdbc.sql(
-            """
-            update idempotency_key set status = 'DONE', response_code = ?, response_type = ?,
-                   response_body = ? where scope = ? and idem_key = ?
-            """)
-        .params(code, type, body, scope, key)
-        .update();
+  /**
+   * Stores the response of a claimed key; false when {@code claim} is no longer the key's claim
+   * (its lease ran out and a retry took the key over), and nothing is stored.
+   */
+  boolean finish(
+      String scope, String key, UUID claim, int code, @Nullable String type, String body) {
+    return jdbc.sql(
+                """
+                update idempotency_key set status = 'DONE', response_code = ?, response_type = ?,
+                       response_body = ?, locked_until = null
+                where scope = ? and idem_key = ? and claim_id = ? and status = 'IN_PROGRESS'
+                """)
+            .params(code, type, body, scope, key, claim)
+            .update()
+        == 1;
   }
 
-  void forget(String scope, String key) {
-    jdbc.sql("delete from idempotency_key where scope = ? and idem_key = ?")
-        .params(scope, key)
+  /** Frees a key this claim still holds without a response, so a retry runs at once. */
+  void forget(String scope, String key, UUID claim) {
+    jdbc.sql(
+            """
+            delete from idempotency_key
+            where scope = ? and idem_key = ? and claim_id = ? and status = 'IN_PROGRESS'
+            """)
+        .params(scope, key, claim)
         .update();
   }
 

@@ -42,6 +42,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Who may reach what. Two filter chains: {@code /api/**} is stateless and authenticated by API
@@ -127,7 +128,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, IdempotencyStore keys)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ApiTokenService tokens,
+      IdempotencyStore keys,
+      PlatformTransactionManager transactions)
       throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.MEMBER))
@@ -151,7 +156,7 @@ class SecurityConfiguration {
         .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
         .headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
         .addFilterAfter(
-            new IdempotencyFilter(keys),
+            new IdempotencyFilter(keys, transactions),
             org.springframework.security.web.access.intercept.AuthorizationFilter.class);
     return http.build();
   }
