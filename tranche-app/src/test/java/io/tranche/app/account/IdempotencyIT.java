@@ -89,6 +89,33 @@ class IdempotencyIT extends IntegrationTest {
     assertThat(clientsNamed("Race Ltd")).isOne();
   }
 
+  private MvcResult move(String key, UUID milestone, String action) throws Exception {
+    return mvc.perform(
+            post("/api/v1/milestones/" + milestone + "/transitions")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"" + action + "\"}"))
+        .andReturn();
+  }
+
+  @Test
+  void aConflictIsNotKeptSoTheRetryRunsAgain() throws Exception {
+    String key = UUID.randomUUID().toString();
+    UUID milestone = world.milestones().get(1).id();
+    MvcResult refused = move(key, milestone, "SUBMIT");
+    assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+    assertThat(refused.getResponse().getContentAsString())
+        .contains("\"code\":\"milestone.illegal-transition\"");
+    assertThat(move(UUID.randomUUID().toString(), milestone, "START").getResponse().getStatus())
+        .isEqualTo(200);
+    MvcResult retry = move(key, milestone, "SUBMIT");
+    assertThat(retry.getResponse().getStatus()).isEqualTo(200);
+    assertThat(retry.getResponse().getHeader("Idempotent-Replayed")).isNull();
+    assertThat(move(key, milestone, "SUBMIT").getResponse().getHeader("Idempotent-Replayed"))
+        .isEqualTo("true");
+  }
+
   @Test
   void aFailedRequestKeepsItsAnswerAndKeysArePerMember() throws Exception {
     String key = UUID.randomUUID().toString();

@@ -44,7 +44,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * (a retry runs the request). Only the current claim may store a response, so a request that
  * outlived its lease and lost the key to a retry rolls its work back and answers 409. A refusal
  * (4xx) rolls its work back too; its answer is stored afterwards, in a commit of its own, and
- * replayed. A 5xx rolls back and frees the key, so the client can retry.
+ * replayed, except a conflict (409) or a rate limit (429): those say "retry", so, like a 5xx, they
+ * free the key and the retry runs again, which is safe because they changed nothing.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
@@ -66,7 +67,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     DONE,
     /** A 4xx: its work rolled back; its answer is kept. */
     REFUSED,
-    /** A 5xx: rolled back; the key is freed for the retry. */
+    /** A 5xx, 409 or 429: rolled back; the key is freed for the retry. */
     RETRY,
     /** Its claim was taken over after the lease ran out: rolled back, nothing kept. */
     LOST,
@@ -229,7 +230,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     int status = recorded.getStatus();
     Outcome outcome;
-    if (status >= 500) {
+    if (status >= 500 || status == 409 || status == 429) {
       outcome = Outcome.RETRY;
     } else if (status >= 400) {
       outcome = Outcome.REFUSED;
