@@ -218,11 +218,14 @@ public class InvoiceService {
   /**
    * A payment a provider confirmed (e.g. a Stripe webhook): recorded once per provider reference.
    * An unknown or void invoice, or another currency, is refused (for parking), not thrown, so the
-   * caller's transaction can still record the refusal.
+   * caller's transaction can still record the refusal. The invoice row is locked first, so
+   * concurrent reports of one payment (several event types, redeliveries) apply one after the other
+   * and the later ones find it recorded.
    */
   @Transactional
   public ProviderResult receiveFromProvider(
       UUID invoiceId, String channel, Money amount, LocalDate receivedOn, String providerRef) {
+    Invoice invoice = lockFor(channel, providerRef, invoiceId).orElse(null);
     var known = invoices.providerPaymentStatus(channel, providerRef);
     if (known.isPresent()) {
       if (known.get().status().equals("UNKNOWN")) {
@@ -231,7 +234,6 @@ public class InvoiceService {
       }
       return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
     }
-    Invoice invoice = invoices.find(invoiceId).orElse(null);
     if (invoice == null) {
       return new ProviderResult(ProviderOutcome.REFUSED, "no invoice " + invoiceId);
     }
@@ -266,10 +268,10 @@ public class InvoiceService {
   @Transactional
   public ProviderResult recordUnknownFromProvider(
       UUID invoiceId, String channel, Money amount, LocalDate on, String providerRef) {
+    Invoice invoice = lockFor(channel, providerRef, invoiceId).orElse(null);
     if (invoices.providerPaymentStatus(channel, providerRef).isPresent()) {
       return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
     }
-    Invoice invoice = invoices.find(invoiceId).orElse(null);
     if (invoice == null || !amount.currency().equals(invoice.total().currency())) {
       return new ProviderResult(
           ProviderOutcome.REFUSED, "no invoice " + invoiceId + " in " + amount.currency());
@@ -305,6 +307,18 @@ public class InvoiceService {
   }
 
   /**
+   * Locks the invoice of a provider's payment until the transaction ends: the invoice it was
+   * recorded against if it was, else {@code invoiceId}.
+   */
+  private java.util.Optional<Invoice> lockFor(String channel, String providerRef, UUID invoiceId) {
+    return invoices.lock(
+        invoices
+            .providerPaymentStatus(channel, providerRef)
+            .map(InvoiceRepository.ProviderPayment::invoiceId)
+            .orElse(invoiceId));
+  }
+
+  /**
    * Resolves a payment of unknown outcome: succeeded → confirmed and posted; failed → FAILED,
    * nothing posted. Resolving twice does nothing.
    */
@@ -314,10 +328,10 @@ public class InvoiceService {
         invoices
             .invoiceOfPayment(paymentId)
             .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
+    Invoice invoice = invoices.lock(invoiceId).orElseThrow();
     if (!invoices.move(paymentId, "UNKNOWN", succeeded ? "CONFIRMED" : "FAILED")) {
       return;
     }
-    Invoice invoice = invoices.find(invoiceId).orElseThrow();
     PaymentView payment = payment(invoiceId, paymentId);
     if (succeeded) {
       settle(invoice, payment, amountOf(payment), "system:" + payment.channel());
@@ -357,7 +371,7 @@ public class InvoiceService {
     if (ids == null) {
       return new ProviderResult(ProviderOutcome.REFUSED, "no payment " + providerRef);
     }
-    Invoice invoice = invoices.find(ids[0]).orElseThrow();
+    Invoice invoice = invoices.lock(ids[0]).orElseThrow();
     if (!amount.currency().equals(invoice.total().currency())
         || amount.compareTo(invoice.paid()) > 0) {
       return new ProviderResult(

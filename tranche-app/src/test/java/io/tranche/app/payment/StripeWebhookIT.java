@@ -12,12 +12,18 @@ import io.tranche.app.support.IntegrationTest;
 import io.tranche.core.invoice.InvoiceLine;
 import io.tranche.core.money.Money;
 import io.tranche.core.payment.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,6 +74,44 @@ class StripeWebhookIT extends IntegrationTest {
   private long payments() {
     return jdbc.sql("select count(*) from payment where invoice_id = ?")
         .param(invoice.id())
+        .query(Long.class)
+        .single();
+  }
+
+  /** Delivers over a real HTTP connection to the running server; returns status and body. */
+  private HttpResponse<String> deliverOverHttp(HttpClient http, String body) throws Exception {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/webhooks/stripe"))
+            .header("Content-Type", "application/json")
+            .header(
+                "Stripe-Signature", WebhookSignature.sign(bytes, "whsec_current", Instant.now()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String intentEvent(String type, UUID invoice, long amount, String intent) {
+    String amountField = type.equals("payment_intent.succeeded") ? "amount_received" : "amount";
+    return """
+        {"id":"evt_%s","type":"%s","data":{"object":{"id":"%s","object":"payment_intent",
+         "%s":%d,"currency":"eur","metadata":{"invoice_id":"%s"}}}}"""
+        .formatted(UUID.randomUUID(), type, intent, amountField, amount, invoice);
+  }
+
+  /** Per currency, the sum of every posting of the world's workspace: zero when balanced. */
+  private List<Long> ledgerSums() {
+    return jdbc.sql(
+            "select sum(amount_minor) from ledger_posting where workspace_id = ? group by currency")
+        .param(world.owner().workspaceId())
+        .query(Long.class)
+        .list();
+  }
+
+  private long balance(String account) {
+    return jdbc.sql(
+            "select coalesce(sum(amount_minor), 0) from ledger_posting where workspace_id = ? and account = ?")
+        .params(world.owner().workspaceId(), account)
         .query(Long.class)
         .single();
   }
@@ -183,5 +227,130 @@ class StripeWebhookIT extends IntegrationTest {
         .contains(unknown + " (")
         .contains("parked for review")
         .contains("payment.currency-mismatch");
+  }
+
+  @Test
+  void twoHundredConcurrentDeliveriesOfDistinctEventsForOnePaymentPostItOnceAndAllAnswer200()
+      throws Exception {
+    String intent = "pi_" + UUID.randomUUID();
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      bodies.add(
+          switch (i % 3) {
+            case 0 ->
+                checkoutCompleted("evt_" + UUID.randomUUID(), invoice.id(), 119000, "eur", intent);
+            case 1 -> intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent);
+            default -> intentEvent("payment_intent.processing", invoice.id(), 119000, intent);
+          });
+    }
+    // one thread per delivery, all released at once, so that they overlap on the server
+    ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try {
+      for (String body : bodies) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return deliverOverHttp(http, body);
+                }));
+      }
+      go.countDown();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"processed\"");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(payments()).isOne();
+    assertThat(postings()).isOne();
+    assertThat(
+            jdbc.sql("select status from payment where invoice_id = ?")
+                .param(invoice.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("CONFIRMED");
+    assertThat(invoices.invoice(world.owner(), invoice.id()).state().name()).isEqualTo("PAID");
+    assertThat(ledgerSums()).containsOnly(0L);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from provider_event where status = 'PROCESSED' and event_id in (:ids)")
+                .param("ids", bodies.stream().map(b -> b.substring(7, b.indexOf('"', 7))).toList())
+                .query(Long.class)
+                .single())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void signedButMalformedPayloadsAreRefusedWith400OrParkedAndNeverAnswer500() throws Exception {
+    String longId = "evt_" + "x".repeat(10_000);
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    String deepInside =
+        "{\"id\":\"evt_"
+            + UUID.randomUUID()
+            + "\",\"type\":\"charge.refunded\",\"data\":"
+            + "{\"a\":".repeat(50_000)
+            + "1"
+            + "}".repeat(50_000)
+            + "}";
+    Map<String, String> refused =
+        Map.of(
+            "not json",
+            "this is not JSON {",
+            "a JSON array",
+            "[1,2,3]",
+            "a 10,000-character event id",
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_1")
+                .replaceFirst("evt_[0-9a-f-]+", longId),
+            "100,000-deep nesting",
+            deep,
+            "deep nesting inside an event",
+            deepInside,
+            "an id that is a number",
+            "{\"id\":42,\"type\":\"payment_intent.succeeded\"}",
+            "no type",
+            "{\"id\":\"evt_" + UUID.randomUUID() + "\"}",
+            "a NUL character in the event id",
+            "{\"id\":\"evt_\\u0000\",\"type\":\"payment_intent.succeeded\"}");
+    for (Map.Entry<String, String> body : refused.entrySet()) {
+      deliver(body.getValue(), "whsec_current", Instant.now())
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("webhook.bad-payload"));
+    }
+    String longIntent = "pi_" + "y".repeat(10_000);
+    List<String> parked =
+        List.of(
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, longIntent),
+            intentEvent("payment_intent.processing", invoice.id(), 119000, longIntent),
+            checkoutCompleted("evt_" + UUID.randomUUID(), invoice.id(), 119000, "eur", longIntent),
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_2")
+                .replace("119000", "1" + "0".repeat(400)),
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_3")
+                .replace("119000", "1.5e300"),
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_4")
+                .replace("\"eur\"", "\"" + "E".repeat(5000) + "\""),
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_5")
+                .replace("\"invoice_id\":\"" + invoice.id() + "\"", "\"invoice_id\":{\"a\":1}"),
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_\\u0000"),
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_6")
+                .replace("\"eur\"", "\"e\\u0000r\""),
+            """
+            {"id":"evt_%s","type":"charge.refunded","data":"not an object"}"""
+                .formatted(UUID.randomUUID()),
+            """
+            {"id":"evt_%s","type":"charge.dispute.created","data":{"object":{"id":"%s",
+             "payment_intent":"%s","amount":100,"currency":"eur"}}}"""
+                .formatted(UUID.randomUUID(), "dp_" + "z".repeat(10_000), longIntent));
+    for (String body : parked) {
+      deliver(body, "whsec_current", Instant.now())
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.outcome").value("parked"));
+    }
+    assertThat(payments()).isZero();
+    assertThat(postings()).isZero();
   }
 }

@@ -121,6 +121,17 @@ public class InvoiceRepository {
         .optional();
   }
 
+  /**
+   * The invoice with its row locked until the transaction ends: steps that must not interleave (two
+   * reports of one payment) wait here, and then read what the other committed.
+   */
+  public Optional<Invoice> lock(UUID id) {
+    return jdbc.sql("select * from invoice where id = ? for update")
+        .param(id)
+        .query((rs, i) -> invoice(rs))
+        .optional();
+  }
+
   public List<Invoice> ofProject(UUID projectId) {
     return jdbc.sql("select * from invoice where project_id = ? order by created_at, id")
         .param(projectId)
