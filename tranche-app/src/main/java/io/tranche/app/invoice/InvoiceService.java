@@ -320,7 +320,9 @@ public class InvoiceService {
 
   /**
    * Resolves a payment of unknown outcome: succeeded → confirmed and posted; failed → FAILED,
-   * nothing posted. Resolving twice does nothing.
+   * nothing posted. Resolving twice does nothing. Money that succeeds after its invoice was settled
+   * another way (paid by transfer, written off, credited) settles nothing: it is posted as the
+   * client's credit, and the invoice stays as it is.
    */
   @Transactional
   public void resolveUnknown(UUID paymentId, boolean succeeded, String how) {
@@ -333,8 +335,12 @@ public class InvoiceService {
       return;
     }
     PaymentView payment = payment(invoiceId, paymentId);
-    if (succeeded) {
+    if (succeeded
+        && (invoice.state() == InvoiceState.ISSUED
+            || invoice.state() == InvoiceState.PARTIALLY_PAID)) {
       settle(invoice, payment, amountOf(payment), "system:" + payment.channel());
+    } else if (succeeded) {
+      keepAsCredit(invoice, payment, amountOf(payment), "system:" + payment.channel());
     } else {
       events.publishEvent(
           new MoneyEvent(
@@ -822,6 +828,56 @@ public class InvoiceService {
             + ".\n\nYour receipt: "
             + baseUrl.portal(
                 invoice.workspaceId(), "/portal/payments/" + payment.id() + "/receipt"));
+  }
+
+  /**
+   * Posts money that arrived for an invoice that no longer asks for it: all of it goes to the
+   * client's credit, the invoice is left as it is, and the client gets a receipt saying so.
+   */
+  private void keepAsCredit(Invoice invoice, PaymentView payment, Money amount, String actor) {
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            payment.id(),
+            clock.instant(),
+            invoice.clientId(),
+            payment.channel(),
+            amount,
+            Money.zero(amount.currency())));
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.received",
+            actor,
+            payment.id(),
+            Map.of(
+                "invoice",
+                invoice.id().toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "channel",
+                payment.channel(),
+                "clientCreditMinor",
+                amount.amountMinor())));
+    notifyContacts(
+        invoice,
+        "Receipt for invoice " + invoice.number(),
+        "We received "
+            + amount
+            + " for invoice "
+            + invoice.number()
+            + " on "
+            + payment.receivedOn()
+            + ". The invoice was already settled ("
+            + invoice.state()
+            + "), so the amount is kept as your credit with us."
+            + "\n\nYour receipt: "
+            + baseUrl.get()
+            + "/portal/payments/"
+            + payment.id()
+            + "/receipt");
   }
 
   /**

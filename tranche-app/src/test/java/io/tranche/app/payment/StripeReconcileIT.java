@@ -132,4 +132,35 @@ class StripeReconcileIT extends IntegrationTest {
                 .single())
         .isZero();
   }
+
+  @Test
+  void aPaymentThatSucceedsAfterTheInvoiceWasPaidByTransferBecomesClientCreditOnce() {
+    invoices.recordPayment(
+        world.owner(),
+        invoice.id(),
+        Money.parse("500.00", "EUR"),
+        java.time.LocalDate.now(),
+        "transfer");
+    stripeSays(200, "succeeded");
+    due();
+    assertThat(reconciler.reconcile()).isOne();
+    assertThat(paymentStatus()).isEqualTo("CONFIRMED");
+    assertThat(invoices.invoice(world.owner(), invoice.id()).state().name()).isEqualTo("PAID");
+    due();
+    assertThat(reconciler.reconcile()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select coalesce(sum(amount_minor), 0) from ledger_posting where workspace_id = ? and account = ?")
+                .params(world.owner().workspaceId(), "CLIENT_CREDIT:" + world.client().id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(-50000);
+    assertThat(
+            jdbc.sql(
+                    "select sum(amount_minor) from ledger_posting where workspace_id = ? group by currency")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .list())
+        .containsOnly(0L);
+  }
 }

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -352,5 +353,49 @@ class StripeWebhookIT extends IntegrationTest {
     }
     assertThat(payments()).isZero();
     assertThat(postings()).isZero();
+  }
+
+  @Test
+  void aProcessingPaymentThatSucceedsAfterTheInvoiceWasPaidByTransferBecomesClientCredit()
+      throws Exception {
+    String intent = "pi_" + UUID.randomUUID();
+    deliver(
+            intentEvent("payment_intent.processing", invoice.id(), 119000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    invoices.recordPayment(
+        world.owner(), invoice.id(), Money.parse("1190.00", "EUR"), LocalDate.now(), "transfer");
+    assertThat(invoices.invoice(world.owner(), invoice.id()).state().name()).isEqualTo("PAID");
+
+    String succeeded = intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent);
+    deliver(succeeded, "whsec_current", Instant.now())
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    deliver(succeeded, "whsec_current", Instant.now())
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("duplicate"));
+    deliver(
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+
+    assertThat(
+            jdbc.sql("select status from payment where provider_ref = ?")
+                .param(intent)
+                .query(String.class)
+                .single())
+        .isEqualTo("CONFIRMED");
+    InvoiceView after = invoices.invoice(world.owner(), invoice.id());
+    assertThat(after.state().name()).isEqualTo("PAID");
+    assertThat(after.paid().amountMinor()).isEqualTo(119000);
+    // the transfer settled the receivable; the card payment is the client's credit, posted once
+    assertThat(postings()).isEqualTo(2);
+    assertThat(balance("RECEIVABLE:" + world.client().id())).isZero();
+    assertThat(balance("CLIENT_CREDIT:" + world.client().id())).isEqualTo(-119000);
+    assertThat(balance("CASH:stripe")).isEqualTo(119000);
+    assertThat(ledgerSums()).containsOnly(0L);
   }
 }
