@@ -33,6 +33,13 @@ public final class Errors {
       new ErrorCode(
           "request.bad-parameter", ErrorKind.INVALID, "parameter {field} is not valid: {problem}");
 
+  public static final ErrorCode REQUEST_TOO_LARGE =
+      new ErrorCode(
+          "request.too-large",
+          ErrorKind.TOO_LARGE,
+          "the request body is larger than this endpoint accepts: at most {limit} ({maxBytes}"
+              + " bytes)");
+
   private Errors() {}
 
   /** A 404 for a resource that does not exist or belongs to another workspace. */

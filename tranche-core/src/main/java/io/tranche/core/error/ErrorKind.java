@@ -11,5 +11,7 @@ public enum ErrorKind {
   /** The caller is known but may not do this (HTTP 403). */
   FORBIDDEN,
   /** Too many attempts in a short time (HTTP 429). */
-  RATE_LIMITED
+  RATE_LIMITED,
+  /** The request is larger than the receiver accepts (HTTP 413). */
+  TOO_LARGE
 }

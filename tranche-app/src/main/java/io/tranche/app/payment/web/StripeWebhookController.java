@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stripe's webhook endpoint: public (Stripe cannot sign in), authenticated by the signature over
- * the raw body instead. A bad signature is a 400 problem; anything verified is acknowledged with
- * 200, including duplicates and parked events, so Stripe does not retry them.
+ * the raw body instead. The body is held to the request body cap before it is read (a larger one is
+ * a 413, see {@code RequestBodyLimit}), and parsed only once its signature is verified. A bad
+ * signature or a signed body that is not an event is a 400 problem; anything else is acknowledged
+ * with 200, including duplicates and parked events, so Stripe does not retry them.
  */
 @RestController
 @Hidden

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -43,6 +44,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+  private final RequestBodyLimit bodyLimit;
+
+  ProblemHandler(RequestBodyLimit bodyLimit) {
+    this.bodyLimit = bodyLimit;
+  }
 
   @ExceptionHandler(DomainException.class)
   ResponseEntity<Map<String, Object>> domain(DomainException e, HttpServletRequest request) {
@@ -61,6 +68,9 @@ class ProblemHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
+    if (RequestBodyLimit.tooLarge(e)) {
+      return tooLarge(e, request);
+    }
     Throwable cause = e.getCause();
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof DomainException domain) {
@@ -168,8 +178,18 @@ class ProblemHandler {
     return plain(HttpStatus.FORBIDDEN, "auth.forbidden", "you may not do this", request);
   }
 
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(Exception e, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .contentType(PROBLEM)
+        .body(RequestBodyLimit.tooLargeBody(bodyLimit.limitOf(e, request), request));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    if (RequestBodyLimit.tooLarge(e)) {
+      return tooLarge(e, request);
+    }
     String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
     log.error(
         "unexpected error {} on {} {}",
@@ -207,6 +227,7 @@ class ProblemHandler {
       case CONFLICT -> HttpStatus.CONFLICT;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
     };
   }
 
