@@ -50,8 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invoices, payments and their ledger postings. Milestone invoices are issued automatically on
- * their trigger; members issue others by hand, record payments and credit notes. A fully paid
- * milestone invoice marks its milestone PAID.
+ * their trigger; members issue others by hand, record payments and credit notes. A milestone
+ * invoice that becomes PAID marks its milestone PAID; one that credit notes alone settle (CREDITED)
+ * leaves it where it was (see {@link Invoice}).
  */
 @Service
 public class InvoiceService {

@@ -359,4 +359,141 @@ class InvoiceIT extends IntegrationTest {
         .query(Long.class)
         .single();
   }
+
+  /** The deposit's invoice (the first milestone's) after the contract is signed. */
+  private String depositInvoice() throws Exception {
+    signContract();
+    return body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+        .get(0)
+        .get("id")
+        .asString();
+  }
+
+  private String milestoneState(int index) throws Exception {
+    return body(api(get("/api/v1/projects/" + world.project().id() + "/milestones")))
+        .get("items")
+        .get(index)
+        .get("state")
+        .asString();
+  }
+
+  private long evidence(String type) {
+    return jdbc.sql("select count(*) from evidence_entry where workspace_id = ? and type = ?")
+        .params(world.owner().workspaceId(), type)
+        .query(Long.class)
+        .single();
+  }
+
+  private ResultActions creditNote(String invoice, String amount) throws Exception {
+    return api(
+        post("/api/v1/invoices/" + invoice + "/credit-notes")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"" + amount + "\"},\"reason\":\"goodwill\"}"));
+  }
+
+  @Test
+  void aCreditNoteThatSettlesAMilestoneInvoiceAloneMakesItCreditedAndLeavesTheMilestoneUnpaid()
+      throws Exception {
+    String id = depositInvoice();
+    creditNote(id, "1000.00")
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.state").value("CREDITED"))
+        .andExpect(jsonPath("$.open.amountMinor").value(0))
+        .andExpect(jsonPath("$.paid.amountMinor").value(0));
+    assertThat(milestoneState(0)).isEqualTo("INVOICED");
+    assertThat(evidence("milestone.record-payment")).isZero();
+    assertThat(evidence("credit-note.issued")).isOne();
+    api(get("/api/v1/clients/" + world.client().id() + "/receivable"))
+        .andExpect(jsonPath("$.amountMinor").value(0));
+    api(get("/api/v1/projects/" + world.project().id() + "/exposure"))
+        .andExpect(jsonPath("$.received.amountMinor").value(0));
+
+    api(post("/api/v1/invoices/" + id + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"10.00\"},\"receivedOn\":\"2026-11-27\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("invoice.illegal-transition"));
+    api(post("/api/v1/invoices/" + id + "/void"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("invoice.illegal-transition"));
+    api(post("/api/v1/invoices/" + id + "/write-off")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\":\"nothing open\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("invoice.illegal-transition"));
+    creditNote(id, "1.00")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("credit-note.too-large"));
+    assertThat(milestoneState(0)).isEqualTo("INVOICED");
+
+    String console =
+        mvc.perform(
+                get("/console/projects/" + world.project().id() + "/invoices")
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(console).contains("CREDITED").contains("settled by credit notes, not paid");
+    String all =
+        mvc.perform(
+                get("/console/invoices")
+                    .param("state", "CREDITED")
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(all).contains("settled by credit notes, not paid");
+    String portal =
+        mvc.perform(
+                get("/portal/projects/" + world.project().id() + "/invoices")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portal).contains("settled by credit notes, not paid").doesNotContain("Pay now");
+    api(get("/api/v1/evidence/verification")).andExpect(jsonPath("$.valid").value(true));
+  }
+
+  @Test
+  void aPartialCreditNoteAndAPaymentForTheRestMakeTheInvoiceAndItsMilestonePaid() throws Exception {
+    String id = depositInvoice();
+    creditNote(id, "300.00")
+        .andExpect(jsonPath("$.state").value("ISSUED"))
+        .andExpect(jsonPath("$.open.amountMinor").value(70000));
+    assertThat(milestoneState(0)).isEqualTo("INVOICED");
+    api(post("/api/v1/invoices/" + id + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"700.00\"},\"receivedOn\":\"2026-11-27\"}"))
+        .andExpect(status().isCreated());
+    api(get("/api/v1/invoices/" + id))
+        .andExpect(jsonPath("$.state").value("PAID"))
+        .andExpect(jsonPath("$.paid.amountMinor").value(70000))
+        .andExpect(jsonPath("$.credited.amountMinor").value(30000));
+    assertThat(milestoneState(0)).isEqualTo("PAID");
+    assertThat(evidence("milestone.record-payment")).isOne();
+
+    // the other order: the payment first, then a credit note for what is left
+    String second =
+        invoices
+            .issueManual(
+                world.owner(),
+                world.project().id(),
+                List.of(new InvoiceLine("Extra", 1, Money.parse("100.00", "EUR"), 0)))
+            .id()
+            .toString();
+    api(post("/api/v1/invoices/" + second + "/payments")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\":{\"amount\":\"60.00\"},\"receivedOn\":\"2026-11-27\"}"))
+        .andExpect(status().isCreated());
+    creditNote(second, "40.00").andExpect(jsonPath("$.state").value("PAID"));
+    assertThat(
+            jdbc.sql("select sum(amount_minor) from ledger_posting where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
 }

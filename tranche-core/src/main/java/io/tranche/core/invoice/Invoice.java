@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  * An invoice: lines with their tax, what was paid and credited against it, and its state. Issued
  * invoices are immutable in content; payments and credit notes change only what is open.
  *
+ * <p>A credit note is not a payment. What an invoice asks for is its total less its credit notes;
+ * it is PAID when payments cover that (a partial credit note and a payment for the rest make it
+ * PAID, in either order), and only then is its milestone paid. An invoice that credit notes alone
+ * reduce to nothing is CREDITED: nothing is owed, nothing was paid, and it releases nothing. While
+ * something is owed it is ISSUED, or PARTIALLY_PAID once money came. A refund takes back payments
+ * and the state follows again. A write-off closes what is open without payment (WRITTEN_OFF).
+ *
  * @param milestoneId the milestone whose part of the price it asks for, if any
  */
 public record Invoice(
@@ -151,9 +158,12 @@ public record Invoice(
     return with(InvoiceState.WRITTEN_OFF, paid, credited.plus(open()));
   }
 
-  /** Voids an invoice nothing was paid on. */
+  /** Voids an invoice nothing was paid on and that is not settled by credit notes. */
   public Invoice voided() {
-    if (state == InvoiceState.PAID || state == InvoiceState.VOID || !paid.isZero()) {
+    if (state == InvoiceState.PAID
+        || state == InvoiceState.CREDITED
+        || state == InvoiceState.VOID
+        || !paid.isZero()) {
       throw illegal("void");
     }
     return with(InvoiceState.VOID, paid, credited);
@@ -185,12 +195,17 @@ public record Invoice(
         newCredited);
   }
 
+  /** The state the amounts say (see the class comment): credit notes alone never make it PAID. */
   private Invoice settle(Money newPaid, Money newCredited) {
     Money open = total().minus(newPaid).minus(newCredited);
-    InvoiceState next =
-        !open.isNegative() && !open.isZero()
-            ? (newPaid.isZero() ? InvoiceState.ISSUED : InvoiceState.PARTIALLY_PAID)
-            : InvoiceState.PAID;
+    boolean owed = !open.isNegative() && !open.isZero();
+    boolean moneyCame = !newPaid.isZero();
+    InvoiceState next;
+    if (owed) {
+      next = moneyCame ? InvoiceState.PARTIALLY_PAID : InvoiceState.ISSUED;
+    } else {
+      next = moneyCame ? InvoiceState.PAID : InvoiceState.CREDITED;
+    }
     return with(next, newPaid, newCredited);
   }
 

@@ -48,7 +48,48 @@ class InvoiceTest {
 
   @Test
   void aCreditNoteReducesWhatIsOpen() {
-    assertThat(issued().credit(Money.parse("1190.00", "EUR")).state()).isEqualTo(InvoiceState.PAID);
+    Invoice credited = issued().credit(Money.parse("190.00", "EUR"));
+    assertThat(credited.state()).isEqualTo(InvoiceState.ISSUED);
+    assertThat(credited.open()).isEqualTo(Money.parse("1000.00", "EUR"));
+  }
+
+  @Test
+  void anInvoiceReducedToZeroByCreditNotesAloneIsCreditedNotPaid() {
+    Invoice credited =
+        issued().credit(Money.parse("190.00", "EUR")).credit(Money.parse("1000.00", "EUR"));
+    assertThat(credited.state()).isEqualTo(InvoiceState.CREDITED);
+    assertThat(credited.open().isZero()).isTrue();
+    assertThat(credited.paid().isZero()).isTrue();
+    assertThat(credited.stateAt(Instant.parse("2027-06-01T00:00:00Z")))
+        .isEqualTo(InvoiceState.CREDITED);
+  }
+
+  @Test
+  void anInvoiceIsPaidWhenPaymentsCoverWhatIsOwedAfterCreditNotesInEitherOrder() {
+    Invoice creditFirst =
+        issued().credit(Money.parse("190.00", "EUR")).pay(Money.parse("1000.00", "EUR"));
+    assertThat(creditFirst.state()).isEqualTo(InvoiceState.PAID);
+    Invoice payFirst =
+        issued().pay(Money.parse("1000.00", "EUR")).credit(Money.parse("190.00", "EUR"));
+    assertThat(payFirst.state()).isEqualTo(InvoiceState.PAID);
+    assertThat(payFirst.open().isZero()).isTrue();
+  }
+
+  @Test
+  void aCreditedInvoiceTakesNoPaymentCreditOrWriteOffAndCannotBeVoided() {
+    Invoice credited = issued().credit(Money.parse("1190.00", "EUR"));
+    assertCode(() -> credited.pay(Money.of(1, "EUR")), "invoice.illegal-transition");
+    assertCode(() -> credited.credit(Money.of(1, "EUR")), "invoice.illegal-transition");
+    assertCode(credited::writeOff, "invoice.illegal-transition");
+    assertCode(credited::voided, "invoice.illegal-transition");
+  }
+
+  @Test
+  void aRefundOfThePaymentPartReopensWhatTheCreditNoteDidNotCover() {
+    Invoice paid = issued().credit(Money.parse("190.00", "EUR")).pay(Money.parse("1000.00", "EUR"));
+    Invoice refunded = paid.refund(Money.parse("1000.00", "EUR"));
+    assertThat(refunded.state()).isEqualTo(InvoiceState.ISSUED);
+    assertThat(refunded.open()).isEqualTo(Money.parse("1000.00", "EUR"));
   }
 
   @Test
