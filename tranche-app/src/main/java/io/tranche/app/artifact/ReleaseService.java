@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Releases a milestone's sealed artifacts: automatically when the release rule holds (invoice fully
- * paid from the ledger, exposure within the credit limit, no dispute), or by an explicit vendor
- * action. A release happens once per milestone however many triggers race (the release row is the
- * lock), is written to the evidence log and is mailed to the client. A refund before release
- * cancels it; a refund after release is recorded and shown.
+ * paid from the ledger, not settled by credit notes alone, exposure within the credit limit, no
+ * dispute), or by an explicit vendor action. A release happens once per milestone however many
+ * triggers race (the release row is the lock), is written to the evidence log and is mailed to the
+ * client. A refund before release cancels it; a refund after release is recorded and shown.
  */
 @Service
 public class ReleaseService {
@@ -113,6 +113,7 @@ public class ReleaseService {
             new ReleaseRule.Facts(
                 money.invoiced(),
                 money.invoiceOpenMinor(),
+                money.invoiceCredited(),
                 handedOver(m.projectId().value()),
                 m.amount().amountMinor(),
                 money.receivedMinor(),

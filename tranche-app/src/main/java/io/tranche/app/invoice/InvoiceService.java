@@ -662,8 +662,9 @@ public class InvoiceService {
    * The money facts the release rule looks at for one milestone (a system step, no access check):
    * whether it has a live invoice and what is still unpaid on it — from the ledger, the receivable
    * postings of the invoice and its payments (a write-off is not a payment), and never less than
-   * the invoice itself says — and the project's money received and credit limit. (What was handed
-   * over is the release's to count.)
+   * the invoice itself says — whether credit notes alone settled it (CREDITED: nothing open, but
+   * nothing paid either), and the project's money received and credit limit. (What was handed over
+   * is the release's to count.)
    */
   @Transactional(readOnly = true)
   public MilestoneMoney milestoneMoney(UUID projectId, UUID milestoneId) {
@@ -692,6 +693,7 @@ public class InvoiceService {
         invoice.isPresent(),
         invoice.map(Invoice::id).orElse(null),
         open,
+        invoice.filter(i -> i.state() == InvoiceState.CREDITED).isPresent(),
         invoices.receivedMinor(projectId),
         projects.creditLimitOf(projectId));
   }
@@ -701,6 +703,7 @@ public class InvoiceService {
       boolean invoiced,
       @Nullable UUID invoiceId,
       long invoiceOpenMinor,
+      boolean invoiceCredited,
       long receivedMinor,
       long creditLimitMinor) {}
 

@@ -266,6 +266,79 @@ class VaultSecurityIT extends IntegrationTest {
         .andExpect(status().isForbidden());
   }
 
+  /** Pays the world's deposit by bank, so that exposure alone would not hold the final part. */
+  private void payDeposit(Delivered d) {
+    InvoiceView deposit =
+        invoices.invoices(d.world().owner(), d.world().project().id()).stream()
+            .filter(i -> !i.id().equals(d.finalInvoice().id()))
+            .findFirst()
+            .orElseThrow();
+    invoices.recordPayment(
+        d.world().owner(),
+        deposit.id(),
+        io.tranche.core.money.Money.of(deposit.total().amountMinor(), "EUR"),
+        java.time.LocalDate.now(),
+        "transfer");
+  }
+
+  private io.tranche.core.money.Money eur(long minor) {
+    return io.tranche.core.money.Money.of(minor, "EUR");
+  }
+
+  @Test
+  void anInvoiceSettledByACreditNoteAloneReleasesNothingAndItsMilestoneStaysInvoiced()
+      throws Exception {
+    Delivered d = delivered("credited");
+    UUID milestone = d.artifact().milestoneId();
+    invoices.creditNote(
+        d.world().owner(),
+        d.finalInvoice().id(),
+        eur(d.finalInvoice().total().amountMinor()),
+        "goodwill");
+    assertThat(invoices.invoice(d.world().owner(), d.finalInvoice().id()).state().name())
+        .isEqualTo("CREDITED");
+    // a payment elsewhere in the project re-checks waiting milestones: this one stays sealed
+    payDeposit(d);
+    assertThat(releases(milestone)).isZero();
+    assertThat(milestones.milestone(d.world().owner(), milestone).state().name())
+        .isEqualTo("INVOICED");
+    as(d.world(), get("/portal/artifacts/" + d.artifact().id() + "/key"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aDisputedMilestoneWhoseInvoiceWasCreditedStaysUnpaidWhenTheDisputeIsResolved()
+      throws Exception {
+    Delivered d = delivered("credited-dispute");
+    UUID milestone = d.artifact().milestoneId();
+    payDeposit(d);
+    milestones.transition(d.world().owner(), milestone, MilestoneAction.OPEN_DISPUTE);
+    invoices.creditNote(
+        d.world().owner(),
+        d.finalInvoice().id(),
+        eur(d.finalInvoice().total().amountMinor()),
+        "settled in the dispute");
+    milestones.transition(d.world().owner(), milestone, MilestoneAction.RESOLVE_DISPUTE);
+    assertThat(milestones.milestone(d.world().owner(), milestone).state().name())
+        .isEqualTo("INVOICED");
+    assertThat(releases(milestone)).isZero();
+  }
+
+  @Test
+  void aPartialCreditNoteAndACardPaymentForTheRestReleaseTheMilestone() throws Exception {
+    Delivered d = delivered("credit-and-card");
+    UUID milestone = d.artifact().milestoneId();
+    payDeposit(d);
+    long total = d.finalInvoice().total().amountMinor();
+    invoices.creditNote(d.world().owner(), d.finalInvoice().id(), eur(total / 4), "discount");
+    payByCard(d.finalInvoice(), total - total / 4, "pi_" + UUID.randomUUID());
+    assertThat(invoices.invoice(d.world().owner(), d.finalInvoice().id()).state().name())
+        .isEqualTo("PAID");
+    assertThat(releases(milestone)).isOne();
+    assertThat(milestones.milestone(d.world().owner(), milestone).state().name())
+        .isEqualTo("RELEASED");
+  }
+
   @Test
   void aDisputePaidThroughIsReleasedWhenResolved() throws Exception {
     Delivered d = delivered("resolved");

@@ -5,17 +5,23 @@ import java.util.List;
 
 /**
  * The rule that releases a milestone's sealed artifacts without anyone's action: its invoice is
- * fully paid (as the ledger says), handing it over keeps the project's exposure (value handed over
- * minus money received) within the credit limit, and no dispute is open. A vendor may release by
- * hand regardless; that is their call, not this rule's.
+ * fully paid (as the ledger says) — by money, not by credit notes alone — handing it over keeps the
+ * project's exposure (value handed over minus money received) within the credit limit, and no
+ * dispute is open. A vendor may release by hand regardless; that is their call, not this rule's.
  */
 public final class ReleaseRule {
   private ReleaseRule() {}
 
-  /** What the rule looks at. Amounts are in minor units of the project's currency. */
+  /**
+   * What the rule looks at. Amounts are in minor units of the project's currency.
+   *
+   * @param invoiceCredited the invoice was settled by credit notes alone (CREDITED): nothing is
+   *     open, and nothing was paid
+   */
   public record Facts(
       boolean invoiced,
       long invoiceOpenMinor,
+      boolean invoiceCredited,
       long handedOverMinor,
       long milestoneValueMinor,
       long receivedMinor,
@@ -40,6 +46,8 @@ public final class ReleaseRule {
       held.add("the milestone has no invoice yet");
     } else if (f.invoiceOpenMinor() > 0) {
       held.add("the invoice is not fully paid (" + f.invoiceOpenMinor() + " open)");
+    } else if (f.invoiceCredited()) {
+      held.add("the invoice was settled by credit notes, not paid");
     }
     if (f.exposureAfterMinor() > f.creditLimitMinor()) {
       held.add(

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Issues invoices on the day their trigger fires, inside the transaction of the trigger: the
  * deposit when the contract is signed, an acceptance milestone when it is accepted, the final part
  * at the final demo (submission). A milestone paid while a dispute froze it counts as paid once the
- * dispute is resolved.
+ * dispute is resolved; one whose invoice credit notes alone settled does not.
  */
 @Component
 class InvoiceTriggers {
@@ -48,10 +48,10 @@ class InvoiceTriggers {
   void on(MilestoneMoved moved) {
     MilestoneTransitioned t = moved.transition();
     if (t.action() == MilestoneAction.RESOLVE_DISPUTE && t.to() == MilestoneState.INVOICED) {
-      // paid while the dispute froze it: the payment counts now
+      // paid while the dispute froze it: the payment counts now (credit notes alone are no payment)
       UUID milestoneId = t.milestoneId().value();
       var money = invoices.milestoneMoney(t.projectId().value(), milestoneId);
-      if (money.invoiced() && money.invoiceOpenMinor() == 0) {
+      if (money.invoiced() && money.invoiceOpenMinor() == 0 && !money.invoiceCredited()) {
         milestones.transitionAsSystem(
             t.workspaceId().value(), milestoneId, MilestoneAction.RECORD_PAYMENT);
       }
