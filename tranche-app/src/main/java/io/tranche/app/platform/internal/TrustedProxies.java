@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * mod_remoteip and Tomcat's RemoteIpValve do (values further left are whatever the client sent).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class TrustedProxies extends OncePerRequestFilter {
   private final List<Range> trusted;
 
