@@ -133,4 +133,41 @@ class IdempotencyIT extends IntegrationTest {
             .andReturn();
     assertThat(theirs.getResponse().getStatus()).isEqualTo(201);
   }
+
+  @Test
+  void aMessageWithAttachmentsKeepsThemWhenSentWithAKeyAndIsPostedOnce() throws Exception {
+    String boundary = "----tranche" + UUID.randomUUID();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nSee the draft\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"draft.txt\""
+            + "\r\nContent-Type: text/plain\r\n\r\nthe draft\r\n--"
+            + boundary
+            + "--\r\n";
+    String key = UUID.randomUUID().toString();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    baseUrl() + "/api/v1/projects/" + world.project().id() + "/messages"))
+            .header("Authorization", "Bearer " + world.apiToken())
+            .header("Idempotency-Key", key)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    var first = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    var again = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.body()).contains("draft.txt");
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(
+            jdbc.sql("select count(*) from attachment where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isOne();
+  }
 }

@@ -113,7 +113,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       problem(response, 400, "idempotency.bad-key", "an Idempotency-Key has 1 to 255 characters");
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    boolean multipart = isMultipart(request);
+    byte[] body =
+        multipart ? partsDigest(request) : request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       problem(
           response,
@@ -163,7 +165,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
       outcome =
           work.execute(
               tx ->
-                  run(chain, new BufferedRequest(request, body), recorded, tx, scope, key, claim));
+                  run(
+                      chain,
+                      multipart ? request : new BufferedRequest(request, body),
+                      recorded,
+                      tx,
+                      scope,
+                      key,
+                      claim));
     } catch (ChainFailure e) {
       store.forget(scope, key, claim);
       if (e.getCause() instanceof IOException io) {
@@ -207,6 +216,42 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   /** What identifies a request for its key: method, path, query and body. */
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+  }
+
+  /**
+   * A multipart request's fingerprint: the SHA-256 over each part's name, file name, type and
+   * content. The parts are parsed by the container (to disk, within its multipart limits) and stay
+   * parsed for the controller, so the raw body is never read here: reading it would leave the
+   * controller without its attachments.
+   */
+  private static byte[] partsDigest(HttpServletRequest request)
+      throws IOException, ServletException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buffer = new byte[64 * 1024];
+    for (jakarta.servlet.http.Part part : request.getParts()) {
+      for (String field :
+          new String[] {part.getName(), part.getSubmittedFileName(), part.getContentType()}) {
+        sha.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      try (java.io.InputStream in = part.getInputStream()) {
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          sha.update(buffer, 0, n);
+        }
+      }
+      sha.update((byte) 0);
+    }
+    return sha.digest();
+  }
+
   static String hash(String method, String uri, @Nullable String query, byte[] body) {
     return Secrets.hash(method + " " + uri + "?" + query + "\n" + HexFormat.of().formatHex(body));
   }
