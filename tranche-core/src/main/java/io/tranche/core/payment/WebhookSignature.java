@@ -68,7 +68,13 @@ public final class WebhookSignature {
     if (timestamp == null || signatures.isEmpty()) {
       throw new DomainException(BAD_HEADER, Map.of());
     }
-    long skew = Math.abs(now.getEpochSecond() - timestamp);
+    long skew;
+    try {
+      skew = Math.absExact(Math.subtractExact(now.getEpochSecond(), timestamp));
+    } catch (ArithmeticException e) {
+      // a timestamp near Long.MIN_VALUE or MAX_VALUE: the plain difference would wrap around
+      skew = Long.MAX_VALUE;
+    }
     if (skew > tolerance.toSeconds()) {
       throw new DomainException(STALE, Map.of("seconds", skew, "tolerance", tolerance.toSeconds()));
     }

@@ -1,12 +1,17 @@
 package io.tranche.core.payment;
 
 import static io.tranche.core.DomainAssertions.assertCode;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -102,5 +107,25 @@ class WebhookSignatureTest {
                     NOW,
                     FIVE_MINUTES))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesASignedTimestampWhoseDistanceFromNowOverflowsALong() {
+    // now - t is exactly Long.MIN_VALUE here, and Math.abs(Long.MIN_VALUE) is negative
+    long t = NOW.getEpochSecond() + Long.MIN_VALUE;
+    String header = "t=" + t + ",v1=" + hmacHex("s", t + "." + new String(BODY, UTF_8));
+    assertCode(
+        () -> WebhookSignature.verify(BODY, header, List.of("s"), NOW, FIVE_MINUTES),
+        "webhook.stale-timestamp");
+  }
+
+  private static String hmacHex(String secret, String payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
