@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * output is the JCS form of the same value and any JCS implementation reproduces its bytes.
  */
 public final class CanonicalJson {
+  // Not Math.abs(n) > 2^53: Math.abs(Long.MIN_VALUE) is negative.
+  private static final long MAX_EXACT = 1L << 53;
+
   private CanonicalJson() {}
 
   /** The canonical JSON text of {@code value}. */
@@ -29,7 +32,7 @@ public final class CanonicalJson {
       out.append(b);
     } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       long n = ((Number) value).longValue();
-      if (Math.abs(n) > (1L << 53)) {
+      if (n > MAX_EXACT || n < -MAX_EXACT) {
         // JCS numbers are IEEE doubles: larger integers must travel as strings.
         throw new IllegalArgumentException("integer too large for canonical JSON: " + n);
       }

@@ -1,6 +1,7 @@
 package io.tranche.core.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tranche.core.workspace.WorkspaceId;
 import java.security.KeyPair;
@@ -153,6 +154,16 @@ class EvidenceChainTest {
                     "m",
                     Collections.singletonMap("k", null))))
         .isEqualTo("{\"a\":\"q\\\"\\n\\u0001\",\"m\":{\"k\":null},\"z\":[1,true]}");
+  }
+
+  @Test
+  void canonicalJsonRefusesWholeNumbersBeyondTwoToThe53EitherSide() {
+    assertThat(CanonicalJson.write(List.of(1L << 53, -(1L << 53))))
+        .isEqualTo("[9007199254740992,-9007199254740992]");
+    for (long n : new long[] {(1L << 53) + 1, -(1L << 53) - 1, Long.MAX_VALUE, Long.MIN_VALUE}) {
+      assertThatThrownBy(() -> CanonicalJson.write(List.of(n)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   private static EvidenceEntry renumber(EvidenceEntry e, long sequence) {
