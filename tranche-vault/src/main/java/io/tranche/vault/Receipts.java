@@ -249,8 +249,8 @@ public final class Receipts {
           return n;
         }
       }
-    } catch (ArithmeticException ignored) {
-      // falls through to the error below
+    } catch (ArithmeticException | NumberFormatException ignored) {
+      // not a long, or beyond what Gson turns into a BigDecimal (e.g. 1e100000): the error below
     }
     throw malformed(member + " is not a whole number of bytes");
   }

@@ -117,4 +117,31 @@ class ReceiptsTest {
         .extracting(e -> ((VaultException) e).code())
         .isEqualTo("receipt.key");
   }
+
+  @Test
+  void aSizeThatIsNoWholeNumberOfBytesIsRefusedAsMalformed() {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    for (String size :
+        new String[] {"1e100000", "1e999999999", "1.5", "-1", "9223372036854775808"}) {
+      String payload =
+          "{\"type\":\"tranche.delivery-receipt.v1\","
+              + "\"sealing\":\"tink-streaming-aead/AES256_GCM_HKDF_1MB\","
+              + "\"workspaceId\":\"w\",\"projectId\":\"p\",\"milestoneId\":\"m\","
+              + "\"artifactId\":\"a\",\"artifactName\":\"n\",\"mediaType\":\"t\","
+              + "\"plaintextSize\":"
+              + size
+              + "}";
+      String jws =
+          b64.encodeToString("{\"alg\":\"EdDSA\"}".getBytes(StandardCharsets.UTF_8))
+              + "."
+              + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+              + "."
+              + b64.encodeToString(new byte[64]);
+      assertThatThrownBy(() -> Receipts.readUnverified(jws))
+          .as(size)
+          .isInstanceOf(VaultException.class)
+          .extracting(e -> ((VaultException) e).code())
+          .isEqualTo("receipt.malformed");
+    }
+  }
 }
