@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes the canonical JSON form of evidence payloads: object keys sorted by code point, no
- * insignificant white space, strings escaped as RFC 8785 (JCS) does. Only the value kinds evidence
- * uses are allowed — strings, whole numbers, booleans, null, lists and string-keyed maps — so the
- * output is the JCS form of the same value and any JCS implementation reproduces its bytes.
+ * Writes the canonical JSON form of evidence payloads: object keys sorted by UTF-16 code units (as
+ * JCS sorts them; not code points), no insignificant white space, strings escaped as RFC 8785 (JCS)
+ * does. Only the value kinds evidence uses are allowed — strings, whole numbers, booleans, null,
+ * lists and string-keyed maps — so the output is the JCS form of the same value and any JCS
+ * implementation reproduces its bytes.
  */
 public final class CanonicalJson {
   // Not Math.abs(n) > 2^53: Math.abs(Long.MIN_VALUE) is negative.
