@@ -87,7 +87,13 @@ public final class CanonicalJson {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(c).append(s.charAt(++i));
+          } else if (c < 0x20 || Character.isSurrogate(c)) {
+            // A lone surrogate has no UTF-8 form: written raw it would become '?' and two
+            // payloads could hash alike (and PostgreSQL refuses it). Escaped, it stays distinct.
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

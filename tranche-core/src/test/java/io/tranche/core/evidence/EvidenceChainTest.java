@@ -143,6 +143,17 @@ class EvidenceChainTest {
   }
 
   @Test
+  void escapesLoneSurrogatesSoDistinctPayloadsNeverHashAlike() {
+    String a = CanonicalJson.write(java.util.Map.of("name", "x\uD800"));
+    String b = CanonicalJson.write(java.util.Map.of("name", "x\uDC00"));
+    assertThat(a).isEqualTo("{\"name\":\"x\\ud800\"}");
+    assertThat(a.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .isNotEqualTo(b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(CanonicalJson.write(java.util.List.of("\uD83D\uDCC4")))
+        .isEqualTo("[\"\uD83D\uDCC4\"]");
+  }
+
+  @Test
   void writesCanonicalJsonWithSortedKeysAndEscapes() {
     assertThat(
             CanonicalJson.write(
