@@ -76,6 +76,18 @@ class InputLimitsIT extends IntegrationTest {
   }
 
   @Test
+  void refusesTextThatCannotBeStoredWithA400NotA500() throws Exception {
+    for (String name : new String[] {"Nul\\u0000Ltd", "Half\\ud800Ltd"}) {
+      api(post("/api/v1/clients")
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("{\"name\":\"" + name + "\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("validation.bad-characters"))
+          .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+  }
+
+  @Test
   void refusesAnInvoiceOfMoreThanFiveHundredLines() throws Exception {
     String line = "{\"description\":\"Hour\",\"unitPrice\":{\"amount\":\"1.00\"}}";
     api(post("/api/v1/projects/" + world.project().id() + "/invoices")

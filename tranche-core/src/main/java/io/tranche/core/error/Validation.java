@@ -24,6 +24,11 @@ public final class Validation {
           ErrorKind.INVALID,
           "{field} must be between {min} and {max}, was {value}");
 
+  public static final ErrorCode BAD_CHARACTERS =
+      new ErrorCode(
+          "validation.bad-characters",
+          ErrorKind.INVALID,
+          "{field} contains a character that is not text (a NUL or a broken surrogate pair)");
   public static final ErrorCode TOO_MANY =
       new ErrorCode(
           "validation.too-many",
@@ -51,7 +56,31 @@ public final class Validation {
       throw DomainException.field(
           TOO_LONG, field, Map.of("field", field, "max", max, "length", trimmed.length()));
     }
+    if (!isText(trimmed)) {
+      throw DomainException.field(BAD_CHARACTERS, field, Map.of("field", field));
+    }
     return trimmed;
+  }
+
+  /**
+   * Whether {@code value} is storable text: no NUL (PostgreSQL refuses it in text columns) and no
+   * lone surrogate (it has no UTF-8 form).
+   */
+  public static boolean isText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An optional text: {@code null} or blank becomes {@code null}, otherwise as {@link #text}. */

@@ -28,4 +28,12 @@ class ValidationTest {
   private static LocalDate date(LocalDate value) {
     return Validation.dateWithin("receivedOn", value, TODAY, Period.ofYears(10), Period.ofDays(1));
   }
+
+  @Test
+  void refusesTextThatCannotBeStored() {
+    assertCode(() -> Validation.text("name", "a\u0000b", 100), "validation.bad-characters");
+    assertCode(() -> Validation.text("name", "a\uD800b", 100), "validation.bad-characters");
+    assertCode(() -> Validation.text("name", "a\uDC00", 100), "validation.bad-characters");
+    assertThat(Validation.text("name", "Zoë \uD83D\uDE00", 100)).isEqualTo("Zoë \uD83D\uDE00");
+  }
 }
