@@ -878,10 +878,8 @@ public class InvoiceService {
             + invoice.state()
             + "), so the amount is kept as your credit with us."
             + "\n\nYour receipt: "
-            + baseUrl.get()
-            + "/portal/payments/"
-            + payment.id()
-            + "/receipt");
+            + baseUrl.portal(
+                invoice.workspaceId(), "/portal/payments/" + payment.id() + "/receipt"));
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
@@ -126,7 +127,18 @@ public class StripeWebhooks {
         }
         String reason = e.code().slug() + ": " + e.getMessage();
         return transaction.execute(status -> parkAfterRollback(id, type, reason));
-      } catch (TransientDataAccessException | DuplicateKeyException e) {
+      } catch (DataIntegrityViolationException e) {
+        if (e instanceof DuplicateKeyException && attempt < ATTEMPTS) {
+          backOff(attempt);
+          continue;
+        }
+        // A value the tables cannot hold (a provider id longer than any column): park it for a
+        // person, never a 500 that Stripe would retry for days.
+        log.warn("stripe event {} ({}) could not be stored: {}", id, type, e.getClass().getName());
+        String reason =
+            "a value of the event cannot be stored (" + e.getClass().getSimpleName() + ")";
+        return transaction.execute(status -> parkAfterRollback(id, type, reason));
+      } catch (TransientDataAccessException e) {
         if (attempt < ATTEMPTS) {
           backOff(attempt);
           continue;

@@ -356,6 +356,19 @@ class StripeWebhookIT extends IntegrationTest {
   }
 
   @Test
+  void aPaymentIdOfTheLongestLengthStripeUsesIsRecordedNot500() throws Exception {
+    // Stripe ids are at most 255 characters; the payment's reference column holds them all.
+    String intent = "pi_" + "q".repeat(252);
+    deliver(
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    assertThat(payments()).isOne();
+  }
+
+  @Test
   void aProcessingPaymentThatSucceedsAfterTheInvoiceWasPaidByTransferBecomesClientCredit()
       throws Exception {
     String intent = "pi_" + UUID.randomUUID();
