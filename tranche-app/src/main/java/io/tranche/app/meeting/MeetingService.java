@@ -75,7 +75,10 @@ public class MeetingService {
     projects.requireVisible(actor, projectId);
     Validation.dateWithin(
         "heldAt",
-        LocalDate.ofInstant(record.heldAt(), ZoneOffset.UTC),
+        record.heldAt().isBefore(Instant.parse("0001-01-01T00:00:00Z"))
+                || record.heldAt().isAfter(Instant.parse("9999-12-31T23:59:59Z"))
+            ? LocalDate.MIN
+            : LocalDate.ofInstant(record.heldAt(), ZoneOffset.UTC),
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
         Period.ofYears(10),
         Period.ofYears(2));

@@ -88,6 +88,34 @@ class InputLimitsIT extends IntegrationTest {
   }
 
   @Test
+  void refusesMeetingTimesNoPersonMeansEvenBeyondTheCalendar() throws Exception {
+    for (String at : new String[] {"+1000000000-01-01T00:00:00Z", "1900-01-01T10:00:00Z"}) {
+      api(post("/api/v1/projects/" + world.project().id() + "/meetings")
+              .contentType(MediaType.APPLICATION_JSON)
+              .content(
+                  "{\"heldAt\":\""
+                      + at
+                      + "\",\"durationMinutes\":30,\"channel\":\"VIDEO\","
+                      + "\"attendees\":\"Dana, Chris\",\"notes\":\"Kick-off\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("validation.date-out-of-range"))
+          .andExpect(jsonPath("$.errors[0].field").value("heldAt"));
+    }
+  }
+
+  @Test
+  void keepsAnAttachmentNameOfTheFullLengthTheRuleAllows() throws Exception {
+    String name = "a".repeat(251) + ".pdf";
+    api(multipart("/api/v1/projects/" + world.project().id() + "/messages")
+            .file(
+                new MockMultipartFile(
+                    "files", name, "text/plain", "x".getBytes(StandardCharsets.US_ASCII)))
+            .param("body", "long name"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.attachments[0].fileName").value(name));
+  }
+
+  @Test
   void refusesAnInvoiceOfMoreThanFiveHundredLines() throws Exception {
     String line = "{\"description\":\"Hour\",\"unitPrice\":{\"amount\":\"1.00\"}}";
     api(post("/api/v1/projects/" + world.project().id() + "/invoices")

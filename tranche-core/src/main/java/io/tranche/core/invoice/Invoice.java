@@ -52,6 +52,11 @@ public record Invoice(
     if (lines.isEmpty()) {
       throw DomainException.field(InvoiceErrors.NO_LINES, "lines", Map.of());
     }
+    try {
+      lines.stream().map(InvoiceLine::gross).reduce(Money::plus);
+    } catch (DomainException e) {
+      throw DomainException.field(e.code(), "lines", e.args());
+    }
     Validation.required("state", state);
     Validation.required("paid", paid);
     Validation.required("credited", credited);

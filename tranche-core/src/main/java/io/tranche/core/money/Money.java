@@ -26,7 +26,8 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
    */
   public static final long MAX_MINOR = 100_000_000_000_000L;
 
-  private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d+)?");
+  /** At most 19 digits before the point and 18 after: any longer input is not an amount. */
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d{1,18})?");
 
   public Money {
     Objects.requireNonNull(currency, "currency");

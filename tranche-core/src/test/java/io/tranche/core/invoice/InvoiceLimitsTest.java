@@ -33,6 +33,18 @@ class InvoiceLimitsTest {
   }
 
   @Test
+  void refusesLinesWhoseSumIsBeyondTheLargestAmountWhenTheInvoiceIsBuilt() {
+    InvoiceLine big = new InvoiceLine("Half", 1, Money.of(Money.MAX_MINOR / 2 + 1, "EUR"), 0);
+    assertThatThrownBy(() -> draft(List.of(big, big)))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.code().slug()).isEqualTo("money.too-large");
+              assertThat(e.field()).isEqualTo("lines");
+            });
+  }
+
+  @Test
   void acceptsFiveHundredLinesAndRefusesMore() {
     InvoiceLine line = new InvoiceLine("Hour", 1, PRICE, 0);
     assertThat(draft(Collections.nCopies(Invoice.MAX_LINES, line)).lines()).hasSize(500);

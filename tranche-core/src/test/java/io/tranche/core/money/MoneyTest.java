@@ -52,6 +52,12 @@ class MoneyTest {
   }
 
   @Test
+  void refusesAnAbsurdlyLongAmountBeforeParsingIt() {
+    assertCode(() -> Money.parse("1." + "0".repeat(1_000_000), "EUR"), "money.malformed-amount");
+    assertThat(Money.parse("1." + "0".repeat(18), "EUR")).isEqualTo(Money.of(100, "EUR"));
+  }
+
+  @Test
   void refusesUnknownCurrencies() {
     assertCode(() -> Money.parse("1", "EURO"), "money.unknown-currency");
     assertCode(() -> Money.parse("1", "eur"), "money.unknown-currency");
