@@ -29,6 +29,25 @@ public class RateLimiter {
   }
 
   /**
+   * The key a client address is counted under: an IPv4 address as it is, an IPv6 address by its /64
+   * prefix, the block one subscriber gets (and can pick any address of, one per attempt).
+   */
+  public static String addressKey(String address) {
+    if (!address.contains(":")) {
+      return address;
+    }
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+      if (bytes.length != 16) {
+        return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+      }
+      return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+    } catch (java.net.UnknownHostException e) {
+      return address;
+    }
+  }
+
+  /**
    * Takes one attempt from the bucket of {@code key}, which holds {@code capacity} attempts per
    * window; refuses with {@code auth.rate-limited} when it is empty.
    */

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.RawHttp;
 import io.tranche.app.support.Visitor;
 import io.tranche.app.workspace.ClientService;
 import java.net.URI;
@@ -200,5 +201,123 @@ class SignInHardeningIT extends IntegrationTest {
         .param(world.owner().workspaceId())
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * A password sign-in over a real connection from {@code local}, claiming {@code forwardedFor}.
+   */
+  private int rawLogin(String local, String forwardedFor, String email) throws Exception {
+    RawHttp.Answer page =
+        RawHttp.exchangeFrom(
+            local,
+            port,
+            "GET",
+            "/login",
+            Map.of(),
+            RawHttp.Framing.CONTENT_LENGTH,
+            0,
+            0,
+            new byte[0],
+            (byte) 0);
+    String cookie = page.headers().get("set-cookie").split(";")[0];
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(token.find()).isTrue();
+    byte[] form =
+        ("email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=wrong&_csrf="
+                + java.net.URLEncoder.encode(
+                    token.group(1), java.nio.charset.StandardCharsets.UTF_8))
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return RawHttp.exchangeFrom(
+            local,
+            port,
+            "POST",
+            "/login",
+            Map.of(
+                "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded",
+                "X-Forwarded-For", forwardedFor),
+            RawHttp.Framing.CONTENT_LENGTH,
+            form.length,
+            form.length,
+            form,
+            (byte) 0)
+        .status();
+  }
+
+  @Test
+  void rotatingForwardedForOverARealConnectionDoesNotEscapeTheLimit() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      assertThat(rawLogin("127.0.0.2", "203.0.113." + i, "rot-" + i + "@vendor.test"))
+          .isEqualTo(401);
+    }
+    assertThat(rawLogin("127.0.0.2", "198.51.100.77", "rot-x@vendor.test")).isEqualTo(429);
+  }
+
+  @Test
+  void aConfiguredProxyIsBelievedAboutItsClients() throws Exception {
+    for (int i = 0; i < 35; i++) {
+      assertThat(rawLogin("127.0.0.3", "192.0.2." + (100 + i), "proxied-" + i + "@vendor.test"))
+          .as("attempt %d, each from its own client behind the proxy", i)
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aCookiePlantedByAnotherSiteCannotForgeASignedInForm() {
+    World world = fixtures.world("planted");
+    Visitor visitor = new Visitor(baseUrl());
+    visitor.get("/login");
+    visitor.post("/login", Map.of("email", world.ownerEmail(), "password", Fixtures.PASSWORD));
+    assertThat(visitor.get("/console/tokens").statusCode()).isEqualTo(200);
+    // The attacker sets their own token as the CSRF cookie and sends it, masked as the XOR handler
+    // expects (a zero mask), with the victim's session.
+    String evil = UUID.randomUUID().toString();
+    visitor.plantCookie("TRANCHE-CSRF", evil);
+    byte[] masked = new byte[72];
+    System.arraycopy(evil.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, masked, 36, 36);
+    HttpResponse<String> forged =
+        visitor.postRaw(
+            "/console/tokens",
+            Map.of("name", "forged", "_csrf", Base64.getUrlEncoder().encodeToString(masked)));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(
+            jdbc.sql("select count(*) from api_token where name = 'forged'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(visitor.get("/console/tokens").statusCode()).isEqualTo(200);
+    assertThat(visitor.post("/console/tokens", Map.of("name", "genuine")).statusCode())
+        .isEqualTo(302);
+  }
+
+  @Test
+  void anAnonymousMultipartBodyIsRefusedBeforeItIsRead() throws Exception {
+    for (String path :
+        new String[] {
+          "/portal/projects/" + UUID.randomUUID() + "/messages",
+          "/console/milestones/" + UUID.randomUUID() + "/artifacts"
+        }) {
+      RawHttp.Answer answer =
+          RawHttp.exchangeFrom(
+              null,
+              port,
+              "POST",
+              path,
+              Map.of("Content-Type", "multipart/form-data; boundary=x"),
+              RawHttp.Framing.CONTENT_LENGTH,
+              200L * 1024 * 1024,
+              200L * 1024 * 1024,
+              "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.bin\"\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+              (byte) 'a');
+      assertThat(answer.status()).as(path).isEqualTo(401);
+      assertThat(answer.sentWhenAnswered())
+          .as("answered before the body was read")
+          .isLessThan(16L * 1024 * 1024);
+    }
   }
 }

@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "tranche.attachments.max-bytes=1048576",
       // Every test's browser-like client asks for sign-in links from 127.0.0.1.
       "tranche.rate-limit.magic-link-per-ip=40",
+      // A test reverse proxy: only this loopback address may set X-Forwarded-For.
+      "tranche.trusted-proxies=127.0.0.3",
       "tranche.artifacts.max-bytes=67108864",
       "db-scheduler.polling-interval=1s",
       "tranche.stripe.webhook-secrets=whsec_rotated_out,whsec_current",

@@ -62,7 +62,31 @@ public final class RawHttp {
       byte[] prefix,
       byte pattern)
       throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    return exchangeFrom(
+        null, port, method, path, headers, framing, declared, sent, prefix, pattern);
+  }
+
+  /**
+   * As {@link #exchange}, from the loopback address {@code local} (e.g. 127.0.0.2), so a test can
+   * be a client of its own as far as per-address limits go.
+   */
+  public static Answer exchangeFrom(
+      String local,
+      int port,
+      String method,
+      String path,
+      Map<String, String> headers,
+      Framing framing,
+      long declared,
+      long sent,
+      byte[] prefix,
+      byte pattern)
+      throws Exception {
+    try (Socket socket = new Socket()) {
+      if (local != null) {
+        socket.bind(new java.net.InetSocketAddress(local, 0));
+      }
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
       socket.setSoTimeout(30_000);
       StringBuilder head = new StringBuilder();
       head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");

@@ -70,6 +70,14 @@ public final class Visitor {
             .build());
   }
 
+  /** Sets a cookie as another site could plant it. */
+  public void plantCookie(String name, String value) {
+    HttpCookie cookie = new HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(base), cookie);
+  }
+
   /** The current session cookie's value, or null. */
   public String sessionId() {
     return cookies.getCookieStore().getCookies().stream()

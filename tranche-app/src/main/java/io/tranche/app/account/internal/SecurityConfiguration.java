@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -34,8 +35,8 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -107,16 +108,12 @@ class SecurityConfiguration {
   }
 
   /**
-   * CSRF tokens live in an HttpOnly, SameSite=Lax cookie, not in the session: a sign-in page must
-   * not create a session (a database row) for every anonymous visitor. The forms carry the token
-   * masked per response (the XOR handler), and sign-in issues a new one.
+   * CSRF tokens: in a cookie before sign-in, in the session after ({@link
+   * SessionOrCookieCsrfTokens}).
    */
   @Bean
   CsrfTokenRepository csrfTokenRepository() {
-    CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
-    cookies.setCookieName("TRANCHE-CSRF");
-    cookies.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
-    return cookies;
+    return new SessionOrCookieCsrfTokens();
   }
 
   /** What happens to the session at sign-in: a new session id and a new CSRF token. */
@@ -189,6 +186,9 @@ class SecurityConfiguration {
                 c.csrfTokenRepository(csrf)
                     .csrfTokenRequestHandler(new LenientXorCsrfTokenHandler())
                     .ignoringRequestMatchers("/webhooks/**"))
+        .addFilterBefore(
+            new SignedInBeforeMultipart(SecurityContextHolder.getContextHolderStrategy()),
+            CsrfFilter.class)
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
         .headers(
             h ->

@@ -62,7 +62,7 @@ class LoginController {
     try {
       // Throttled per client address, and per account from that address: never per account alone,
       // or anybody could lock the owner out by failing on purpose (see docs/decisions.md).
-      String address = request.getRemoteAddr();
+      String address = RateLimiter.addressKey(request.getRemoteAddr());
       limiter.acquire("login-ip:" + address, limits.loginPerIp(), "email");
       limiter.acquire(
           "login-account-ip:" + email.strip().toLowerCase(Locale.ROOT) + "|" + address,

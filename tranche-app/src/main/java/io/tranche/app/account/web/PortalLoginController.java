@@ -64,7 +64,10 @@ class PortalLoginController {
     UUID portal = portal(w, model);
     try {
       String address = Validation.email("email", email);
-      limiter.acquire("magic-ip:" + request.getRemoteAddr(), limits.magicLinkPerIp(), "email");
+      limiter.acquire(
+          "magic-ip:" + RateLimiter.addressKey(request.getRemoteAddr()),
+          limits.magicLinkPerIp(),
+          "email");
       limiter.acquire("magic-account:" + address, limits.magicLinkPerAccount(), "email");
       links.request(address, portal);
       model.addAttribute("sent", true);
