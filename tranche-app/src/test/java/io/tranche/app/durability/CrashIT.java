@@ -176,6 +176,12 @@ class CrashIT {
 
     ServerProcess third = start();
     assertSurvived(third, invoices, acknowledged);
+    // the attack run's case: one bank payment answered 201, the server killed at once
+    acknowledged.add(payByBank(third, invoice, "bank-single"));
+    third.kill();
+
+    ServerProcess fourth = start();
+    assertSurvived(fourth, invoices, acknowledged);
     if (database != null) {
       assertThat(work.resolve("data/db")).as("no H2 beside PostgreSQL").doesNotExist();
     }
