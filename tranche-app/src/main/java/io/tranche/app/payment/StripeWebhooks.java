@@ -9,6 +9,7 @@ import io.tranche.core.money.Money;
 import io.tranche.core.payment.WebhookSignature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -104,19 +105,10 @@ public class StripeWebhooks {
    * (not JSON, nested too deep, no usable id or type), is refused with a DomainException.
    */
   public Outcome receive(byte[] body, String signatureHeader) {
-    WebhookSignature.verify(body, signatureHeader, secrets, clock.instant(), TOLERANCE);
-    JsonNode event = parse(body);
-    String id = text(event, "id");
-    String type = text(event, "type");
-    if (!STRIPE_ID.matcher(id).matches()) {
-      throw new DomainException(
-          BAD_PAYLOAD, Map.of("problem", "its id is missing or not 1 to 255 printable characters"));
-    }
-    if (!STRIPE_ID.matcher(type).matches()) {
-      throw new DomainException(
-          BAD_PAYLOAD,
-          Map.of("problem", "its type is missing or not 1 to 255 printable characters"));
-    }
+    Delivery delivery = verify(body, signatureHeader, secrets, clock.instant(), json);
+    String id = delivery.id();
+    String type = delivery.type();
+    JsonNode event = delivery.event();
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> apply(id, type, event));
@@ -164,7 +156,33 @@ public class StripeWebhooks {
     }
   }
 
-  private JsonNode parse(byte[] body) {
+  /** A verified delivery: the event's id and type, checked, and the event itself. */
+  record Delivery(String id, String type, JsonNode event) {}
+
+  /**
+   * Everything done with a delivery before the database: the signature over the raw body (several
+   * secrets, ±5 minutes), then the body read as a JSON object with an id and a type of 1 to 255
+   * printable characters. Refuses with a DomainException ({@code webhook.*}) and nothing else.
+   */
+  static Delivery verify(
+      byte[] body, String signatureHeader, List<String> secrets, Instant now, JsonMapper json) {
+    WebhookSignature.verify(body, signatureHeader, secrets, now, TOLERANCE);
+    JsonNode event = parse(body, json);
+    String id = text(event, "id");
+    String type = text(event, "type");
+    if (!STRIPE_ID.matcher(id).matches()) {
+      throw new DomainException(
+          BAD_PAYLOAD, Map.of("problem", "its id is missing or not 1 to 255 printable characters"));
+    }
+    if (!STRIPE_ID.matcher(type).matches()) {
+      throw new DomainException(
+          BAD_PAYLOAD,
+          Map.of("problem", "its type is missing or not 1 to 255 printable characters"));
+    }
+    return new Delivery(id, type, event);
+  }
+
+  private static JsonNode parse(byte[] body, JsonMapper json) {
     JsonNode event;
     try {
       event = json.readTree(body);
@@ -301,11 +319,11 @@ public class StripeWebhooks {
   }
 
   /** A whole, positive-or-not number of minor units; anything else (fractions, overflow) is 0. */
-  private static long amount(JsonNode node) {
+  static long amount(JsonNode node) {
     return node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : 0;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isString() ? value.asString() : "";
   }

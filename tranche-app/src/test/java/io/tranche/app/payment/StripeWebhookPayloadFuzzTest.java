@@ -1,26 +1,25 @@
 package io.tranche.app.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tranche.core.error.DomainException;
 import io.tranche.core.payment.WebhookSignature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzzes what the Stripe webhook endpoint does with a body before it touches the database: the
- * fuzzer's bytes are signed with a test secret as Stripe would sign them, verified by {@link
- * WebhookSignature}, then read with a {@link JsonMapper} configured as the app's (Boot's defaults
- * plus the {@code spring.jackson.*} settings of application.properties). Only Jackson's own {@link
- * JacksonException} may come out of reading; the reads {@link StripeWebhooks#receive} makes of a
- * parsed event must not throw at all. This stays out of the Spring context (too slow to fuzz), so
- * it mirrors those reads rather than calling the service. Corpus:
+ * Fuzzes what the Stripe webhook endpoint does with a body before it touches the database, through
+ * the service's own seam ({@link StripeWebhooks#verify}): the fuzzer's bytes are signed with a test
+ * secret as Stripe would sign them, then verified and read with a {@link JsonMapper} configured as
+ * the app's (Boot's defaults plus the {@code spring.jackson.*} settings of application.properties).
+ * Only a {@code webhook.*} DomainException may come out (a 400); a verified event's field reads
+ * ({@link StripeWebhooks#text}, {@link StripeWebhooks#amount}) never throw. Stays out of the Spring
+ * context (too slow to fuzz). Corpus:
  * src/test/resources/io/tranche/app/payment/StripeWebhookPayloadFuzzTestInputs/.
  */
 class StripeWebhookPayloadFuzzTest {
@@ -36,33 +35,28 @@ class StripeWebhookPayloadFuzzTest {
   @FuzzTest
   void signedBodiesVerifyAndParseOrFailAsJackson(byte[] body) {
     String header = WebhookSignature.sign(body, SECRET, NOW);
-    WebhookSignature.verify(body, header, List.of(SECRET), NOW, Duration.ofMinutes(5));
-    JsonNode event;
+    StripeWebhooks.Delivery delivery;
     try {
-      event = JSON.readTree(body);
-    } catch (JacksonException e) {
+      delivery = StripeWebhooks.verify(body, header, List.of(SECRET), NOW, JSON);
+    } catch (DomainException e) {
+      assertThat(e.code().slug()).isEqualTo("webhook.bad-payload");
       return;
     }
-    assertThatCode(() -> readsOfReceive(event)).doesNotThrowAnyException();
+    assertThat(delivery.id()).matches("\\p{Graph}{1,255}");
+    assertThat(delivery.type()).matches("\\p{Graph}{1,255}");
+    assertThatCode(() -> readsOfApply(delivery.event())).doesNotThrowAnyException();
   }
 
-  /** The reads StripeWebhooks.receive makes of a verified event (event, object, amounts). */
-  private static void readsOfReceive(JsonNode event) {
-    text(event, "id");
-    text(event, "type");
+  /** The reads StripeWebhooks makes of a verified event's object (intents, amounts, currency). */
+  private static void readsOfApply(JsonNode event) {
     JsonNode object = event.path("data").path("object");
-    text(object, "payment_status");
-    text(object, "payment_intent");
-    text(object, "id");
-    text(object.path("metadata"), "invoice_id");
-    for (String amount : List.of("amount_total", "amount_received", "amount", "amount_refunded")) {
-      object.path(amount).asLong(0);
+    for (String field :
+        List.of("payment_status", "payment_intent", "id", "currency", "invoice_id")) {
+      StripeWebhooks.text(object, field);
+      StripeWebhooks.text(object.path("metadata"), field);
     }
-    text(object, "currency").toUpperCase(Locale.ROOT);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isString() ? value.asString() : "";
+    for (String amount : List.of("amount_total", "amount_received", "amount", "amount_refunded")) {
+      StripeWebhooks.amount(object.path(amount));
+    }
   }
 }
