@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * JCS sorts them; not code points), no insignificant white space, strings escaped as RFC 8785 (JCS)
  * does. Only the value kinds evidence uses are allowed — strings, whole numbers, booleans, null,
  * lists and string-keyed maps — so the output is the JCS form of the same value and any JCS
- * implementation reproduces its bytes.
+ * implementation reproduces its bytes. One exception: a lone surrogate (a string that is not
+ * well-formed UTF-16, which JCS refuses) is written as a {@code \\uXXXX} escape, so that it has a
+ * UTF-8 form and two payloads never hash alike.
  */
 public final class CanonicalJson {
   // Not Math.abs(n) > 2^53: Math.abs(Long.MIN_VALUE) is negative.
