@@ -51,10 +51,20 @@ class ConsoleAgreementController {
   }
 
   @GetMapping("/console/projects/{projectId}/quotes")
-  String list(Actor actor, @PathVariable UUID projectId, Model model) {
+  String list(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+      Model model) {
     common(actor, model);
     model.addAttribute("project", projects.project(actor, projectId));
-    model.addAttribute("quotes", quotes.quotes(actor, projectId));
+    io.tranche.app.platform.PageOf<QuoteView> shown =
+        quotes.quotes(
+            actor,
+            projectId,
+            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    model.addAttribute("page", shown);
+    model.addAttribute("quotes", shown.items());
     model.addAttribute("contracts", contracts.contracts(actor, projectId));
     return "console/quotes";
   }

@@ -8,6 +8,8 @@ import io.tranche.app.contract.internal.SignatureRepository;
 import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.ContractErrors;
@@ -67,14 +69,18 @@ public class QuoteService {
     this.clock = clock;
   }
 
-  /** A project's quote versions the caller may see, newest first (contacts see no drafts). */
+  /**
+   * A page of a project's quote versions the caller may see, newest first (contacts see no drafts).
+   */
   @Transactional(readOnly = true)
-  public List<QuoteView> quotes(Actor actor, UUID projectId) {
+  public PageOf<QuoteView> quotes(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
-    return quotes.ofProject(projectId).stream()
-        .filter(q -> actor.isMember() || q.status() != QuoteStatus.DRAFT)
-        .map(QuoteService::view)
-        .toList();
+    PageOf<StoredQuote> page = quotes.ofProject(projectId, actor.isMember(), paging);
+    return new PageOf<>(
+        page.items().stream().map(QuoteService::view).toList(),
+        page.page(),
+        page.size(),
+        page.total());
   }
 
   /** Drafts version 1 of a new quote. */

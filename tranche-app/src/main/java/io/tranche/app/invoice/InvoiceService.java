@@ -146,11 +146,17 @@ public class InvoiceService {
     return InvoiceView.of(issue(draft, actor.label()), clock.instant());
   }
 
+  /** A page of a project's invoices, oldest first. */
   @Transactional(readOnly = true)
-  public List<InvoiceView> invoices(Actor actor, UUID projectId) {
+  public PageOf<InvoiceView> invoices(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
     Instant now = clock.instant();
-    return invoices.ofProject(projectId).stream().map(i -> InvoiceView.of(i, now)).toList();
+    PageOf<Invoice> page = invoices.ofProject(projectId, paging);
+    return new PageOf<>(
+        page.items().stream().map(i -> InvoiceView.of(i, now)).toList(),
+        page.page(),
+        page.size(),
+        page.total());
   }
 
   @Transactional(readOnly = true)

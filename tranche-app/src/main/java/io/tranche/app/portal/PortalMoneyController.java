@@ -58,11 +58,21 @@ class PortalMoneyController {
   }
 
   @GetMapping("/portal/projects/{projectId}/invoices")
-  String list(Actor actor, @PathVariable UUID projectId, Model model) {
+  String list(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
-    List<InvoiceView> list = invoices.invoices(actor, projectId);
+    io.tranche.app.platform.PageOf<InvoiceView> shown =
+        invoices.invoices(
+            actor,
+            projectId,
+            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    model.addAttribute("page", shown);
+    List<InvoiceView> list = shown.items();
     Map<UUID, Object> payments = new LinkedHashMap<>();
     for (InvoiceView i : list) {
       payments.put(i.id(), invoices.payments(actor, i.id()));

@@ -94,7 +94,11 @@ class VaultSecurityIT extends IntegrationTest {
         new SignedBy("192.0.2.7", "vault"));
     ArtifactView artifact = fixtures.submittedArtifact(world);
     InvoiceView invoice =
-        invoices.invoices(world.owner(), world.project().id()).stream()
+        invoices
+            .invoices(
+                world.owner(), world.project().id(), new io.tranche.app.platform.Paging(0, 200))
+            .items()
+            .stream()
             .filter(i -> artifact.milestoneId().equals(i.milestoneId()))
             .findFirst()
             .orElseThrow();
@@ -250,7 +254,13 @@ class VaultSecurityIT extends IntegrationTest {
     Delivered d = delivered("written-off");
     invoices.writeOff(d.world().owner(), d.finalInvoice().id(), "client vanished");
     InvoiceView deposit =
-        invoices.invoices(d.world().owner(), d.world().project().id()).stream()
+        invoices
+            .invoices(
+                d.world().owner(),
+                d.world().project().id(),
+                new io.tranche.app.platform.Paging(0, 200))
+            .items()
+            .stream()
             .filter(i -> !i.id().equals(d.finalInvoice().id()))
             .findFirst()
             .orElseThrow();
@@ -269,7 +279,13 @@ class VaultSecurityIT extends IntegrationTest {
   /** Pays the world's deposit by bank, so that exposure alone would not hold the final part. */
   private void payDeposit(Delivered d) {
     InvoiceView deposit =
-        invoices.invoices(d.world().owner(), d.world().project().id()).stream()
+        invoices
+            .invoices(
+                d.world().owner(),
+                d.world().project().id(),
+                new io.tranche.app.platform.Paging(0, 200))
+            .items()
+            .stream()
             .filter(i -> !i.id().equals(d.finalInvoice().id()))
             .findFirst()
             .orElseThrow();

@@ -142,6 +142,20 @@ class InputLimitsIT extends IntegrationTest {
   }
 
   @Test
+  void listsAProjectsInvoicesAndQuotesAPageAtATime() throws Exception {
+    fixtures.invoice(world);
+    api(get("/api/v1/projects/" + world.project().id() + "/invoices?size=1&page=1"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.total").value(2));
+    api(get("/api/v1/projects/" + world.project().id() + "/quotes?size=1"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(0));
+    api(get("/api/v1/projects/" + world.project().id() + "/quotes?size=201"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
   void listsTheWorkspacesInvoicesAPageAtATime() throws Exception {
     fixtures.invoice(world);
     fixtures.invoice(world);
@@ -175,7 +189,9 @@ class InputLimitsIT extends IntegrationTest {
 
     fixtures.payment(world, invoice);
     api(get("/api/v1/invoices/" + invoice + "/pdf")).andExpect(status().isOk());
-    assertThat(renderings(invoice)).as("a payment changes the document").isEqualTo(2);
+    assertThat(renderings(invoice))
+        .as("a payment changes the document; the old rendering is dropped")
+        .isOne();
   }
 
   private long renderings(UUID subject) {

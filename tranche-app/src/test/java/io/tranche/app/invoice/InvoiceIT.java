@@ -71,7 +71,7 @@ class InvoiceIT extends IntegrationTest {
   void signingTheContractIssuesTheDepositAndPaymentsSettleItThroughTheLedger() throws Exception {
     signContract();
     String project = world.project().id().toString();
-    JsonNode list = body(api(get("/api/v1/projects/" + project + "/invoices")));
+    JsonNode list = body(api(get("/api/v1/projects/" + project + "/invoices"))).get("items");
     assertThat(list).hasSize(1);
     JsonNode deposit = list.get(0);
     String id = deposit.get("id").asString();
@@ -139,7 +139,9 @@ class InvoiceIT extends IntegrationTest {
   void theInvoiceAndTheReceiptArePdfsThatSayWhatWasPaidAndWhatRemains() throws Exception {
     signContract();
     JsonNode deposit =
-        body(api(get("/api/v1/projects/" + world.project().id() + "/invoices"))).get(0);
+        body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get("items")
+            .get(0);
     String id = deposit.get("id").asString();
     JsonNode payment =
         body(
@@ -182,6 +184,7 @@ class InvoiceIT extends IntegrationTest {
     signContract();
     String id =
         body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get("items")
             .get(0)
             .get("id")
             .asString();
@@ -296,6 +299,7 @@ class InvoiceIT extends IntegrationTest {
     signContract();
     String id =
         body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get("items")
             .get(0)
             .get("id")
             .asString();
@@ -345,6 +349,7 @@ class InvoiceIT extends IntegrationTest {
     signContract();
     String id =
         body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+            .get("items")
             .get(0)
             .get("id")
             .asString();
@@ -364,6 +369,7 @@ class InvoiceIT extends IntegrationTest {
   private String depositInvoice() throws Exception {
     signContract();
     return body(api(get("/api/v1/projects/" + world.project().id() + "/invoices")))
+        .get("items")
         .get(0)
         .get("id")
         .asString();

@@ -55,7 +55,8 @@ class MoneyFlowIT extends IntegrationTest {
         new SignedBy("192.0.2.7", "flow"));
     String project = world.project().id().toString();
 
-    JsonNode deposit = body(api(get("/api/v1/projects/" + project + "/invoices"))).get(0);
+    JsonNode deposit =
+        body(api(get("/api/v1/projects/" + project + "/invoices"))).get("items").get(0);
     String depositId = deposit.get("id").asString();
     String number = deposit.get("number").asString();
     assertThat(number).matches("\\d{4}-\\d{4}");
@@ -116,7 +117,8 @@ class MoneyFlowIT extends IntegrationTest {
               .content("{\"action\":\"" + action + "\"}"))
           .andExpect(status().isOk());
     }
-    JsonNode second = body(api(get("/api/v1/projects/" + project + "/invoices"))).get(1);
+    JsonNode second =
+        body(api(get("/api/v1/projects/" + project + "/invoices"))).get("items").get(1);
     String secondId = second.get("id").asString();
     assertThat(second.get("number").asString()).isNotEqualTo(number);
     api(post("/api/v1/invoices/" + secondId + "/payments")

@@ -106,6 +106,26 @@ public class QuoteRepository {
         .optional();
   }
 
+  /** One page of a project's quote versions, newest first; drafts only when asked for. */
+  public io.tranche.app.platform.PageOf<StoredQuote> ofProject(
+      UUID projectId, boolean withDrafts, io.tranche.app.platform.Paging paging) {
+    String where = "project_id = ?" + (withDrafts ? "" : " and status <> 'DRAFT'");
+    long total =
+        jdbc.sql("select count(*) from quote where " + where)
+            .param(projectId)
+            .query(Long.class)
+            .single();
+    List<StoredQuote> items =
+        jdbc.sql(
+                "select * from quote where "
+                    + where
+                    + " order by created_at desc, version desc limit ? offset ?")
+            .params(projectId, paging.size(), paging.offset())
+            .query((rs, i) -> quote(rs))
+            .list();
+    return new io.tranche.app.platform.PageOf<>(items, paging.page(), paging.size(), total);
+  }
+
   public List<StoredQuote> ofProject(UUID projectId) {
     return jdbc.sql(
             "select * from quote where project_id = ? order by created_at desc, version desc")

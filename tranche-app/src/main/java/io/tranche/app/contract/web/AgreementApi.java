@@ -11,6 +11,8 @@ import io.tranche.app.contract.SignedBy;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.core.contract.SignatureRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,9 +56,13 @@ class AgreementApi {
   }
 
   @GetMapping("/projects/{projectId}/quotes")
-  @Operation(summary = "List a project's quote versions, newest first")
-  List<QuoteView> list(Actor actor, @PathVariable UUID projectId) {
-    return quotes.quotes(actor, projectId);
+  @Operation(summary = "List a project's quote versions, newest first, a page at a time")
+  PageOf<QuoteView> list(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+    return quotes.quotes(actor, projectId, new Paging(page, size));
   }
 
   @PostMapping("/projects/{projectId}/quotes")

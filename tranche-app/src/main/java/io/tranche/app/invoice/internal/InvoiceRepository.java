@@ -139,6 +139,22 @@ public class InvoiceRepository {
         .list();
   }
 
+  /** One page of a project's invoices, oldest first (the deposit leads). */
+  public PageOf<Invoice> ofProject(UUID projectId, Paging paging) {
+    long total =
+        jdbc.sql("select count(*) from invoice where project_id = ?")
+            .param(projectId)
+            .query(Long.class)
+            .single();
+    List<Invoice> items =
+        jdbc.sql(
+                "select * from invoice where project_id = ? order by created_at, id limit ? offset ?")
+            .params(projectId, paging.size(), paging.offset())
+            .query((rs, i) -> invoice(rs))
+            .list();
+    return new PageOf<>(items, paging.page(), paging.size(), total);
+  }
+
   /**
    * One page of a workspace's invoices, overdue first, then newest first; {@code state} (if given)
    * is the state as read on {@code today}, so OVERDUE selects issued or partly paid invoices past

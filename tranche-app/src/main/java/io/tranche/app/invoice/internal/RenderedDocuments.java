@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,8 @@ public class RenderedDocuments {
                 .update();
         if (inserted == 0) {
           blobs.delete(blob.key());
+        } else {
+          dropOlder(subject, sha);
         }
         stored = find(subject, sha);
       }
@@ -67,6 +70,27 @@ public class RenderedDocuments {
           fileName, "application/pdf", document.size(), blobs.open(document.blobKey()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Removes the renderings of {@code subject} other than the one for {@code sha}: a document whose
+   * content changed (each payment changes an invoice's) keeps one stored file, not one per change.
+   * A download still streaming an old file finishes from the open file or object.
+   */
+  private void dropOlder(UUID subject, String sha) throws IOException {
+    List<String> older =
+        jdbc.sql(
+                "select blob_key from rendered_document"
+                    + " where subject_id = ? and content_sha256 <> ?")
+            .params(subject, sha)
+            .query(String.class)
+            .list();
+    jdbc.sql("delete from rendered_document where subject_id = ? and content_sha256 <> ?")
+        .params(subject, sha)
+        .update();
+    for (String key : older) {
+      blobs.delete(key);
     }
   }
 

@@ -70,9 +70,13 @@ class InvoiceApi {
   record CreditNoteBody(@Nullable MoneyInput amount, @Nullable String reason) {}
 
   @GetMapping("/projects/{projectId}/invoices")
-  @Operation(summary = "List a project's invoices")
-  List<InvoiceView> list(Actor actor, @PathVariable UUID projectId) {
-    return invoices.invoices(actor, projectId);
+  @Operation(summary = "List a project's invoices, oldest first, a page at a time")
+  PageOf<InvoiceView> list(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+    return invoices.invoices(actor, projectId, new Paging(page, size));
   }
 
   @PostMapping("/projects/{projectId}/invoices")
