@@ -128,7 +128,9 @@ public class StripeWebhooks {
         // person, never a 500 that Stripe would retry for days.
         log.warn("stripe event {} ({}) could not be stored: {}", id, type, e.getClass().getName());
         String reason =
-            "a value of the event cannot be stored (" + e.getClass().getSimpleName() + ")";
+            e instanceof DuplicateKeyException
+                ? "lost " + ATTEMPTS + " races with concurrent changes (DuplicateKeyException)"
+                : "a value of the event cannot be stored (" + e.getClass().getSimpleName() + ")";
         return transaction.execute(status -> parkAfterRollback(id, type, reason));
       } catch (TransientDataAccessException e) {
         if (attempt < ATTEMPTS) {

@@ -269,16 +269,42 @@ class SignInHardeningIT extends IntegrationTest {
   @Test
   void aCookiePlantedByAnotherSiteCannotForgeASignedInForm() {
     World world = fixtures.world("planted");
+    String evil = UUID.randomUUID().toString();
+    byte[] masked = new byte[72];
+    System.arraycopy(evil.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, masked, 36, 36);
+    // Planting works where it may (an anonymous form: login CSRF, which the cookie pattern
+    // accepts): the wrong password is a 401, not a 403.
+    Visitor anonymous = new Visitor(baseUrl());
+    anonymous.get("/login");
+    anonymous.plantCookie("TRANCHE-CSRF", evil);
+    assertThat(
+            anonymous
+                .postRaw(
+                    "/login",
+                    Map.of(
+                        "email",
+                        world.ownerEmail(),
+                        "password",
+                        "wrong",
+                        "_csrf",
+                        Base64.getUrlEncoder().encodeToString(masked)))
+                .statusCode())
+        .isEqualTo(401);
+
     Visitor visitor = new Visitor(baseUrl());
     visitor.get("/login");
-    visitor.post("/login", Map.of("email", world.ownerEmail(), "password", Fixtures.PASSWORD));
+    HttpResponse<String> signedIn =
+        visitor.post("/login", Map.of("email", world.ownerEmail(), "password", Fixtures.PASSWORD));
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .as("sign-in drops the pre-sign-in token")
+        .anyMatch(
+            c ->
+                c.startsWith("TRANCHE-CSRF=;")
+                    && (c.contains("Max-Age=0") || c.contains("Expires=Thu, 01 Jan 1970")));
     assertThat(visitor.get("/console/tokens").statusCode()).isEqualTo(200);
     // The attacker sets their own token as the CSRF cookie and sends it, masked as the XOR handler
     // expects (a zero mask), with the victim's session.
-    String evil = UUID.randomUUID().toString();
     visitor.plantCookie("TRANCHE-CSRF", evil);
-    byte[] masked = new byte[72];
-    System.arraycopy(evil.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, masked, 36, 36);
     HttpResponse<String> forged =
         visitor.postRaw(
             "/console/tokens",

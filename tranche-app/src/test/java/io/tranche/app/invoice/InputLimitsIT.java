@@ -1,20 +1,25 @@
 package io.tranche.app.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.tranche.app.contract.QuoteService;
+import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
@@ -25,6 +30,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * list sizes are refused at the edge with a 400 naming the field, never accepted to fail later.
  */
 class InputLimitsIT extends IntegrationTest {
+  @Autowired QuoteService quotes;
   private World world;
   private UUID invoice;
 
@@ -148,9 +154,19 @@ class InputLimitsIT extends IntegrationTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items.length()").value(1))
         .andExpect(jsonPath("$.total").value(2));
+    quotes.create(world.owner(), world.project().id(), Fixtures.quoteContent(world.tag()));
     api(get("/api/v1/projects/" + world.project().id() + "/quotes?size=1"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.total").value(0));
+        .andExpect(jsonPath("$.total").value(1));
+    String portal =
+        mvc.perform(
+                get("/portal/projects/" + world.project().id() + "/quotes")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portal).as("a draft is not the client's").contains("No quote was sent to you yet");
     api(get("/api/v1/projects/" + world.project().id() + "/quotes?size=201"))
         .andExpect(status().isBadRequest());
   }

@@ -70,8 +70,22 @@ public final class Visitor {
             .build());
   }
 
-  /** Sets a cookie as another site could plant it. */
+  /**
+   * Sets a cookie as another site could plant it, in place of any cookie of that name the server
+   * set.
+   */
   public void plantCookie(String name, String value) {
+    var store = cookies.getCookieStore();
+    for (URI uri : store.getURIs()) {
+      store.get(uri).stream()
+          .filter(c -> c.getName().equals(name))
+          .toList()
+          .forEach(c -> store.remove(uri, c));
+    }
+    store.getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .toList()
+        .forEach(c -> store.remove(null, c));
     HttpCookie cookie = new HttpCookie(name, value);
     cookie.setPath("/");
     cookie.setVersion(0);

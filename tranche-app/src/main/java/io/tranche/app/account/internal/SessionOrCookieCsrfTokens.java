@@ -12,8 +12,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * CSRF tokens in the session once there is one, in an HttpOnly cookie before. An anonymous visitor
  * of a sign-in page gets no session (a database row per page view); a signed-in actor's token is
  * bound to their session, so a cookie planted by another site on a sibling domain or over plain
- * HTTP cannot forge their forms. Sign-in creates the session first and then issues a new token,
- * which lands in the session; the pre-sign-in cookie is cleared then.
+ * HTTP cannot forge their forms. Sign-in ({@link SignIn}) creates the session, clears the
+ * pre-sign-in token (cookie and all) and the session gets a fresh token of its own.
  */
 final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
   private final HttpSessionCsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
@@ -21,6 +21,7 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
   SessionOrCookieCsrfTokens() {
     cookie.setCookieName("TRANCHE-CSRF");
+    cookie.setHeaderName("X-CSRF-TOKEN");
     cookie.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Lax"));
   }
 

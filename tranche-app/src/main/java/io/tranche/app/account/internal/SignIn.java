@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,15 @@ import org.springframework.stereotype.Component;
 public class SignIn {
   private final SessionAuthenticationStrategy sessions;
   private final SecurityContextRepository contexts;
+  private final CsrfTokenRepository csrfTokens;
 
-  SignIn(SessionAuthenticationStrategy sessions, SecurityContextRepository contexts) {
+  SignIn(
+      SessionAuthenticationStrategy sessions,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfTokens) {
     this.sessions = sessions;
     this.contexts = contexts;
+    this.csrfTokens = csrfTokens;
   }
 
   /** Signs in a member whose password was checked. */
@@ -58,6 +64,9 @@ public class SignIn {
   private void start(
       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
     request.getSession(true);
+    // The pre-sign-in token (a cookie) is dropped: the signed-in session gets a fresh one of its
+    // own.
+    csrfTokens.saveToken(null, request, response);
     sessions.onAuthentication(authentication, request, response);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication);

@@ -119,7 +119,7 @@ public class QuoteRepository {
         jdbc.sql(
                 "select * from quote where "
                     + where
-                    + " order by created_at desc, version desc limit ? offset ?")
+                    + " order by created_at desc, version desc, id limit ? offset ?")
             .params(projectId, paging.size(), paging.offset())
             .query((rs, i) -> quote(rs))
             .list();

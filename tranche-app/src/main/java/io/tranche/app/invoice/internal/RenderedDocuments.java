@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * PDFs rendered once per distinct content and then served from blob storage. Rendering costs CPU
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RenderedDocuments {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RenderedDocuments.class);
   private final JdbcClient jdbc;
   private final BlobStore blobs;
   private final Clock clock;
@@ -40,45 +44,57 @@ public class RenderedDocuments {
     String sha = Secrets.hash(xhtml);
     try {
       Optional<Stored> stored = find(subject, sha);
-      if (stored.isEmpty()) {
-        byte[] pdf = Pdfs.render(xhtml);
-        StoredBlob blob = blobs.put(new ByteArrayInputStream(pdf), pdf.length);
-        int inserted =
-            jdbc.sql(
-                    """
-                    insert into rendered_document
-                      (workspace_id, subject_id, content_sha256, blob_key, size_bytes, created_at)
-                    values (?, ?, ?, ?, ?, ?) on conflict do nothing
-                    """)
-                .params(
-                    workspaceId,
-                    subject,
-                    sha,
-                    blob.key(),
-                    blob.size(),
-                    Timestamp.from(clock.instant()))
-                .update();
-        if (inserted == 0) {
-          blobs.delete(blob.key());
-        } else {
-          dropOlder(subject, sha);
+      if (stored.isPresent()) {
+        try {
+          return download(fileName, stored.get());
+        } catch (IOException gone) {
+          // Removed under us by a newer rendering of the same document: render this one again.
+          jdbc.sql("delete from rendered_document where subject_id = ? and content_sha256 = ?")
+              .params(subject, sha)
+              .update();
         }
-        stored = find(subject, sha);
       }
-      Stored document = stored.orElseThrow();
-      return new Download(
-          fileName, "application/pdf", document.size(), blobs.open(document.blobKey()));
+      byte[] pdf = Pdfs.render(xhtml);
+      StoredBlob blob = blobs.put(new ByteArrayInputStream(pdf), pdf.length);
+      int inserted =
+          jdbc.sql(
+                  """
+                  insert into rendered_document
+                    (workspace_id, subject_id, content_sha256, blob_key, size_bytes, created_at)
+                  values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                  """)
+              .params(
+                  workspaceId,
+                  subject,
+                  sha,
+                  blob.key(),
+                  blob.size(),
+                  Timestamp.from(clock.instant()))
+              .update();
+      if (inserted == 0) {
+        blobs.delete(blob.key());
+      } else {
+        dropOlder(subject, sha);
+      }
+      return download(fileName, find(subject, sha).orElseThrow());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private Download download(String fileName, Stored document) throws IOException {
+    return new Download(
+        fileName, "application/pdf", document.size(), blobs.open(document.blobKey()));
+  }
+
   /**
    * Removes the renderings of {@code subject} other than the one for {@code sha}: a document whose
    * content changed (each payment changes an invoice's) keeps one stored file, not one per change.
-   * A download still streaming an old file finishes from the open file or object.
+   * The rows go with this transaction; the files only after it commits, so a rollback leaves every
+   * row with its file. A download that already opened an old file finishes from it; one that finds
+   * an old row whose file is gone renders again.
    */
-  private void dropOlder(UUID subject, String sha) throws IOException {
+  private void dropOlder(UUID subject, String sha) {
     List<String> older =
         jdbc.sql(
                 "select blob_key from rendered_document"
@@ -89,8 +105,26 @@ public class RenderedDocuments {
     jdbc.sql("delete from rendered_document where subject_id = ? and content_sha256 <> ?")
         .params(subject, sha)
         .update();
-    for (String key : older) {
-      blobs.delete(key);
+    Runnable removeFiles =
+        () -> {
+          for (String key : older) {
+            try {
+              blobs.delete(key);
+            } catch (IOException e) {
+              log.warn("could not remove an old rendering {}: {}", key, e.getMessage());
+            }
+          }
+        };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              removeFiles.run();
+            }
+          });
+    } else {
+      removeFiles.run();
     }
   }
 
