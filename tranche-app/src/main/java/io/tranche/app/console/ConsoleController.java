@@ -124,6 +124,7 @@ class ConsoleController {
         m.disputed()
             ? List.of(MilestoneAction.RESOLVE_DISPUTE)
             : Arrays.stream(MilestoneAction.values())
+                .filter(MilestoneAction::byMember)
                 .filter(a -> a != MilestoneAction.RESOLVE_DISPUTE)
                 .filter(
                     a ->

@@ -12,6 +12,7 @@ import io.tranche.core.error.Validation;
 import io.tranche.core.milestone.Changed;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneErrors;
 import io.tranche.core.milestone.MilestoneTransitioned;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.milestone.PaymentTrigger;
@@ -130,6 +131,12 @@ public class MilestoneService {
     Access.member(actor);
     Stored stored = load(actor, id);
     Validation.required("action", action);
+    if (!action.byMember()) {
+      throw DomainException.field(
+          MilestoneErrors.NOT_A_MEMBER_MOVE,
+          "action",
+          Map.of("action", action.name(), "instead", action.instead()));
+    }
     Instant now = clock.instant();
     Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);
     store(stored, changed.next());

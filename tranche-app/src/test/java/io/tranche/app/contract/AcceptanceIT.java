@@ -24,6 +24,12 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 class AcceptanceIT extends IntegrationTest {
   private World world;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.artifact.ArtifactService artifacts;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.InvoiceService invoices;
+
   @BeforeEach
   void setUp() {
     world = fixtures.world("accept");
@@ -126,8 +132,35 @@ class AcceptanceIT extends IntegrationTest {
   @Test
   void theClientSignsOffTheReleasedFinalDelivery() throws Exception {
     UUID fin = world.milestones().get(2).id();
-    move(fin, "START", "SUBMIT"); // the final demo invoices the final part by itself
-    move(fin, "RECORD_PAYMENT", "RELEASE");
+    move(fin, "START");
+    artifacts.upload(
+        world.owner(),
+        fin,
+        "final.zip",
+        "application/zip",
+        new java.io.ByteArrayInputStream(
+            "the final build".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    move(fin, "SUBMIT"); // the final demo invoices the final part by itself
+    // paying the final invoice in full releases the part: its state follows the money
+    var finalInvoice =
+        invoices
+            .invoices(
+                world.owner(), world.project().id(), new io.tranche.app.platform.Paging(0, 50))
+            .items()
+            .stream()
+            .filter(i -> fin.equals(i.milestoneId()))
+            .findFirst()
+            .orElseThrow();
+    invoices.recordPayment(
+        world.owner(),
+        finalInvoice.id(),
+        io.tranche.core.money.Money.of(
+            finalInvoice.open().amountMinor(), finalInvoice.open().currency()),
+        java.time.LocalDate.now(),
+        "final payment");
+    mvc.perform(
+            get("/api/v1/milestones/" + fin).header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$.state").value("RELEASED"));
     String hash = hashOn(fin);
     asClient(
             post("/portal/milestones/" + fin + "/sign")

@@ -15,6 +15,7 @@ import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.payment.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MoneyFlowIT extends IntegrationTest {
   private final JsonMapper json = JsonMapper.builder().build();
   @Autowired ContractService contracts;
+  @Autowired io.tranche.app.contract.AcceptanceService acceptances;
   private World world;
 
   private ResultActions api(AbstractMockHttpServletRequestBuilder<?> r) throws Exception {
@@ -111,12 +113,22 @@ class MoneyFlowIT extends IntegrationTest {
         body(api(get("/api/v1/projects/" + project + "/milestones"))).get("items");
     assertThat(milestones.get(0).get("state").asString()).isEqualTo("PAID");
     String prototype = milestones.get(1).get("id").asString();
-    for (String action : new String[] {"START", "SUBMIT", "ACCEPT"}) {
+    for (String action : new String[] {"START", "SUBMIT"}) {
       api(post("/api/v1/milestones/" + prototype + "/transitions")
               .contentType(MediaType.APPLICATION_JSON)
               .content("{\"action\":\"" + action + "\"}"))
           .andExpect(status().isOk());
     }
+    // the client accepts the prototype with a signature (a member cannot accept for them)
+    UUID prototypeId = UUID.fromString(prototype);
+    acceptances.sign(
+        world.contactActor(),
+        prototypeId,
+        new SignatureRequest(
+            "Chris Client",
+            true,
+            acceptances.open(world.contactActor(), prototypeId).documentHash()),
+        new SignedBy("192.0.2.7", "test"));
     JsonNode second =
         body(api(get("/api/v1/projects/" + project + "/invoices"))).get("items").get(1);
     String secondId = second.get("id").asString();

@@ -128,12 +128,12 @@ class ProjectApiIT extends IntegrationTest {
     postJson(path, "{\"action\":\"START\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.state").value("IN_PROGRESS"));
-    postJson(path, "{\"action\":\"RELEASE\"}")
+    postJson(path, "{\"action\":\"START\"}")
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("milestone.illegal-transition"))
         .andExpect(jsonPath("$.detail").value(containsString("IN_PROGRESS")))
-        .andExpect(jsonPath("$.detail").value(containsString("RELEASE")));
+        .andExpect(jsonPath("$.detail").value(containsString("START")));
     assertThat(
             jdbc.sql("select count(*) from milestone_transition where milestone_id = ?")
                 .param(world.milestones().get(1).id())
@@ -144,6 +144,51 @@ class ProjectApiIT extends IntegrationTest {
     postJson(path, "{\"action\":\"SUBMIT\"}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("milestone.disputed"));
+  }
+
+  @Test
+  void refusesEveryMoveThatMustFollowAFactAndLeavesTheMilestoneAsItWas() throws Exception {
+    String path = "/api/v1/milestones/" + world.milestones().get(1).id() + "/transitions";
+    postJson(path, "{\"action\":\"START\"}").andExpect(status().isOk());
+    postJson(path, "{\"action\":\"SUBMIT\"}").andExpect(status().isOk());
+    for (String action :
+        new String[] {"ACCEPT", "REQUEST_CHANGES", "INVOICE", "RECORD_PAYMENT", "RELEASE"}) {
+      postJson(path, "{\"action\":\"" + action + "\"}")
+          .andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.code").value("milestone.not-a-member-move"))
+          .andExpect(jsonPath("$.errors[0].field").value("action"))
+          .andExpect(jsonPath("$.detail").value(containsString(action)));
+    }
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/v1/milestones/" + world.milestones().get(1).id())
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$.state").value("SUBMITTED"));
+    assertThat(
+            jdbc.sql("select count(*) from milestone_transition where milestone_id = ?")
+                .param(world.milestones().get(1).id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+    String console =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/console/projects/" + world.project().id())
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.authentication(
+                            io.tranche.app.support.Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(console)
+        .as("the console offers only a member's moves")
+        .contains("value=\"START\"")
+        .doesNotContain("value=\"ACCEPT\"")
+        .doesNotContain("value=\"RELEASE\"")
+        .doesNotContain("value=\"RECORD_PAYMENT\"")
+        .doesNotContain("value=\"INVOICE\"");
   }
 
   @Test

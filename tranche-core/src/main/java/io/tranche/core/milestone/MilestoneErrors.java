@@ -10,6 +10,11 @@ public final class MilestoneErrors {
           "milestone.illegal-transition",
           ErrorKind.CONFLICT,
           "cannot {action} a milestone that is {state}");
+  public static final ErrorCode NOT_A_MEMBER_MOVE =
+      new ErrorCode(
+          "milestone.not-a-member-move",
+          ErrorKind.FORBIDDEN,
+          "a member cannot {action} a milestone by hand: {instead}");
   public static final ErrorCode DISPUTED =
       new ErrorCode(
           "milestone.disputed",
