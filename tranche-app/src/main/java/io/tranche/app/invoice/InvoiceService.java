@@ -508,6 +508,11 @@ public class InvoiceService {
   @Transactional
   public Download receiptPdf(Actor actor, UUID paymentId) {
     PaymentOf paid = loadPayment(actor, paymentId);
+    if (!paid.payment().status().equals("CONFIRMED")) {
+      throw new DomainException(
+          InvoiceErrors.NO_RECEIPT,
+          Map.of("status", paid.payment().status().toLowerCase(java.util.Locale.ROOT)));
+    }
     InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
     return pdfs.receipt(
         actor.workspaceId(), paid.payment(), invoice, parties(actor, invoice.projectId()));

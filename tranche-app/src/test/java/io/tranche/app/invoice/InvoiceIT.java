@@ -202,9 +202,28 @@ class InvoiceIT extends IntegrationTest {
     api(get("/api/v1/projects/" + world.project().id() + "/exposure"))
         .andExpect(jsonPath("$.received.amountMinor").value(0));
     String payment = reported.get("id").asString();
+    // no receipt acknowledges money nobody confirmed
+    String portal =
+        mvc.perform(
+                get("/portal/projects/" + world.project().id() + "/invoices")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portal)
+        .contains("100.00 EUR reported, awaiting confirmation")
+        .doesNotContain("/portal/payments/" + payment + "/receipt");
+    api(get("/api/v1/payments/" + payment + "/receipt"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("invoice.no-receipt"));
+    mvc.perform(
+            get("/portal/payments/" + payment + "/receipt")
+                .with(authentication(Sessions.of(world.contactActor()))))
+        .andExpect(status().isConflict());
     api(post("/api/v1/payments/" + payment + "/confirm"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("CONFIRMED"));
+    api(get("/api/v1/payments/" + payment + "/receipt")).andExpect(status().isOk());
     api(get("/api/v1/invoices/" + id))
         .andExpect(jsonPath("$.state").value("PARTIALLY_PAID"))
         .andExpect(jsonPath("$.open.amountMinor").value(90000));

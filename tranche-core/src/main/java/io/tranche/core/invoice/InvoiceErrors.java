@@ -10,6 +10,11 @@ public final class InvoiceErrors {
           "invoice.illegal-transition",
           ErrorKind.CONFLICT,
           "cannot {action} an invoice that is {state}");
+  public static final ErrorCode NO_RECEIPT =
+      new ErrorCode(
+          "invoice.no-receipt",
+          ErrorKind.CONFLICT,
+          "a payment that is {status} has no receipt: a receipt acknowledges money that arrived");
   public static final ErrorCode NO_LINES =
       new ErrorCode("invoice.no-lines", ErrorKind.INVALID, "an invoice needs at least one line");
   public static final ErrorCode BAD_PREFIX =
