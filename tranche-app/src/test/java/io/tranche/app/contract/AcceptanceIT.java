@@ -63,6 +63,40 @@ class AcceptanceIT extends IntegrationTest {
   }
 
   @Test
+  void aPartOfZeroIsAcceptedWithoutAnInvoice() throws Exception {
+    String created =
+        mvc.perform(
+                post("/api/v1/projects/" + world.project().id() + "/milestones")
+                    .header("Authorization", "Bearer " + world.apiToken())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"name\":\"Goodwill extra\",\"amount\":{\"amount\":\"0.00\"},"
+                            + "\"trigger\":\"ACCEPTANCE\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    UUID extra = UUID.fromString(created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    move(extra, "START", "SUBMIT");
+    asClient(
+            post("/portal/milestones/" + extra + "/sign")
+                .param("typedName", "Chris Client")
+                .param("consent", "true")
+                .param("documentHash", hashOn(extra)))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(
+            get("/api/v1/milestones/" + extra)
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$.state").value("ACCEPTED"));
+    assertThat(
+            jdbc.sql("select count(*) from invoice where milestone_id = ?")
+                .param(extra)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void theClientSignsTheAcceptanceOfSubmittedWork() throws Exception {
     UUID prototype = world.milestones().get(1).id();
     move(prototype, "START", "SUBMIT");

@@ -38,6 +38,7 @@ class InvoiceTriggers {
     for (Milestone m : milestones.planAsSystem(event.projectId())) {
       if (m.trigger() == PaymentTrigger.CONTRACT_SIGNED
           && !m.disputed()
+          && !m.amount().isZero()
           && MilestoneMachine.next(m.state(), MilestoneAction.INVOICE, m.trigger()).isPresent()) {
         invoices.issueForMilestone(event.workspaceId(), m.id().value(), "system");
       }
@@ -68,6 +69,8 @@ class InvoiceTriggers {
             m ->
                 (accepted && m.trigger() == PaymentTrigger.ACCEPTANCE)
                     || (demo && m.trigger() == PaymentTrigger.FINAL_DEMO))
+        // a part of 0.00 asks for no money: accepted, it stays ACCEPTED, with no invoice
+        .filter(m -> !m.amount().isZero())
         .ifPresent(
             m -> invoices.issueForMilestone(t.workspaceId().value(), m.id().value(), "system"));
   }
