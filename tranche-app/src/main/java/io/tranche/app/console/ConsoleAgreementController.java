@@ -8,6 +8,8 @@ import io.tranche.app.contract.SignedBy;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.workspace.WorkspaceService;
@@ -54,15 +56,12 @@ class ConsoleAgreementController {
   String list(
       Actor actor,
       @PathVariable UUID projectId,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "0") int page,
       Model model) {
     common(actor, model);
     model.addAttribute("project", projects.project(actor, projectId));
-    io.tranche.app.platform.PageOf<QuoteView> shown =
-        quotes.quotes(
-            actor,
-            projectId,
-            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    PageOf<QuoteView> shown =
+        quotes.quotes(actor, projectId, new Paging(page, Paging.DEFAULT_SIZE));
     model.addAttribute("page", shown);
     model.addAttribute("quotes", shown.items());
     model.addAttribute("contracts", contracts.contracts(actor, projectId));

@@ -6,6 +6,8 @@ import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
 import io.tranche.app.platform.MoneyInput;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
@@ -55,11 +57,8 @@ class ConsoleMoneyController {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
-    io.tranche.app.platform.PageOf<InvoiceView> shown =
-        invoices.invoices(
-            actor,
-            projectId,
-            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    PageOf<InvoiceView> shown =
+        invoices.invoices(actor, projectId, new Paging(page, Paging.DEFAULT_SIZE));
     model.addAttribute("page", shown);
     List<InvoiceView> list =
         shown.items().stream()
@@ -87,19 +86,15 @@ class ConsoleMoneyController {
       Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
-    io.tranche.app.platform.PageOf<InvoiceView> shown =
-        invoices.workspaceInvoices(
-            actor,
-            state,
-            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    PageOf<InvoiceView> shown =
+        invoices.workspaceInvoices(actor, state, new Paging(page, Paging.DEFAULT_SIZE));
     model.addAttribute("invoices", shown.items());
     model.addAttribute("page", shown);
     model.addAttribute("states", InvoiceState.values());
     model.addAttribute("state", state);
     Map<UUID, String> names = new LinkedHashMap<>();
     clients
-        .clients(
-            actor, new io.tranche.app.platform.Paging(0, io.tranche.app.platform.Paging.MAX_SIZE))
+        .clients(actor, new Paging(0, Paging.MAX_SIZE))
         .items()
         .forEach(c -> names.put(c.id(), c.name()));
     model.addAttribute("clientNames", names);

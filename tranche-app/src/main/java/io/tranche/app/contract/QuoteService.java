@@ -75,12 +75,7 @@ public class QuoteService {
   @Transactional(readOnly = true)
   public PageOf<QuoteView> quotes(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
-    PageOf<StoredQuote> page = quotes.ofProject(projectId, actor.isMember(), paging);
-    return new PageOf<>(
-        page.items().stream().map(QuoteService::view).toList(),
-        page.page(),
-        page.size(),
-        page.total());
+    return quotes.ofProject(projectId, actor.isMember(), paging).map(QuoteService::view);
   }
 
   /** Drafts version 1 of a new quote. */

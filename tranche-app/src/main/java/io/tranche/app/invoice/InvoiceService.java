@@ -151,12 +151,7 @@ public class InvoiceService {
   public PageOf<InvoiceView> invoices(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
     Instant now = clock.instant();
-    PageOf<Invoice> page = invoices.ofProject(projectId, paging);
-    return new PageOf<>(
-        page.items().stream().map(i -> InvoiceView.of(i, now)).toList(),
-        page.page(),
-        page.size(),
-        page.total());
+    return invoices.ofProject(projectId, paging).map(i -> InvoiceView.of(i, now));
   }
 
   @Transactional(readOnly = true)
@@ -632,14 +627,9 @@ public class InvoiceService {
       Actor actor, @Nullable InvoiceState state, Paging paging) {
     Access.member(actor);
     Instant now = clock.instant();
-    PageOf<Invoice> page =
-        invoices.ofWorkspace(
-            actor.workspaceId(), state, LocalDate.ofInstant(now, ZoneOffset.UTC), paging);
-    return new PageOf<>(
-        page.items().stream().map(i -> InvoiceView.of(i, now)).toList(),
-        page.page(),
-        page.size(),
-        page.total());
+    return invoices
+        .ofWorkspace(actor.workspaceId(), state, LocalDate.ofInstant(now, ZoneOffset.UTC), paging)
+        .map(i -> InvoiceView.of(i, now));
   }
 
   /** What each client of the caller's workspace owes, from the ledger, by client id. */
@@ -829,8 +819,13 @@ public class InvoiceService {
                 amount.amountMinor(),
                 "channel",
                 payment.channel())));
+    mailReceipt(next, payment, amount, "Still open on this invoice: " + next.open() + ".");
+  }
+
+  /** The receipt mail to the project's contacts: what arrived, what it did, the receipt's link. */
+  private void mailReceipt(Invoice invoice, PaymentView payment, Money amount, String outcome) {
     notifyContacts(
-        next,
+        invoice,
         "Receipt for invoice " + invoice.number(),
         "We received "
             + amount
@@ -838,9 +833,9 @@ public class InvoiceService {
             + invoice.number()
             + " on "
             + payment.receivedOn()
-            + ". Still open on this invoice: "
-            + next.open()
-            + ".\n\nYour receipt: "
+            + ". "
+            + outcome
+            + "\n\nYour receipt: "
             + baseUrl.portal(
                 invoice.workspaceId(), "/portal/payments/" + payment.id() + "/receipt"));
   }
@@ -876,21 +871,13 @@ public class InvoiceService {
                 payment.channel(),
                 "clientCreditMinor",
                 amount.amountMinor())));
-    notifyContacts(
+    mailReceipt(
         invoice,
-        "Receipt for invoice " + invoice.number(),
-        "We received "
-            + amount
-            + " for invoice "
-            + invoice.number()
-            + " on "
-            + payment.receivedOn()
-            + ". The invoice was already settled ("
+        payment,
+        amount,
+        "The invoice was already settled ("
             + invoice.state()
-            + "), so the amount is kept as your credit with us."
-            + "\n\nYour receipt: "
-            + baseUrl.portal(
-                invoice.workspaceId(), "/portal/payments/" + payment.id() + "/receipt"));
+            + "), so the amount is kept as your credit with us.");
   }
 
   /**

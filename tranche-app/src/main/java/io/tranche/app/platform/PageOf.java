@@ -7,4 +7,9 @@ public record PageOf<T>(List<T> items, int page, int size, long total) {
   public PageOf {
     items = List.copyOf(items);
   }
+
+  /** The same page with each item turned into another. */
+  public <R> PageOf<R> map(java.util.function.Function<? super T, ? extends R> f) {
+    return new PageOf<>(items.stream().<R>map(f).toList(), page, size, total);
+  }
 }

@@ -7,6 +7,8 @@ import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
 import io.tranche.app.platform.MoneyInput;
+import io.tranche.app.platform.PageOf;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
@@ -66,11 +68,8 @@ class PortalMoneyController {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
-    io.tranche.app.platform.PageOf<InvoiceView> shown =
-        invoices.invoices(
-            actor,
-            projectId,
-            new io.tranche.app.platform.Paging(page, io.tranche.app.platform.Paging.DEFAULT_SIZE));
+    PageOf<InvoiceView> shown =
+        invoices.invoices(actor, projectId, new Paging(page, Paging.DEFAULT_SIZE));
     model.addAttribute("page", shown);
     List<InvoiceView> list = shown.items();
     Map<UUID, Object> payments = new LinkedHashMap<>();

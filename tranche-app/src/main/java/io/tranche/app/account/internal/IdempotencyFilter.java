@@ -27,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -113,7 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       problem(response, 400, "idempotency.bad-key", "an Idempotency-Key has 1 to 255 characters");
       return;
     }
-    boolean multipart = isMultipart(request);
+    boolean multipart = MultipartResolutionDelegate.isMultipartRequest(request);
     byte[] body =
         multipart ? partsDigest(request) : request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
@@ -216,10 +217,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   /** What identifies a request for its key: method, path, query and body. */
-  private static boolean isMultipart(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-  }
 
   /**
    * A multipart request's fingerprint: the SHA-256 over each part's name, file name, type and

@@ -268,7 +268,7 @@ class SecurityConfiguration {
     }
   }
 
-  private static AuthenticationEntryPoint problem(int status, String code, String detail) {
+  static AuthenticationEntryPoint problem(int status, String code, String detail) {
     return (request, response, ex) -> {
       response.setStatus(status);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -5,12 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 
 /**
  * Refuses a multipart body from anyone not signed in, before the CSRF check reads its token: that
@@ -27,8 +26,7 @@ final class SignedInBeforeMultipart extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    return !MultipartResolutionDelegate.isMultipartRequest(request);
   }
 
   @Override
@@ -37,15 +35,12 @@ final class SignedInBeforeMultipart extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication who = contexts.getContext().getAuthentication();
     if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
-      byte[] body =
-          ("{\"type\":\"urn:tranche:problem:auth.unauthenticated\",\"status\":401,"
-                  + "\"code\":\"auth.unauthenticated\",\"detail\":\"sign in before sending files\"}")
-              .getBytes(StandardCharsets.UTF_8);
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setContentType("application/problem+json");
       response.setHeader("Connection", "close");
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+      SecurityConfiguration.problem(
+              HttpServletResponse.SC_UNAUTHORIZED,
+              "auth.unauthenticated",
+              "sign in before sending files")
+          .commence(request, response, null);
       // on the wire now, before the container drains or drops what the client is still sending
       response.flushBuffer();
       return;

@@ -17,7 +17,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -30,6 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,7 +80,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    boolean multipart = isMultipart(request);
+    boolean multipart = MultipartResolutionDelegate.isMultipartRequest(request);
     if (multipart && !ATTACHMENTS.matcher(path).matches()) {
       write(
           response,
@@ -130,12 +130,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
         return tooLarge.limit;
       }
     }
-    return isMultipart(request) ? multipartMaxBytes : maxBytes;
-  }
-
-  private static boolean isMultipart(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    return MultipartResolutionDelegate.isMultipartRequest(request) ? multipartMaxBytes : maxBytes;
   }
 
   private void write(HttpServletResponse response, Map<String, Object> problem, HttpStatus status)
