@@ -144,8 +144,9 @@ class ConsoleAgreementController {
           SignedBy.of(request));
       return "redirect:/console/contracts/" + contractId;
     } catch (DomainException e) {
+      int status = io.tranche.app.platform.Errors.formStatus(e);
       String page = contract(actor, contractId, model);
-      response.setStatus(e.code().kind() == io.tranche.core.error.ErrorKind.INVALID ? 400 : 409);
+      response.setStatus(status);
       model.addAttribute("errors", Map.of(e.field() == null ? "sign" : e.field(), e.getMessage()));
       model.addAttribute("typedName", typedName);
       return page;

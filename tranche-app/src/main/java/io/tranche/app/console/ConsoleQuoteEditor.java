@@ -144,7 +144,7 @@ class ConsoleQuoteEditor {
       DomainException e,
       HttpServletResponse response,
       Model model) {
-    response.setStatus(e.code().kind() == ErrorKind.INVALID ? 400 : 409);
+    response.setStatus(io.tranche.app.platform.Errors.formStatus(e));
     Map<String, Object> values = new LinkedHashMap<>();
     form.forEach(
         (k, v) ->

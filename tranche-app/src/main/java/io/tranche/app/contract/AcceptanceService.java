@@ -1,33 +1,42 @@
 package io.tranche.app.contract;
 
+import io.tranche.app.contract.DeliveredWork.Deliverable;
 import io.tranche.app.contract.internal.SignatureRepository;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.MilestoneView;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.project.ProjectStage;
+import io.tranche.app.project.UnderReview;
 import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.Validation;
 import io.tranche.core.evidence.CanonicalJson;
 import io.tranche.core.evidence.EvidenceChain;
+import io.tranche.core.milestone.FinalPart;
+import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
-import io.tranche.core.milestone.PaymentTrigger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The client's signed decisions on delivered work, with the same signature component as quotes:
- * accepting a submitted milestone (step 7; changes can be requested instead) and signing off the
- * released final delivery (step 9).
+ * The client's decisions on delivered work, with the same signature component as quotes: accepting
+ * a submitted milestone (step 7 and the final demo; changes can be requested instead) and signing
+ * off the released final delivery (step 9), which opens the modification window. Silence for a
+ * whole review period counts as the decision ({@link #deem}).
  */
 @Service
 public class AcceptanceService {
@@ -40,43 +49,71 @@ public class AcceptanceService {
           "this milestone is {state}: there is nothing to {what} now");
 
   private final MilestoneService milestones;
+  private final ProjectService projects;
   private final SignatureRepository signatures;
+  private final DeliveredWork delivered;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   AcceptanceService(
       MilestoneService milestones,
+      ProjectService projects,
       SignatureRepository signatures,
+      DeliveredWork delivered,
       ApplicationEventPublisher events,
       Clock clock) {
     this.milestones = milestones;
+    this.projects = projects;
     this.signatures = signatures;
+    this.delivered = delivered;
     this.events = events;
     this.clock = clock;
   }
 
-  /** A milestone with the document a client signs for it now, if any. */
+  /**
+   * A milestone with the document a client signs for it now, if any: what was delivered (each
+   * file's name, size, SHA-256 and receipt id) and when the review period ends.
+   *
+   * @param kind ACCEPTANCE, SIGNOFF, or empty when there is nothing to sign
+   */
   public record Decision(
-      MilestoneView milestone, String kind, String documentHash, List<SignatureView> signatures) {}
+      MilestoneView milestone,
+      String kind,
+      String documentHash,
+      List<SignatureView> signatures,
+      List<Deliverable> deliverables,
+      @Nullable Instant reviewEndsAt) {
+
+    /** The end of the review period for people, e.g. {@code 7 December 2026, 10:00 UTC}. */
+    public String reviewEndsLabel() {
+      return reviewEndsAt == null
+          ? ""
+          : java.time.format.DateTimeFormatter.ofPattern(
+                  "d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+              .withZone(java.time.ZoneOffset.UTC)
+              .format(reviewEndsAt);
+    }
+  }
 
   /** Opens a milestone for the client's decision; recorded as shown to the caller. */
   @Transactional
   public Decision open(Actor actor, UUID milestoneId) {
     MilestoneView m = milestones.milestone(actor, milestoneId);
-    String kind = kindFor(m);
-    String hash = hash(m, kind);
+    String kind = kindFor(actor, m);
+    List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
+    String hash = hash(m, kind, files);
     signatures.recordView(actor.workspaceId(), kind, m.id(), hash, actor.label(), clock.instant());
-    return new Decision(m, kind, hash, signatures.of(List.of(m.id())));
+    return decision(actor, m, kind, hash, files);
   }
 
   /**
-   * Signs the acceptance of submitted work (then the milestone is ACCEPTED) or the sign-off of the
-   * released final delivery.
+   * Signs the acceptance of submitted work (then the milestone is ACCEPTED, which invoices it per
+   * the plan) or the sign-off of the released final delivery (which opens the modification window).
    */
   @Transactional
   public Decision sign(Actor actor, UUID milestoneId, SignatureRequest request, SignedBy from) {
     MilestoneView m = milestones.milestone(actor, milestoneId);
-    String kind = kindFor(m);
+    String kind = kindFor(actor, m);
     if (kind.isEmpty()) {
       throw new DomainException(NOTHING_TO_SIGN, Map.of("state", m.state().name(), "what", "sign"));
     }
@@ -84,7 +121,8 @@ public class AcceptanceService {
       throw new DomainException(
           ContractErrors.NOT_A_SIGNER, Map.of("who", "a client contact of the project"));
     }
-    String hash = hash(m, kind);
+    List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
+    String hash = hash(m, kind, files);
     if (!signatures.hasViewed(m.id(), hash, actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
@@ -104,15 +142,17 @@ public class AcceptanceService {
     if (!signatures.insert(actor.workspaceId(), m.projectId(), kind, m.id(), signature)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
-    if (kind.equals(ACCEPTANCE)) {
-      milestones.decideAsClient(actor, milestoneId, MilestoneAction.ACCEPT);
-    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("role", "CLIENT");
     details.put("typedName", name);
     details.put("ip", from.ip());
     details.put("userAgent", from.userAgent());
     details.put("milestone", m.id().toString());
+    details.put("deliverables", evidenceOf(files));
+    if (kind.equals(SIGNOFF)) {
+      signOff(actor.workspaceId(), m, now, details);
+    }
+    // the decision's evidence comes first, then what it causes (the move, then its invoice)
     events.publishEvent(
         new AgreementEvent(
             actor.workspaceId(),
@@ -122,21 +162,24 @@ public class AcceptanceService {
             m.id(),
             hash,
             details));
-    return new Decision(
-        milestones.milestone(actor, milestoneId), kind, hash, signatures.of(List.of(m.id())));
+    if (kind.equals(ACCEPTANCE)) {
+      milestones.decideAsClient(actor, milestoneId, MilestoneAction.ACCEPT);
+    }
+    return decision(actor, milestones.milestone(actor, milestoneId), kind, hash, files);
   }
 
-  /** The client asks for changes to submitted work, with a comment. */
+  /** The client asks for changes to submitted work, with a reason the vendor sees. */
   @Transactional
   public MilestoneView requestChanges(Actor actor, UUID milestoneId, String comment) {
     MilestoneView m = milestones.milestone(actor, milestoneId);
-    String text = io.tranche.core.error.Validation.text("comment", comment, 5000);
+    String text = Validation.text("comment", comment, 5000);
+    if (text.isBlank()) {
+      throw DomainException.field(Validation.REQUIRED, "comment", Map.of("field", "comment"));
+    }
     if (m.state() != MilestoneState.SUBMITTED) {
       throw new DomainException(
           NOTHING_TO_SIGN, Map.of("state", m.state().name(), "what", "ask changes for"));
     }
-    MilestoneView next =
-        milestones.decideAsClient(actor, milestoneId, MilestoneAction.REQUEST_CHANGES);
     events.publishEvent(
         new AgreementEvent(
             actor.workspaceId(),
@@ -144,23 +187,113 @@ public class AcceptanceService {
             "milestone.changes-requested",
             actor.label(),
             m.id(),
-            hash(m, ACCEPTANCE),
-            Map.of("milestone", m.id().toString(), "comment", text)));
-    return next;
+            hash(m, ACCEPTANCE, delivered.of(actor.workspaceId(), m.id())),
+            Map.of("milestone", m.id().toString(), "comment", text, "name", m.name())));
+    milestones.keepChangeReason(actor.workspaceId(), m.id(), text);
+    return milestones.decideAsClient(actor, milestoneId, MilestoneAction.REQUEST_CHANGES);
   }
 
-  private static String kindFor(MilestoneView m) {
-    if (m.state() == MilestoneState.SUBMITTED) {
+  /**
+   * The review period of {@code review} passed in silence: submitted work is deemed accepted (and
+   * invoiced per the plan), a released final part deemed signed off. Logged with the reminders that
+   * were sent. Does nothing if the milestone moved meanwhile; returns whether it acted.
+   */
+  @Transactional
+  public boolean deem(UnderReview review, int reviewDays) {
+    Milestone m = milestones.find(review.id()).orElse(null);
+    if (m == null
+        || m.disputed()
+        || m.state() != review.state()
+        || !m.workspaceId().value().equals(review.workspaceId())) {
+      return false;
+    }
+    MilestoneView view = MilestoneView.of(m);
+    List<Deliverable> files = delivered.of(review.workspaceId(), review.id());
+    Instant now = clock.instant();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("milestone", review.id().toString());
+    details.put("reviewStartedAt", review.startedAt().toString());
+    details.put("reviewDays", reviewDays);
+    details.put("remindersSent", review.reminders());
+    details.put("deliverables", evidenceOf(files));
+    boolean acceptance = m.state() == MilestoneState.SUBMITTED;
+    if (!acceptance) {
+      if (!signOff(review.workspaceId(), view, now, details)) {
+        return false;
+      }
+    }
+    events.publishEvent(
+        new AgreementEvent(
+            review.workspaceId(),
+            review.projectId(),
+            acceptance ? "milestone.deemed-accepted" : "project.deemed-signed-off",
+            "review-period",
+            review.id(),
+            hash(view, acceptance ? ACCEPTANCE : SIGNOFF, files),
+            details));
+    if (acceptance) {
+      milestones.transitionAsSystem(review.workspaceId(), review.id(), MilestoneAction.ACCEPT);
+    }
+    return true;
+  }
+
+  private boolean signOff(UUID workspaceId, MilestoneView m, Instant now, Map<String, Object> d) {
+    if (!projects.signOff(workspaceId, m.projectId(), now)) {
+      throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
+    }
+    milestones.endReview(workspaceId, m.id());
+    ProjectStage stage = projects.stageOf(workspaceId, m.projectId());
+    d.put("modificationWindowEndsAt", String.valueOf(stage.windowEndsAt()));
+    return true;
+  }
+
+  private Decision decision(
+      Actor actor, MilestoneView m, String kind, String hash, List<Deliverable> files) {
+    int days = projects.stageOf(actor.workspaceId(), m.projectId()).reviewDays();
+    Instant ends =
+        kind.isEmpty()
+            ? null
+            : milestones
+                .reviewStartedAt(actor, m.id())
+                .map(t -> t.plus(Duration.ofDays(days)))
+                .orElse(null);
+    return new Decision(m, kind, hash, signatures.of(List.of(m.id())), files, ends);
+  }
+
+  private String kindFor(Actor actor, MilestoneView m) {
+    if (m.state() == MilestoneState.SUBMITTED && !m.disputed()) {
       return ACCEPTANCE;
     }
-    if (m.state() == MilestoneState.RELEASED && m.trigger() == PaymentTrigger.FINAL_DEMO) {
+    if (m.state() == MilestoneState.RELEASED
+        && projects.stageOf(actor.workspaceId(), m.projectId()).signedOffAt() == null
+        && FinalPart.of(milestones.plan(actor, m.projectId()))
+            .map(f -> f.id().value().equals(m.id()))
+            .orElse(false)) {
       return SIGNOFF;
     }
     return "";
   }
 
-  /** The document a decision signs: the milestone's identity, scope of payment and state. */
-  static String hash(MilestoneView m, String kind) {
+  private static List<Map<String, Object>> evidenceOf(List<Deliverable> files) {
+    return files.stream()
+        .map(
+            f -> {
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("artifact", f.artifactId().toString());
+              e.put("name", f.name());
+              e.put("size", f.size());
+              e.put("sha256", f.sha256());
+              e.put("receiptSha256", f.receiptSha256());
+              return e;
+            })
+        .toList();
+  }
+
+  /**
+   * The document a decision signs: the milestone's identity, scope of payment and state, and every
+   * deliverable with its name, size, SHA-256 and receipt id.
+   */
+  static String hash(MilestoneView m, String kind, List<Deliverable> files) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("kind", kind);
     doc.put("project", m.projectId().toString());
@@ -169,6 +302,7 @@ public class AcceptanceService {
     doc.put("amountMinor", m.amount().amountMinor());
     doc.put("currency", m.amount().currency());
     doc.put("state", m.state().name());
+    doc.put("deliverables", evidenceOf(files));
     return EvidenceChain.sha256(CanonicalJson.write(doc));
   }
 }

@@ -1,5 +1,6 @@
 package io.tranche.app.contract;
 
+import io.tranche.app.contract.internal.Amendments;
 import io.tranche.app.contract.internal.ContractCompletion;
 import io.tranche.app.contract.internal.ContractRepository;
 import io.tranche.app.contract.internal.QuoteRepository;
@@ -14,19 +15,26 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.contract.QuoteLine;
 import io.tranche.core.contract.QuoteStatus;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
+import io.tranche.core.milestone.PaymentPlan;
+import io.tranche.core.milestone.PaymentTrigger;
+import io.tranche.core.milestone.PlannedMilestone;
+import io.tranche.core.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,6 +55,7 @@ public class QuoteService {
   private final ProjectService projects;
   private final WorkspaceService workspaces;
   private final ContractCompletion completion;
+  private final Amendments amendments;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -57,8 +66,10 @@ public class QuoteService {
       ProjectService projects,
       WorkspaceService workspaces,
       ContractCompletion completion,
+      Amendments amendments,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.amendments = amendments;
     this.quotes = quotes;
     this.signatures = signatures;
     this.contracts = contracts;
@@ -85,7 +96,9 @@ public class QuoteService {
     projects.requireVisible(actor, projectId);
     requireProjectCurrency(projectId, content);
     requireSaneValidity(content);
-    StoredQuote q = draft(actor.workspaceId(), projectId, UUID.randomUUID(), 1, content);
+    UUID amends = amendments.amends(projectId);
+    amendments.check(projectId, amends, content);
+    StoredQuote q = draft(actor.workspaceId(), projectId, UUID.randomUUID(), 1, content, amends);
     quotes.insert(q);
     return view(q);
   }
@@ -100,13 +113,19 @@ public class QuoteService {
     StoredQuote current = load(actor, quoteId);
     requireProjectCurrency(current.projectId(), content);
     requireSaneValidity(content);
+    UUID amends = amendments.amends(current.projectId());
+    amendments.check(current.projectId(), amends, content);
     boolean vendorSigned = signatures.signed(current.id(), "VENDOR");
-    if (current.status().editableInPlace() && !vendorSigned) {
-      String hash = hash(current.projectId(), current.id(), current.version(), content);
+    if (current.status().editableInPlace()
+        && !vendorSigned
+        && Objects.equals(amends, current.amends())) {
+      String hash = hash(current.projectId(), current.id(), current.version(), content, amends);
       quotes.updateContent(current.id(), content, hash);
       return view(quotes.find(quoteId).orElseThrow());
     }
-    if (!current.status().revisable() && !(vendorSigned && current.status() == QuoteStatus.DRAFT)) {
+    if (!current.status().revisable()
+        && !(current.status() == QuoteStatus.DRAFT
+            && (vendorSigned || !Objects.equals(amends, current.amends())))) {
       throw new DomainException(
           ContractErrors.QUOTE_LOCKED,
           Map.of("version", current.version(), "status", current.status().name()));
@@ -120,10 +139,48 @@ public class QuoteService {
             current.projectId(),
             current.quoteNo(),
             quotes.nextVersion(current.quoteNo()),
-            content);
+            content,
+            amends);
     quotes.insert(next);
     publish(current, "quote.superseded", actor.label(), Map.of("by", next.id().toString()));
     return view(next);
+  }
+
+  /**
+   * Drafts a change order: an amendment of the project's signed contract that adds one line ({@code
+   * net}, taxed at the contract's rate) and one part invoiced on acceptance, valid for 30 days. The
+   * member sends it like any quote; once both sides sign, the new part is a milestone.
+   */
+  @Transactional
+  public QuoteView draftChangeOrder(Actor actor, UUID projectId, String name, Money net) {
+    Access.member(actor);
+    projects.requireVisible(actor, projectId);
+    UUID amends = amendments.amends(projectId);
+    if (amends == null) {
+      throw new DomainException(io.tranche.core.milestone.MilestoneErrors.NO_CONTRACT, Map.of());
+    }
+    StoredQuote signed =
+        quotes
+            .find(contracts.find(amends).orElseThrow().quoteId())
+            .orElseThrow(Errors.notFoundSupplier("quote", amends));
+    QuoteContent old = signed.content();
+    String part = Validation.text("name", name, io.tranche.core.milestone.Milestone.NAME_MAX);
+    List<QuoteLine> lines = new ArrayList<>(old.lines());
+    lines.add(Errors.at("amount", () -> new QuoteLine(part, 1, net)));
+    Money newNet = old.net().plus(net);
+    Money gross = newNet.plus(QuoteContent.tax(newNet, old.taxRateBasisPoints()));
+    List<PlannedMilestone> plan = new ArrayList<>(old.plan().milestones());
+    plan.add(new PlannedMilestone(part, gross.minus(old.gross()), PaymentTrigger.ACCEPTANCE));
+    QuoteContent content =
+        new QuoteContent(
+            old.scope() + "\n\nChange order: " + part,
+            old.timeline(),
+            lines,
+            old.taxRateBasisPoints(),
+            new PaymentPlan(gross, plan),
+            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30),
+            old.terms());
+    return create(actor, projectId, content);
   }
 
   /** Sends a draft to the project's client contacts. */
@@ -135,6 +192,7 @@ public class QuoteService {
       throw new DomainException(
           ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "send", "status", q.status().name()));
     }
+    amendments.requireCurrent(q);
     if (workspaces.signingOrder(q.workspaceId()) == SigningOrder.VENDOR_FIRST
         && !signatures.signed(q.id(), "VENDOR")) {
       throw new DomainException(
@@ -143,7 +201,12 @@ public class QuoteService {
     if (!quotes.move(q.id(), QuoteStatus.DRAFT, QuoteStatus.SENT, clock.instant(), null)) {
       throw concurrent(q);
     }
-    publish(q, "quote.sent", actor.label(), Map.of("version", q.version()));
+    Map<String, Object> sent = new LinkedHashMap<>();
+    sent.put("version", q.version());
+    if (q.amendment()) {
+      sent.put("amends", q.amends().toString());
+    }
+    publish(q, "quote.sent", actor.label(), sent);
     return view(quotes.find(quoteId).orElseThrow());
   }
 
@@ -248,6 +311,7 @@ public class QuoteService {
       throw new DomainException(
           ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "sign", "status", q.status().name()));
     }
+    amendments.requireCurrent(q);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (today.isAfter(q.content().validUntil())) {
       throw new DomainException(
@@ -316,7 +380,12 @@ public class QuoteService {
   }
 
   private StoredQuote draft(
-      UUID workspaceId, UUID projectId, UUID quoteNo, int version, QuoteContent c) {
+      UUID workspaceId,
+      UUID projectId,
+      UUID quoteNo,
+      int version,
+      QuoteContent c,
+      @org.jspecify.annotations.Nullable UUID amends) {
     UUID id = UUID.randomUUID();
     return new StoredQuote(
         id,
@@ -326,10 +395,11 @@ public class QuoteService {
         version,
         QuoteStatus.DRAFT,
         c,
-        hash(projectId, id, version, c),
+        hash(projectId, id, version, c, amends),
         null,
         clock.instant(),
-        null);
+        null,
+        amends);
   }
 
   /** A quote valid until a date a person means: not years ago, not centuries ahead. */
@@ -360,8 +430,17 @@ public class QuoteService {
     }
   }
 
-  private static String hash(UUID projectId, UUID quoteId, int version, QuoteContent c) {
-    return c.documentHash(projectId.toString(), quoteId.toString(), version);
+  private static String hash(
+      UUID projectId,
+      UUID quoteId,
+      int version,
+      QuoteContent c,
+      @org.jspecify.annotations.Nullable UUID amends) {
+    return c.documentHash(
+        projectId.toString(),
+        quoteId.toString(),
+        version,
+        amends == null ? null : amends.toString());
   }
 
   private void publish(StoredQuote q, String type, String actor, Map<String, Object> details) {
@@ -390,6 +469,7 @@ public class QuoteService {
         q.documentHash(),
         q.changeComment(),
         q.createdAt(),
-        q.sentAt());
+        q.sentAt(),
+        q.amends());
   }
 }

@@ -30,7 +30,13 @@ public record QuoteView(
     String documentHash,
     @Nullable String changeComment,
     Instant createdAt,
-    @Nullable Instant sentAt) {
+    @Nullable Instant sentAt,
+    @Nullable UUID amends) {
+
+  /** Whether this version amends a signed contract (its id is {@link #amends}). */
+  public boolean amendment() {
+    return amends != null;
+  }
 
   /** A line item. */
   public record Line(String description, long quantity, MoneyJson unitPrice, MoneyJson total) {}
@@ -55,7 +61,8 @@ public record QuoteView(
       String documentHash,
       @Nullable String changeComment,
       Instant createdAt,
-      @Nullable Instant sentAt) {
+      @Nullable Instant sentAt,
+      @Nullable UUID amends) {
     return new QuoteView(
         id,
         projectId,
@@ -89,7 +96,8 @@ public record QuoteView(
         documentHash,
         changeComment,
         createdAt,
-        sentAt);
+        sentAt,
+        amends);
   }
 
   /** The tax rate as a percentage for pages, e.g. {@code 19.00 %}. */

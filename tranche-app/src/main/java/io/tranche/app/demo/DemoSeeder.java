@@ -3,6 +3,7 @@ package io.tranche.app.demo;
 import io.tranche.app.account.ApiTokenService;
 import io.tranche.app.account.SetupService;
 import io.tranche.app.artifact.ArtifactService;
+import io.tranche.app.contract.SignedBy;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Paging;
@@ -10,10 +11,15 @@ import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.MilestoneView;
 import io.tranche.app.project.NewProject;
 import io.tranche.app.project.ProjectService;
+import io.tranche.app.project.ProjectView;
 import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.contract.QuoteContent;
+import io.tranche.core.contract.QuoteLine;
+import io.tranche.core.contract.QuoteTerms;
+import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.PaymentPlan;
@@ -36,8 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code --demo}: seeds a demo workspace once (an owner, a client with a contact, a web
- * project on the default 1/3-1/3-1/3 plan whose final delivery is submitted with a sealed build and
- * its receipt) and prints the logins and a fresh demo API token.
+ * project on the default 1/3-1/3-1/3 plan under a contract both sides signed, so its deposit is
+ * invoiced, and whose final delivery is submitted for review with a sealed build and its receipt)
+ * and prints the logins and a fresh demo API token.
  */
 @Component
 class DemoSeeder {
@@ -55,6 +62,8 @@ class DemoSeeder {
   private final ArtifactService artifacts;
   private final ApiTokenService tokens;
   private final SetupService setup;
+  private final io.tranche.app.contract.QuoteService quotes;
+  private final io.tranche.app.contract.ContractService contracts;
   private final BaseUrl baseUrl;
   private final TransactionTemplate transaction;
 
@@ -67,8 +76,12 @@ class DemoSeeder {
       ArtifactService artifacts,
       ApiTokenService tokens,
       SetupService setup,
+      io.tranche.app.contract.QuoteService quotes,
+      io.tranche.app.contract.ContractService contracts,
       BaseUrl baseUrl,
       TransactionTemplate transaction) {
+    this.quotes = quotes;
+    this.contracts = contracts;
     this.arguments = arguments;
     this.workspaces = workspaces;
     this.clients = clients;
@@ -181,15 +194,54 @@ class DemoSeeder {
     Actor owner = workspaces.memberActor(member.id().value()).orElseThrow();
     ClientView client = clients.createClient(owner, "Acme Bakery Ltd", "accounts@acme.test");
     ContactView contact = clients.createContact(owner, client.id(), "Chris Client", CONTACT_EMAIL);
-    projects.create(
-        owner,
-        new NewProject(
-            client.id(),
-            PROJECT,
-            ProjectType.WEB,
-            Money.of(0, "EUR"),
-            PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
-            List.of(contact.id())));
+    ProjectView project =
+        projects.create(
+            owner,
+            new NewProject(
+                client.id(),
+                PROJECT,
+                ProjectType.WEB,
+                Money.of(0, "EUR"),
+                PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
+                List.of(contact.id())));
+    signContract(owner, contact, project);
     return owner;
+  }
+
+  /**
+   * The demo project's contract, signed by both sides as they would in the portal and the console:
+   * the quote is sent and signed by the client, then countersigned; the deposit is invoiced.
+   */
+  private void signContract(Actor owner, ContactView contact, ProjectView project) {
+    Actor client = clients.contactActor(contact.id()).orElseThrow();
+    var quote =
+        quotes.create(
+            owner,
+            project.id(),
+            new QuoteContent(
+                "An online shop for Acme Bakery: catalogue, basket, card payments.",
+                "Six weeks: a prototype after three, the finished shop after six.",
+                List.of(new QuoteLine("Web shop, fixed price", 1, Money.parse("3000.00", "EUR"))),
+                0,
+                PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1),
+                new QuoteTerms(
+                    QuoteTerms.DEFAULT_REVIEW_DAYS,
+                    QuoteTerms.DEFAULT_MODIFICATION_DAYS,
+                    Money.of(0, "EUR"))));
+    quotes.send(owner, quote.id());
+    String hash = quotes.open(client, quote.id()).documentHash();
+    var contract =
+        quotes.sign(
+            client,
+            quote.id(),
+            new SignatureRequest("Chris Client", true, hash),
+            new SignedBy("127.0.0.1", "demo seeder"));
+    String contractHash = contracts.open(owner, contract.id()).documentHash();
+    contracts.countersign(
+        owner,
+        contract.id(),
+        new SignatureRequest("Dana Vendor", true, contractHash),
+        new SignedBy("127.0.0.1", "demo seeder"));
   }
 }

@@ -83,6 +83,71 @@ class Notifications {
             "Contract signed by both sides",
             "The contract is complete:\n\n" + baseUrl.get() + "/console" + link);
       }
+      case "contract.amended" -> {
+        String link = "/contracts/" + e.documentId() + "/pdf";
+        send(
+            e.workspaceId(),
+            projects.contactEmails(e.projectId()),
+            "Your amendment with " + vendor + " is signed",
+            "Both sides signed the amendment; the plan now follows it:\n\n"
+                + baseUrl.portal(e.workspaceId(), "/portal" + link));
+        send(
+            e.workspaceId(),
+            workspaces.memberEmails(e.workspaceId()),
+            "Amendment signed by both sides",
+            "The amendment is complete and the plan follows it:\n\n"
+                + baseUrl.get()
+                + "/console"
+                + link);
+      }
+      case "milestone.changes-requested" ->
+          send(
+              e.workspaceId(),
+              workspaces.memberEmails(e.workspaceId()),
+              "The client asks for changes to " + details(e, "name"),
+              "The client asked for changes:\n\n"
+                  + details(e, "comment")
+                  + "\n\n"
+                  + baseUrl.get()
+                  + "/console/projects/"
+                  + e.projectId());
+      case "milestone.deemed-accepted" -> {
+        String body =
+            "The review period passed without an answer, so the delivered work counts as accepted"
+                + " under the contract. Reminders sent: "
+                + details(e, "remindersSent")
+                + ".\n\n";
+        send(
+            e.workspaceId(),
+            projects.contactEmails(e.projectId()),
+            "Delivered work is now accepted",
+            body + baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId()));
+        send(
+            e.workspaceId(),
+            workspaces.memberEmails(e.workspaceId()),
+            "Deemed acceptance after the review period",
+            body + baseUrl.get() + "/console/projects/" + e.projectId());
+      }
+      case "project.signed-off", "project.deemed-signed-off" -> {
+        String body =
+            (e.type().equals("project.signed-off")
+                    ? "The final delivery is signed off."
+                    : "The review period passed without an answer, so the final delivery counts as"
+                        + " signed off.")
+                + " The modification window is open until "
+                + details(e, "modificationWindowEndsAt")
+                + ": request minor changes through the modification form.\n\n";
+        send(
+            e.workspaceId(),
+            projects.contactEmails(e.projectId()),
+            "Signed off: the modification window is open",
+            body + baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId()));
+        send(
+            e.workspaceId(),
+            workspaces.memberEmails(e.workspaceId()),
+            "The project is signed off",
+            body + baseUrl.get() + "/console/projects/" + e.projectId());
+      }
       default -> {}
     }
   }
@@ -95,8 +160,10 @@ class Notifications {
           t.workspaceId().value(),
           projects.contactEmails(t.projectId().value()),
           "Work is ready for your review",
-          "A milestone was delivered and awaits your acceptance (or a request for changes):\n\n"
-              + baseUrl.portal(t.workspaceId().value(), "/portal/projects/" + t.projectId()));
+          "A milestone was delivered and awaits your acceptance (or a request for changes)."
+              + " Review it, then sign the acceptance or tell us what to change; without an"
+              + " answer within the contract's review period it counts as accepted:\n\n"
+              + baseUrl.portal(t.workspaceId().value(), "/portal/milestones/" + t.milestoneId()));
     }
   }
 

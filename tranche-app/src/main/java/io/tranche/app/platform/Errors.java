@@ -42,6 +42,31 @@ public final class Errors {
 
   private Errors() {}
 
+  /** The one mapping of error kinds to HTTP statuses, for the API and for pages. */
+  public static int httpStatus(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case FORBIDDEN -> 403;
+      case RATE_LIMITED -> 429;
+      case TOO_LARGE -> 413;
+    };
+  }
+
+  /**
+   * The status of a page that shows a refused form again with the error next to its field. A
+   * refusal that is not about the form (not found, forbidden) is rethrown, so the caller gets the
+   * error page with that status instead of a form they may not see.
+   */
+  public static int formStatus(DomainException e) {
+    ErrorKind kind = e.code().kind();
+    if (kind == ErrorKind.NOT_FOUND || kind == ErrorKind.FORBIDDEN) {
+      throw e;
+    }
+    return httpStatus(kind);
+  }
+
   /** A 404 for a resource that does not exist or belongs to another workspace. */
   public static DomainException notFound(String resource, UUID id) {
     return new DomainException(NOT_FOUND, Map.of("resource", resource, "id", id));

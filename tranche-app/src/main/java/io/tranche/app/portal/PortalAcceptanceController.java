@@ -7,7 +7,6 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.error.DomainException;
-import io.tranche.core.error.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -85,8 +84,9 @@ class PortalAcceptanceController {
       HttpServletResponse response,
       Model model,
       Map<String, String> form) {
+    int status = io.tranche.app.platform.Errors.formStatus(e);
     page(actor, acceptances.open(actor, milestoneId), model);
-    response.setStatus(e.code().kind() == ErrorKind.INVALID ? 400 : 409);
+    response.setStatus(status);
     model.addAttribute("errors", Map.of(e.field() == null ? "sign" : e.field(), e.getMessage()));
     model.addAllAttributes(form);
     return "portal/milestone";

@@ -119,8 +119,9 @@ class PortalAgreementController {
       HttpServletResponse response,
       Model model,
       Map<String, String> form) {
+    int status = io.tranche.app.platform.Errors.formStatus(e);
     QuoteView quote = quotes.open(actor, quoteId);
-    response.setStatus(e.code().kind() == io.tranche.core.error.ErrorKind.INVALID ? 400 : 409);
+    response.setStatus(status);
     page(actor, quote, model);
     model.addAttribute("errors", Map.of(e.field() == null ? "sign" : e.field(), e.getMessage()));
     model.addAttribute("errorCode", e.code().slug());

@@ -7,9 +7,11 @@ import io.tranche.app.platform.PageOf;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.internal.MilestoneRepository;
 import io.tranche.app.project.internal.MilestoneRepository.Stored;
+import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import io.tranche.core.milestone.Changed;
+import io.tranche.core.milestone.FinalPart;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneErrors;
@@ -17,6 +19,7 @@ import io.tranche.core.milestone.MilestoneTransitioned;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.milestone.PaymentTrigger;
 import io.tranche.core.milestone.PlannedMilestone;
+import io.tranche.core.milestone.SignedPlan;
 import io.tranche.core.money.Money;
 import io.tranche.core.money.MoneyErrors;
 import io.tranche.core.project.ProjectId;
@@ -39,16 +42,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class MilestoneService {
   private final MilestoneRepository milestones;
   private final ProjectService projects;
+  private final WorkspaceService workspaces;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   MilestoneService(
       MilestoneRepository milestones,
       ProjectService projects,
+      WorkspaceService workspaces,
       ApplicationEventPublisher events,
       Clock clock) {
     this.milestones = milestones;
     this.projects = projects;
+    this.workspaces = workspaces;
     this.events = events;
     this.clock = clock;
   }
@@ -81,6 +87,7 @@ public class MilestoneService {
       Actor actor, UUID projectId, String name, Money amount, PaymentTrigger trigger) {
     Access.member(actor);
     ProjectView project = projects.project(actor, projectId);
+    requireDraftPlan(actor.workspaceId(), projectId, "the parts");
     if (!amount.currency().getCurrencyCode().equals(project.currency())) {
       throw DomainException.field(
           MoneyErrors.CURRENCY_MISMATCH,
@@ -107,6 +114,7 @@ public class MilestoneService {
     Access.member(actor);
     Stored stored = load(actor, id);
     Milestone current = stored.milestone();
+    requireDraftPlan(actor.workspaceId(), current.projectId().value(), "a part's name or amount");
     if (amount != null && !amount.currency().equals(current.amount().currency())) {
       throw DomainException.field(
           MoneyErrors.CURRENCY_MISMATCH,
@@ -137,28 +145,36 @@ public class MilestoneService {
           "action",
           Map.of("action", action.name(), "instead", action.instead()));
     }
-    Instant now = clock.instant();
-    Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);
-    store(stored, changed.next());
-    milestones.recordTransition(changed.event(), actor.label());
-    events.publishEvent(new MilestoneMoved(changed.event(), actor.label()));
-    return MilestoneView.of(changed.next());
+    if (action == MilestoneAction.START) {
+      UUID projectId = stored.milestone().projectId().value();
+      if (!projects.stageOf(actor.workspaceId(), projectId).contractSigned()
+          && !workspaces.workBeforeContract(actor.workspaceId())) {
+        throw new DomainException(MilestoneErrors.NO_CONTRACT, Map.of());
+      }
+    }
+    return move(stored, action, actor.label());
   }
 
   /**
-   * Makes a signed contract's payment plan the project's milestones, when no milestone has moved
-   * yet (all PLANNED, none disputed); otherwise leaves the milestones as they are. Returns whether
-   * the plan was applied.
+   * Makes a signed contract's (or amendment's) payment plan the project's milestones, position by
+   * position: amounts, names and triggers follow the signature, states stay (see {@link
+   * SignedPlan}). Refuses a plan that rewrites money already asked for or drops started work.
    */
   @Transactional
-  public boolean applyContractPlan(UUID workspaceId, UUID projectId, PaymentPlan plan) {
-    if (!milestones.allUntouched(projectId)) {
-      return false;
-    }
-    milestones.deleteOfProject(projectId);
+  public void applySignedPlan(UUID workspaceId, UUID projectId, PaymentPlan plan) {
+    List<Milestone> current = planAsSystem(projectId);
+    SignedPlan.Applied applied = SignedPlan.apply(current, plan);
     Instant now = clock.instant();
-    int position = 1;
-    for (PlannedMilestone planned : plan.milestones()) {
+    for (Milestone removed : applied.removed()) {
+      milestones.delete(workspaceId, removed.id().value());
+    }
+    for (int i = 0; i < applied.kept().size(); i++) {
+      if (!applied.kept().get(i).equals(current.get(i))) {
+        milestones.updatePlan(applied.kept().get(i), now);
+      }
+    }
+    int position = applied.kept().size() + 1;
+    for (PlannedMilestone planned : applied.added()) {
       milestones.insert(
           Milestone.planned(
               new WorkspaceId(workspaceId),
@@ -169,7 +185,79 @@ public class MilestoneService {
               planned.trigger()),
           now);
     }
-    return true;
+  }
+
+  /** Refuses with the reason a plan cannot become the milestones now, naming the field. */
+  @Transactional(readOnly = true)
+  public void checkSignedPlan(UUID projectId, PaymentPlan plan) {
+    SignedPlan.apply(planAsSystem(projectId), plan);
+  }
+
+  /** When the review period of a submitted milestone began, if it is under review now. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Instant> reviewStartedAt(Actor actor, UUID id) {
+    load(actor, id);
+    return milestones.reviewStartedAt(actor.workspaceId(), id);
+  }
+
+  /** Keeps the client's reason for asking changes to a milestone (the caller checked access). */
+  @Transactional
+  public void keepChangeReason(UUID workspaceId, UUID id, String reason) {
+    milestones.setChangeReason(workspaceId, id, reason);
+  }
+
+  /** The client's latest reasons for changes, by milestone, for the vendor's pages. */
+  @Transactional(readOnly = true)
+  public Map<UUID, String> changeReasons(Actor actor, UUID projectId) {
+    projects.requireVisible(Access.member(actor), projectId);
+    return milestones.changeReasons(actor.workspaceId(), projectId);
+  }
+
+  /** Milestones under review since before {@code startedBefore}; for the review sweep. */
+  @Transactional(readOnly = true)
+  public List<UnderReview> underReview(Instant startedBefore, int limit) {
+    return milestones.underReview(startedBefore, limit);
+  }
+
+  /** Counts a review reminder once; false if it was counted already. */
+  @Transactional
+  public boolean countReminder(UUID workspaceId, UUID id, int sentBefore) {
+    return milestones.countReminder(workspaceId, id, sentBefore);
+  }
+
+  /** Ends a review period without a move (the sign-off of a released final part). */
+  @Transactional
+  public void endReview(UUID workspaceId, UUID id) {
+    milestones.endReview(workspaceId, id);
+  }
+
+  private MilestoneView move(Stored stored, MilestoneAction action, String actorLabel) {
+    Instant now = clock.instant();
+    Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);
+    store(stored, changed.next());
+    Milestone next = changed.next();
+    UUID workspaceId = next.workspaceId().value();
+    switch (next.state()) {
+      case SUBMITTED -> milestones.startReview(workspaceId, next.id().value(), now);
+      case ACCEPTED, CHANGES_REQUESTED -> milestones.endReview(workspaceId, next.id().value());
+      case RELEASED -> {
+        // the released final delivery awaits the client's sign-off for one review period
+        if (FinalPart.is(next, planAsSystem(next.projectId().value()))
+            && projects.stageOf(workspaceId, next.projectId().value()).signedOffAt() == null) {
+          milestones.startReview(workspaceId, next.id().value(), now);
+        }
+      }
+      default -> {}
+    }
+    milestones.recordTransition(changed.event(), actorLabel);
+    events.publishEvent(new MilestoneMoved(changed.event(), actorLabel));
+    return MilestoneView.of(changed.next());
+  }
+
+  private void requireDraftPlan(UUID workspaceId, UUID projectId, String what) {
+    if (projects.stageOf(workspaceId, projectId).contractSigned()) {
+      throw new DomainException(MilestoneErrors.SIGNED_PLAN, Map.of("what", what));
+    }
   }
 
   /**
@@ -185,12 +273,7 @@ public class MilestoneService {
           Errors.FORBIDDEN,
           Map.of("needed", "a client contact accepting or refusing delivered work"));
     }
-    Changed<Milestone, MilestoneTransitioned> changed =
-        stored.milestone().apply(action, clock.instant());
-    store(stored, changed.next());
-    milestones.recordTransition(changed.event(), actor.label());
-    events.publishEvent(new MilestoneMoved(changed.event(), actor.label()));
-    return MilestoneView.of(changed.next());
+    return move(stored, action, actor.label());
   }
 
   /**
@@ -204,12 +287,7 @@ public class MilestoneService {
             .find(id)
             .filter(s -> s.milestone().workspaceId().value().equals(workspaceId))
             .orElseThrow(Errors.notFoundSupplier("milestone", id));
-    Changed<Milestone, MilestoneTransitioned> changed =
-        stored.milestone().apply(action, clock.instant());
-    store(stored, changed.next());
-    milestones.recordTransition(changed.event(), "system");
-    events.publishEvent(new MilestoneMoved(changed.event(), "system"));
-    return MilestoneView.of(changed.next());
+    return move(stored, action, "system");
   }
 
   /** A project's milestones, for automatic steps; no access check. */

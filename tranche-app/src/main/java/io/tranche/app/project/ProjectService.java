@@ -119,12 +119,66 @@ public class ProjectService {
       @Nullable ProjectType type,
       @Nullable Money creditLimit) {
     Project current = load(Access.member(actor), id);
+    if (creditLimit != null
+        && !creditLimit.equals(current.creditLimit())
+        && stageOf(actor.workspaceId(), id).contractSigned()) {
+      throw DomainException.field(
+          io.tranche.core.milestone.MilestoneErrors.SIGNED_PLAN,
+          "creditLimit",
+          Map.of("what", "the credit limit"));
+    }
     projects.update(
         current.withDetails(
             name == null ? current.name() : name,
             type == null ? current.type() : type,
             creditLimit == null ? current.creditLimit() : creditLimit));
     return project(actor, id);
+  }
+
+  /** Where a project stands as a whole (contract, sign-off, modification window). */
+  @Transactional(readOnly = true)
+  public ProjectStage stage(Actor actor, UUID projectId) {
+    requireVisible(actor, projectId);
+    return stageOf(actor.workspaceId(), projectId);
+  }
+
+  /** A project's stage, for automatic steps; no access check beyond the workspace. */
+  @Transactional(readOnly = true)
+  public ProjectStage stageOf(UUID workspaceId, UUID projectId) {
+    return projects
+        .stage(workspaceId, projectId)
+        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+  }
+
+  /**
+   * A contract (or an amendment) of the project was completed: its review and modification terms
+   * become the project's, and from the first one on the plan changes only by amendment. A system
+   * step, no access check.
+   */
+  @Transactional
+  public void contractCompleted(
+      UUID workspaceId, UUID projectId, int reviewDays, int modificationDays) {
+    projects.contractSigned(workspaceId, projectId, clock.instant(), reviewDays, modificationDays);
+  }
+
+  /** Records the sign-off and opens the modification window; false if it was already recorded. */
+  @Transactional
+  public boolean signOff(UUID workspaceId, UUID projectId, Instant at) {
+    ProjectStage stage = stageOf(workspaceId, projectId);
+    return projects.signOff(
+        workspaceId, projectId, at, at.plus(java.time.Duration.ofDays(stage.modificationDays())));
+  }
+
+  /** Records a modification window's close; false if it was already recorded. */
+  @Transactional
+  public boolean closeWindow(UUID workspaceId, UUID projectId, Instant at) {
+    return projects.closeWindow(workspaceId, projectId, at);
+  }
+
+  /** (workspace, project) pairs whose modification window has ended but is not closed yet. */
+  @Transactional(readOnly = true)
+  public List<UUID[]> windowsToClose(Instant now) {
+    return projects.windowsToClose(now);
   }
 
   /** Makes a contact of the project's client a contact of the project, who then sees it. */

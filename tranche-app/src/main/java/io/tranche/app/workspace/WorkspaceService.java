@@ -121,6 +121,22 @@ public class WorkspaceService {
     repository.setSigningOrder(actor.workspaceId(), Validation.required("signingOrder", order));
   }
 
+  /**
+   * Whether work may start before a contract is signed (off by default). Signing still applies the
+   * signed plan, and no milestone is invoiced before it.
+   */
+  @Transactional(readOnly = true)
+  public boolean workBeforeContract(UUID workspaceId) {
+    return repository.workBeforeContract(workspaceId);
+  }
+
+  /** Allows or forbids work before a contract (owners only). */
+  @Transactional
+  public void setWorkBeforeContract(Actor actor, boolean allowed) {
+    Access.owner(actor);
+    repository.setWorkBeforeContract(actor.workspaceId(), allowed);
+  }
+
   /** The email addresses of a workspace's members, for notifications. */
   @Transactional(readOnly = true)
   public List<String> memberEmails(UUID workspaceId) {

@@ -163,7 +163,7 @@ class VaultFlowIT extends IntegrationTest {
     // before submission the client sees nothing of it
     asClient(get("/portal/artifacts/" + artifactId + "/receipt")).andExpect(status().isNotFound());
 
-    // the final demo: submission issues the receipt and the final invoice
+    // the final demo: submission issues the receipt; the review period begins
     api(post("/api/v1/milestones/" + finalMilestone + "/transitions")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"action\":\"SUBMIT\"}"))
@@ -234,6 +234,25 @@ class VaultFlowIT extends IntegrationTest {
     assertThat(guess.err()).contains("vault.key-mismatch");
     assertThat(opened).doesNotExist();
 
+    // the client reviews the final demo: the acceptance lists the build, and signing it
+    // invoices the final part
+    String review =
+        asClient(get("/portal/milestones/" + finalMilestone))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(review).contains("build-1.0.zip").contains(sha256(build));
+    int at =
+        review.indexOf("name=\"documentHash\" value=\"")
+            + "name=\"documentHash\" value=\"".length();
+    asClient(
+            post("/portal/milestones/" + finalMilestone + "/sign")
+                .param("typedName", "Chris Client")
+                .param("consent", "true")
+                .param("documentHash", review.substring(at, at + 64)))
+        .andExpect(status().is3xxRedirection());
+
     // the final invoice is paid by card: the webhook releases the build, once
     JsonNode finalInvoice = null;
     for (JsonNode i : body(api(get("/api/v1/projects/" + project + "/invoices"))).get("items")) {
@@ -241,7 +260,7 @@ class VaultFlowIT extends IntegrationTest {
         finalInvoice = i;
       }
     }
-    assertThat(finalInvoice).as("the final invoice was issued at submission").isNotNull();
+    assertThat(finalInvoice).as("the final invoice was issued at acceptance").isNotNull();
     String invoiceId = finalInvoice.get("id").asString();
     String event =
         """

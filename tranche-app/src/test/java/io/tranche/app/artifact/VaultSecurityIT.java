@@ -67,7 +67,10 @@ class VaultSecurityIT extends IntegrationTest {
 
   private record Delivered(World world, ArtifactView artifact, InvoiceView finalInvoice) {}
 
-  /** A signed contract, and the final milestone's build submitted with its receipt, unpaid. */
+  /**
+   * A signed contract, and the final milestone's build submitted with its receipt and accepted by
+   * the client, so its invoice is issued; unpaid.
+   */
   private Delivered delivered(String label) {
     return delivered(label, true);
   }
@@ -93,6 +96,7 @@ class VaultSecurityIT extends IntegrationTest {
         new SignatureRequest("Dana Vendor", true, hash),
         new SignedBy("192.0.2.7", "vault"));
     ArtifactView artifact = fixtures.submittedArtifact(world);
+    fixtures.accept(world, artifact.milestoneId());
     InvoiceView invoice =
         invoices
             .invoices(

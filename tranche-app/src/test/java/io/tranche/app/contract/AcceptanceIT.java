@@ -30,6 +30,9 @@ class AcceptanceIT extends IntegrationTest {
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.invoice.InvoiceService invoices;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.project.ProjectService projects;
+
   @BeforeEach
   void setUp() {
     world = fixtures.world("accept");
@@ -77,6 +80,24 @@ class AcceptanceIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     UUID extra = UUID.fromString(created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    // the contract signs the plan with the extra part in it
+    var base = io.tranche.app.support.Fixtures.quoteContent(world.tag());
+    var parts = new java.util.ArrayList<>(base.plan().milestones());
+    parts.add(
+        new io.tranche.core.milestone.PlannedMilestone(
+            "Goodwill extra",
+            io.tranche.core.money.Money.of(0, "EUR"),
+            io.tranche.core.milestone.PaymentTrigger.ACCEPTANCE));
+    fixtures.signedContract(
+        world,
+        new io.tranche.core.contract.QuoteContent(
+            base.scope(),
+            base.timeline(),
+            base.lines(),
+            0,
+            new io.tranche.core.milestone.PaymentPlan(base.plan().total(), parts),
+            base.validUntil(),
+            base.terms()));
     move(extra, "START", "SUBMIT");
     asClient(
             post("/portal/milestones/" + extra + "/sign")
@@ -98,6 +119,7 @@ class AcceptanceIT extends IntegrationTest {
 
   @Test
   void theClientSignsTheAcceptanceOfSubmittedWork() throws Exception {
+    fixtures.signedContract(world);
     UUID prototype = world.milestones().get(1).id();
     move(prototype, "START", "SUBMIT");
     assertThat(TestMail.awaitMailTo(world.contact().email(), "ready for your review")).isNotNull();
@@ -165,6 +187,7 @@ class AcceptanceIT extends IntegrationTest {
 
   @Test
   void theClientSignsOffTheReleasedFinalDelivery() throws Exception {
+    fixtures.signedContract(world);
     UUID fin = world.milestones().get(2).id();
     move(fin, "START");
     artifacts.upload(
@@ -174,7 +197,29 @@ class AcceptanceIT extends IntegrationTest {
         "application/zip",
         new java.io.ByteArrayInputStream(
             "the final build".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    move(fin, "SUBMIT"); // the final demo invoices the final part by itself
+    move(fin, "SUBMIT");
+    // the final demo is reviewed like any delivery: the page lists what is being accepted
+    String review =
+        asClient(get("/portal/milestones/" + fin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    var delivered = artifacts.artifacts(world.owner(), fin).get(0);
+    assertThat(review)
+        .contains("final.zip")
+        .contains(delivered.plaintextSha256())
+        .contains(
+            io.tranche.core.evidence.EvidenceChain.sha256(
+                artifacts.receipt(world.owner(), delivered.id())))
+        .contains("Review until");
+    asClient(
+            post("/portal/milestones/" + fin + "/sign")
+                .param("typedName", "Chris Client")
+                .param("consent", "true")
+                .param("documentHash", hashOn(fin)))
+        .andExpect(status().is3xxRedirection());
+    // accepted, the final part is invoiced
     // paying the final invoice in full releases the part: its state follows the money
     var finalInvoice =
         invoices
@@ -207,7 +252,10 @@ class AcceptanceIT extends IntegrationTest {
                 .param(fin)
                 .query(String.class)
                 .list())
-        .containsExactly("SIGNOFF");
+        .containsExactlyInAnyOrder("ACCEPTANCE", "SIGNOFF");
+    assertThat(projects.stage(world.owner(), world.project().id()).windowEndsAt())
+        .as("the sign-off opens the modification window")
+        .isNotNull();
   }
 
   @Test
@@ -226,7 +274,9 @@ class AcceptanceIT extends IntegrationTest {
                 .with(authentication(Sessions.of(neighbour.contactActor()))))
         .andExpect(status().isNotFound());
     assertThat(
-            jdbc.sql("select count(*) from signature where workspace_id = ?")
+            jdbc.sql(
+                    "select count(*) from signature where workspace_id = ?"
+                        + " and document_kind in ('ACCEPTANCE', 'SIGNOFF')")
                 .param(world.owner().workspaceId())
                 .query(Long.class)
                 .single())

@@ -53,6 +53,8 @@ public class Fixtures {
   private final MessageService messages;
   private final MeetingService meetings;
   private final QuoteService quotes;
+  private final io.tranche.app.contract.ContractService contracts;
+  private final io.tranche.app.contract.AcceptanceService acceptances;
   private final InvoiceService invoices;
   private final io.tranche.app.artifact.ArtifactService artifacts;
 
@@ -66,6 +68,8 @@ public class Fixtures {
       MessageService messages,
       MeetingService meetings,
       QuoteService quotes,
+      io.tranche.app.contract.ContractService contracts,
+      io.tranche.app.contract.AcceptanceService acceptances,
       InvoiceService invoices,
       io.tranche.app.artifact.ArtifactService artifacts) {
     this.workspaces = workspaces;
@@ -77,6 +81,8 @@ public class Fixtures {
     this.messages = messages;
     this.meetings = meetings;
     this.quotes = quotes;
+    this.contracts = contracts;
+    this.acceptances = acceptances;
     this.invoices = invoices;
     this.artifacts = artifacts;
   }
@@ -121,6 +127,9 @@ public class Fixtures {
             "owner-" + tag + "@vendor.test",
             setup.hashPassword(PASSWORD));
     Actor owner = workspaces.memberActor(member.id().value()).orElseThrow();
+    // most tests exercise one later step on its own, without a contract first; tests of the
+    // contract rules make their own workspace where work waits for the signature
+    workspaces.setWorkBeforeContract(owner, true);
     ApiTokenService.CreatedToken token = tokens.create(owner, "token " + tag);
     return withProject(owner, token.secret(), token.token().id(), tag);
   }
@@ -197,6 +206,36 @@ public class Fixtures {
             new SignedBy("192.0.2.1", "fixture"));
     return new Agreements(
         message.id(), message.attachments().get(0).id(), meeting.id(), quote.id(), contract.id());
+  }
+
+  /**
+   * Gives a world a contract signed by both sides on the default plan (as {@link #agreements} with
+   * the vendor's countersignature): its deposit is invoiced and the plan is the contract's.
+   */
+  public Agreements signedContract(World world) {
+    return signedContract(world, quoteContent(world.tag()));
+  }
+
+  /** As {@link #signedContract(World)}, with the given quote content. */
+  public Agreements signedContract(World world, QuoteContent content) {
+    Agreements agreements = agreements(world, content);
+    ContractView opened = contracts.open(world.owner(), agreements.contractId());
+    contracts.countersign(
+        world.owner(),
+        agreements.contractId(),
+        new SignatureRequest("Owner " + world.tag(), true, opened.documentHash()),
+        new SignedBy("192.0.2.2", "fixture"));
+    return agreements;
+  }
+
+  /** The world's client contact opens and signs the acceptance of a submitted milestone. */
+  public void accept(World world, UUID milestoneId) {
+    String hash = acceptances.open(world.contactActor(), milestoneId).documentHash();
+    acceptances.sign(
+        world.contactActor(),
+        milestoneId,
+        new SignatureRequest("Contact " + world.tag(), true, hash),
+        new SignedBy("192.0.2.3", "fixture"));
   }
 
   /** Issues an invoice by hand for a world's project and returns its id. */

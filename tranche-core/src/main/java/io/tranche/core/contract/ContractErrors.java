@@ -43,6 +43,12 @@ public final class ContractErrors {
           "signature.consent-required",
           ErrorKind.INVALID,
           "tick the consent box to sign electronically");
+  public static final ErrorCode NEEDS_AMENDMENT =
+      new ErrorCode(
+          "quote.needs-amendment",
+          ErrorKind.CONFLICT,
+          "a contract for this project is already signed: revise this version to make it an"
+              + " amendment of that contract, then send it");
   public static final ErrorCode ALREADY_SIGNED =
       new ErrorCode(
           "signature.already-signed",

@@ -157,10 +157,25 @@ public record QuoteContent(
    * quote's identity ({@code project}, {@code quote}, {@code version}).
    */
   public String documentHash(String projectId, String quoteId, int version) {
+    return documentHash(projectId, quoteId, version, null);
+  }
+
+  /**
+   * As {@link #documentHash(String, String, int)}, for an amendment: the document also names the
+   * contract it amends, so a signature on it cannot be taken for one on a first contract.
+   */
+  public String documentHash(
+      String projectId,
+      String quoteId,
+      int version,
+      @org.jspecify.annotations.Nullable String amends) {
     Map<String, Object> document = new LinkedHashMap<>(toMap());
     document.put("project", projectId);
     document.put("quote", quoteId);
     document.put("version", version);
+    if (amends != null) {
+      document.put("amends", amends);
+    }
     return EvidenceChain.sha256(CanonicalJson.write(document));
   }
 }

@@ -108,6 +108,15 @@ public record Milestone(
         id, workspaceId, projectId, position, name, amount, trigger, state, disputed);
   }
 
+  /**
+   * This milestone as a signed plan has it: name, amount and trigger; its state and dispute stay.
+   * {@link SignedPlan} decides whether the change is allowed.
+   */
+  public Milestone withPlan(String nextName, Money nextAmount, PaymentTrigger nextTrigger) {
+    return new Milestone(
+        id, workspaceId, projectId, position, nextName, nextAmount, nextTrigger, state, disputed);
+  }
+
   private Milestone with(MilestoneState nextState, boolean nextDisputed) {
     return new Milestone(
         id, workspaceId, projectId, position, name, amount, trigger, nextState, nextDisputed);

@@ -41,5 +41,28 @@ public final class MilestoneErrors {
           ErrorKind.CONFLICT,
           "the amount of a milestone can only change while it is PLANNED or IN_PROGRESS, it is {state}");
 
+  public static final ErrorCode PLAN_REWRITES_INVOICED =
+      new ErrorCode(
+          "plan.rewrites-invoiced",
+          ErrorKind.CONFLICT,
+          "\"{name}\" is {state} at {amount}: its amount and trigger cannot change any more");
+  public static final ErrorCode PLAN_DROPS_STARTED =
+      new ErrorCode(
+          "plan.drops-started",
+          ErrorKind.CONFLICT,
+          "the plan leaves out \"{name}\" (position {position}), which is already {state}");
+  public static final ErrorCode SIGNED_PLAN =
+      new ErrorCode(
+          "milestone.signed-plan",
+          ErrorKind.CONFLICT,
+          "the plan is part of the signed contract: change {what} by an amendment (a new quote"
+              + " version that both sides sign)");
+  public static final ErrorCode NO_CONTRACT =
+      new ErrorCode(
+          "milestone.no-contract",
+          ErrorKind.CONFLICT,
+          "work starts once the contract is signed (or when the workspace allows work before a"
+              + " contract)");
+
   private MilestoneErrors() {}
 }

@@ -48,10 +48,14 @@ public final class MilestoneMachine {
 
   private static boolean invoicable(MilestoneState state, PaymentTrigger trigger) {
     return switch (trigger) {
+      // the deposit asks for money at signature, whatever work was done before it
       case CONTRACT_SIGNED ->
-          state == MilestoneState.PLANNED || state == MilestoneState.IN_PROGRESS;
-      case ACCEPTANCE -> state == MilestoneState.ACCEPTED;
-      case FINAL_DEMO -> state == MilestoneState.SUBMITTED || state == MilestoneState.ACCEPTED;
+          state != MilestoneState.INVOICED
+              && state != MilestoneState.PAID
+              && state != MilestoneState.RELEASED;
+      // delivered work, the final demo included, is invoiced once it is accepted (signed, or
+      // deemed after the review period)
+      case ACCEPTANCE, FINAL_DEMO -> state == MilestoneState.ACCEPTED;
     };
   }
 }

@@ -6,6 +6,9 @@ public enum PaymentTrigger {
   CONTRACT_SIGNED,
   /** Invoiced when the client accepts the delivered work (or the review period passes). */
   ACCEPTANCE,
-  /** Invoiced at the final demo, when the finished work is submitted and before it is released. */
+  /**
+   * The final delivery: shown at the final demo, invoiced once the client accepts it (or the review
+   * period passes), released on payment, then signed off; the modification window follows.
+   */
   FINAL_DEMO
 }

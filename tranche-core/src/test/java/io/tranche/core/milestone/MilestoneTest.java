@@ -72,9 +72,18 @@ class MilestoneTest {
   }
 
   @Test
-  void invoicesTheFinalPartAtTheDemo() {
+  void invoicesTheFinalPartOnceTheDemoIsAccepted() {
     Milestone fin = Milestones.walk(Milestones.planned(PaymentTrigger.FINAL_DEMO), START, SUBMIT);
-    assertThat(fin.apply(INVOICE, T0).next().state()).isEqualTo(MilestoneState.INVOICED);
+    assertCode(() -> fin.apply(INVOICE, T0), "milestone.illegal-transition");
+    Milestone accepted = Milestones.walk(fin, ACCEPT);
+    assertThat(accepted.apply(INVOICE, T0).next().state()).isEqualTo(MilestoneState.INVOICED);
+  }
+
+  @Test
+  void invoicesADepositEvenWhenWorkStartedBeforeTheContract() {
+    Milestone deposit =
+        Milestones.walk(Milestones.planned(PaymentTrigger.CONTRACT_SIGNED), START, SUBMIT);
+    assertThat(deposit.apply(INVOICE, T0).next().state()).isEqualTo(MilestoneState.INVOICED);
   }
 
   @Test

@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What happens when the last signature is on a contract, whichever side signed last: the PDF with
- * its certificate of completion is rendered and stored, the contract is marked signed, and the
- * contract's payment plan and credit limit become the project's.
+ * What happens when the last signature is on a contract or an amendment, whichever side signed
+ * last: the PDF with its certificate of completion is rendered and stored, the contract is marked
+ * signed, and its payment plan, terms, credit limit and tax rate become the project's.
  */
 @Component
 public class ContractCompletion {
@@ -94,11 +94,16 @@ public class ContractCompletion {
     if (!contracts.complete(contract.id(), blob.key(), blob.sha256(), now)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "last signer"));
     }
-    boolean planApplied =
-        milestones.applyContractPlan(
-            contract.workspaceId(), contract.projectId(), quote.content().plan());
+    // the signed plan is the plan, always: amounts, parts and triggers follow the signature
+    milestones.applySignedPlan(
+        contract.workspaceId(), contract.projectId(), quote.content().plan());
     projects.applyCreditLimit(contract.projectId(), quote.content().terms().creditLimit());
     projects.applyTaxRate(contract.projectId(), quote.content().taxRateBasisPoints());
+    projects.contractCompleted(
+        contract.workspaceId(),
+        contract.projectId(),
+        quote.content().terms().reviewDays(),
+        quote.content().terms().modificationDays());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("role", last.role());
     details.put("typedName", last.typedName());
@@ -107,12 +112,14 @@ public class ContractCompletion {
     details.put("contract", contract.id().toString());
     details.put("quote", contract.quoteId().toString());
     details.put("pdfSha256", blob.sha256());
-    details.put("planApplied", planApplied);
+    if (quote.amendment()) {
+      details.put("amends", quote.amends().toString());
+    }
     events.publishEvent(
         new AgreementEvent(
             contract.workspaceId(),
             contract.projectId(),
-            "contract.signed",
+            quote.amendment() ? "contract.amended" : "contract.signed",
             actor.label(),
             contract.id(),
             contract.documentHash(),

@@ -143,7 +143,7 @@ public class ContractPdf {
     return switch (trigger) {
       case "CONTRACT_SIGNED" -> "contract signature";
       case "ACCEPTANCE" -> "acceptance of the work";
-      case "FINAL_DEMO" -> "final demo, before release";
+      case "FINAL_DEMO" -> "acceptance of the final demo, before release";
       default -> trigger;
     };
   }

@@ -48,14 +48,22 @@ public class QuoteRepository {
       String documentHash,
       @Nullable String changeComment,
       Instant createdAt,
-      @Nullable Instant sentAt) {}
+      @Nullable Instant sentAt,
+      @Nullable UUID amends) {
+
+    /** Whether this version amends a signed contract rather than proposing the first one. */
+    public boolean amendment() {
+      return amends != null;
+    }
+  }
 
   public void insert(StoredQuote q) {
     jdbc.sql(
             """
             insert into quote (id, workspace_id, project_id, quote_no, version, status, content,
-                               document_hash, valid_until, change_comment, created_at, sent_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               document_hash, valid_until, change_comment, created_at, sent_at,
+                               amends)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             q.id(),
@@ -69,7 +77,8 @@ public class QuoteRepository {
             Date.valueOf(q.content().validUntil()),
             q.changeComment(),
             Timestamp.from(q.createdAt()),
-            q.sentAt() == null ? null : Timestamp.from(q.sentAt()))
+            q.sentAt() == null ? null : Timestamp.from(q.sentAt()),
+            q.amends())
         .update();
   }
 
@@ -154,7 +163,8 @@ public class QuoteRepository {
         rs.getString("document_hash"),
         rs.getString("change_comment"),
         rs.getTimestamp("created_at").toInstant(),
-        sent == null ? null : sent.toInstant());
+        sent == null ? null : sent.toInstant(),
+        rs.getObject("amends", UUID.class));
   }
 
   @SuppressWarnings("unchecked")

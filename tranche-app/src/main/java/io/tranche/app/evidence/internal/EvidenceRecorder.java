@@ -8,6 +8,7 @@ import io.tranche.app.meeting.MeetingLogged;
 import io.tranche.app.meeting.MeetingView;
 import io.tranche.app.message.MessagePosted;
 import io.tranche.app.message.MessageView;
+import io.tranche.app.platform.Evidenced;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.workspace.WorkspaceCreated;
@@ -16,11 +17,15 @@ import io.tranche.core.milestone.MilestoneTransitioned;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the other features' events into the evidence log, synchronously, inside the transaction
- * that raised them: an action and its evidence commit together.
+ * that raised them: an action and its evidence commit together. Every listener here runs before any
+ * other listener of the same event (an invoice issued because a milestone was accepted comes after
+ * the acceptance), so the log's order is the causal order, not bean registration order.
  */
 @Component
 class EvidenceRecorder {
@@ -33,6 +38,7 @@ class EvidenceRecorder {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(WorkspaceCreated created) {
     keys.createFor(created.workspaceId());
     evidence.append(
@@ -44,6 +50,7 @@ class EvidenceRecorder {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(MessagePosted posted) {
     MessageView m = posted.message();
     evidence.append(
@@ -68,6 +75,7 @@ class EvidenceRecorder {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(MeetingLogged logged) {
     MeetingView m = logged.meeting();
     evidence.append(
@@ -86,6 +94,7 @@ class EvidenceRecorder {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(AgreementEvent event) {
     Map<String, Object> payload = new java.util.LinkedHashMap<>();
     if (event.details() != null) {
@@ -97,6 +106,7 @@ class EvidenceRecorder {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(MoneyEvent event) {
     Map<String, Object> payload = new java.util.LinkedHashMap<>(event.details());
     payload.put("reference", event.reference().toString());
@@ -104,12 +114,25 @@ class EvidenceRecorder {
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(ArtifactEvent event) {
     evidence.append(
         event.workspaceId(), event.actor(), event.projectId(), event.type(), event.details());
   }
 
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  void on(Evidenced event) {
+    evidence.append(
+        event.workspaceId(),
+        event.actor(),
+        event.projectId(),
+        event.evidenceType(),
+        event.evidencePayload());
+  }
+
+  @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void on(MilestoneMoved moved) {
     MilestoneTransitioned t = moved.transition();
     evidence.append(

@@ -4,6 +4,7 @@ import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.ProjectService;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneMachine;
@@ -16,28 +17,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues invoices on the day their trigger fires, inside the transaction of the trigger: the
- * deposit when the contract is signed, an acceptance milestone when it is accepted, the final part
- * at the final demo (submission). A milestone paid while a dispute froze it counts as paid once the
- * dispute is resolved; one whose invoice credit notes alone settled does not.
+ * deposit when the contract is signed, delivered work (the final demo included) when it is accepted
+ * by signature or deemed accepted after the review period. A milestone paid while a dispute froze
+ * it counts as paid once the dispute is resolved; one whose invoice credit notes alone settled does
+ * not.
  */
 @Component
 class InvoiceTriggers {
   private final InvoiceService invoices;
   private final MilestoneService milestones;
+  private final ProjectService projects;
 
-  InvoiceTriggers(InvoiceService invoices, MilestoneService milestones) {
+  InvoiceTriggers(InvoiceService invoices, MilestoneService milestones, ProjectService projects) {
     this.invoices = invoices;
     this.milestones = milestones;
+    this.projects = projects;
   }
 
+  /**
+   * A contract or amendment was signed: every part whose trigger has fired by now is invoiced at
+   * the signed amount (the deposit; and, where the workspace let work start before the contract,
+   * parts accepted before it, which waited for the signature).
+   */
   @EventListener
   void on(AgreementEvent event) {
-    if (!event.type().equals("contract.signed")) {
+    if (!event.type().equals("contract.signed") && !event.type().equals("contract.amended")) {
       return;
     }
     for (Milestone m : milestones.planAsSystem(event.projectId())) {
-      if (m.trigger() == PaymentTrigger.CONTRACT_SIGNED
-          && !m.disputed()
+      if (!m.disputed()
           && !m.amount().isZero()
           && MilestoneMachine.next(m.state(), MilestoneAction.INVOICE, m.trigger()).isPresent()) {
         invoices.issueForMilestone(event.workspaceId(), m.id().value(), "system");
@@ -58,17 +66,14 @@ class InvoiceTriggers {
       }
       return;
     }
-    boolean accepted = t.to() == MilestoneState.ACCEPTED;
-    boolean demo = t.to() == MilestoneState.SUBMITTED;
-    if (!accepted && !demo) {
+    if (t.to() != MilestoneState.ACCEPTED
+        || !projects.stageOf(t.workspaceId().value(), t.projectId().value()).contractSigned()) {
+      // before the contract no part asks for money: its signature invoices what is due by then
       return;
     }
     milestones
         .find(t.milestoneId().value())
-        .filter(
-            m ->
-                (accepted && m.trigger() == PaymentTrigger.ACCEPTANCE)
-                    || (demo && m.trigger() == PaymentTrigger.FINAL_DEMO))
+        .filter(m -> m.trigger() != PaymentTrigger.CONTRACT_SIGNED)
         // a part of 0.00 asks for no money: accepted, it stays ACCEPTED, with no invoice
         .filter(m -> !m.amount().isZero())
         .ifPresent(

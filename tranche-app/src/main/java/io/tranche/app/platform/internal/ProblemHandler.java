@@ -219,16 +219,9 @@ class ProblemHandler {
     return ResponseEntity.status(status).contentType(PROBLEM).body(body);
   }
 
-  /** The one place that maps error kinds to HTTP statuses, for the API and for pages. */
+  /** The HTTP status of an error kind ({@link Errors#httpStatus} is the one mapping). */
   static HttpStatus status(ErrorKind kind) {
-    return switch (kind) {
-      case INVALID -> HttpStatus.BAD_REQUEST;
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case FORBIDDEN -> HttpStatus.FORBIDDEN;
-      case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-    };
+    return HttpStatus.valueOf(Errors.httpStatus(kind));
   }
 
   static Map<String, Object> body(

@@ -56,7 +56,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
   /** Where files are attached (messages): multipart bodies go to disk there. */
   private static final Pattern ATTACHMENTS =
-      Pattern.compile("/(api/v1|console|portal)/projects/[^/]+/messages");
+      Pattern.compile("/(api/v1|console|portal)/projects/[^/]+/(messages|modifications)");
 
   private final long maxBytes;
   private final long multipartMaxBytes;

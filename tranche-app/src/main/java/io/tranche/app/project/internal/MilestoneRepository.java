@@ -1,6 +1,7 @@
 package io.tranche.app.project.internal;
 
 import io.tranche.app.platform.Paging;
+import io.tranche.app.project.UnderReview;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneId;
 import io.tranche.core.milestone.MilestoneState;
@@ -123,22 +124,120 @@ public class MilestoneRepository {
         .single();
   }
 
-  /** Whether every milestone of a project is still PLANNED, undisputed and never moved. */
-  public boolean allUntouched(UUID projectId) {
-    return jdbc.sql(
-                """
-                select count(*) from milestone m where m.project_id = ?
-                and (m.state <> 'PLANNED' or m.disputed
-                     or exists (select 1 from milestone_transition t where t.milestone_id = m.id))
-                """)
-            .param(projectId)
-            .query(Long.class)
-            .single()
-        == 0;
+  /** Stores a signed plan's name, amount and trigger for a milestone of the workspace. */
+  public void updatePlan(Milestone m, Instant at) {
+    jdbc.sql(
+            """
+            update milestone set name = ?, amount_minor = ?, payment_trigger = ?,
+                   version = version + 1, updated_at = ?
+            where workspace_id = ? and id = ?
+            """)
+        .params(
+            m.name(),
+            m.amount().amountMinor(),
+            m.trigger().name(),
+            Timestamp.from(at),
+            m.workspaceId().value(),
+            m.id().value())
+        .update();
   }
 
-  public void deleteOfProject(UUID projectId) {
-    jdbc.sql("delete from milestone where project_id = ?").param(projectId).update();
+  /** Removes an untouched milestone a signed plan no longer has (and its dispute history). */
+  public void delete(UUID workspaceId, UUID id) {
+    jdbc.sql("delete from milestone_transition where workspace_id = ? and milestone_id = ?")
+        .params(workspaceId, id)
+        .update();
+    jdbc.sql("delete from milestone where workspace_id = ? and id = ? and state = 'PLANNED'")
+        .params(workspaceId, id)
+        .update();
+  }
+
+  /** The review period ends: accepted, changes requested, or signed off. */
+  public void endReview(UUID workspaceId, UUID id) {
+    jdbc.sql("update milestone set review_started_at = null where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
+        .update();
+  }
+
+  /** The review period of submitted work begins now (again, after changes). */
+  public void startReview(UUID workspaceId, UUID id, Instant at) {
+    jdbc.sql(
+            """
+            update milestone set review_started_at = ?, review_reminders = 0
+            where workspace_id = ? and id = ?
+            """)
+        .params(Timestamp.from(at), workspaceId, id)
+        .update();
+  }
+
+  /** Keeps the client's reason for requesting changes, for the vendor's pages. */
+  public void setChangeReason(UUID workspaceId, UUID id, String reason) {
+    jdbc.sql("update milestone set change_reason = ? where workspace_id = ? and id = ?")
+        .params(reason, workspaceId, id)
+        .update();
+  }
+
+  /** The latest change reasons of a project's milestones that have one, by milestone id. */
+  public java.util.Map<UUID, String> changeReasons(UUID workspaceId, UUID projectId) {
+    java.util.Map<UUID, String> reasons = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select id, change_reason from milestone
+            where workspace_id = ? and project_id = ? and change_reason is not null
+            order by position_no
+            """)
+        .params(workspaceId, projectId)
+        .query((rs, i) -> reasons.put(rs.getObject(1, UUID.class), rs.getString(2)))
+        .list();
+    return reasons;
+  }
+
+  /** When the review period of a submitted milestone began, if it is under review. */
+  public Optional<Instant> reviewStartedAt(UUID workspaceId, UUID id) {
+    return jdbc.sql(
+            """
+            select review_started_at from milestone
+            where workspace_id = ? and id = ? and state in ('SUBMITTED', 'RELEASED')
+              and review_started_at is not null
+            """)
+        .params(workspaceId, id)
+        .query((rs, i) -> rs.getTimestamp(1).toInstant())
+        .optional();
+  }
+
+  /** Milestones under review since before {@code startedBefore}, oldest first. */
+  public List<UnderReview> underReview(Instant startedBefore, int limit) {
+    return jdbc.sql(
+            """
+            select workspace_id, project_id, id, state, review_started_at, review_reminders
+            from milestone
+            where state in ('SUBMITTED', 'RELEASED') and not disputed
+              and review_started_at is not null and review_started_at < ?
+            order by review_started_at limit ?
+            """)
+        .params(Timestamp.from(startedBefore), limit)
+        .query(
+            (rs, i) ->
+                new UnderReview(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getObject(3, UUID.class),
+                    MilestoneState.valueOf(rs.getString(4)),
+                    rs.getTimestamp(5).toInstant(),
+                    rs.getInt(6)))
+        .list();
+  }
+
+  /** Counts a reminder sent, once per number: false if another run counted it already. */
+  public boolean countReminder(UUID workspaceId, UUID id, int sentBefore) {
+    return jdbc.sql(
+                """
+                update milestone set review_reminders = review_reminders + 1
+                where workspace_id = ? and id = ? and review_reminders = ?
+                """)
+            .params(workspaceId, id, sentBefore)
+            .update()
+        == 1;
   }
 
   public int nextPosition(UUID projectId) {

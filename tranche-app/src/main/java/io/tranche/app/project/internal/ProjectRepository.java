@@ -2,6 +2,7 @@ package io.tranche.app.project.internal;
 
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.platform.Paging;
+import io.tranche.app.project.ProjectStage;
 import io.tranche.app.project.ProjectView;
 import io.tranche.core.money.Money;
 import io.tranche.core.project.Project;
@@ -151,6 +152,86 @@ public class ProjectRepository {
     jdbc.sql("delete from project_contact where project_id = ? and contact_id = ?")
         .params(projectId, contactId)
         .update();
+  }
+
+  /** The project's stage, if it exists in the workspace. */
+  public Optional<ProjectStage> stage(UUID workspaceId, UUID projectId) {
+    return jdbc.sql("select * from project where workspace_id = ? and id = ?")
+        .params(workspaceId, projectId)
+        .query(
+            (rs, i) ->
+                new ProjectStage(
+                    instant(rs, "contract_signed_at"),
+                    rs.getInt("review_days"),
+                    rs.getInt("modification_days"),
+                    instant(rs, "signed_off_at"),
+                    instant(rs, "window_ends_at"),
+                    instant(rs, "window_closed_at")))
+        .optional();
+  }
+
+  /**
+   * Records a completed contract's terms; the first one also marks the plan as signed. Returns
+   * whether this was the first.
+   */
+  public boolean contractSigned(
+      UUID workspaceId, UUID projectId, Instant at, int reviewDays, int modificationDays) {
+    jdbc.sql(
+            "update project set review_days = ?, modification_days = ? where workspace_id = ? and id = ?")
+        .params(reviewDays, modificationDays, workspaceId, projectId)
+        .update();
+    return jdbc.sql(
+                """
+                update project set contract_signed_at = ?
+                where workspace_id = ? and id = ? and contract_signed_at is null
+                """)
+            .params(Timestamp.from(at), workspaceId, projectId)
+            .update()
+        == 1;
+  }
+
+  /** Records the sign-off once; returns whether this call did it. */
+  public boolean signOff(UUID workspaceId, UUID projectId, Instant at, Instant windowEnds) {
+    return jdbc.sql(
+                """
+                update project set signed_off_at = ?, window_ends_at = ?
+                where workspace_id = ? and id = ? and signed_off_at is null
+                """)
+            .params(Timestamp.from(at), Timestamp.from(windowEnds), workspaceId, projectId)
+            .update()
+        == 1;
+  }
+
+  /** Records the close of a modification window once; returns whether this call did it. */
+  public boolean closeWindow(UUID workspaceId, UUID projectId, Instant at) {
+    return jdbc.sql(
+                """
+                update project set window_closed_at = ?
+                where workspace_id = ? and id = ? and window_ends_at is not null
+                  and window_closed_at is null
+                """)
+            .params(Timestamp.from(at), workspaceId, projectId)
+            .update()
+        == 1;
+  }
+
+  /** Projects (workspace, project) whose modification window ended by {@code now} but is open. */
+  public List<UUID[]> windowsToClose(Instant now) {
+    return jdbc.sql(
+            """
+            select workspace_id, id from project
+            where window_ends_at is not null and window_ends_at <= ? and window_closed_at is null
+            order by window_ends_at limit 500
+            """)
+        .param(Timestamp.from(now))
+        .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+        .list();
+  }
+
+  private static @org.jspecify.annotations.Nullable Instant instant(ResultSet rs, String column)
+      throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
   }
 
   private List<UUID> contactIds(UUID projectId) {

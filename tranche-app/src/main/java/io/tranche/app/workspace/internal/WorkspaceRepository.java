@@ -109,6 +109,19 @@ public class WorkspaceRepository {
         .update();
   }
 
+  public boolean workBeforeContract(UUID workspaceId) {
+    return jdbc.sql("select work_before_contract from workspace where id = ?")
+        .param(workspaceId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  public void setWorkBeforeContract(UUID workspaceId, boolean allowed) {
+    jdbc.sql("update workspace set work_before_contract = ? where id = ?")
+        .params(allowed, workspaceId)
+        .update();
+  }
+
   public List<String> memberEmails(UUID workspaceId) {
     return jdbc.sql("select email from member where workspace_id = ? order by email")
         .param(workspaceId)

@@ -32,14 +32,16 @@ class WorkspaceApi {
       SigningOrder signingOrder,
       @Nullable String bankDetails,
       String invoicePrefix,
-      int paymentTermsDays) {}
+      int paymentTermsDays,
+      boolean workBeforeContract) {}
 
   /** Settings to change; absent fields stay as they are. */
   record WorkspacePatch(
       @Nullable SigningOrder signingOrder,
       @Nullable String bankDetails,
       @Nullable String invoicePrefix,
-      @Nullable Integer paymentTermsDays) {}
+      @Nullable Integer paymentTermsDays,
+      @Nullable Boolean workBeforeContract) {}
 
   @GetMapping("/settings")
   @Operation(summary = "The caller's workspace and its settings")
@@ -53,7 +55,8 @@ class WorkspaceApi {
         workspaces.signingOrder(actor.workspaceId()),
         settings.bankDetails(),
         settings.prefix(),
-        settings.paymentTermsDays());
+        settings.paymentTermsDays(),
+        workspaces.workBeforeContract(actor.workspaceId()));
   }
 
   @PatchMapping("/settings")
@@ -61,13 +64,17 @@ class WorkspaceApi {
       summary = "Change settings (owners)",
       description =
           "signingOrder: CLIENT_FIRST or VENDOR_FIRST; bankDetails: text printed on invoices;"
-              + " invoicePrefix: e.g. INV- (numbers become INV-2026-0042); paymentTermsDays: net days")
+              + " invoicePrefix: e.g. INV- (numbers become INV-2026-0042); paymentTermsDays: net days;"
+              + " workBeforeContract: whether milestones may start before a contract is signed")
   WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
     if (body.signingOrder() != null) {
       workspaces.setSigningOrder(actor, body.signingOrder());
     }
     if (body.invoicePrefix() != null || body.paymentTermsDays() != null) {
       workspaces.setInvoiceTerms(actor, body.invoicePrefix(), body.paymentTermsDays());
+    }
+    if (body.workBeforeContract() != null) {
+      workspaces.setWorkBeforeContract(actor, body.workBeforeContract());
     }
     if (body.bankDetails() != null) {
       workspaces.setBankDetails(actor, body.bankDetails());

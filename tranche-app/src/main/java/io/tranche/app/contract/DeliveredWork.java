@@ -1,0 +1,18 @@
+package io.tranche.app.contract;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What was delivered for a milestone, as the acceptance document lists it. The artifact module
+ * provides it; the contract module only reads it (so neither module depends on the other twice).
+ */
+public interface DeliveredWork {
+
+  /** One delivered file: its name, size, digest and the id of its delivery receipt. */
+  record Deliverable(
+      UUID artifactId, String name, long size, String sha256, String receiptSha256) {}
+
+  /** The milestone's deliverables that carry a delivery receipt, in upload order. */
+  List<Deliverable> of(UUID workspaceId, UUID milestoneId);
+}

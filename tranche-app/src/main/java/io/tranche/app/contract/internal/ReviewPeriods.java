@@ -1,0 +1,133 @@
+package io.tranche.app.contract.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.tranche.app.contract.AcceptanceService;
+import io.tranche.app.mail.MailService;
+import io.tranche.app.mail.OutgoingMail;
+import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.platform.Jobs;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.project.UnderReview;
+import io.tranche.core.milestone.MilestoneState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs review periods: for every submitted part (and the released final part awaiting sign-off) it
+ * mails the client a reminder halfway through the contract's review days and one more a day before
+ * the end, and when the whole period passed in silence it records deemed acceptance (or deemed
+ * sign-off). Each milestone is handled in its own transaction; a reminder is counted before it is
+ * queued, so a second node or a rerun sends none twice.
+ */
+@Component
+public class ReviewPeriods {
+  private static final Logger log = LoggerFactory.getLogger(ReviewPeriods.class);
+  private static final int BATCH = 200;
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final MilestoneService milestones;
+  private final ProjectService projects;
+  private final AcceptanceService acceptances;
+  private final MailService mail;
+  private final BaseUrl baseUrl;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  ReviewPeriods(
+      MilestoneService milestones,
+      ProjectService projects,
+      AcceptanceService acceptances,
+      MailService mail,
+      BaseUrl baseUrl,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.milestones = milestones;
+    this.projects = projects;
+    this.acceptances = acceptances;
+    this.mail = mail;
+    this.baseUrl = baseUrl;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  @Bean
+  RecurringTask<Void> reviewPeriodSweep(
+      @Value("${tranche.review.sweep-interval:10m}") Duration every) {
+    return Jobs.every("review-periods", every, this::sweep);
+  }
+
+  /** One pass over every review under way; returns how many reminders and decisions it made. */
+  public int sweep() {
+    Instant now = clock.instant();
+    int acted = 0;
+    // a review of at least one day is halfway after 12 hours at the earliest
+    List<UnderReview> due = milestones.underReview(now.minus(Duration.ofHours(12)), BATCH);
+    for (UnderReview review : due) {
+      try {
+        Boolean done = transaction.execute(tx -> step(review, now));
+        acted += Boolean.TRUE.equals(done) ? 1 : 0;
+      } catch (RuntimeException e) {
+        log.warn("review step for milestone {} failed; retried on the next pass", review.id(), e);
+      }
+    }
+    return acted;
+  }
+
+  private boolean step(UnderReview review, Instant now) {
+    int days = projects.stageOf(review.workspaceId(), review.projectId()).reviewDays();
+    Instant ends = review.startedAt().plus(Duration.ofDays(days));
+    if (!now.isBefore(ends)) {
+      return acceptances.deem(review, days);
+    }
+    Instant halfway = review.startedAt().plus(Duration.ofDays(days).dividedBy(2));
+    Instant lastDay = ends.minus(Duration.ofDays(1));
+    boolean secondDue = !now.isBefore(lastDay) && review.reminders() < 2;
+    boolean firstDue = !now.isBefore(halfway) && review.reminders() < 1;
+    if (!firstDue && !secondDue) {
+      return false;
+    }
+    if (!milestones.countReminder(review.workspaceId(), review.id(), review.reminders())) {
+      return false;
+    }
+    if (firstDue && secondDue) {
+      // a one-day review: halfway and the last day are the same reminder
+      milestones.countReminder(review.workspaceId(), review.id(), review.reminders() + 1);
+    }
+    remind(review, ends);
+    return true;
+  }
+
+  private void remind(UnderReview review, Instant ends) {
+    boolean signOff = review.state() == MilestoneState.RELEASED;
+    String link = baseUrl.portal(review.workspaceId(), "/portal/milestones/" + review.id());
+    String subject =
+        signOff
+            ? "Reminder: please sign off the final delivery by " + DAY.format(ends)
+            : "Reminder: delivered work awaits your review until " + DAY.format(ends);
+    String body =
+        (signOff
+                ? "The final delivery was released to you. Please sign it off."
+                : "Delivered work awaits your acceptance or a request for changes.")
+            + "\n\nIf we hear nothing by "
+            + DAY.format(ends)
+            + ", the contract counts it as "
+            + (signOff ? "signed off" : "accepted")
+            + ".\n\n"
+            + link;
+    for (String to : projects.contactEmails(review.projectId())) {
+      mail.enqueue(new OutgoingMail(review.workspaceId(), to, subject, body));
+    }
+  }
+}
