@@ -63,6 +63,8 @@ class ConsoleController {
     List<MilestoneView> list =
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
     model.addAttribute("milestones", list.stream().map(ConsoleController::row).toList());
+    model.addAttribute("changeReasons", milestones.changeReasons(actor, projectId));
+    model.addAttribute("stage", projects.stage(actor, projectId));
     return "console/project";
   }
 

@@ -3,6 +3,7 @@ package io.tranche.app.notify;
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.mail.MailService;
 import io.tranche.app.mail.OutgoingMail;
+import io.tranche.app.modification.ModificationEvent;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.project.ProjectService;
@@ -164,6 +165,50 @@ class Notifications {
               + " Review it, then sign the acceptance or tell us what to change; without an"
               + " answer within the contract's review period it counts as accepted:\n\n"
               + baseUrl.portal(t.workspaceId().value(), "/portal/milestones/" + t.milestoneId()));
+    }
+  }
+
+  @EventListener
+  void on(ModificationEvent event) {
+    UUID ws = event.workspaceId();
+    UUID project = event.projectId();
+    String list = "/projects/" + project + "/modifications";
+    if (event instanceof ModificationEvent.Filed f) {
+      send(
+          ws,
+          workspaces.memberEmails(ws),
+          "Modification request #" + f.request().number() + ": " + f.request().what(),
+          "Where: "
+              + f.request().location()
+              + "\nExpected: "
+              + f.request().expected()
+              + (f.request().inWindow()
+                  ? "\n\nFiled inside the modification window: classify it as minor (free) or a"
+                      + " change order."
+                  : "\n\nFiled after the modification window: a change order to quote.")
+              + "\n\n"
+              + baseUrl.get()
+              + "/console"
+              + list);
+    } else if (event instanceof ModificationEvent.Moved m && m.action().equals("done")) {
+      send(
+          ws,
+          projects.contactEmails(project),
+          "Please confirm: modification #" + m.request().number() + " is done",
+          "We made the change you asked for: "
+              + m.request().what()
+              + "\n\nPlease check it and confirm:\n\n"
+              + baseUrl.portal(ws, "/portal" + list));
+    } else if (event instanceof ModificationEvent.Moved m && m.action().equals("classified")) {
+      send(
+          ws,
+          projects.contactEmails(project),
+          "Modification #" + m.request().number() + " was reviewed",
+          (m.request().kind() == io.tranche.core.modification.ModificationKind.MINOR
+                  ? "It is a minor change, free within the modification window."
+                  : "It is a change order: you will receive a quote for it.")
+              + "\n\n"
+              + baseUrl.portal(ws, "/portal" + list));
     }
   }
 

@@ -213,10 +213,16 @@ public class MilestoneService {
     return milestones.changeReasons(actor.workspaceId(), projectId);
   }
 
-  /** Milestones under review since before {@code startedBefore}; for the review sweep. */
+  /**
+   * Milestones under review since before {@code startedBefore}, a page after the previous one's
+   * last ({@code after}, or null for the first page); for the review sweep.
+   */
   @Transactional(readOnly = true)
-  public List<UnderReview> underReview(Instant startedBefore, int limit) {
-    return milestones.underReview(startedBefore, limit);
+  public List<UnderReview> underReview(
+      Instant startedBefore, @Nullable UnderReview after, int limit) {
+    return after == null
+        ? milestones.underReview(startedBefore, Instant.EPOCH, new UUID(0, 0), limit)
+        : milestones.underReview(startedBefore, after.startedAt(), after.id(), limit);
   }
 
   /** Counts a review reminder once; false if it was counted already. */

@@ -238,6 +238,11 @@ public class Fixtures {
         new SignedBy("192.0.2.3", "fixture"));
   }
 
+  /** The invoice service, for tests that pay what the engine invoiced. */
+  public InvoiceService invoices() {
+    return invoices;
+  }
+
   /** Issues an invoice by hand for a world's project and returns its id. */
   public UUID invoice(World world) {
     return invoices

@@ -28,15 +28,18 @@ import org.springframework.test.web.servlet.MockMvc;
       "db-scheduler.polling-interval=1s",
       "tranche.stripe.webhook-secrets=whsec_rotated_out,whsec_current",
       "tranche.stripe.reconcile-interval=1h",
+      // tests run review periods themselves, with the mutable clock
+      "tranche.review.sweep-interval=1h",
       "spring.mail.properties.mail.smtp.connectiontimeout=2000",
       "spring.mail.properties.mail.smtp.timeout=2000"
     })
 @AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({Fixtures.class, TestClockConfiguration.class})
 public abstract class IntegrationTest {
   @Autowired protected MockMvc mvc;
   @Autowired protected Fixtures fixtures;
   @Autowired protected JdbcClient jdbc;
+  @Autowired protected MutableClock clock;
   @LocalServerPort protected int port;
 
   @DynamicPropertySource
@@ -61,6 +64,11 @@ public abstract class IntegrationTest {
         new org.springframework.mock.web.MockHttpServletRequest(
             web.getServletContext(), "GET", "/login"),
         csrfTokens);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void backToTheRealTime() {
+    clock.reset();
   }
 
   protected String baseUrl() {

@@ -73,16 +73,23 @@ public class ReviewPeriods {
     Instant now = clock.instant();
     int acted = 0;
     // a review of at least one day is halfway after 12 hours at the earliest
-    List<UnderReview> due = milestones.underReview(now.minus(Duration.ofHours(12)), BATCH);
-    for (UnderReview review : due) {
-      try {
-        Boolean done = transaction.execute(tx -> step(review, now));
-        acted += Boolean.TRUE.equals(done) ? 1 : 0;
-      } catch (RuntimeException e) {
-        log.warn("review step for milestone {} failed; retried on the next pass", review.id(), e);
+    Instant startedBefore = now.minus(Duration.ofHours(12));
+    UnderReview last = null;
+    while (true) {
+      List<UnderReview> page = milestones.underReview(startedBefore, last, BATCH);
+      for (UnderReview review : page) {
+        try {
+          Boolean done = transaction.execute(tx -> step(review, now));
+          acted += Boolean.TRUE.equals(done) ? 1 : 0;
+        } catch (RuntimeException e) {
+          log.warn("review step for milestone {} failed; retried on the next pass", review.id(), e);
+        }
       }
+      if (page.size() < BATCH) {
+        return acted;
+      }
+      last = page.get(page.size() - 1);
     }
-    return acted;
   }
 
   private boolean step(UnderReview review, Instant now) {

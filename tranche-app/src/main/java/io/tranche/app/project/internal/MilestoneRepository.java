@@ -205,17 +205,27 @@ public class MilestoneRepository {
         .optional();
   }
 
-  /** Milestones under review since before {@code startedBefore}, oldest first. */
-  public List<UnderReview> underReview(Instant startedBefore, int limit) {
+  /**
+   * Milestones under review since before {@code startedBefore}, oldest first, after the cursor
+   * ({@code afterStarted}, {@code afterId}) of the previous page.
+   */
+  public List<UnderReview> underReview(
+      Instant startedBefore, Instant afterStarted, UUID afterId, int limit) {
     return jdbc.sql(
             """
             select workspace_id, project_id, id, state, review_started_at, review_reminders
             from milestone
             where state in ('SUBMITTED', 'RELEASED') and not disputed
               and review_started_at is not null and review_started_at < ?
-            order by review_started_at limit ?
+              and (review_started_at > ? or (review_started_at = ? and id > ?))
+            order by review_started_at, id limit ?
             """)
-        .params(Timestamp.from(startedBefore), limit)
+        .params(
+            Timestamp.from(startedBefore),
+            Timestamp.from(afterStarted),
+            Timestamp.from(afterStarted),
+            afterId,
+            limit)
         .query(
             (rs, i) ->
                 new UnderReview(
