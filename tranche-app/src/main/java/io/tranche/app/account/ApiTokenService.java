@@ -5,6 +5,7 @@ import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.Secrets;
+import io.tranche.app.platform.TokenScope;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.Validation;
 import java.time.Clock;
@@ -38,14 +39,28 @@ public class ApiTokenService {
 
   @Transactional
   public CreatedToken create(Actor actor, String name) {
+    return create(actor, name, TokenScope.FULL);
+  }
+
+  /**
+   * A token with a scope: {@code READ}, {@code DELIVER} (CI: upload and submit) or {@code FULL}. A
+   * token cannot have more than the request that makes it.
+   */
+  @Transactional
+  public CreatedToken create(Actor actor, String name, TokenScope scope) {
     Access.member(actor);
+    TokenScope.require(
+        scope, "making a " + scope.name().toLowerCase(java.util.Locale.ROOT) + " token");
     String label = Validation.text("name", name, 100);
     String secret = Secrets.newSecret(PREFIX);
     ApiTokenView view =
         tokens.insert(
-            actor.workspaceId(), actor.id(), label, Secrets.hash(secret), clock.instant());
+            actor.workspaceId(), actor.id(), label, scope, Secrets.hash(secret), clock.instant());
     return new CreatedToken(view, secret);
   }
+
+  /** The member a token acts for and what it may do. */
+  public record TokenHolder(Actor actor, TokenScope scope) {}
 
   /** The caller's own tokens, newest first. */
   @Transactional(readOnly = true)
@@ -63,14 +78,14 @@ public class ApiTokenService {
     }
   }
 
-  /** The member a presented token acts for, if the token is known and not revoked. */
+  /** The member a presented token acts for and its scope, if it is known and not revoked. */
   @Transactional
-  public Optional<Actor> authenticate(String secret) {
+  public Optional<TokenHolder> authenticate(String secret) {
     if (!secret.startsWith(PREFIX) || secret.length() > 100) {
       return Optional.empty();
     }
     return tokens
         .activeMember(Secrets.hash(secret), clock.instant())
-        .flatMap(workspaces::memberActor);
+        .flatMap(h -> workspaces.memberActor(h.memberId()).map(a -> new TokenHolder(a, h.scope())));
   }
 }

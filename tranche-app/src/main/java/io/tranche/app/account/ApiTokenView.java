@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 public record ApiTokenView(
     UUID id,
     String name,
+    io.tranche.app.platform.TokenScope scope,
     Instant createdAt,
     @Nullable Instant lastUsedAt,
     @Nullable Instant revokedAt) {

@@ -13,6 +13,7 @@ import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.KeyRing;
 import io.tranche.app.platform.Secrets;
+import io.tranche.app.platform.TokenScope;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.MilestoneView;
 import io.tranche.app.project.ProjectService;
@@ -363,15 +364,16 @@ public class ArtifactService {
     if (!actor.isMember() && release(a.milestoneId()).isEmpty()) {
       throw new DomainException(ArtifactErrors.NOT_RELEASED, Map.of());
     }
-    if (!actor.isMember()) {
-      events.publishEvent(
-          new ArtifactEvent(
-              a.workspaceId(),
-              a.projectId(),
-              "artifact.key-handed-over",
-              actor.label(),
-              Map.of("artifact", a.id().toString(), "keyCommitment", a.keyCommitment())));
+    if (actor.isMember()) {
+      TokenScope.require(TokenScope.FULL, "reading a data key");
     }
+    events.publishEvent(
+        new ArtifactEvent(
+            a.workspaceId(),
+            a.projectId(),
+            actor.isMember() ? "artifact.key-read" : "artifact.key-handed-over",
+            actor.label(),
+            Map.of("artifact", a.id().toString(), "keyCommitment", a.keyCommitment())));
     return Base64.getEncoder().encodeToString(unwrap(a).keyset());
   }
 
@@ -381,12 +383,15 @@ public class ArtifactService {
     StoredArtifact a = load(actor, id);
     Kind k = kind(kind);
     requireMay(actor.isMember(), k, a);
-    if (!actor.isMember() && k == Kind.PLAINTEXT) {
+    if (k == Kind.PLAINTEXT) {
+      if (actor.isMember()) {
+        TokenScope.require(TokenScope.FULL, "reading the plaintext of a sealed artifact");
+      }
       events.publishEvent(
           new ArtifactEvent(
               a.workspaceId(),
               a.projectId(),
-              "artifact.plaintext-link",
+              actor.isMember() ? "artifact.plaintext-read" : "artifact.plaintext-link",
               actor.label(),
               Map.of("artifact", a.id().toString(), "plaintextSha256", a.plaintextSha256())));
     }

@@ -93,9 +93,13 @@ class ConsoleController {
 
   @PostMapping("/console/tokens")
   String createToken(
-      Actor actor, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+      Actor actor,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "full") String scope,
+      RedirectAttributes redirect) {
     try {
-      ApiTokenService.CreatedToken created = tokens.create(actor, name);
+      ApiTokenService.CreatedToken created =
+          tokens.create(actor, name, io.tranche.app.platform.TokenScope.parse(scope));
       redirect.addFlashAttribute("secret", created.secret());
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", e.getMessage());

@@ -5,6 +5,7 @@ import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.PageOf;
 import io.tranche.app.platform.Paging;
+import io.tranche.app.platform.TokenScope;
 import io.tranche.app.project.internal.MilestoneRepository;
 import io.tranche.app.project.internal.MilestoneRepository.Stored;
 import io.tranche.app.workspace.WorkspaceService;
@@ -144,6 +145,9 @@ public class MilestoneService {
           MilestoneErrors.NOT_A_MEMBER_MOVE,
           "action",
           Map.of("action", action.name(), "instead", action.instead()));
+    }
+    if (action != MilestoneAction.START && action != MilestoneAction.SUBMIT) {
+      TokenScope.require(TokenScope.FULL, action.name() + " on a milestone");
     }
     if (action == MilestoneAction.START) {
       UUID projectId = stored.milestone().projectId().value();

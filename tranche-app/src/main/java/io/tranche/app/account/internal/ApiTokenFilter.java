@@ -1,7 +1,6 @@
 package io.tranche.app.account.internal;
 
 import io.tranche.app.account.ApiTokenService;
-import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Roles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer trn_…} API tokens for {@code /api/**}. An unknown or
- * revoked token leaves the request anonymous, which the chain answers with a 401 problem.
+ * revoked token leaves the request anonymous, which the chain answers with a 401 problem. The
+ * token's scope travels as an authority; {@code TokenScope} checks it per route and per action.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
   private final ApiTokenService tokens;
@@ -33,12 +33,17 @@ class ApiTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      Optional<Actor> actor = tokens.authenticate(header.substring(7).strip());
-      if (actor.isPresent()) {
+      Optional<ApiTokenService.TokenHolder> holder =
+          tokens.authenticate(header.substring(7).strip());
+      if (holder.isPresent()) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(
-                actor.get(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.MEMBER))));
+                holder.get().actor(),
+                null,
+                List.of(
+                    new SimpleGrantedAuthority("ROLE_" + Roles.MEMBER),
+                    new SimpleGrantedAuthority(holder.get().scope().authority()))));
         SecurityContextHolder.setContext(context);
       }
     }

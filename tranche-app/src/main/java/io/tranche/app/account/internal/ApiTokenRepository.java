@@ -1,9 +1,11 @@
 package io.tranche.app.account.internal;
 
 import io.tranche.app.account.ApiTokenView;
+import io.tranche.app.platform.TokenScope;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,16 +21,22 @@ public class ApiTokenRepository {
   }
 
   public ApiTokenView insert(
-      UUID workspaceId, UUID memberId, String name, String tokenHash, Instant at) {
+      UUID workspaceId,
+      UUID memberId,
+      String name,
+      TokenScope scope,
+      String tokenHash,
+      Instant at) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
-            insert into api_token (id, workspace_id, member_id, name, token_hash, created_at)
-            values (?, ?, ?, ?, ?, ?)
+            insert into api_token (id, workspace_id, member_id, name, scope, token_hash,
+                                   created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(id, workspaceId, memberId, name, tokenHash, Timestamp.from(at))
+        .params(id, workspaceId, memberId, name, scope.name(), tokenHash, Timestamp.from(at))
         .update();
-    return new ApiTokenView(id, name, at, null, null);
+    return new ApiTokenView(id, name, scope, at, null, null);
   }
 
   public List<ApiTokenView> ofMember(UUID memberId) {
@@ -39,6 +47,7 @@ public class ApiTokenRepository {
                 new ApiTokenView(
                     rs.getObject("id", UUID.class),
                     rs.getString("name"),
+                    TokenScope.valueOf(rs.getString("scope").trim().toUpperCase(Locale.ROOT)),
                     rs.getTimestamp("created_at").toInstant(),
                     instant(rs.getTimestamp("last_used_at")),
                     instant(rs.getTimestamp("revoked_at"))))
@@ -53,12 +62,20 @@ public class ApiTokenRepository {
         == 1;
   }
 
-  /** The member of an active token, noting that it was used. */
-  public Optional<UUID> activeMember(String tokenHash, Instant at) {
-    Optional<UUID> member =
-        jdbc.sql("select member_id from api_token where token_hash = ? and revoked_at is null")
+  /** A token's member and scope. */
+  public record Holder(UUID memberId, TokenScope scope) {}
+
+  /** The member and scope of an active token, noting that it was used. */
+  public Optional<Holder> activeMember(String tokenHash, Instant at) {
+    Optional<Holder> member =
+        jdbc.sql(
+                "select member_id, scope from api_token where token_hash = ? and revoked_at is null")
             .param(tokenHash)
-            .query((rs, i) -> rs.getObject(1, UUID.class))
+            .query(
+                (rs, i) ->
+                    new Holder(
+                        rs.getObject(1, UUID.class),
+                        TokenScope.valueOf(rs.getString(2).trim().toUpperCase(Locale.ROOT))))
             .optional();
     member.ifPresent(
         m ->

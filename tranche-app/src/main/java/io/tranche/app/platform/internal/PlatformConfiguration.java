@@ -2,6 +2,7 @@ package io.tranche.app.platform.internal;
 
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.CurrentActor;
+import io.tranche.app.platform.TokenScope;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,6 +29,27 @@ class PlatformConfiguration implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new ActorResolver());
+  }
+
+  /** Refuses an API route the request's token scope does not include (problem 403). */
+  @Override
+  public void addInterceptors(
+      org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry
+        .addInterceptor(
+            new org.springframework.web.servlet.HandlerInterceptor() {
+              @Override
+              public boolean preHandle(
+                  jakarta.servlet.http.HttpServletRequest request,
+                  jakarta.servlet.http.HttpServletResponse response,
+                  Object handler) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                TokenScope.require(
+                    TokenScope.needed(request.getMethod(), path), request.getMethod() + " " + path);
+                return true;
+              }
+            })
+        .addPathPatterns("/api/**");
   }
 
   /** Resolves an {@link Actor} parameter from the signed-in principal, or refuses the request. */
