@@ -49,6 +49,7 @@ public class ReleaseService {
   private final ArtifactService artifactService;
   private final MilestoneService milestones;
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.HandedOver handedOver;
   private final BaseUrl baseUrl;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -58,9 +59,11 @@ public class ReleaseService {
       ArtifactService artifactService,
       MilestoneService milestones,
       InvoiceService invoices,
+      io.tranche.app.invoice.HandedOver handedOver,
       BaseUrl baseUrl,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.handedOver = handedOver;
     this.artifacts = artifacts;
     this.artifactService = artifactService;
     this.milestones = milestones;
@@ -114,7 +117,7 @@ public class ReleaseService {
                 money.invoiced(),
                 money.invoiceOpenMinor(),
                 money.invoiceCredited(),
-                handedOver(m.projectId().value()),
+                handedOver.minor(m.projectId().value()),
                 m.amount().amountMinor(),
                 money.receivedMinor(),
                 money.creditLimitMinor(),
@@ -137,20 +140,6 @@ public class ReleaseService {
         evaluate(m.id().value(), trigger);
       }
     }
-  }
-
-  /**
-   * The value handed over in a project: milestones released, in state or by a vendor's release
-   * before payment.
-   */
-  private long handedOver(UUID projectId) {
-    return milestones.planAsSystem(projectId).stream()
-        .filter(
-            m ->
-                m.state() == MilestoneState.RELEASED
-                    || artifacts.release(m.id().value()).isPresent())
-        .mapToLong(m -> m.amount().amountMinor())
-        .sum();
   }
 
   /**

@@ -35,13 +35,16 @@ class ConsoleMoneyController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.ExposureService exposures;
   private final io.tranche.app.workspace.ClientService clients;
 
   ConsoleMoneyController(
       WorkspaceService workspaces,
       ProjectService projects,
       InvoiceService invoices,
+      io.tranche.app.invoice.ExposureService exposures,
       io.tranche.app.workspace.ClientService clients) {
+    this.exposures = exposures;
     this.workspaces = workspaces;
     this.projects = projects;
     this.invoices = invoices;
@@ -73,7 +76,7 @@ class ConsoleMoneyController {
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
     model.addAttribute("postings", postings);
-    model.addAttribute("exposure", invoices.exposure(actor, projectId));
+    model.addAttribute("exposure", exposures.exposure(actor, projectId));
     model.addAttribute("today", LocalDate.now());
     return "console/invoices";
   }

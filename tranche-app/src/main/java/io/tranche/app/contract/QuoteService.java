@@ -453,9 +453,7 @@ public class QuoteService {
   }
 
   private static DomainException concurrent(StoredQuote q) {
-    return new DomainException(
-        ContractErrors.ILLEGAL_QUOTE_MOVE,
-        Map.of("action", "change", "status", "being changed concurrently"));
+    return new DomainException(ContractErrors.CONCURRENT_CHANGE, Map.of("version", q.version()));
   }
 
   static QuoteView view(StoredQuote q) {

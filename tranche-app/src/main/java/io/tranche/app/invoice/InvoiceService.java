@@ -639,26 +639,6 @@ public class InvoiceService {
     return ledger.receivables(actor.workspaceId());
   }
 
-  /** The project's exposure: released value minus money received, against its credit limit. */
-  @Transactional(readOnly = true)
-  public ExposureView exposure(Actor actor, UUID projectId) {
-    ProjectView project = projects.project(actor, projectId);
-    String currency = project.currency();
-    long released =
-        milestones.plan(actor, projectId).stream()
-            .filter(m -> m.state() == MilestoneState.RELEASED)
-            .mapToLong(m -> m.amount().amountMinor())
-            .sum();
-    long received = invoices.receivedMinor(projectId);
-    long exposure = released - received;
-    return new ExposureView(
-        new MoneyJson(released, currency),
-        new MoneyJson(received, currency),
-        new MoneyJson(exposure, currency),
-        project.creditLimit(),
-        exposure <= project.creditLimit().amountMinor());
-  }
-
   /**
    * The money facts the release rule looks at for one milestone (a system step, no access check):
    * whether it has a live invoice and what is still unpaid on it — from the ledger, the receivable
@@ -995,8 +975,10 @@ public class InvoiceService {
   private void store(Invoice before, Invoice after) {
     if (!invoices.update(before, after)) {
       throw new DomainException(
-          InvoiceErrors.ILLEGAL_TRANSITION,
-          Map.of("action", "change", "state", "changed concurrently; retry"));
+          InvoiceErrors.CONCURRENT_CHANGE,
+          Map.of(
+              "state",
+              invoices.find(before.id()).map(i -> i.state().name()).orElse(before.state().name())));
     }
   }
 

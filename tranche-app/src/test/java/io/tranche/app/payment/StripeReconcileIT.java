@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 /** A payment whose outcome is unknown stays UNKNOWN, never PAID, until Stripe says otherwise. */
 class StripeReconcileIT extends IntegrationTest {
   @Autowired InvoiceService invoices;
+  @Autowired io.tranche.app.invoice.ExposureService exposures;
   @Autowired StripeReconciler reconciler;
   private World world;
   private InvoiceView invoice;
@@ -92,7 +93,7 @@ class StripeReconcileIT extends IntegrationTest {
   void staysUnknownAndUnpaidUntilTheReconcilerHearsItSucceeded() {
     assertThat(paymentStatus()).isEqualTo("UNKNOWN");
     assertThat(invoices.invoice(world.owner(), invoice.id()).state().name()).isEqualTo("ISSUED");
-    assertThat(invoices.exposure(world.owner(), world.project().id()).received().amountMinor())
+    assertThat(exposures.exposure(world.owner(), world.project().id()).received().amountMinor())
         .isZero();
 
     stripeSays(200, "processing");

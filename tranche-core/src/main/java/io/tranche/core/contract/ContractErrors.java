@@ -11,6 +11,11 @@ public final class ContractErrors {
           ErrorKind.CONFLICT,
           "quote version {version} is {status}: it cannot change; a change needs a new quote version"
               + " or an amendment, signed again");
+  public static final ErrorCode CONCURRENT_CHANGE =
+      new ErrorCode(
+          "quote.concurrent-change",
+          ErrorKind.CONFLICT,
+          "version {version} of the quote changed while this request ran; reload and try again");
   public static final ErrorCode ILLEGAL_QUOTE_MOVE =
       new ErrorCode(
           "quote.illegal-transition",

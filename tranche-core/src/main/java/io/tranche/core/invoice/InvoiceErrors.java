@@ -23,5 +23,11 @@ public final class InvoiceErrors {
           ErrorKind.INVALID,
           "an invoice number prefix has at most 20 letters, digits, '-' or '/'");
 
+  public static final ErrorCode CONCURRENT_CHANGE =
+      new ErrorCode(
+          "invoice.concurrent-change",
+          ErrorKind.CONFLICT,
+          "the invoice changed while this request ran (now {state}); reload and try again");
+
   private InvoiceErrors() {}
 }

@@ -27,9 +27,14 @@ public final class ReleaseRule {
       long receivedMinor,
       long creditLimitMinor,
       boolean disputed) {
+    /** The project's exposure now, before this milestone. */
+    public Exposure exposure() {
+      return new Exposure(handedOverMinor, receivedMinor, creditLimitMinor);
+    }
+
     /** The exposure if this milestone were handed over now. */
     public long exposureAfterMinor() {
-      return handedOverMinor + milestoneValueMinor - receivedMinor;
+      return exposure().handingOver(milestoneValueMinor).minor();
     }
   }
 
@@ -49,7 +54,7 @@ public final class ReleaseRule {
     } else if (f.invoiceCredited()) {
       held.add("the invoice was settled by credit notes, not paid");
     }
-    if (f.exposureAfterMinor() > f.creditLimitMinor()) {
+    if (!f.exposure().handingOver(f.milestoneValueMinor()).withinLimit()) {
       held.add(
           "exposure would be "
               + f.exposureAfterMinor()

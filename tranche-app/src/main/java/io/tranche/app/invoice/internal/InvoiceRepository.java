@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -117,8 +118,9 @@ public class InvoiceRepository {
   public Optional<Invoice> find(UUID id) {
     return jdbc.sql("select * from invoice where id = ?")
         .param(id)
-        .query((rs, i) -> invoice(rs))
-        .optional();
+        .query((rs, i) -> head(rs))
+        .optional()
+        .map(h -> withLines(List.of(h)).get(0));
   }
 
   /**
@@ -128,15 +130,17 @@ public class InvoiceRepository {
   public Optional<Invoice> lock(UUID id) {
     return jdbc.sql("select * from invoice where id = ? for update")
         .param(id)
-        .query((rs, i) -> invoice(rs))
-        .optional();
+        .query((rs, i) -> head(rs))
+        .optional()
+        .map(h -> withLines(List.of(h)).get(0));
   }
 
   public List<Invoice> ofProject(UUID projectId) {
-    return jdbc.sql("select * from invoice where project_id = ? order by created_at, id")
-        .param(projectId)
-        .query((rs, i) -> invoice(rs))
-        .list();
+    return withLines(
+        jdbc.sql("select * from invoice where project_id = ? order by created_at, id")
+            .param(projectId)
+            .query((rs, i) -> head(rs))
+            .list());
   }
 
   /** One page of a project's invoices, oldest first (the deposit leads). */
@@ -146,13 +150,13 @@ public class InvoiceRepository {
             .param(projectId)
             .query(Long.class)
             .single();
-    List<Invoice> items =
+    List<Head> items =
         jdbc.sql(
                 "select * from invoice where project_id = ? order by created_at, id limit ? offset ?")
             .params(projectId, paging.size(), paging.offset())
-            .query((rs, i) -> invoice(rs))
+            .query((rs, i) -> head(rs))
             .list();
-    return new PageOf<>(items, paging.page(), paging.size(), total);
+    return new PageOf<>(withLines(items), paging.page(), paging.size(), total);
   }
 
   /**
@@ -183,7 +187,7 @@ public class InvoiceRepository {
             .single();
     List<Object> pageParams = new java.util.ArrayList<>(params);
     pageParams.addAll(List.of(Date.valueOf(today), paging.size(), paging.offset()));
-    List<Invoice> items =
+    List<Head> items =
         jdbc.sql(
                 "select * from invoice where "
                     + where
@@ -191,9 +195,9 @@ public class InvoiceRepository {
                     + overdue
                     + " then 0 else 1 end, created_at desc, id limit ? offset ?")
             .params(pageParams)
-            .query((rs, i) -> invoice(rs))
+            .query((rs, i) -> head(rs))
             .list();
-    return new PageOf<>(items, paging.page(), paging.size(), total);
+    return new PageOf<>(withLines(items), paging.page(), paging.size(), total);
   }
 
   public boolean existsForMilestone(UUID milestoneId) {
@@ -333,35 +337,83 @@ public class InvoiceRepository {
         .single();
   }
 
-  private Invoice invoice(ResultSet rs) throws SQLException {
-    UUID id = rs.getObject("id", UUID.class);
-    String currency = rs.getString("currency").trim();
-    List<InvoiceLine> lines =
-        jdbc.sql("select * from invoice_line where invoice_id = ? order by position_no")
-            .param(id)
-            .query(
-                (r, n) ->
-                    new InvoiceLine(
-                        r.getString("description"),
-                        r.getLong("quantity"),
-                        Money.of(r.getLong("unit_minor"), currency),
-                        r.getInt("tax_bp")))
-            .list();
+  /** An invoice row without its lines. */
+  private record Head(
+      UUID id,
+      UUID workspaceId,
+      UUID projectId,
+      UUID clientId,
+      @Nullable UUID milestoneId,
+      @Nullable String number,
+      String currency,
+      InvoiceState state,
+      @Nullable LocalDate issuedOn,
+      @Nullable LocalDate dueOn,
+      long paidMinor,
+      long creditedMinor) {}
+
+  private static Head head(ResultSet rs) throws SQLException {
     Date issued = rs.getDate("issued_on");
     Date due = rs.getDate("due_on");
-    return new Invoice(
-        id,
+    return new Head(
+        rs.getObject("id", UUID.class),
         rs.getObject("workspace_id", UUID.class),
         rs.getObject("project_id", UUID.class),
         rs.getObject("client_id", UUID.class),
         rs.getObject("milestone_id", UUID.class),
         rs.getString("number"),
-        lines,
+        rs.getString("currency").trim(),
         InvoiceState.valueOf(rs.getString("state")),
         issued == null ? null : issued.toLocalDate(),
         due == null ? null : due.toLocalDate(),
-        Money.of(rs.getLong("paid_minor"), currency),
-        Money.of(rs.getLong("credited_minor"), currency));
+        rs.getLong("paid_minor"),
+        rs.getLong("credited_minor"));
+  }
+
+  /** The invoices of {@code heads} with their lines, read in one query (not one per invoice). */
+  private List<Invoice> withLines(List<Head> heads) {
+    if (heads.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, List<InvoiceLine>> lines = new java.util.HashMap<>();
+    Map<UUID, String> currencies = new java.util.HashMap<>();
+    heads.forEach(h -> currencies.put(h.id(), h.currency()));
+    String marks = String.join(", ", java.util.Collections.nCopies(heads.size(), "?"));
+    jdbc.sql(
+            "select * from invoice_line where invoice_id in ("
+                + marks
+                + ") order by invoice_id, position_no")
+        .params(heads.stream().map(h -> (Object) h.id()).toList())
+        .query(
+            (r, n) -> {
+              UUID invoice = r.getObject("invoice_id", UUID.class);
+              return lines
+                  .computeIfAbsent(invoice, k -> new java.util.ArrayList<>())
+                  .add(
+                      new InvoiceLine(
+                          r.getString("description"),
+                          r.getLong("quantity"),
+                          Money.of(r.getLong("unit_minor"), currencies.get(invoice)),
+                          r.getInt("tax_bp")));
+            })
+        .list();
+    return heads.stream()
+        .map(
+            h ->
+                new Invoice(
+                    h.id(),
+                    h.workspaceId(),
+                    h.projectId(),
+                    h.clientId(),
+                    h.milestoneId(),
+                    h.number(),
+                    lines.getOrDefault(h.id(), List.of()),
+                    h.state(),
+                    h.issuedOn(),
+                    h.dueOn(),
+                    Money.of(h.paidMinor(), h.currency()),
+                    Money.of(h.creditedMinor(), h.currency())))
+        .toList();
   }
 
   private static @Nullable Date date(@Nullable LocalDate d) {

@@ -45,10 +45,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "money", description = "Invoices, payments, credit notes, the ledger and exposure")
 class InvoiceApi {
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.ExposureService exposures;
   private final ProjectService projects;
 
-  InvoiceApi(InvoiceService invoices, ProjectService projects) {
+  InvoiceApi(
+      InvoiceService invoices,
+      io.tranche.app.invoice.ExposureService exposures,
+      ProjectService projects) {
     this.invoices = invoices;
+    this.exposures = exposures;
     this.projects = projects;
   }
 
@@ -214,7 +219,7 @@ class InvoiceApi {
   @GetMapping("/projects/{projectId}/exposure")
   @Operation(summary = "Value handed over minus money received, against the credit limit")
   ExposureView exposure(Actor actor, @PathVariable UUID projectId) {
-    return invoices.exposure(actor, projectId);
+    return exposures.exposure(actor, projectId);
   }
 
   @GetMapping("/clients/{clientId}/receivable")
