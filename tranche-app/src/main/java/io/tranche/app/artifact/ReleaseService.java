@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,16 +74,28 @@ public class ReleaseService {
     this.clock = clock;
   }
 
-  /** The vendor hands the milestone's artifacts over now, paid or not (members). */
+  /**
+   * The vendor's early release: hands the milestone's artifacts over now, paid or not (members),
+   * through the same code path as a paid release, with the member's reason in the evidence. A
+   * milestone already released is answered as it is.
+   */
   @Transactional
-  public ReleaseView releaseByVendor(Actor actor, UUID milestoneId) {
+  public ReleaseView releaseByVendor(Actor actor, UUID milestoneId, @Nullable String reason) {
     Access.member(actor);
     MilestoneView m = milestones.milestone(actor, milestoneId);
     Milestone milestone = milestones.find(m.id()).orElseThrow();
-    if (artifacts.release(milestoneId).isEmpty() && !hasReceipts(milestone)) {
+    if (artifacts.release(milestoneId).isPresent()) {
+      return view(milestoneId);
+    }
+    if (!hasReceipts(milestone)) {
       throw new DomainException(ArtifactErrors.NOTHING_TO_RELEASE, Map.of());
     }
-    release(milestone, "vendor", actor.label());
+    String why = io.tranche.core.error.Validation.text("reason", reason, 500);
+    if (why.isBlank()) {
+      throw DomainException.field(
+          io.tranche.core.error.Validation.REQUIRED, "reason", Map.of("field", "reason"));
+    }
+    release(milestone, "vendor", actor.label(), why);
     return view(milestoneId);
   }
 
@@ -237,6 +250,10 @@ public class ReleaseService {
   }
 
   private boolean release(Milestone m, String reason, String actor) {
+    return release(m, reason, actor, null);
+  }
+
+  private boolean release(Milestone m, String reason, String actor, @Nullable String note) {
     UUID milestoneId = m.id().value();
     boolean first;
     try {
@@ -262,6 +279,9 @@ public class ReleaseService {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("milestone", milestoneId.toString());
     details.put("reason", reason);
+    if (note != null) {
+      details.put("note", note);
+    }
     details.put(
         "artifacts",
         released.stream()

@@ -81,12 +81,24 @@ class ConsoleArtifactController {
   }
 
   @PostMapping("/console/milestones/{milestoneId}/release")
-  String release(Actor actor, @PathVariable UUID milestoneId, RedirectAttributes redirect) {
+  String release(
+      Actor actor,
+      @PathVariable UUID milestoneId,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "false") boolean confirm,
+      RedirectAttributes redirect) {
     MilestoneView m = milestones.milestone(actor, milestoneId);
+    if (!confirm) {
+      redirect.addFlashAttribute(
+          "error",
+          m.name() + ": tick the box to confirm that the client gets the key now, before paying");
+      return "redirect:/console/projects/" + m.projectId() + "/deliverables";
+    }
     try {
-      releases.releaseByVendor(actor, milestoneId);
+      releases.releaseByVendor(actor, milestoneId, reason);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      io.tranche.app.platform.Errors.formStatus(e);
+      redirect.addFlashAttribute("error", m.name() + ": " + e.getMessage());
     }
     return "redirect:/console/projects/" + m.projectId() + "/deliverables";
   }

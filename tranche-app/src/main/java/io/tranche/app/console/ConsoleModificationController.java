@@ -44,19 +44,19 @@ class ConsoleModificationController {
     return "console/modifications";
   }
 
-  @PostMapping("/console/modification-requests/{id}/classification")
+  @PostMapping("/console/modification-requests/{requestId}/classification")
   String classify(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable("requestId") UUID id,
       @RequestParam(required = false) @Nullable ModificationKind kind,
       RedirectAttributes redirect) {
     return act(actor, id, redirect, () -> modifications.classify(actor, id, kind));
   }
 
-  @PostMapping("/console/modification-requests/{id}/progress")
+  @PostMapping("/console/modification-requests/{requestId}/progress")
   String progress(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable("requestId") UUID id,
       @RequestParam(defaultValue = "") String status,
       RedirectAttributes redirect) {
     return act(
@@ -67,10 +67,10 @@ class ConsoleModificationController {
             "DONE".equals(status) ? modifications.done(actor, id) : modifications.start(actor, id));
   }
 
-  @PostMapping("/console/modification-requests/{id}/change-order")
+  @PostMapping("/console/modification-requests/{requestId}/change-order")
   String changeOrder(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable("requestId") UUID id,
       @RequestParam(defaultValue = "") String amount,
       RedirectAttributes redirect) {
     ModificationView request = modifications.request(actor, id);

@@ -75,8 +75,8 @@ class PortalModificationController {
     }
   }
 
-  @PostMapping("/portal/modification-requests/{id}/confirm")
-  String confirm(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+  @PostMapping("/portal/modification-requests/{requestId}/confirm")
+  String confirm(Actor actor, @PathVariable("requestId") UUID id, RedirectAttributes redirect) {
     ModificationView request = modifications.request(actor, id);
     try {
       modifications.confirm(actor, id);

@@ -376,12 +376,12 @@ class VaultSecurityIT extends IntegrationTest {
   void theVendorReleasesOnlyDeliveredWorkAndAPaymentLaterCompletesTheMilestone() throws Exception {
     World world = fixtures.world("early");
     assertThatThrownBy(
-            () -> releases.releaseByVendor(world.owner(), world.milestones().get(1).id()))
+            () -> releases.releaseByVendor(world.owner(), world.milestones().get(1).id(), "test"))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("no delivered artifact");
 
     Delivered d = delivered("early-release");
-    releases.releaseByVendor(d.world().owner(), d.artifact().milestoneId());
+    releases.releaseByVendor(d.world().owner(), d.artifact().milestoneId(), "test");
     assertThat(milestones.milestone(d.world().owner(), d.artifact().milestoneId()).state().name())
         .isEqualTo("INVOICED");
     payByCard(d.finalInvoice(), d.finalInvoice().total().amountMinor(), "pi_" + UUID.randomUUID());
@@ -400,7 +400,7 @@ class VaultSecurityIT extends IntegrationTest {
       calls.add(
           () -> {
             try {
-              releases.releaseByVendor(d.world().owner(), milestone);
+              releases.releaseByVendor(d.world().owner(), milestone, "concurrent test");
               return true;
             } catch (RuntimeException e) {
               return false; // a race the database refused; no second release either way

@@ -34,7 +34,22 @@ class EngineChecksIT extends IntegrationTest {
     mvc.perform(
             post("/api/v1/milestones/" + fin + "/release")
                 .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    mvc.perform(
+            post("/api/v1/milestones/" + fin + "/release")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"trusted client, pays Friday\"}"))
         .andExpect(status().isOk());
+    assertThat(
+            jdbc.sql(
+                    "select payload from evidence_entry where workspace_id = ? and type = 'release.released'")
+                .param(world.owner().workspaceId())
+                .query(String.class)
+                .single())
+        .contains("trusted client, pays Friday")
+        .contains("\"reason\":\"vendor\"");
     mvc.perform(
             get("/api/v1/projects/" + world.project().id() + "/exposure")
                 .header("Authorization", "Bearer " + world.apiToken()))

@@ -86,6 +86,22 @@ class TenancyIT extends IntegrationTest {
     var artifact = fixtures.submittedArtifact(victim);
     ids.put("artifactId", artifact.id());
     ids.put("token", UUID.randomUUID());
+    UUID request = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into modification_request (id, workspace_id, project_id, number, what,
+                location, expected, filed_by, filed_at, in_window, kind, status, version,
+                updated_at)
+            values (?, ?, ?, 1, ?, 'Home', 'Bigger', 'contact:x', current_timestamp, true,
+                    null, 'OPEN', 0, current_timestamp)
+            """)
+        .params(
+            request,
+            victim.owner().workspaceId(),
+            victim.project().id(),
+            "Modification of " + victim.tag())
+        .update();
+    ids.put("requestId", request);
     String dataKey = artifactService.dataKey(victim.owner(), artifact.id());
 
     List<String> secrets =
@@ -102,6 +118,7 @@ class TenancyIT extends IntegrationTest {
             "Requirements for " + victim.tag(),
             "Notes " + victim.tag(),
             "Scope of " + victim.tag(),
+            "Modification of " + victim.tag(),
             "brief " + victim.tag(),
             "build of " + victim.tag(),
             "build-" + victim.tag(),
@@ -251,6 +268,9 @@ class TenancyIT extends IntegrationTest {
                 "project_contact",
                 "milestone",
                 "milestone_transition",
+                "modification_request",
+                "quote",
+                "signature",
                 "magic_link",
                 "artifact",
                 "artifact_release",

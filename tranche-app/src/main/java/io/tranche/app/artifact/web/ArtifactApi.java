@@ -108,12 +108,21 @@ class ArtifactApi {
     return artifacts.download(actor, artifactId, body == null ? null : body.kind());
   }
 
+  /** Why the vendor hands the work over before it is paid. */
+  record ReleaseBody(@Nullable String reason) {}
+
   @PostMapping("/milestones/{milestoneId}/release")
   @Operation(
-      summary = "Release a milestone's artifacts now",
-      description = "The vendor's explicit hand-over, paid or not; happens once.")
-  ReleaseService.ReleaseView release(Actor actor, @PathVariable UUID milestoneId) {
-    return releases.releaseByVendor(actor, milestoneId);
+      summary = "Release a milestone's artifacts now (early release)",
+      description =
+          "The vendor's explicit hand-over, paid or not; happens once. reason (required for a"
+              + " new release) goes into the evidence log. An already released milestone is"
+              + " returned as it is.")
+  ReleaseService.ReleaseView release(
+      Actor actor,
+      @PathVariable UUID milestoneId,
+      @RequestBody(required = false) @Nullable ReleaseBody body) {
+    return releases.releaseByVendor(actor, milestoneId, body == null ? null : body.reason());
   }
 
   @GetMapping("/signing-key.jwk")

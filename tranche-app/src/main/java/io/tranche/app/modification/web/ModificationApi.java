@@ -50,25 +50,28 @@ class ModificationApi {
     return modifications.requests(actor, projectId);
   }
 
-  @GetMapping("/modification-requests/{id}")
+  @GetMapping("/modification-requests/{requestId}")
   @Operation(summary = "One modification request")
-  ModificationView get(Actor actor, @PathVariable UUID id) {
+  ModificationView get(Actor actor, @PathVariable("requestId") UUID id) {
     return modifications.request(actor, id);
   }
 
-  @PostMapping("/modification-requests/{id}/classification")
+  @PostMapping("/modification-requests/{requestId}/classification")
   @Operation(
       summary = "Classify a request: MINOR (free, inside the window) or CHANGE_ORDER",
       description = "After the window closed a request can only be a CHANGE_ORDER.")
-  ModificationView classify(Actor actor, @PathVariable UUID id, @RequestBody Classification body) {
+  ModificationView classify(
+      Actor actor, @PathVariable("requestId") UUID id, @RequestBody Classification body) {
     return modifications.classify(actor, id, body.kind());
   }
 
-  @PostMapping("/modification-requests/{id}/progress")
+  @PostMapping("/modification-requests/{requestId}/progress")
   @Operation(
       summary = "Track a minor request: IN_PROGRESS, then DONE (the client confirms it)",
       description = "status: IN_PROGRESS or DONE")
-  ModificationView progress(Actor actor, @PathVariable UUID id, @RequestBody Progress body) {
+  ModificationView progress(
+      Actor actor, @PathVariable("requestId") UUID id, @RequestBody Progress body) {
+    modifications.request(actor, id); // the request must be the caller's before the body counts
     String status = Validation.required("status", body.status());
     return switch (status) {
       case "IN_PROGRESS" -> modifications.start(actor, id);
@@ -81,7 +84,7 @@ class ModificationApi {
     };
   }
 
-  @PostMapping("/modification-requests/{id}/change-order")
+  @PostMapping("/modification-requests/{requestId}/change-order")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Quote a change order as an amendment (net amount; the contract's tax is added)",
@@ -89,7 +92,8 @@ class ModificationApi {
           "Drafts an amendment of the signed contract with one more part, invoiced on"
               + " acceptance. Send it like any quote; once both sides sign it, the part is a"
               + " milestone.")
-  QuoteView changeOrder(Actor actor, @PathVariable UUID id, @RequestBody ChangeOrder body) {
+  QuoteView changeOrder(
+      Actor actor, @PathVariable("requestId") UUID id, @RequestBody ChangeOrder body) {
     ModificationView request = modifications.request(actor, id);
     String currency = projects.currencyOf(request.projectId());
     MoneyInput amount = Validation.required("amount", body.amount());
