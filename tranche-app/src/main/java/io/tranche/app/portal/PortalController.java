@@ -26,6 +26,7 @@ class PortalController {
   private final MessageService messages;
   private final MeetingService meetings;
   private final ContractService contracts;
+  private final io.tranche.app.invoice.InvoiceService invoices;
 
   PortalController(
       WorkspaceService workspaces,
@@ -33,13 +34,15 @@ class PortalController {
       MilestoneService milestones,
       MessageService messages,
       MeetingService meetings,
-      ContractService contracts) {
+      ContractService contracts,
+      io.tranche.app.invoice.InvoiceService invoices) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
     this.messages = messages;
     this.meetings = meetings;
     this.contracts = contracts;
+    this.invoices = invoices;
   }
 
   @GetMapping("/portal")
@@ -66,7 +69,29 @@ class PortalController {
                 meetings.meetings(actor, projectId, new Paging(0, 1)).total() > 0,
                 contracts.contracts(actor, projectId).stream()
                     .anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),
-                milestones.plan(actor, projectId))));
+                projects.stage(actor, projectId).signedOffAt() != null,
+                milestones.plan(actor, projectId),
+                owed(actor, projectId))));
     return "portal/project";
+  }
+
+  /** The project's invoices with money open on them: what the client owes now. */
+  private java.util.List<Timeline.Owed> owed(Actor actor, UUID projectId) {
+    return invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
+        .filter(i -> i.number() != null && i.open().amountMinor() > 0)
+        .filter(
+            i ->
+                switch (i.state()) {
+                  case ISSUED, PARTIALLY_PAID, OVERDUE -> true;
+                  default -> false;
+                })
+        .map(
+            i ->
+                new Timeline.Owed(
+                    i.number(),
+                    i.lines().isEmpty() ? "" : i.lines().get(0).description(),
+                    io.tranche.core.money.Money.of(i.open().amountMinor(), i.open().currency()),
+                    i.dueOn()))
+        .toList();
   }
 }

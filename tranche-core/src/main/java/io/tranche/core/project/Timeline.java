@@ -4,10 +4,12 @@ import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.PaymentTrigger;
 import io.tranche.core.money.Money;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a project stands in the ten steps of the default plan, derived from what happened: which
@@ -29,8 +31,14 @@ public final class Timeline {
   /** Something the client pays: a milestone's amount, invoiced now or due at a future trigger. */
   public record Payment(String milestone, Money amount, PaymentTrigger trigger, boolean invoiced) {}
 
+  /**
+   * An invoice the client owes money on now: its number, what it is for, what is still open and
+   * when it is due. The ledger's open invoices, not milestone states, say what is owed.
+   */
+  public record Owed(String number, String what, Money open, @Nullable LocalDate dueOn) {}
+
   /** The whole picture. */
-  public record View(List<Step> steps, List<Payment> owedNow, Optional<Payment> next) {
+  public record View(List<Step> steps, List<Owed> owedNow, Optional<Payment> next) {
     public View {
       steps = List.copyOf(steps);
       owedNow = List.copyOf(owedNow);
@@ -39,9 +47,15 @@ public final class Timeline {
 
   /** What the timeline is derived from. */
   public record Facts(
-      boolean messages, boolean meetings, boolean contractSigned, List<Milestone> milestones) {
+      boolean messages,
+      boolean meetings,
+      boolean contractSigned,
+      boolean signedOff,
+      List<Milestone> milestones,
+      List<Owed> open) {
     public Facts {
       milestones = List.copyOf(milestones);
+      open = List.copyOf(open);
     }
   }
 
@@ -57,7 +71,7 @@ public final class Timeline {
       any(ms, PaymentTrigger.ACCEPTANCE, Timeline::acceptedOrLater),
       any(ms, PaymentTrigger.FINAL_DEMO, Timeline::submittedOrLater),
       any(ms, PaymentTrigger.FINAL_DEMO, Timeline::paidOrLater),
-      false
+      facts.signedOff()
     };
     String[] titles = {
       "Requirements",
@@ -84,16 +98,13 @@ public final class Timeline {
           done[i] || i < last ? Status.DONE : i == last + 1 ? Status.CURRENT : Status.UPCOMING;
       steps.add(new Step(i + 1, titles[i], status));
     }
-    List<Payment> owed = new ArrayList<>();
     Optional<Payment> next = Optional.empty();
     for (Milestone m : ms) {
-      if (m.state() == MilestoneState.INVOICED) {
-        owed.add(new Payment(m.name(), m.amount(), m.trigger(), true));
-      } else if (next.isEmpty() && !invoicedOrLater(m)) {
+      if (next.isEmpty() && !invoicedOrLater(m) && !m.amount().isZero()) {
         next = Optional.of(new Payment(m.name(), m.amount(), m.trigger(), false));
       }
     }
-    return new View(steps, owed, next);
+    return new View(steps, facts.open(), next);
   }
 
   private static boolean any(List<Milestone> ms, PaymentTrigger trigger, Predicate<Milestone> p) {

@@ -29,7 +29,8 @@ class TimelineTest {
 
   @Test
   void startsAtRequirementsForANewProject() {
-    Timeline.View view = Timeline.of(new Timeline.Facts(false, false, false, plan()));
+    Timeline.View view =
+        Timeline.of(new Timeline.Facts(false, false, false, false, plan(), java.util.List.of()));
     assertThat(view.steps().get(0).status()).isEqualTo(Timeline.Status.CURRENT);
     assertThat(view.steps().get(1).status()).isEqualTo(Timeline.Status.UPCOMING);
     assertThat(view.owedNow()).isEmpty();
@@ -37,10 +38,23 @@ class TimelineTest {
   }
 
   @Test
+  void aSignedOffProjectIsInItsModificationWindow() {
+    List<Milestone> ms = plan();
+    Timeline.View view =
+        Timeline.of(new Timeline.Facts(true, true, true, true, ms, java.util.List.of()));
+    assertThat(view.steps().get(9).status()).isEqualTo(Timeline.Status.DONE);
+  }
+
+  @Test
   void showsTheInvoicedDepositAsOwedAfterTheContract() {
     List<Milestone> ms = plan();
     ms.set(0, ms.get(0).apply(MilestoneAction.INVOICE, T).next());
-    Timeline.View view = Timeline.of(new Timeline.Facts(true, false, true, ms));
+    // what is owed comes from the open invoices, whatever the milestones say
+    Timeline.Owed deposit =
+        new Timeline.Owed(
+            "2026-0001", "Deposit", Money.parse("1000.00", "EUR"), java.time.LocalDate.now());
+    Timeline.View view =
+        Timeline.of(new Timeline.Facts(true, false, true, false, ms, java.util.List.of(deposit)));
     assertThat(view.steps())
         .extracting(Timeline.Step::status)
         .startsWith(
@@ -51,7 +65,7 @@ class TimelineTest {
             Timeline.Status.CURRENT,
             Timeline.Status.UPCOMING);
     assertThat(view.owedNow())
-        .extracting(Timeline.Payment::amount)
+        .extracting(Timeline.Owed::open)
         .containsExactly(Money.parse("1000.00", "EUR"));
     assertThat(view.next().orElseThrow().milestone()).isEqualTo("Prototype");
   }
