@@ -4,7 +4,7 @@ import io.tranche.app.artifact.internal.ArtifactRepository;
 import io.tranche.app.artifact.internal.ArtifactRepository.Release;
 import io.tranche.app.artifact.internal.ArtifactRepository.StoredArtifact;
 import io.tranche.app.artifact.internal.BlobChannel;
-import io.tranche.app.contract.ContractService;
+import io.tranche.app.contract.SignedContracts;
 import io.tranche.app.mail.MailService;
 import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.platform.Access;
@@ -109,7 +109,7 @@ public class ArtifactService {
   private final ProjectService projects;
   private final WorkspaceService workspaces;
   private final ClientService clients;
-  private final ContractService contracts;
+  private final SignedContracts contracts;
   private final SigningKeys signingKeys;
   private final KeyRing keyRing;
   private final BlobStore blobs;
@@ -135,7 +135,7 @@ public class ArtifactService {
       ProjectService projects,
       WorkspaceService workspaces,
       ClientService clients,
-      ContractService contracts,
+      SignedContracts contracts,
       SigningKeys signingKeys,
       KeyRing keyRing,
       BlobStore blobs,
@@ -500,7 +500,7 @@ public class ArtifactService {
   @Transactional
   public int issueReceipts(UUID workspaceId, UUID projectId, UUID milestoneId) {
     Optional<String> contract =
-        contracts.signedContract(projectId).map(ContractService.SignedContract::documentHash);
+        contracts.signedContract(projectId).map(SignedContracts.SignedContract::documentHash);
     String kid = SigningKeys.fingerprint(signingKeys.publicKey(workspaceId)).replace(" ", "");
     int issued = 0;
     Instant now = clock.instant();
@@ -552,6 +552,15 @@ public class ArtifactService {
               + baseUrl.portal(workspaceId, "/portal/projects/" + projectId + "/deliverables"));
     }
     return issued;
+  }
+
+  /** Mails the project's contacts, ending the text with the link to their deliverables. */
+  void tellWithDeliverables(UUID workspaceId, UUID projectId, String subject, String text) {
+    tell(
+        workspaceId,
+        projectId,
+        subject,
+        text + baseUrl.portal(workspaceId, "/portal/projects/" + projectId + "/deliverables"));
   }
 
   /** Mails the project's contacts. */
@@ -612,7 +621,7 @@ public class ArtifactService {
   private boolean earlyDownload(UUID projectId) {
     return contracts
         .signedContract(projectId)
-        .map(ContractService.SignedContract::earlyCiphertextDownload)
+        .map(SignedContracts.SignedContract::earlyCiphertextDownload)
         .orElse(true);
   }
 

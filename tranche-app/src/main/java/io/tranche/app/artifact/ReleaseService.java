@@ -7,7 +7,6 @@ import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.invoice.InvoiceService.MilestoneMoney;
 import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.MilestoneView;
@@ -17,7 +16,6 @@ import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.release.ReleaseRule;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReleaseService {
   private static final Logger log = LoggerFactory.getLogger(ReleaseService.class);
 
-  /** A milestone's release state. */
-  public record ReleaseView(
-      UUID milestoneId, boolean released, String reason, String actor, Instant releasedAt) {}
-
   private final ArtifactRepository artifacts;
   private final ArtifactService artifactService;
   private final MilestoneService milestones;
   private final InvoiceService invoices;
   private final io.tranche.app.invoice.HandedOver handedOver;
-  private final BaseUrl baseUrl;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -61,7 +54,6 @@ public class ReleaseService {
       MilestoneService milestones,
       InvoiceService invoices,
       io.tranche.app.invoice.HandedOver handedOver,
-      BaseUrl baseUrl,
       ApplicationEventPublisher events,
       Clock clock) {
     this.handedOver = handedOver;
@@ -69,7 +61,6 @@ public class ReleaseService {
     this.artifactService = artifactService;
     this.milestones = milestones;
     this.invoices = invoices;
-    this.baseUrl = baseUrl;
     this.events = events;
     this.clock = clock;
   }
@@ -290,15 +281,11 @@ public class ReleaseService {
     events.publishEvent(
         new ArtifactEvent(
             m.workspaceId().value(), m.projectId().value(), "release.released", actor, details));
-    artifactService.tell(
+    artifactService.tellWithDeliverables(
         m.workspaceId().value(),
         m.projectId().value(),
         "Released: " + m.name(),
-        "Thank you. "
-            + m.name()
-            + " is released: its keys and downloads are open to you now at "
-            + baseUrl.portal(
-                m.workspaceId().value(), "/portal/projects/" + m.projectId() + "/deliverables"));
+        "Thank you. " + m.name() + " is released: its keys and downloads are open to you now at ");
     log.info("milestone {} released ({}, {} artifacts)", milestoneId, reason, released.size());
     return true;
   }

@@ -31,6 +31,7 @@ class ConsoleController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final MilestoneService milestones;
+  private final io.tranche.app.project.MilestoneReviews reviews;
   private final ApiTokenService tokens;
   private final MailService mail;
 
@@ -38,11 +39,13 @@ class ConsoleController {
       WorkspaceService workspaces,
       ProjectService projects,
       MilestoneService milestones,
+      io.tranche.app.project.MilestoneReviews reviews,
       ApiTokenService tokens,
       MailService mail) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
+    this.reviews = reviews;
     this.tokens = tokens;
     this.mail = mail;
   }
@@ -63,7 +66,7 @@ class ConsoleController {
     List<MilestoneView> list =
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
     model.addAttribute("milestones", list.stream().map(ConsoleController::row).toList());
-    model.addAttribute("changeReasons", milestones.changeReasons(actor, projectId));
+    model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
     model.addAttribute("stage", projects.stage(actor, projectId));
     return "console/project";
   }

@@ -35,6 +35,8 @@ class ConsoleMoneyController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.InvoiceDocuments documents;
+  private final io.tranche.app.invoice.PaymentService payments;
   private final io.tranche.app.invoice.ExposureService exposures;
   private final io.tranche.app.workspace.ClientService clients;
 
@@ -42,12 +44,16 @@ class ConsoleMoneyController {
       WorkspaceService workspaces,
       ProjectService projects,
       InvoiceService invoices,
+      io.tranche.app.invoice.InvoiceDocuments documents,
+      io.tranche.app.invoice.PaymentService payments,
       io.tranche.app.invoice.ExposureService exposures,
       io.tranche.app.workspace.ClientService clients) {
     this.exposures = exposures;
     this.workspaces = workspaces;
     this.projects = projects;
     this.invoices = invoices;
+    this.documents = documents;
+    this.payments = payments;
     this.clients = clients;
   }
 
@@ -101,7 +107,7 @@ class ConsoleMoneyController {
         .items()
         .forEach(c -> names.put(c.id(), c.name()));
     model.addAttribute("clientNames", names);
-    model.addAttribute("receivables", invoices.receivables(actor));
+    model.addAttribute("receivables", exposures.receivables(actor));
     return "console/all-invoices";
   }
 
@@ -124,7 +130,7 @@ class ConsoleMoneyController {
             "receivedOn",
             Map.of("field", "receivedOn (a date)"));
       }
-      invoices.recordPayment(
+      payments.recordPayment(
           actor,
           invoiceId,
           new MoneyInput(null, amount, null).toMoney("amount", invoice.total().currency()),
@@ -139,7 +145,7 @@ class ConsoleMoneyController {
 
   @PostMapping("/console/payments/{paymentId}/confirm")
   String confirm(Actor actor, @PathVariable UUID paymentId, RedirectAttributes redirect) {
-    var payment = invoices.confirmReported(actor, paymentId);
+    var payment = payments.confirmReported(actor, paymentId);
     return "redirect:/console/projects/"
         + invoices.invoice(actor, payment.invoiceId()).projectId()
         + "/invoices";
@@ -147,13 +153,13 @@ class ConsoleMoneyController {
 
   @GetMapping("/console/invoices/{invoiceId}/pdf")
   ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
-    Download d = invoices.invoicePdf(actor, invoiceId);
+    Download d = documents.invoicePdf(actor, invoiceId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
   @GetMapping("/console/payments/{paymentId}/receipt")
   ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
-    Download d = invoices.receiptPdf(actor, paymentId);
+    Download d = documents.receiptPdf(actor, paymentId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 }

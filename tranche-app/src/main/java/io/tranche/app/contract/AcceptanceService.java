@@ -14,8 +14,6 @@ import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
 import io.tranche.core.error.Validation;
-import io.tranche.core.evidence.CanonicalJson;
-import io.tranche.core.evidence.EvidenceChain;
 import io.tranche.core.milestone.FinalPart;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
@@ -49,6 +47,7 @@ public class AcceptanceService {
           "this milestone is {state}: there is nothing to {what} now");
 
   private final MilestoneService milestones;
+  private final io.tranche.app.project.MilestoneReviews reviews;
   private final ProjectService projects;
   private final SignatureRepository signatures;
   private final DeliveredWork delivered;
@@ -57,12 +56,14 @@ public class AcceptanceService {
 
   AcceptanceService(
       MilestoneService milestones,
+      io.tranche.app.project.MilestoneReviews reviews,
       ProjectService projects,
       SignatureRepository signatures,
       DeliveredWork delivered,
       ApplicationEventPublisher events,
       Clock clock) {
     this.milestones = milestones;
+    this.reviews = reviews;
     this.projects = projects;
     this.signatures = signatures;
     this.delivered = delivered;
@@ -101,7 +102,7 @@ public class AcceptanceService {
     MilestoneView m = milestones.milestone(actor, milestoneId);
     String kind = kindFor(actor, m);
     List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
-    String hash = hash(m, kind, files);
+    String hash = AcceptanceDocument.hash(m, kind, files);
     signatures.recordView(actor.workspaceId(), kind, m.id(), hash, actor.label(), clock.instant());
     return decision(actor, m, kind, hash, files);
   }
@@ -122,7 +123,7 @@ public class AcceptanceService {
           ContractErrors.NOT_A_SIGNER, Map.of("who", "a client contact of the project"));
     }
     List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
-    String hash = hash(m, kind, files);
+    String hash = AcceptanceDocument.hash(m, kind, files);
     if (!signatures.hasViewed(m.id(), hash, actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
@@ -148,7 +149,7 @@ public class AcceptanceService {
     details.put("ip", from.ip());
     details.put("userAgent", from.userAgent());
     details.put("milestone", m.id().toString());
-    details.put("deliverables", evidenceOf(files));
+    details.put("deliverables", AcceptanceDocument.evidenceOf(files));
     if (kind.equals(SIGNOFF)) {
       signOff(actor.workspaceId(), m, now, details);
     }
@@ -187,9 +188,9 @@ public class AcceptanceService {
             "milestone.changes-requested",
             actor.label(),
             m.id(),
-            hash(m, ACCEPTANCE, delivered.of(actor.workspaceId(), m.id())),
+            AcceptanceDocument.hash(m, ACCEPTANCE, delivered.of(actor.workspaceId(), m.id())),
             Map.of("milestone", m.id().toString(), "comment", text, "name", m.name())));
-    milestones.keepChangeReason(actor.workspaceId(), m.id(), text);
+    reviews.keepChangeReason(actor.workspaceId(), m.id(), text);
     return milestones.decideAsClient(actor, milestoneId, MilestoneAction.REQUEST_CHANGES);
   }
 
@@ -215,7 +216,7 @@ public class AcceptanceService {
     details.put("reviewStartedAt", review.startedAt().toString());
     details.put("reviewDays", reviewDays);
     details.put("remindersSent", review.reminders());
-    details.put("deliverables", evidenceOf(files));
+    details.put("deliverables", AcceptanceDocument.evidenceOf(files));
     boolean acceptance = m.state() == MilestoneState.SUBMITTED;
     if (!acceptance) {
       if (!signOff(review.workspaceId(), view, now, details)) {
@@ -229,7 +230,7 @@ public class AcceptanceService {
             acceptance ? "milestone.deemed-accepted" : "project.deemed-signed-off",
             "review-period",
             review.id(),
-            hash(view, acceptance ? ACCEPTANCE : SIGNOFF, files),
+            AcceptanceDocument.hash(view, acceptance ? ACCEPTANCE : SIGNOFF, files),
             details));
     if (acceptance) {
       milestones.transitionAsSystem(review.workspaceId(), review.id(), MilestoneAction.ACCEPT);
@@ -241,7 +242,7 @@ public class AcceptanceService {
     if (!projects.signOff(workspaceId, m.projectId(), now)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
-    milestones.endReview(workspaceId, m.id());
+    reviews.endReview(workspaceId, m.id());
     ProjectStage stage = projects.stageOf(workspaceId, m.projectId());
     d.put("modificationWindowEndsAt", String.valueOf(stage.windowEndsAt()));
     return true;
@@ -253,7 +254,7 @@ public class AcceptanceService {
     Instant ends =
         kind.isEmpty()
             ? null
-            : milestones
+            : reviews
                 .reviewStartedAt(actor, m.id())
                 .map(t -> t.plus(Duration.ofDays(days)))
                 .orElse(null);
@@ -272,37 +273,5 @@ public class AcceptanceService {
       return SIGNOFF;
     }
     return "";
-  }
-
-  private static List<Map<String, Object>> evidenceOf(List<Deliverable> files) {
-    return files.stream()
-        .map(
-            f -> {
-              Map<String, Object> e = new LinkedHashMap<>();
-              e.put("artifact", f.artifactId().toString());
-              e.put("name", f.name());
-              e.put("size", f.size());
-              e.put("sha256", f.sha256());
-              e.put("receiptSha256", f.receiptSha256());
-              return e;
-            })
-        .toList();
-  }
-
-  /**
-   * The document a decision signs: the milestone's identity, scope of payment and state, and every
-   * deliverable with its name, size, SHA-256 and receipt id.
-   */
-  static String hash(MilestoneView m, String kind, List<Deliverable> files) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("kind", kind);
-    doc.put("project", m.projectId().toString());
-    doc.put("milestone", m.id().toString());
-    doc.put("name", m.name());
-    doc.put("amountMinor", m.amount().amountMinor());
-    doc.put("currency", m.amount().currency());
-    doc.put("state", m.state().name());
-    doc.put("deliverables", evidenceOf(files));
-    return EvidenceChain.sha256(CanonicalJson.write(doc));
   }
 }

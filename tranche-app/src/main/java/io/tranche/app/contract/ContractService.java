@@ -3,7 +3,6 @@ package io.tranche.app.contract;
 import io.tranche.app.contract.internal.ContractCompletion;
 import io.tranche.app.contract.internal.ContractRepository;
 import io.tranche.app.contract.internal.ContractRepository.StoredContract;
-import io.tranche.app.contract.internal.QuoteRepository;
 import io.tranche.app.contract.internal.QuoteRepository.StoredQuote;
 import io.tranche.app.contract.internal.SignatureRepository;
 import io.tranche.app.platform.Actor;
@@ -40,7 +39,6 @@ public class ContractService {
   private final ProjectService projects;
   private final ContractCompletion completion;
   private final BlobStore blobs;
-  private final QuoteRepository quoteStore;
   private final Clock clock;
 
   ContractService(
@@ -50,7 +48,6 @@ public class ContractService {
       ProjectService projects,
       ContractCompletion completion,
       BlobStore blobs,
-      QuoteRepository quoteStore,
       Clock clock) {
     this.contracts = contracts;
     this.signatures = signatures;
@@ -58,28 +55,7 @@ public class ContractService {
     this.projects = projects;
     this.completion = completion;
     this.blobs = blobs;
-    this.quoteStore = quoteStore;
     this.clock = clock;
-  }
-
-  /** A project's signed contract as later steps need it: its document hash and delivery terms. */
-  public record SignedContract(UUID id, String documentHash, boolean earlyCiphertextDownload) {}
-
-  /** The project's latest signed contract, if any (a system step, no access check). */
-  @Transactional(readOnly = true)
-  public java.util.Optional<SignedContract> signedContract(UUID projectId) {
-    return contracts.ofProject(projectId).stream()
-        .filter(c -> c.status() == ContractView.ContractStatus.SIGNED)
-        .max(java.util.Comparator.comparing(StoredContract::createdAt))
-        .map(
-            c ->
-                new SignedContract(
-                    c.id(),
-                    c.documentHash(),
-                    quoteStore
-                        .find(c.quoteId())
-                        .map(q -> q.content().terms().earlyCiphertextDownload())
-                        .orElse(true)));
   }
 
   @Transactional(readOnly = true)

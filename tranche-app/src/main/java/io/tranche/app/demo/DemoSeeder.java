@@ -63,6 +63,7 @@ class DemoSeeder {
   private final ApiTokenService tokens;
   private final SetupService setup;
   private final io.tranche.app.contract.QuoteService quotes;
+  private final io.tranche.app.contract.QuoteSigning quoteSigning;
   private final io.tranche.app.contract.ContractService contracts;
   private final BaseUrl baseUrl;
   private final TransactionTemplate transaction;
@@ -77,10 +78,12 @@ class DemoSeeder {
       ApiTokenService tokens,
       SetupService setup,
       io.tranche.app.contract.QuoteService quotes,
+      io.tranche.app.contract.QuoteSigning quoteSigning,
       io.tranche.app.contract.ContractService contracts,
       BaseUrl baseUrl,
       TransactionTemplate transaction) {
     this.quotes = quotes;
+    this.quoteSigning = quoteSigning;
     this.contracts = contracts;
     this.arguments = arguments;
     this.workspaces = workspaces;
@@ -232,7 +235,7 @@ class DemoSeeder {
     quotes.send(owner, quote.id());
     String hash = quotes.open(client, quote.id()).documentHash();
     var contract =
-        quotes.sign(
+        quoteSigning.sign(
             client,
             quote.id(),
             new SignatureRequest("Chris Client", true, hash),

@@ -11,19 +11,29 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A project's exposure as people see it: value handed over (by {@link HandedOver}, as the release
- * rule counts it) minus money received, against the credit limit.
+ * Where the money stands with a client: a project's exposure (value handed over, by {@link
+ * HandedOver} as the release rule counts it, minus money received, against the credit limit) and
+ * what each client owes, from the ledger.
  */
 @Service
 public class ExposureService {
   private final ProjectService projects;
   private final InvoiceRepository invoices;
   private final HandedOver handedOver;
+  private final io.tranche.app.invoice.internal.LedgerRepository ledger;
+  private final io.tranche.app.workspace.ClientService clients;
 
-  ExposureService(ProjectService projects, InvoiceRepository invoices, HandedOver handedOver) {
+  ExposureService(
+      ProjectService projects,
+      InvoiceRepository invoices,
+      HandedOver handedOver,
+      io.tranche.app.invoice.internal.LedgerRepository ledger,
+      io.tranche.app.workspace.ClientService clients) {
     this.projects = projects;
     this.invoices = invoices;
     this.handedOver = handedOver;
+    this.ledger = ledger;
+    this.clients = clients;
   }
 
   /** The project's exposure now. */
@@ -42,5 +52,21 @@ public class ExposureService {
         new MoneyJson(exposure.minor(), currency),
         project.creditLimit(),
         exposure.withinLimit());
+  }
+
+  /** What each client of the caller's workspace owes, from the ledger, by client id. */
+  @Transactional(readOnly = true)
+  public java.util.Map<UUID, MoneyJson> receivables(Actor actor) {
+    io.tranche.app.platform.Access.member(actor);
+    return ledger.receivables(actor.workspaceId());
+  }
+
+  /** What a client owes, from the ledger. */
+  @Transactional(readOnly = true)
+  public MoneyJson receivable(Actor actor, UUID clientId, String currency) {
+    clients.client(io.tranche.app.platform.Access.member(actor), clientId);
+    return MoneyJson.of(
+        ledger.balance(
+            actor.workspaceId(), io.tranche.core.ledger.Account.receivable(clientId), currency));
   }
 }

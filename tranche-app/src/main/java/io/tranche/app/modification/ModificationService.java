@@ -42,6 +42,7 @@ public class ModificationService {
   private final ProjectService projects;
   private final MessageService messages;
   private final QuoteService quotes;
+  private final io.tranche.app.contract.ChangeOrders changeOrders;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -50,12 +51,14 @@ public class ModificationService {
       ProjectService projects,
       MessageService messages,
       QuoteService quotes,
+      io.tranche.app.contract.ChangeOrders changeOrders,
       ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.projects = projects;
     this.messages = messages;
     this.quotes = quotes;
+    this.changeOrders = changeOrders;
     this.events = events;
     this.clock = clock;
   }
@@ -164,7 +167,7 @@ public class ModificationService {
     ModificationRequest r = stored.request();
     stored.request().quoted(); // refuses early, before a quote is drafted
     QuoteView quote =
-        quotes.draftChangeOrder(
+        changeOrders.draftChangeOrder(
             actor,
             r.projectId().value(),
             "Change order #" + r.number() + ": " + shorten(r.what()),

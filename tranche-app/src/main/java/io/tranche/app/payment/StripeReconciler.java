@@ -22,13 +22,16 @@ public class StripeReconciler {
   private static final Logger log = LoggerFactory.getLogger(StripeReconciler.class);
 
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.ProviderPayments providerPayments;
   private final @Nullable StripeClient stripe;
 
   StripeReconciler(
       InvoiceService invoices,
+      io.tranche.app.invoice.ProviderPayments providerPayments,
       @Value("${tranche.stripe.secret-key:}") String secretKey,
       @Value("${tranche.stripe.api-base}") String apiBase) {
     this.invoices = invoices;
+    this.providerPayments = providerPayments;
     this.stripe =
         secretKey.isBlank()
             ? null
@@ -46,22 +49,22 @@ public class StripeReconciler {
       return 0;
     }
     int resolved = 0;
-    for (UnknownPayment due : invoices.dueChecks(StripeWebhooks.CHANNEL, 100)) {
+    for (UnknownPayment due : providerPayments.dueChecks(StripeWebhooks.CHANNEL, 100)) {
       try {
         PaymentIntent intent = stripe.paymentIntents().retrieve(due.providerRef());
         String status = intent.getStatus();
         if ("succeeded".equals(status)) {
-          invoices.resolveUnknown(due.id(), true, "reconciled: succeeded");
+          providerPayments.resolveUnknown(due.id(), true, "reconciled: succeeded");
           resolved++;
         } else if ("canceled".equals(status) || "requires_payment_method".equals(status)) {
-          invoices.resolveUnknown(due.id(), false, "reconciled: " + status);
+          providerPayments.resolveUnknown(due.id(), false, "reconciled: " + status);
           resolved++;
         } else {
-          invoices.checkLater(due.id(), due.attempts());
+          providerPayments.checkLater(due.id(), due.attempts());
         }
       } catch (StripeException | RuntimeException e) {
         log.warn("payment {} still unknown: {}", due.id(), e.getClass().getSimpleName());
-        invoices.checkLater(due.id(), due.attempts());
+        providerPayments.checkLater(due.id(), due.attempts());
       }
     }
     return resolved;

@@ -6,19 +6,14 @@ import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
 import io.tranche.core.money.Money;
-import io.tranche.core.payment.WebhookSignature;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +23,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,16 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class StripeWebhooks {
   private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
   static final String CHANNEL = "stripe";
-  static final Duration TOLERANCE = Duration.ofMinutes(5);
 
   /** How often a delivery that lost a race is applied again before it is parked. */
   static final int ATTEMPTS = 5;
-
-  /**
-   * Stripe's ids ({@code evt_…}, {@code pi_…}, {@code dp_…}) are short printable ASCII; our columns
-   * hold 255 characters.
-   */
-  private static final Pattern STRIPE_ID = Pattern.compile("\\p{Graph}{1,255}");
 
   public static final ErrorCode BAD_PAYLOAD =
       new ErrorCode(
@@ -71,6 +57,7 @@ public class StripeWebhooks {
 
   private final ProviderEventRepository events;
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.ProviderPayments providerPayments;
   private final JsonMapper json;
   private final Clock clock;
   private final TransactionTemplate transaction;
@@ -79,12 +66,14 @@ public class StripeWebhooks {
   StripeWebhooks(
       ProviderEventRepository events,
       InvoiceService invoices,
+      io.tranche.app.invoice.ProviderPayments providerPayments,
       JsonMapper json,
       Clock clock,
       PlatformTransactionManager transactions,
       @Value("${tranche.stripe.webhook-secrets:}") String secrets) {
     this.events = events;
     this.invoices = invoices;
+    this.providerPayments = providerPayments;
     this.json = json;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
@@ -105,7 +94,8 @@ public class StripeWebhooks {
    * (not JSON, nested too deep, no usable id or type), is refused with a DomainException.
    */
   public Outcome receive(byte[] body, String signatureHeader) {
-    Delivery delivery = verify(body, signatureHeader, secrets, clock.instant(), json);
+    StripeEvents.Delivery delivery =
+        StripeEvents.verify(body, signatureHeader, secrets, clock.instant(), json);
     String id = delivery.id();
     String type = delivery.type();
     JsonNode event = delivery.event();
@@ -158,52 +148,6 @@ public class StripeWebhooks {
     }
   }
 
-  /** A verified delivery: the event's id and type, checked, and the event itself. */
-  record Delivery(String id, String type, JsonNode event) {}
-
-  /**
-   * Everything done with a delivery before the database: the signature over the raw body (several
-   * secrets, ±5 minutes), then the body read as a JSON object with an id and a type of 1 to 255
-   * printable characters. Refuses with a DomainException ({@code webhook.*}) and nothing else.
-   */
-  static Delivery verify(
-      byte[] body, String signatureHeader, List<String> secrets, Instant now, JsonMapper json) {
-    WebhookSignature.verify(body, signatureHeader, secrets, now, TOLERANCE);
-    JsonNode event = parse(body, json);
-    String id = text(event, "id");
-    String type = text(event, "type");
-    if (!STRIPE_ID.matcher(id).matches()) {
-      throw new DomainException(
-          BAD_PAYLOAD, Map.of("problem", "its id is missing or not 1 to 255 printable characters"));
-    }
-    if (!STRIPE_ID.matcher(type).matches()) {
-      throw new DomainException(
-          BAD_PAYLOAD,
-          Map.of("problem", "its type is missing or not 1 to 255 printable characters"));
-    }
-    return new Delivery(id, type, event);
-  }
-
-  private static JsonNode parse(byte[] body, JsonMapper json) {
-    JsonNode event;
-    try {
-      event = json.readTree(body);
-    } catch (JacksonException e) {
-      throw new DomainException(
-          BAD_PAYLOAD, Map.of("problem", "it is not JSON that can be read (" + kind(e) + ")"));
-    }
-    if (event == null || !event.isObject()) {
-      throw new DomainException(BAD_PAYLOAD, Map.of("problem", "it is not a JSON object"));
-    }
-    return event;
-  }
-
-  private static String kind(JacksonException e) {
-    return e instanceof StreamConstraintsException
-        ? "nested or sized beyond the parser's limits"
-        : "malformed";
-  }
-
   private Outcome apply(String id, String type, JsonNode event) {
     if (!events.claim(id, CHANNEL, type, clock.instant())) {
       return Outcome.DUPLICATE;
@@ -211,12 +155,13 @@ public class StripeWebhooks {
     JsonNode object = event.path("data").path("object");
     return switch (type) {
       case "checkout.session.completed" ->
-          "paid".equals(text(object, "payment_status"))
-              ? pay(id, object, "amount_total", text(object, "payment_intent"), true)
-              : pay(id, object, "amount_total", text(object, "payment_intent"), false);
+          "paid".equals(StripeEvents.text(object, "payment_status"))
+              ? pay(id, object, "amount_total", StripeEvents.text(object, "payment_intent"), true)
+              : pay(id, object, "amount_total", StripeEvents.text(object, "payment_intent"), false);
       case "payment_intent.succeeded" ->
-          pay(id, object, "amount_received", text(object, "id"), true);
-      case "payment_intent.processing" -> pay(id, object, "amount", text(object, "id"), false);
+          pay(id, object, "amount_received", StripeEvents.text(object, "id"), true);
+      case "payment_intent.processing" ->
+          pay(id, object, "amount", StripeEvents.text(object, "id"), false);
       case "charge.refunded" -> refund(id, object);
       case "charge.dispute.created" -> chargeback(id, object);
       default -> ignore(id, "event type not used");
@@ -237,66 +182,67 @@ public class StripeWebhooks {
    */
   private Outcome pay(
       String eventId, JsonNode object, String amountField, String intent, boolean paid) {
-    if (!intent.isEmpty() && !STRIPE_ID.matcher(intent).matches()) {
+    if (!intent.isEmpty() && !StripeEvents.STRIPE_ID.matcher(intent).matches()) {
       return park(eventId, "payment", "the payment intent id is not 1 to 255 printable characters");
     }
-    String invoice = text(object.path("metadata"), "invoice_id");
+    String invoice = StripeEvents.text(object.path("metadata"), "invoice_id");
     UUID invoiceId;
     try {
       invoiceId = UUID.fromString(invoice);
     } catch (IllegalArgumentException e) {
       return park(eventId, "payment", "no invoice_id in metadata");
     }
-    long amount = amount(object.path(amountField));
+    long amount = StripeEvents.amount(object.path(amountField));
     if (amount <= 0 || intent.isEmpty()) {
       return park(eventId, "payment", "no positive " + amountField + " or no payment intent");
     }
-    Money money = Money.of(amount, text(object, "currency").toUpperCase(Locale.ROOT));
+    Money money = Money.of(amount, StripeEvents.text(object, "currency").toUpperCase(Locale.ROOT));
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return settle(
         eventId,
         "payment",
         paid
-            ? invoices.receiveFromProvider(invoiceId, CHANNEL, money, today, intent)
-            : invoices.recordUnknownFromProvider(invoiceId, CHANNEL, money, today, intent));
+            ? providerPayments.receiveFromProvider(invoiceId, CHANNEL, money, today, intent)
+            : providerPayments.recordUnknownFromProvider(invoiceId, CHANNEL, money, today, intent));
   }
 
   private Outcome refund(String eventId, JsonNode charge) {
-    String intent = text(charge, "payment_intent");
-    long refunded = amount(charge.path("amount_refunded"));
-    if (!STRIPE_ID.matcher(intent).matches() || refunded <= 0) {
+    String intent = StripeEvents.text(charge, "payment_intent");
+    long refunded = StripeEvents.amount(charge.path("amount_refunded"));
+    if (!StripeEvents.STRIPE_ID.matcher(intent).matches() || refunded <= 0) {
       return park(eventId, "charge.refunded", "no payment intent or refunded amount");
     }
     return settle(
         eventId,
         "charge.refunded",
-        invoices.refundFromProvider(
+        providerPayments.refundFromProvider(
             CHANNEL,
             intent,
-            Money.of(refunded, text(charge, "currency").toUpperCase(Locale.ROOT)),
+            Money.of(refunded, StripeEvents.text(charge, "currency").toUpperCase(Locale.ROOT)),
             eventId));
   }
 
   private Outcome chargeback(String eventId, JsonNode dispute) {
-    String intent = text(dispute, "payment_intent");
-    long amount = amount(dispute.path("amount"));
-    if (!STRIPE_ID.matcher(intent).matches()
-        || !STRIPE_ID.matcher(text(dispute, "id")).matches()
+    String intent = StripeEvents.text(dispute, "payment_intent");
+    long amount = StripeEvents.amount(dispute.path("amount"));
+    if (!StripeEvents.STRIPE_ID.matcher(intent).matches()
+        || !StripeEvents.STRIPE_ID.matcher(StripeEvents.text(dispute, "id")).matches()
         || amount <= 0) {
       return park(eventId, "charge.dispute.created", "no payment intent, dispute id or amount");
     }
     return settle(
         eventId,
         "charge.dispute.created",
-        invoices.chargebackFromProvider(
+        providerPayments.chargebackFromProvider(
             CHANNEL,
             intent,
-            Money.of(amount, text(dispute, "currency").toUpperCase(Locale.ROOT)),
-            text(dispute, "id"),
+            Money.of(amount, StripeEvents.text(dispute, "currency").toUpperCase(Locale.ROOT)),
+            StripeEvents.text(dispute, "id"),
             eventId));
   }
 
-  private Outcome settle(String eventId, String type, InvoiceService.ProviderResult result) {
+  private Outcome settle(
+      String eventId, String type, io.tranche.app.invoice.ProviderPayments.ProviderResult result) {
     return switch (result.outcome()) {
       case RECORDED, ALREADY_RECORDED -> {
         events.finish(eventId, "PROCESSED", null);
@@ -318,15 +264,5 @@ public class StripeWebhooks {
     log.warn("stripe event {} ({}) parked for review: {}", eventId, type, reason);
     events.finish(eventId, "PARKED", reason);
     return Outcome.PARKED;
-  }
-
-  /** A whole, positive-or-not number of minor units; anything else (fractions, overflow) is 0. */
-  static long amount(JsonNode node) {
-    return node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : 0;
-  }
-
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isString() ? value.asString() : "";
   }
 }

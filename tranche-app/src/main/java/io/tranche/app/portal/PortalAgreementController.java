@@ -32,16 +32,19 @@ class PortalAgreementController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final QuoteService quotes;
+  private final io.tranche.app.contract.QuoteSigning quoteSigning;
   private final ContractService contracts;
 
   PortalAgreementController(
       WorkspaceService workspaces,
       ProjectService projects,
       QuoteService quotes,
+      io.tranche.app.contract.QuoteSigning quoteSigning,
       ContractService contracts) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.quotes = quotes;
+    this.quoteSigning = quoteSigning;
     this.contracts = contracts;
   }
 
@@ -77,7 +80,7 @@ class PortalAgreementController {
       HttpServletResponse response,
       Model model) {
     try {
-      QuoteView quote = quotes.requestChanges(actor, quoteId, comment);
+      QuoteView quote = quoteSigning.requestChanges(actor, quoteId, comment);
       return "redirect:/portal/quotes/" + quote.id();
     } catch (DomainException e) {
       return refused(actor, quoteId, e, response, model, Map.of("comment", comment));
@@ -95,7 +98,7 @@ class PortalAgreementController {
       HttpServletResponse response,
       Model model) {
     try {
-      quotes.sign(
+      quoteSigning.sign(
           actor,
           quoteId,
           new SignatureRequest(typedName, consent, documentHash),

@@ -35,16 +35,22 @@ class PortalMoneyController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.InvoiceDocuments documents;
+  private final io.tranche.app.invoice.PaymentService payments;
   private final StripeCheckout checkout;
 
   PortalMoneyController(
       WorkspaceService workspaces,
       ProjectService projects,
       InvoiceService invoices,
+      io.tranche.app.invoice.InvoiceDocuments documents,
+      io.tranche.app.invoice.PaymentService payments,
       StripeCheckout checkout) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.invoices = invoices;
+    this.documents = documents;
+    this.payments = payments;
     this.checkout = checkout;
   }
 
@@ -79,7 +85,7 @@ class PortalMoneyController {
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
     model.addAttribute("onlinePayment", checkout.enabled());
-    model.addAttribute("paymentInstructions", invoices.paymentInstructions(actor));
+    model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
     return "portal/invoices";
   }
 
@@ -100,7 +106,7 @@ class PortalMoneyController {
         throw DomainException.field(
             Validation.REQUIRED, "paidOn", Map.of("field", "paidOn (a date)"));
       }
-      invoices.reportPayment(
+      payments.reportPayment(
           actor,
           invoiceId,
           new MoneyInput(null, amount, null).toMoney("amount", invoice.total().currency()),
@@ -115,13 +121,13 @@ class PortalMoneyController {
 
   @GetMapping("/portal/invoices/{invoiceId}/pdf")
   ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
-    Download d = invoices.invoicePdf(actor, invoiceId);
+    Download d = documents.invoicePdf(actor, invoiceId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
   @GetMapping("/portal/payments/{paymentId}/receipt")
   ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
-    Download d = invoices.receiptPdf(actor, paymentId);
+    Download d = documents.receiptPdf(actor, paymentId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 }

@@ -191,56 +191,6 @@ public class MilestoneService {
     }
   }
 
-  /** Refuses with the reason a plan cannot become the milestones now, naming the field. */
-  @Transactional(readOnly = true)
-  public void checkSignedPlan(UUID projectId, PaymentPlan plan) {
-    SignedPlan.apply(planAsSystem(projectId), plan);
-  }
-
-  /** When the review period of a submitted milestone began, if it is under review now. */
-  @Transactional(readOnly = true)
-  public java.util.Optional<Instant> reviewStartedAt(Actor actor, UUID id) {
-    load(actor, id);
-    return milestones.reviewStartedAt(actor.workspaceId(), id);
-  }
-
-  /** Keeps the client's reason for asking changes to a milestone (the caller checked access). */
-  @Transactional
-  public void keepChangeReason(UUID workspaceId, UUID id, String reason) {
-    milestones.setChangeReason(workspaceId, id, reason);
-  }
-
-  /** The client's latest reasons for changes, by milestone, for the vendor's pages. */
-  @Transactional(readOnly = true)
-  public Map<UUID, String> changeReasons(Actor actor, UUID projectId) {
-    projects.requireVisible(Access.member(actor), projectId);
-    return milestones.changeReasons(actor.workspaceId(), projectId);
-  }
-
-  /**
-   * Milestones under review since before {@code startedBefore}, a page after the previous one's
-   * last ({@code after}, or null for the first page); for the review sweep.
-   */
-  @Transactional(readOnly = true)
-  public List<UnderReview> underReview(
-      Instant startedBefore, @Nullable UnderReview after, int limit) {
-    return after == null
-        ? milestones.underReview(startedBefore, Instant.EPOCH, new UUID(0, 0), limit)
-        : milestones.underReview(startedBefore, after.startedAt(), after.id(), limit);
-  }
-
-  /** Counts a review reminder once; false if it was counted already. */
-  @Transactional
-  public boolean countReminder(UUID workspaceId, UUID id, int sentBefore) {
-    return milestones.countReminder(workspaceId, id, sentBefore);
-  }
-
-  /** Ends a review period without a move (the sign-off of a released final part). */
-  @Transactional
-  public void endReview(UUID workspaceId, UUID id) {
-    milestones.endReview(workspaceId, id);
-  }
-
   private MilestoneView move(Stored stored, MilestoneAction action, String actorLabel) {
     Instant now = clock.instant();
     Changed<Milestone, MilestoneTransitioned> changed = stored.milestone().apply(action, now);

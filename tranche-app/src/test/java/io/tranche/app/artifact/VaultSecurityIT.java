@@ -58,6 +58,10 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 class VaultSecurityIT extends IntegrationTest {
   @Autowired ContractService contracts;
   @Autowired InvoiceService invoices;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   @Autowired MilestoneService milestones;
   @Autowired ArtifactService artifacts;
   @Autowired ReleaseService releases;
@@ -256,7 +260,7 @@ class VaultSecurityIT extends IntegrationTest {
   @Test
   void aWrittenOffInvoiceReleasesNothing() throws Exception {
     Delivered d = delivered("written-off");
-    invoices.writeOff(d.world().owner(), d.finalInvoice().id(), "client vanished");
+    payments.writeOff(d.world().owner(), d.finalInvoice().id(), "client vanished");
     InvoiceView deposit =
         invoices
             .invoices(
@@ -269,7 +273,7 @@ class VaultSecurityIT extends IntegrationTest {
             .findFirst()
             .orElseThrow();
     // a payment elsewhere in the project re-checks waiting milestones: this one stays sealed
-    invoices.recordPayment(
+    payments.recordPayment(
         d.world().owner(),
         deposit.id(),
         io.tranche.core.money.Money.of(deposit.total().amountMinor(), "EUR"),
@@ -293,7 +297,7 @@ class VaultSecurityIT extends IntegrationTest {
             .filter(i -> !i.id().equals(d.finalInvoice().id()))
             .findFirst()
             .orElseThrow();
-    invoices.recordPayment(
+    payments.recordPayment(
         d.world().owner(),
         deposit.id(),
         io.tranche.core.money.Money.of(deposit.total().amountMinor(), "EUR"),
@@ -310,7 +314,7 @@ class VaultSecurityIT extends IntegrationTest {
       throws Exception {
     Delivered d = delivered("credited");
     UUID milestone = d.artifact().milestoneId();
-    invoices.creditNote(
+    payments.creditNote(
         d.world().owner(),
         d.finalInvoice().id(),
         eur(d.finalInvoice().total().amountMinor()),
@@ -333,7 +337,7 @@ class VaultSecurityIT extends IntegrationTest {
     UUID milestone = d.artifact().milestoneId();
     payDeposit(d);
     milestones.transition(d.world().owner(), milestone, MilestoneAction.OPEN_DISPUTE);
-    invoices.creditNote(
+    payments.creditNote(
         d.world().owner(),
         d.finalInvoice().id(),
         eur(d.finalInvoice().total().amountMinor()),
@@ -350,7 +354,7 @@ class VaultSecurityIT extends IntegrationTest {
     UUID milestone = d.artifact().milestoneId();
     payDeposit(d);
     long total = d.finalInvoice().total().amountMinor();
-    invoices.creditNote(d.world().owner(), d.finalInvoice().id(), eur(total / 4), "discount");
+    payments.creditNote(d.world().owner(), d.finalInvoice().id(), eur(total / 4), "discount");
     payByCard(d.finalInvoice(), total - total / 4, "pi_" + UUID.randomUUID());
     assertThat(invoices.invoice(d.world().owner(), d.finalInvoice().id()).state().name())
         .isEqualTo("PAID");

@@ -26,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PaymentsBenchmark extends IntegrationTest {
   @Autowired InvoiceService invoices;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   @Test
   void recordPayments() throws Exception {
     int threads = Integer.getInteger("bench.threads", 8);
@@ -62,7 +65,7 @@ class PaymentsBenchmark extends IntegrationTest {
     for (InvoiceView invoice : batch) {
       calls.add(
           () ->
-              invoices.recordPayment(
+              payments.recordPayment(
                   world.owner(),
                   invoice.id(),
                   Money.parse("119.00", "EUR"),

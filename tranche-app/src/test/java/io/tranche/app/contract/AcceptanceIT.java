@@ -230,13 +230,15 @@ class AcceptanceIT extends IntegrationTest {
             .filter(i -> fin.equals(i.milestoneId()))
             .findFirst()
             .orElseThrow();
-    invoices.recordPayment(
-        world.owner(),
-        finalInvoice.id(),
-        io.tranche.core.money.Money.of(
-            finalInvoice.open().amountMinor(), finalInvoice.open().currency()),
-        java.time.LocalDate.now(),
-        "final payment");
+    fixtures
+        .payments()
+        .recordPayment(
+            world.owner(),
+            finalInvoice.id(),
+            io.tranche.core.money.Money.of(
+                finalInvoice.open().amountMinor(), finalInvoice.open().currency()),
+            java.time.LocalDate.now(),
+            "final payment");
     mvc.perform(
             get("/api/v1/milestones/" + fin).header("Authorization", "Bearer " + world.apiToken()))
         .andExpect(jsonPath("$.state").value("RELEASED"));

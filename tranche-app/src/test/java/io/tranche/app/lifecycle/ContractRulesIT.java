@@ -48,6 +48,10 @@ class ContractRulesIT extends IntegrationTest {
   @Autowired WorkspaceService workspaces;
   @Autowired MilestoneService milestones;
   @Autowired QuoteService quotes;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.contract.QuoteSigning quoteSigning;
+
   @Autowired ContractService contracts;
   @Autowired InvoiceService invoices;
 
@@ -93,7 +97,7 @@ class ContractRulesIT extends IntegrationTest {
 
   private ContractView clientSigns(World world, UUID quoteId) {
     String hash = quotes.open(world.contactActor(), quoteId).documentHash();
-    return quotes.sign(
+    return quoteSigning.sign(
         world.contactActor(),
         quoteId,
         new SignatureRequest("Contact " + world.tag(), true, hash),

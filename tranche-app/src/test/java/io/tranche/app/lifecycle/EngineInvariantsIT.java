@@ -50,6 +50,13 @@ class EngineInvariantsIT extends IntegrationTest {
   @Autowired MilestoneService milestones;
   @Autowired AcceptanceService acceptances;
   @Autowired InvoiceService invoices;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.ExposureService exposures;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   @Autowired ArtifactService artifacts;
   @Autowired ReleaseService releases;
   @Autowired ReviewPeriods reviews;
@@ -190,7 +197,7 @@ class EngineInvariantsIT extends IntegrationTest {
               op.kind() == Kind.BANK_PAYMENT
                   ? invoice.open().amountMinor()
                   : Math.max(1, invoice.open().amountMinor() / (op.variant() + 2));
-          invoices.recordPayment(
+          payments.recordPayment(
               world.owner(),
               invoice.id(),
               Money.of(amount, "EUR"),
@@ -272,7 +279,7 @@ class EngineInvariantsIT extends IntegrationTest {
         open += Math.max(0, i.open().amountMinor());
       }
     }
-    assertThat(invoices.receivable(world.owner(), world.client().id(), "EUR").amountMinor())
+    assertThat(exposures.receivable(world.owner(), world.client().id(), "EUR").amountMinor())
         .as("what the ledger says the client owes = the open invoices")
         .isEqualTo(open);
     String page =

@@ -132,7 +132,7 @@ class ReviewPeriodIT extends IntegrationTest {
             .findFirst()
             .orElseThrow();
     fixtures
-        .invoices()
+        .payments()
         .recordPayment(
             world.owner(),
             invoice.id(),

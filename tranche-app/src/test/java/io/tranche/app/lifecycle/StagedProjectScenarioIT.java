@@ -60,9 +60,20 @@ class StagedProjectScenarioIT extends IntegrationTest {
   @Autowired MessageService messages;
   @Autowired MeetingService meetings;
   @Autowired QuoteService quotes;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.contract.QuoteSigning quoteSigning;
+
   @Autowired ContractService contracts;
   @Autowired AcceptanceService acceptances;
   @Autowired InvoiceService invoices;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.ExposureService exposures;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   @Autowired ArtifactService artifacts;
   @Autowired ReviewPeriods reviews;
   @Autowired ModificationService modifications;
@@ -122,7 +133,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
             .filter(i -> i.number() != null)
             .mapToLong(i -> Math.max(0, i.open().amountMinor()))
             .sum();
-    long receivable = invoices.receivable(world.owner(), world.client().id(), "EUR").amountMinor();
+    long receivable = exposures.receivable(world.owner(), world.client().id(), "EUR").amountMinor();
     assertThat(receivable).as(step + ": receivables = open invoices").isEqualTo(open);
     String page = portal();
     if (owedOnPortal.length == 0) {
@@ -137,7 +148,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
 
   private void pay(UUID milestone) {
     InvoiceView invoice = invoiceOf(milestone);
-    invoices.recordPayment(
+    payments.recordPayment(
         world.owner(),
         invoice.id(),
         Money.of(invoice.open().amountMinor(), "EUR"),
@@ -166,7 +177,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
   private ContractView signQuote(UUID quoteId) {
     String hash = quotes.open(world.contactActor(), quoteId).documentHash();
     ContractView contract =
-        quotes.sign(
+        quoteSigning.sign(
             world.contactActor(), quoteId, new SignatureRequest("Chris Client", true, hash), from);
     String contractHash = contracts.open(world.owner(), contract.id()).documentHash();
     return contracts.countersign(
@@ -206,7 +217,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
     quotes.send(world.owner(), v1.id());
     assertThat(TestMail.awaitMailTo(client, "sent you a quote")).isNotNull();
     quotes.open(world.contactActor(), v1.id());
-    quotes.requestChanges(world.contactActor(), v1.id(), "Please spell out the timeline");
+    quoteSigning.requestChanges(world.contactActor(), v1.id(), "Please spell out the timeline");
     QuoteView v2 = quotes.revise(world.owner(), v1.id(), content);
     assertThat(v2.version()).isEqualTo(2);
     quotes.send(world.owner(), v2.id());

@@ -41,6 +41,10 @@ class ModificationIT extends IntegrationTest {
   @Autowired AcceptanceService acceptances;
   @Autowired MilestoneService milestones;
   @Autowired QuoteService quotes;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.contract.QuoteSigning quoteSigning;
+
   @Autowired ContractService contracts;
   @Autowired ModificationService modifications;
   @Autowired ModificationWindows windows;
@@ -73,7 +77,7 @@ class ModificationIT extends IntegrationTest {
             .findFirst()
             .orElseThrow();
     fixtures
-        .invoices()
+        .payments()
         .recordPayment(
             world.owner(),
             invoice.id(),
@@ -215,7 +219,7 @@ class ModificationIT extends IntegrationTest {
     quotes.send(world.owner(), quoteId);
     String hash = quotes.open(world.contactActor(), quoteId).documentHash();
     var contract =
-        quotes.sign(
+        quoteSigning.sign(
             world.contactActor(),
             quoteId,
             new SignatureRequest("Contact " + world.tag(), true, hash),

@@ -27,6 +27,10 @@ import org.springframework.http.MediaType;
 /** A payment whose outcome is unknown stays UNKNOWN, never PAID, until Stripe says otherwise. */
 class StripeReconcileIT extends IntegrationTest {
   @Autowired InvoiceService invoices;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   @Autowired io.tranche.app.invoice.ExposureService exposures;
   @Autowired StripeReconciler reconciler;
   private World world;
@@ -136,7 +140,7 @@ class StripeReconcileIT extends IntegrationTest {
 
   @Test
   void aPaymentThatSucceedsAfterTheInvoiceWasPaidByTransferBecomesClientCreditOnce() {
-    invoices.recordPayment(
+    payments.recordPayment(
         world.owner(),
         invoice.id(),
         Money.parse("500.00", "EUR"),

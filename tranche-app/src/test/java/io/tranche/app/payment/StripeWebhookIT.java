@@ -41,6 +41,10 @@ import org.springframework.test.web.servlet.ResultActions;
 @ExtendWith(OutputCaptureExtension.class)
 class StripeWebhookIT extends IntegrationTest {
   @Autowired InvoiceService invoices;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   private World world;
   private InvoiceView invoice;
 
@@ -377,7 +381,7 @@ class StripeWebhookIT extends IntegrationTest {
             "whsec_current",
             Instant.now())
         .andExpect(jsonPath("$.outcome").value("processed"));
-    invoices.recordPayment(
+    payments.recordPayment(
         world.owner(), invoice.id(), Money.parse("1190.00", "EUR"), LocalDate.now(), "transfer");
     assertThat(invoices.invoice(world.owner(), invoice.id()).state().name()).isEqualTo("PAID");
 

@@ -35,9 +35,9 @@ class StripeWebhookPayloadFuzzTest {
   @FuzzTest
   void signedBodiesVerifyAndParseOrFailAsJackson(byte[] body) {
     String header = WebhookSignature.sign(body, SECRET, NOW);
-    StripeWebhooks.Delivery delivery;
+    StripeEvents.Delivery delivery;
     try {
-      delivery = StripeWebhooks.verify(body, header, List.of(SECRET), NOW, JSON);
+      delivery = StripeEvents.verify(body, header, List.of(SECRET), NOW, JSON);
     } catch (DomainException e) {
       assertThat(e.code().slug()).isEqualTo("webhook.bad-payload");
       return;
@@ -52,11 +52,11 @@ class StripeWebhookPayloadFuzzTest {
     JsonNode object = event.path("data").path("object");
     for (String field :
         List.of("payment_status", "payment_intent", "id", "currency", "invoice_id")) {
-      StripeWebhooks.text(object, field);
-      StripeWebhooks.text(object.path("metadata"), field);
+      StripeEvents.text(object, field);
+      StripeEvents.text(object.path("metadata"), field);
     }
     for (String amount : List.of("amount_total", "amount_received", "amount", "amount_refunded")) {
-      StripeWebhooks.amount(object.path(amount));
+      StripeEvents.amount(object.path(amount));
     }
   }
 }

@@ -53,9 +53,17 @@ public class Fixtures {
   private final MessageService messages;
   private final MeetingService meetings;
   private final QuoteService quotes;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.contract.QuoteSigning quoteSigning;
+
   private final io.tranche.app.contract.ContractService contracts;
   private final io.tranche.app.contract.AcceptanceService acceptances;
   private final InvoiceService invoices;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.PaymentService payments;
+
   private final io.tranche.app.artifact.ArtifactService artifacts;
 
   Fixtures(
@@ -199,7 +207,7 @@ public class Fixtures {
     quotes.send(world.owner(), quote.id());
     quotes.open(world.contactActor(), quote.id());
     ContractView contract =
-        quotes.sign(
+        quoteSigning.sign(
             world.contactActor(),
             quote.id(),
             new SignatureRequest("Contact " + world.tag(), true, quote.documentHash()),
@@ -238,9 +246,14 @@ public class Fixtures {
         new SignedBy("192.0.2.3", "fixture"));
   }
 
-  /** The invoice service, for tests that pay what the engine invoiced. */
+  /** The invoice service, for tests that read what the engine invoiced. */
   public InvoiceService invoices() {
     return invoices;
+  }
+
+  /** The payment service, for tests that pay what the engine invoiced. */
+  public io.tranche.app.invoice.PaymentService payments() {
+    return payments;
   }
 
   /** Issues an invoice by hand for a world's project and returns its id. */
@@ -256,7 +269,7 @@ public class Fixtures {
 
   /** Records a bank payment of 1.00 EUR on an invoice and returns the payment's id. */
   public UUID payment(World world, UUID invoiceId) {
-    return invoices
+    return payments
         .recordPayment(
             world.owner(), invoiceId, Money.parse("1.00", "EUR"), LocalDate.now(), "fixture")
         .id();

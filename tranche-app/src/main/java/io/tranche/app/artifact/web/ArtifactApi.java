@@ -118,7 +118,7 @@ class ArtifactApi {
           "The vendor's explicit hand-over, paid or not; happens once. reason (required for a"
               + " new release) goes into the evidence log. An already released milestone is"
               + " returned as it is.")
-  ReleaseService.ReleaseView release(
+  io.tranche.app.artifact.ReleaseView release(
       Actor actor,
       @PathVariable UUID milestoneId,
       @RequestBody(required = false) @Nullable ReleaseBody body) {

@@ -7,6 +7,10 @@ import io.tranche.app.project.MilestoneService;
 import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +24,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class Amendments {
   private final ContractRepository contracts;
+  private final QuoteRepository quotes;
   private final MilestoneService milestones;
+  private final io.tranche.app.project.ProjectService projects;
+  private final java.time.Clock clock;
 
-  Amendments(ContractRepository contracts, MilestoneService milestones) {
+  Amendments(
+      ContractRepository contracts,
+      QuoteRepository quotes,
+      MilestoneService milestones,
+      io.tranche.app.project.ProjectService projects,
+      java.time.Clock clock) {
     this.contracts = contracts;
+    this.quotes = quotes;
     this.milestones = milestones;
+    this.projects = projects;
+    this.clock = clock;
   }
 
   /** The project's latest signed contract, which a new quote version would amend; or null. */
@@ -36,13 +51,26 @@ public class Amendments {
         .orElse(null);
   }
 
+  /** The content of the quote the project's latest signed contract was made of, if any. */
+  public java.util.Optional<QuoteContent> signedContent(UUID projectId) {
+    UUID contract = amends(projectId);
+    return contract == null
+        ? java.util.Optional.empty()
+        : contracts.find(contract).flatMap(c -> quotes.find(c.quoteId())).map(StoredQuote::content);
+  }
+
   /**
-   * Refuses content that cannot become the project's plan now, if it is an amendment (a first
-   * contract's plan replaces a draft plan whose parts may only have started before it).
+   * Refuses content that a version of the project's quote cannot have: another currency than the
+   * project's, a validity no person means, or, for an amendment, a plan that cannot become the
+   * project's plan now (a first contract's plan replaces a draft plan whose parts may only have
+   * started before it).
    */
   public void check(UUID projectId, @Nullable UUID amends, QuoteContent content) {
+    requireProjectCurrency(projectId, content);
+    requireSaneValidity(content);
     if (amends != null) {
-      milestones.checkSignedPlan(projectId, content.plan());
+      io.tranche.core.milestone.SignedPlan.apply(
+          milestones.planAsSystem(projectId), content.plan());
     }
   }
 
@@ -53,5 +81,26 @@ public class Amendments {
       throw new DomainException(ContractErrors.NEEDS_AMENDMENT, Map.of());
     }
     check(q.projectId(), q.amends(), q.content());
+  }
+
+  /** A quote valid until a date a person means: not years ago, not centuries ahead. */
+  private void requireSaneValidity(QuoteContent content) {
+    Validation.dateWithin(
+        "validUntil",
+        content.validUntil(),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        Period.ofYears(1),
+        Period.ofYears(10));
+  }
+
+  private void requireProjectCurrency(UUID projectId, QuoteContent content) {
+    String projectCurrency = projects.currencyOf(projectId);
+    String quoted = content.net().currency().getCurrencyCode();
+    if (!projectCurrency.equals(quoted)) {
+      throw DomainException.field(
+          io.tranche.core.money.MoneyErrors.CURRENCY_MISMATCH,
+          "currency",
+          Map.of("left", projectCurrency, "right", quoted));
+    }
   }
 }

@@ -6,7 +6,6 @@ import io.tranche.app.mail.MailService;
 import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Jobs;
-import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.project.UnderReview;
 import io.tranche.core.milestone.MilestoneState;
@@ -37,7 +36,7 @@ public class ReviewPeriods {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final MilestoneService milestones;
+  private final io.tranche.app.project.MilestoneReviews milestones;
   private final ProjectService projects;
   private final AcceptanceService acceptances;
   private final MailService mail;
@@ -46,7 +45,7 @@ public class ReviewPeriods {
   private final Clock clock;
 
   ReviewPeriods(
-      MilestoneService milestones,
+      io.tranche.app.project.MilestoneReviews milestones,
       ProjectService projects,
       AcceptanceService acceptances,
       MailService mail,

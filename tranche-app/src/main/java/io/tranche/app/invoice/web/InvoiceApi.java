@@ -45,14 +45,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "money", description = "Invoices, payments, credit notes, the ledger and exposure")
 class InvoiceApi {
   private final InvoiceService invoices;
+  private final io.tranche.app.invoice.InvoiceDocuments documents;
+  private final io.tranche.app.invoice.PaymentService payments;
   private final io.tranche.app.invoice.ExposureService exposures;
   private final ProjectService projects;
 
   InvoiceApi(
       InvoiceService invoices,
+      io.tranche.app.invoice.InvoiceDocuments documents,
+      io.tranche.app.invoice.PaymentService payments,
       io.tranche.app.invoice.ExposureService exposures,
       ProjectService projects) {
     this.invoices = invoices;
+    this.documents = documents;
+    this.payments = payments;
     this.exposures = exposures;
     this.projects = projects;
   }
@@ -124,20 +130,20 @@ class InvoiceApi {
   @GetMapping("/invoices/{invoiceId}/pdf")
   @Operation(summary = "The invoice as a PDF")
   ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
-    Download d = invoices.invoicePdf(actor, invoiceId);
+    Download d = documents.invoicePdf(actor, invoiceId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
   @PostMapping("/payments/{paymentId}/confirm")
   @Operation(summary = "Confirm a payment the client reported; only then it is posted")
   PaymentView confirm(Actor actor, @PathVariable UUID paymentId) {
-    return invoices.confirmReported(actor, paymentId);
+    return payments.confirmReported(actor, paymentId);
   }
 
   @GetMapping("/payments/{paymentId}/receipt")
   @Operation(summary = "A payment's acknowledgement (receipt) as a PDF")
   ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {
-    Download d = invoices.receiptPdf(actor, paymentId);
+    Download d = documents.receiptPdf(actor, paymentId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
@@ -150,20 +156,20 @@ class InvoiceApi {
   @PostMapping("/invoices/{invoiceId}/write-off")
   @Operation(summary = "Give up on what is open on an invoice (posted to write-off)")
   InvoiceView writeOff(Actor actor, @PathVariable UUID invoiceId, @RequestBody WriteOffBody body) {
-    return invoices.writeOff(actor, invoiceId, body.reason());
+    return payments.writeOff(actor, invoiceId, body.reason());
   }
 
   @PostMapping("/payments/{paymentId}/fees")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Record a fee the provider or bank kept from a payment")
   PaymentView fee(Actor actor, @PathVariable UUID paymentId, @RequestBody FeeBody body) {
-    return invoices.recordFee(actor, paymentId, body.amount());
+    return payments.recordFee(actor, paymentId, body.amount());
   }
 
   @PostMapping("/invoices/{invoiceId}/void")
   @Operation(summary = "Void an invoice nothing was paid on (its posting is reversed)")
   InvoiceView voidInvoice(Actor actor, @PathVariable UUID invoiceId) {
-    return invoices.voidInvoice(actor, invoiceId);
+    return payments.voidInvoice(actor, invoiceId);
   }
 
   @GetMapping("/invoices")
@@ -192,7 +198,7 @@ class InvoiceApi {
     InvoiceView invoice = invoices.invoice(actor, invoiceId);
     Money amount =
         Validation.required("amount", body.amount()).toMoney("amount", invoice.total().currency());
-    return invoices.recordPayment(
+    return payments.recordPayment(
         actor,
         invoiceId,
         amount,
@@ -207,7 +213,7 @@ class InvoiceApi {
     InvoiceView invoice = invoices.invoice(actor, invoiceId);
     Money amount =
         Validation.required("amount", body.amount()).toMoney("amount", invoice.total().currency());
-    return invoices.creditNote(actor, invoiceId, amount, body.reason());
+    return payments.creditNote(actor, invoiceId, amount, body.reason());
   }
 
   @GetMapping("/invoices/{invoiceId}/postings")
@@ -228,7 +234,7 @@ class InvoiceApi {
       Actor actor,
       @PathVariable UUID clientId,
       @RequestParam(defaultValue = "EUR") String currency) {
-    return invoices.receivable(
+    return exposures.receivable(
         actor, clientId, Errors.at("currency", () -> Money.currency(currency)).getCurrencyCode());
   }
 }

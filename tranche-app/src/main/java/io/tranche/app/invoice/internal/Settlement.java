@@ -1,0 +1,259 @@
+package io.tranche.app.invoice.internal;
+
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.MoneyEvent;
+import io.tranche.app.invoice.PaymentView;
+import io.tranche.app.platform.MoneyJson;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import io.tranche.core.invoice.Invoice;
+import io.tranche.core.invoice.InvoiceErrors;
+import io.tranche.core.invoice.InvoiceNumbers;
+import io.tranche.core.invoice.InvoiceState;
+import io.tranche.core.ledger.Ledger;
+import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.money.Money;
+import io.tranche.core.money.MoneyErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The steps every way money moves shares: issuing an invoice (number, posting, evidence, mail),
+ * receiving and settling a payment, keeping late money as the client's credit, storing an invoice
+ * change optimistically, and moving a milestone once its invoice is paid.
+ */
+@org.springframework.stereotype.Component
+public class Settlement {
+  private final InvoiceRepository invoices;
+  private final LedgerRepository ledger;
+  private final MilestoneService milestones;
+  private final WorkspaceService workspaces;
+  private final InvoiceMail mail;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Settlement(
+      InvoiceRepository invoices,
+      LedgerRepository ledger,
+      MilestoneService milestones,
+      WorkspaceService workspaces,
+      InvoiceMail mail,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.invoices = invoices;
+    this.ledger = ledger;
+    this.milestones = milestones;
+    this.workspaces = workspaces;
+    this.mail = mail;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Invoice issue(Invoice draft, String actor) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    WorkspaceService.InvoiceSettings settings = workspaces.invoiceSettings(draft.workspaceId());
+    long seq = invoices.nextSequence(draft.workspaceId(), today.getYear());
+    Invoice issued =
+        draft.issue(
+            InvoiceNumbers.format(settings.prefix(), today.getYear(), seq),
+            today,
+            settings.paymentTermsDays());
+    invoices.insert(issued, now);
+    ledger.append(
+        issued.workspaceId(),
+        Ledger.invoiceIssued(
+            UUID.randomUUID(), issued.id(), now, issued.clientId(), issued.net(), issued.tax()));
+    events.publishEvent(
+        new MoneyEvent(
+            issued.workspaceId(),
+            issued.projectId(),
+            "invoice.issued",
+            actor,
+            issued.id(),
+            Map.of(
+                "number",
+                issued.number(),
+                "totalMinor",
+                issued.total().amountMinor(),
+                "currency",
+                issued.total().currency().getCurrencyCode(),
+                "dueOn",
+                issued.dueOn().toString())));
+    mail.notifyContacts(
+        issued,
+        "Invoice " + issued.number(),
+        "Invoice "
+            + issued.number()
+            + " over "
+            + issued.total()
+            + " is due on "
+            + issued.dueOn()
+            + ".");
+    return issued;
+  }
+
+  public PaymentView receive(
+      Invoice invoice,
+      @Nullable String providerRef,
+      String channel,
+      Money amount,
+      LocalDate receivedOn,
+      @Nullable String reference,
+      String actor) {
+    requirePositive(invoice, amount);
+    PaymentView payment =
+        new PaymentView(
+            UUID.randomUUID(),
+            invoice.id(),
+            channel,
+            MoneyJson.of(amount),
+            "CONFIRMED",
+            receivedOn,
+            reference);
+    invoices.insertPayment(
+        invoice.workspaceId(), invoice.clientId(), payment, providerRef, actor, clock.instant());
+    settle(invoice, payment, amount, actor);
+    return payment;
+  }
+
+  /** Applies a confirmed payment: ledger posting, invoice amounts, milestone, evidence, receipt. */
+  public void settle(Invoice invoice, PaymentView payment, Money amount, String actor) {
+    Invoice next = invoice.pay(amount);
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            payment.id(),
+            clock.instant(),
+            invoice.clientId(),
+            payment.channel(),
+            amount,
+            invoice.open()));
+    store(invoice, next);
+    afterSettlement(invoice, next);
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.received",
+            actor,
+            payment.id(),
+            Map.of(
+                "invoice",
+                invoice.id().toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "channel",
+                payment.channel())));
+    mail.receipt(next, payment, amount, "Still open on this invoice: " + next.open() + ".");
+  }
+
+  /**
+   * Posts money that arrived for an invoice that no longer asks for it: all of it goes to the
+   * client's credit, the invoice is left as it is, and the client gets a receipt saying so.
+   */
+  public void keepAsCredit(Invoice invoice, PaymentView payment, Money amount, String actor) {
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            payment.id(),
+            clock.instant(),
+            invoice.clientId(),
+            payment.channel(),
+            amount,
+            Money.zero(amount.currency())));
+    events.publishEvent(
+        new MoneyEvent(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            "payment.received",
+            actor,
+            payment.id(),
+            Map.of(
+                "invoice",
+                invoice.id().toString(),
+                "amountMinor",
+                amount.amountMinor(),
+                "channel",
+                payment.channel(),
+                "clientCreditMinor",
+                amount.amountMinor())));
+    mail.receipt(
+        invoice,
+        payment,
+        amount,
+        "The invoice was already settled ("
+            + invoice.state()
+            + "), so the amount is kept as your credit with us.");
+  }
+
+  /**
+   * A date money changed hands, as a person gives it: within the last ten years, and not after
+   * tomorrow (time zones), so a typo never becomes a payment dated in the year 20026.
+   */
+  public LocalDate paymentDate(String field, LocalDate date) {
+    return Validation.dateWithin(
+        field,
+        Validation.required(field, date),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        java.time.Period.ofYears(10),
+        java.time.Period.ofDays(1));
+  }
+
+  public static Money amountOf(PaymentView payment) {
+    return Money.of(payment.amount().amountMinor(), payment.amount().currency());
+  }
+
+  public static void requirePositive(Invoice invoice, Money amount) {
+    requireCurrency(invoice, amount);
+    if (amount.isNegative() || amount.isZero()) {
+      throw DomainException.field(
+          MoneyErrors.NEGATIVE, "amount", Map.of("value", amount.toDecimalString()));
+    }
+  }
+
+  public void afterSettlement(Invoice before, Invoice after) {
+    if (after.state() == InvoiceState.PAID
+        && before.state() != InvoiceState.PAID
+        && after.milestoneId() != null) {
+      milestones
+          .find(after.milestoneId())
+          .filter(m -> m.state() == MilestoneState.INVOICED && !m.disputed())
+          .ifPresent(
+              m ->
+                  milestones.transitionAsSystem(
+                      after.workspaceId(), m.id().value(), MilestoneAction.RECORD_PAYMENT));
+    }
+  }
+
+  public void store(Invoice before, Invoice after) {
+    if (!invoices.update(before, after)) {
+      throw new DomainException(
+          InvoiceErrors.CONCURRENT_CHANGE,
+          Map.of(
+              "state",
+              invoices.find(before.id()).map(i -> i.state().name()).orElse(before.state().name())));
+    }
+  }
+
+  public static void requireCurrency(Invoice invoice, Money amount) {
+    String expected = invoice.total().currency().getCurrencyCode();
+    if (!amount.currency().getCurrencyCode().equals(expected)) {
+      throw DomainException.field(
+          InvoiceService.WRONG_CURRENCY,
+          "amount.currency",
+          Map.of("expected", expected, "given", amount.currency().getCurrencyCode()));
+    }
+  }
+}
