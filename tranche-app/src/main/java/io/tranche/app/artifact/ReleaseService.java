@@ -41,7 +41,7 @@ public class ReleaseService {
   private static final Logger log = LoggerFactory.getLogger(ReleaseService.class);
 
   private final ArtifactRepository artifacts;
-  private final ArtifactService artifactService;
+  private final io.tranche.app.artifact.internal.ClientMail clientMail;
   private final MilestoneService milestones;
   private final InvoiceService invoices;
   private final io.tranche.app.invoice.HandedOver handedOver;
@@ -50,7 +50,7 @@ public class ReleaseService {
 
   ReleaseService(
       ArtifactRepository artifacts,
-      ArtifactService artifactService,
+      io.tranche.app.artifact.internal.ClientMail clientMail,
       MilestoneService milestones,
       InvoiceService invoices,
       io.tranche.app.invoice.HandedOver handedOver,
@@ -58,7 +58,7 @@ public class ReleaseService {
       Clock clock) {
     this.handedOver = handedOver;
     this.artifacts = artifacts;
-    this.artifactService = artifactService;
+    this.clientMail = clientMail;
     this.milestones = milestones;
     this.invoices = invoices;
     this.events = events;
@@ -281,7 +281,7 @@ public class ReleaseService {
     events.publishEvent(
         new ArtifactEvent(
             m.workspaceId().value(), m.projectId().value(), "release.released", actor, details));
-    artifactService.tellWithDeliverables(
+    clientMail.tellWithDeliverables(
         m.workspaceId().value(),
         m.projectId().value(),
         "Released: " + m.name(),

@@ -3,7 +3,19 @@
  * delivery receipt for each at submission, release on payment (or by the vendor), and downloads
  * through short-lived tokens that re-check the release state on every use.
  */
+@ApplicationModule(
+    allowedDependencies = {
+      "contract",
+      "invoice",
+      "mail",
+      "platform",
+      "project",
+      "signing",
+      "storage",
+      "workspace"
+    })
 @NullMarked
 package io.tranche.app.artifact;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -35,6 +35,7 @@ class ConsoleArtifactController {
   private final ProjectService projects;
   private final MilestoneService milestones;
   private final ArtifactService artifacts;
+  private final io.tranche.app.artifact.ArtifactUploads uploads;
   private final ReleaseService releases;
 
   ConsoleArtifactController(
@@ -42,11 +43,13 @@ class ConsoleArtifactController {
       ProjectService projects,
       MilestoneService milestones,
       ArtifactService artifacts,
+      io.tranche.app.artifact.ArtifactUploads uploads,
       ReleaseService releases) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
     this.artifacts = artifacts;
+    this.uploads = uploads;
     this.releases = releases;
   }
 
@@ -107,7 +110,7 @@ class ConsoleArtifactController {
   String delete(Actor actor, @PathVariable UUID artifactId, RedirectAttributes redirect) {
     ArtifactView a = artifacts.artifact(actor, artifactId);
     try {
-      artifacts.delete(actor, artifactId);
+      uploads.delete(actor, artifactId);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", e.getMessage());
     }

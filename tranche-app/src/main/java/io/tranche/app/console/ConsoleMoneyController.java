@@ -83,7 +83,7 @@ class ConsoleMoneyController {
     model.addAttribute("payments", payments);
     model.addAttribute("postings", postings);
     model.addAttribute("exposure", exposures.exposure(actor, projectId));
-    model.addAttribute("today", LocalDate.now());
+    model.addAttribute("today", workspaces.today(actor.workspaceId()));
     return "console/invoices";
   }
 

@@ -53,7 +53,7 @@ class ConsoleQuoteEditor {
   @GetMapping("/console/projects/{projectId}/quotes/new")
   String blank(Actor actor, @PathVariable UUID projectId, Model model) {
     Map<String, Object> form = new LinkedHashMap<>();
-    form.put("validUntil", LocalDate.now().plusDays(30).toString());
+    form.put("validUntil", workspaces.today(actor.workspaceId()).plusDays(30).toString());
     form.put("taxPercent", "0");
     form.put("reviewDays", "7");
     form.put("modificationDays", "7");

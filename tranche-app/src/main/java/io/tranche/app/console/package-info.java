@@ -1,5 +1,21 @@
 /** The vendor console: server-rendered pages composed from feature services. */
+@ApplicationModule(
+    allowedDependencies = {
+      "account",
+      "artifact",
+      "contract",
+      "invoice",
+      "mail",
+      "meeting",
+      "message",
+      "modification",
+      "platform",
+      "project",
+      "signing",
+      "workspace"
+    })
 @NullMarked
 package io.tranche.app.console;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

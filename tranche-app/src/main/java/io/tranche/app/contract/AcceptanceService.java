@@ -83,15 +83,19 @@ public class AcceptanceService {
       String documentHash,
       List<SignatureView> signatures,
       List<Deliverable> deliverables,
-      @Nullable Instant reviewEndsAt) {
+      @Nullable Instant reviewEndsAt,
+      java.time.ZoneId zone) {
 
-    /** The end of the review period for people, e.g. {@code 7 December 2026, 10:00 UTC}. */
+    /**
+     * The end of the review period in the workspace's zone, e.g. {@code 7 December 2026, 10:00
+     * CET}.
+     */
     public String reviewEndsLabel() {
       return reviewEndsAt == null
           ? ""
           : java.time.format.DateTimeFormatter.ofPattern(
-                  "d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
-              .withZone(java.time.ZoneOffset.UTC)
+                  "d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH)
+              .withZone(zone)
               .format(reviewEndsAt);
     }
   }
@@ -250,7 +254,8 @@ public class AcceptanceService {
 
   private Decision decision(
       Actor actor, MilestoneView m, String kind, String hash, List<Deliverable> files) {
-    int days = projects.stageOf(actor.workspaceId(), m.projectId()).reviewDays();
+    ProjectStage stage = projects.stageOf(actor.workspaceId(), m.projectId());
+    int days = stage.reviewDays();
     Instant ends =
         kind.isEmpty()
             ? null
@@ -258,7 +263,7 @@ public class AcceptanceService {
                 .reviewStartedAt(actor, m.id())
                 .map(t -> t.plus(Duration.ofDays(days)))
                 .orElse(null);
-    return new Decision(m, kind, hash, signatures.of(List.of(m.id())), files, ends);
+    return new Decision(m, kind, hash, signatures.of(List.of(m.id())), files, ends, stage.zone());
   }
 
   private String kindFor(Actor actor, MilestoneView m) {

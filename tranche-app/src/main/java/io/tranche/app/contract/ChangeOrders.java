@@ -14,8 +14,6 @@ import io.tranche.core.milestone.PaymentTrigger;
 import io.tranche.core.milestone.PlannedMilestone;
 import io.tranche.core.money.Money;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ public class ChangeOrders {
             lines,
             old.taxRateBasisPoints(),
             new PaymentPlan(gross, plan),
-            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(30),
+            amendments.today(actor.workspaceId()).plusDays(30),
             old.terms());
     return quotes.create(actor, projectId, content);
   }

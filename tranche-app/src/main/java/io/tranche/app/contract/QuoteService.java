@@ -75,7 +75,7 @@ public class QuoteService {
     Access.member(actor);
     projects.requireVisible(actor, projectId);
     UUID amends = amendments.amends(projectId);
-    amendments.check(projectId, amends, content);
+    amendments.check(actor.workspaceId(), projectId, amends, content);
     StoredQuote q = draft(actor.workspaceId(), projectId, UUID.randomUUID(), 1, content, amends);
     quotes.insert(q);
     return view(q);
@@ -90,7 +90,7 @@ public class QuoteService {
     Access.member(actor);
     StoredQuote current = load(actor, quoteId);
     UUID amends = amendments.amends(current.projectId());
-    amendments.check(current.projectId(), amends, content);
+    amendments.check(current.workspaceId(), current.projectId(), amends, content);
     boolean vendorSigned = signatures.signed(current.id(), "VENDOR");
     if (current.status().editableInPlace()
         && !vendorSigned

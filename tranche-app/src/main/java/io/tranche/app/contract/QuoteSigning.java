@@ -15,7 +15,6 @@ import io.tranche.core.error.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ public class QuoteSigning {
           ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "sign", "status", q.status().name()));
     }
     amendments.requireCurrent(q);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate today = amendments.today(q.workspaceId());
     if (today.isAfter(q.content().validUntil())) {
       throw new DomainException(
           ContractErrors.EXPIRED, Map.of("validUntil", q.content().validUntil().toString()));

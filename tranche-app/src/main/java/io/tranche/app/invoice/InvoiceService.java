@@ -24,8 +24,6 @@ import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.money.MoneyErrors;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +154,7 @@ public class InvoiceService {
     Access.member(actor);
     Instant now = clock.instant();
     return invoices
-        .ofWorkspace(actor.workspaceId(), state, LocalDate.ofInstant(now, ZoneOffset.UTC), paging)
+        .ofWorkspace(actor.workspaceId(), state, settlement.today(actor.workspaceId()), paging)
         .map(i -> InvoiceView.of(i, now));
   }
 

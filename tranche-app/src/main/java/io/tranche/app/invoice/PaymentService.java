@@ -70,7 +70,7 @@ public class PaymentService {
         null,
         "bank",
         amount,
-        settlement.paymentDate("receivedOn", receivedOn),
+        settlement.paymentDate(invoice.workspaceId(), "receivedOn", receivedOn),
         Validation.optionalText("reference", reference, 200),
         actor.label());
   }
@@ -238,7 +238,7 @@ public class PaymentService {
             "bank",
             MoneyJson.of(amount),
             "REPORTED",
-            settlement.paymentDate("paidOn", paidOn),
+            settlement.paymentDate(invoice.workspaceId(), "paidOn", paidOn),
             Validation.optionalText("reference", reference, 200));
     invoices.insertPayment(
         invoice.workspaceId(), invoice.clientId(), payment, null, actor.label(), clock.instant());

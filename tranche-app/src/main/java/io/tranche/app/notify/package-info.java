@@ -1,5 +1,8 @@
 /** Mail notifications: listens to other features' events; nothing depends on it. */
+@ApplicationModule(
+    allowedDependencies = {"contract", "mail", "modification", "platform", "project", "workspace"})
 @NullMarked
 package io.tranche.app.notify;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -30,16 +30,19 @@ class PortalArtifactController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final ArtifactService artifacts;
+  private final io.tranche.app.artifact.ArtifactDownloads downloads;
   private final SigningKeys keys;
 
   PortalArtifactController(
       WorkspaceService workspaces,
       ProjectService projects,
       ArtifactService artifacts,
+      io.tranche.app.artifact.ArtifactDownloads downloads,
       SigningKeys keys) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.artifacts = artifacts;
+    this.downloads = downloads;
     this.keys = keys;
   }
 
@@ -82,7 +85,7 @@ class PortalArtifactController {
     return ResponseEntity.ok()
         .contentType(MediaType.TEXT_PLAIN)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(artifacts.dataKey(actor, artifactId) + "\n");
+        .body(downloads.dataKey(actor, artifactId) + "\n");
   }
 
   /** Makes a short-lived download link and follows it. */
@@ -91,6 +94,6 @@ class PortalArtifactController {
       Actor actor,
       @PathVariable UUID artifactId,
       @RequestParam(required = false) @Nullable String kind) {
-    return "redirect:" + artifacts.download(actor, artifactId, kind).url();
+    return "redirect:" + downloads.download(actor, artifactId, kind).url();
   }
 }

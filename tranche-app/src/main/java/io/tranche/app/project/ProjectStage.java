@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param signedOffAt when the final delivery was signed off (signed or deemed)
  * @param windowEndsAt when the modification window ends (sign-off plus the modification days)
  * @param windowClosedAt when the window's close was recorded
+ * @param zone the workspace's time zone, in which people read these dates
  */
 public record ProjectStage(
     @Nullable Instant contractSignedAt,
@@ -21,7 +22,18 @@ public record ProjectStage(
     int modificationDays,
     @Nullable Instant signedOffAt,
     @Nullable Instant windowEndsAt,
-    @Nullable Instant windowClosedAt) {
+    @Nullable Instant windowClosedAt,
+    java.time.ZoneId zone) {
+
+  /** An instant as people of the workspace read it, e.g. {@code 7 December 2026, 10:08 CET}. */
+  public String format(@Nullable Instant at) {
+    return at == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern(
+                "d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH)
+            .withZone(zone)
+            .format(at);
+  }
 
   public boolean contractSigned() {
     return contractSignedAt != null;

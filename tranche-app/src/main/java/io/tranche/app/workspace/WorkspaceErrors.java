@@ -5,6 +5,11 @@ import io.tranche.core.error.ErrorKind;
 
 /** Error codes of workspaces, members, clients and contacts. */
 public final class WorkspaceErrors {
+  public static final ErrorCode BAD_TIME_ZONE =
+      new ErrorCode(
+          "workspace.bad-time-zone",
+          ErrorKind.INVALID,
+          "{zone} is not a time zone; give a region id such as Europe/Berlin or UTC");
   public static final ErrorCode EMAIL_TAKEN =
       new ErrorCode(
           "member.email-taken",

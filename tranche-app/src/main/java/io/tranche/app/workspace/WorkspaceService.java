@@ -121,6 +121,30 @@ public class WorkspaceService {
     repository.setSigningOrder(actor.workspaceId(), Validation.required("signingOrder", order));
   }
 
+  /** The workspace's time zone: the dates people read (invoice, due, validity) are in it. */
+  @Transactional(readOnly = true)
+  public java.time.ZoneId zone(UUID workspaceId) {
+    return java.time.ZoneId.of(repository.timeZone(workspaceId));
+  }
+
+  /** Today's date in the workspace's time zone. */
+  @Transactional(readOnly = true)
+  public java.time.LocalDate today(UUID workspaceId) {
+    return java.time.LocalDate.ofInstant(clock.instant(), zone(workspaceId));
+  }
+
+  /** Sets the workspace's time zone (owners), a region id such as {@code Europe/Berlin}. */
+  @Transactional
+  public void setTimeZone(Actor actor, String zone) {
+    Access.owner(actor);
+    String id = Validation.text("timeZone", zone, 64).strip();
+    try {
+      repository.setTimeZone(actor.workspaceId(), java.time.ZoneId.of(id).getId());
+    } catch (java.time.DateTimeException e) {
+      throw DomainException.field(WorkspaceErrors.BAD_TIME_ZONE, "timeZone", Map.of("zone", id));
+    }
+  }
+
   /**
    * Whether work may start before a contract is signed (off by default). Signing still applies the
    * signed plan, and no milestone is invoiced before it.

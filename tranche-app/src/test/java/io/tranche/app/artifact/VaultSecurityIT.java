@@ -64,6 +64,10 @@ class VaultSecurityIT extends IntegrationTest {
 
   @Autowired MilestoneService milestones;
   @Autowired ArtifactService artifacts;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.artifact.ArtifactDownloads downloads;
+
   @Autowired ReleaseService releases;
   @Autowired ArtifactSweeper sweeper;
   @Autowired BlobStore blobs;
@@ -179,7 +183,7 @@ class VaultSecurityIT extends IntegrationTest {
     as(d.world(), post("/portal/artifacts/" + id + "/downloads").param("kind", "plaintext"))
         .andExpect(status().isForbidden());
     assertThatThrownBy(
-            () -> artifacts.download(d.world().contactActor(), d.artifact().id(), "plaintext"))
+            () -> downloads.download(d.world().contactActor(), d.artifact().id(), "plaintext"))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("sealed until");
 
@@ -421,7 +425,7 @@ class VaultSecurityIT extends IntegrationTest {
     assertThat(evidence(d.world(), "release.released")).isOne();
     assertThat(artifacts.artifact(d.world().contactActor(), d.artifact().id()).releaseReason())
         .isEqualTo("vendor");
-    assertThat(artifacts.dataKey(d.world().contactActor(), d.artifact().id())).isNotBlank();
+    assertThat(downloads.dataKey(d.world().contactActor(), d.artifact().id())).isNotBlank();
   }
 
   @Test
@@ -647,9 +651,9 @@ class VaultSecurityIT extends IntegrationTest {
   @Test
   void noDataKeyOrKeyEncryptionKeyReachesTheLogs(CapturedOutput output) throws Exception {
     Delivered d = delivered("logs");
-    String dataKey = artifacts.dataKey(d.world().owner(), d.artifact().id());
+    String dataKey = downloads.dataKey(d.world().owner(), d.artifact().id());
     payByCard(d.finalInvoice(), d.finalInvoice().total().amountMinor(), "pi_" + UUID.randomUUID());
-    assertThat(artifacts.dataKey(d.world().contactActor(), d.artifact().id())).isEqualTo(dataKey);
+    assertThat(downloads.dataKey(d.world().contactActor(), d.artifact().id())).isEqualTo(dataKey);
     String kek = Files.readString(Path.of("target/test-data/keys/kek")).strip();
     Path logFile = Path.of("target/test-data/logs/tranche.log");
     String logs = output.getAll() + (Files.exists(logFile) ? Files.readString(logFile) : "");

@@ -58,6 +58,10 @@ class EngineInvariantsIT extends IntegrationTest {
   io.tranche.app.invoice.PaymentService payments;
 
   @Autowired ArtifactService artifacts;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.artifact.ArtifactDownloads downloads;
+
   @Autowired ReleaseService releases;
   @Autowired ReviewPeriods reviews;
 
@@ -267,7 +271,7 @@ class EngineInvariantsIT extends IntegrationTest {
       if (releaseRow) {
         for (var a : artifacts.artifacts(world.owner(), m.id())) {
           if (a.receiptIssuedAt() != null) {
-            assertThat(artifacts.dataKey(world.contactActor(), a.id()))
+            assertThat(downloads.dataKey(world.contactActor(), a.id()))
                 .as("the client reads the key of released " + m.name())
                 .isNotBlank();
           }

@@ -157,6 +157,19 @@ class ModificationIT extends IntegrationTest {
             r -> assertThat(r.getResponse().getContentAsString()).contains("what is required"));
     UUID request = file(world, "The basket button is hidden on phones");
     assertThat(TestMail.awaitMailTo(world.ownerEmail(), "Modification request")).isNotNull();
+    // the vendor's page lists it with the classification buttons
+    String console =
+        mvc.perform(
+                get("/console/projects/" + world.project().id() + "/modifications")
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(console)
+        .contains("The basket button is hidden on phones")
+        .contains("minor (free)")
+        .contains("change order");
     api(world, post("/api/v1/modification-requests/" + request + "/classification"))
         .andExpect(status().isBadRequest());
     api(
@@ -200,11 +213,14 @@ class ModificationIT extends IntegrationTest {
   void aChangeOrderBecomesAPartThroughAnAmendmentAndTheWindowCloses() throws Exception {
     World world = signedOff("order");
     UUID request = file(world, "Add a gift-card feature");
-    api(
-            world,
-            post("/api/v1/modification-requests/" + request + "/classification")
-                .content("{\"kind\":\"CHANGE_ORDER\"}"))
-        .andExpect(status().isOk());
+    mvc.perform(
+            post("/console/modification-requests/" + request + "/classification")
+                .param("kind", "CHANGE_ORDER")
+                .with(csrf())
+                .with(authentication(Sessions.of(world.owner()))))
+        .andExpect(status().is3xxRedirection());
+    assertThat(modifications.request(world.owner(), request).kind().name())
+        .isEqualTo("CHANGE_ORDER");
     String quote =
         api(
                 world,

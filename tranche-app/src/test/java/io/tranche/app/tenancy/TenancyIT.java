@@ -55,6 +55,9 @@ class TenancyIT extends IntegrationTest {
 
   @Autowired io.tranche.app.artifact.ArtifactService artifactService;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.artifact.ArtifactDownloads downloads;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -102,7 +105,7 @@ class TenancyIT extends IntegrationTest {
             "Modification of " + victim.tag())
         .update();
     ids.put("requestId", request);
-    String dataKey = artifactService.dataKey(victim.owner(), artifact.id());
+    String dataKey = downloads.dataKey(victim.owner(), artifact.id());
 
     List<String> secrets =
         List.of(

@@ -18,10 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ArtifactTriggers {
   private final ArtifactService artifacts;
+  private final io.tranche.app.artifact.DeliveryReceipts receipts;
   private final ReleaseService releases;
 
-  ArtifactTriggers(ArtifactService artifacts, ReleaseService releases) {
+  ArtifactTriggers(
+      ArtifactService artifacts,
+      io.tranche.app.artifact.DeliveryReceipts receipts,
+      ReleaseService releases) {
     this.artifacts = artifacts;
+    this.receipts = receipts;
     this.releases = releases;
   }
 
@@ -30,7 +35,7 @@ class ArtifactTriggers {
     MilestoneTransitioned t = moved.transition();
     UUID milestoneId = t.milestoneId().value();
     if (t.action() == MilestoneAction.SUBMIT) {
-      artifacts.issueReceipts(t.workspaceId().value(), t.projectId().value(), milestoneId);
+      receipts.issueReceipts(t.workspaceId().value(), t.projectId().value(), milestoneId);
     } else if (t.to() == MilestoneState.PAID && t.action() == MilestoneAction.RECORD_PAYMENT) {
       releases.evaluate(milestoneId, "payment");
     } else if (t.action() == MilestoneAction.RESOLVE_DISPUTE) {

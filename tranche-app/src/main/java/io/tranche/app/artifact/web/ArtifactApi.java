@@ -31,10 +31,18 @@ import org.springframework.web.bind.annotation.RestController;
     description = "Sealed deliverables: upload, delivery receipts, release and downloads")
 class ArtifactApi {
   private final ArtifactService artifacts;
+  private final io.tranche.app.artifact.ArtifactUploads uploads;
+  private final io.tranche.app.artifact.ArtifactDownloads downloads;
   private final ReleaseService releases;
 
-  ArtifactApi(ArtifactService artifacts, ReleaseService releases) {
+  ArtifactApi(
+      ArtifactService artifacts,
+      io.tranche.app.artifact.ArtifactUploads uploads,
+      io.tranche.app.artifact.ArtifactDownloads downloads,
+      ReleaseService releases) {
     this.artifacts = artifacts;
+    this.uploads = uploads;
+    this.downloads = downloads;
     this.releases = releases;
   }
 
@@ -73,7 +81,7 @@ class ArtifactApi {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Delete an artifact that has no delivery receipt yet")
   void delete(Actor actor, @PathVariable UUID artifactId) {
-    artifacts.delete(actor, artifactId);
+    uploads.delete(actor, artifactId);
   }
 
   @GetMapping(path = "/artifacts/{artifactId}/receipt", produces = "application/jose")
@@ -90,7 +98,7 @@ class ArtifactApi {
   @GetMapping("/artifacts/{artifactId}/key")
   @Operation(summary = "The artifact's data key (base64 of its Tink keyset)")
   KeyBody key(Actor actor, @PathVariable UUID artifactId) {
-    return new KeyBody(artifacts.dataKey(actor, artifactId));
+    return new KeyBody(downloads.dataKey(actor, artifactId));
   }
 
   /** Which bytes a download link is for. */
@@ -105,7 +113,7 @@ class ArtifactApi {
       Actor actor,
       @PathVariable UUID artifactId,
       @RequestBody(required = false) @Nullable DownloadBody body) {
-    return artifacts.download(actor, artifactId, body == null ? null : body.kind());
+    return downloads.download(actor, artifactId, body == null ? null : body.kind());
   }
 
   /** Why the vendor hands the work over before it is paid. */

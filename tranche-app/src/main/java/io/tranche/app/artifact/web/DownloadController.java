@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 class DownloadController {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-  private final ArtifactService artifacts;
+  private final io.tranche.app.artifact.DownloadServing downloads;
 
-  DownloadController(ArtifactService artifacts) {
-    this.artifacts = artifacts;
+  DownloadController(io.tranche.app.artifact.DownloadServing downloads) {
+    this.downloads = downloads;
   }
 
   @GetMapping("/downloads/{token}")
@@ -35,7 +35,7 @@ class DownloadController {
       @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range,
       HttpServletResponse response)
       throws IOException {
-    ArtifactService.Servable file = artifacts.serve(token);
+    ArtifactService.Servable file = downloads.serve(token);
     long size = file.size();
     long from = 0;
     long to = size - 1;

@@ -10,7 +10,6 @@ import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -27,19 +26,19 @@ public class Amendments {
   private final QuoteRepository quotes;
   private final MilestoneService milestones;
   private final io.tranche.app.project.ProjectService projects;
-  private final java.time.Clock clock;
+  private final io.tranche.app.workspace.WorkspaceService workspaces;
 
   Amendments(
       ContractRepository contracts,
       QuoteRepository quotes,
       MilestoneService milestones,
       io.tranche.app.project.ProjectService projects,
-      java.time.Clock clock) {
+      io.tranche.app.workspace.WorkspaceService workspaces) {
     this.contracts = contracts;
     this.quotes = quotes;
     this.milestones = milestones;
     this.projects = projects;
-    this.clock = clock;
+    this.workspaces = workspaces;
   }
 
   /** The project's latest signed contract, which a new quote version would amend; or null. */
@@ -49,6 +48,11 @@ public class Amendments {
         .max(Comparator.comparing(StoredContract::createdAt))
         .map(StoredContract::id)
         .orElse(null);
+  }
+
+  /** Today in the workspace's time zone: quotes are valid until a date people read there. */
+  public LocalDate today(UUID workspaceId) {
+    return workspaces.today(workspaceId);
   }
 
   /** The content of the quote the project's latest signed contract was made of, if any. */
@@ -65,9 +69,9 @@ public class Amendments {
    * project's plan now (a first contract's plan replaces a draft plan whose parts may only have
    * started before it).
    */
-  public void check(UUID projectId, @Nullable UUID amends, QuoteContent content) {
+  public void check(UUID workspaceId, UUID projectId, @Nullable UUID amends, QuoteContent content) {
     requireProjectCurrency(projectId, content);
-    requireSaneValidity(content);
+    requireSaneValidity(workspaceId, content);
     if (amends != null) {
       io.tranche.core.milestone.SignedPlan.apply(
           milestones.planAsSystem(projectId), content.plan());
@@ -80,15 +84,15 @@ public class Amendments {
     if (current != null && !current.equals(q.amends())) {
       throw new DomainException(ContractErrors.NEEDS_AMENDMENT, Map.of());
     }
-    check(q.projectId(), q.amends(), q.content());
+    check(q.workspaceId(), q.projectId(), q.amends(), q.content());
   }
 
   /** A quote valid until a date a person means: not years ago, not centuries ahead. */
-  private void requireSaneValidity(QuoteContent content) {
+  private void requireSaneValidity(UUID workspaceId, QuoteContent content) {
     Validation.dateWithin(
         "validUntil",
         content.validUntil(),
-        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        workspaces.today(workspaceId),
         Period.ofYears(1),
         Period.ofYears(10));
   }

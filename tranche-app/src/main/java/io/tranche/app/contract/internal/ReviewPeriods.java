@@ -12,8 +12,6 @@ import io.tranche.core.milestone.MilestoneState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReviewPeriods {
   private static final Logger log = LoggerFactory.getLogger(ReviewPeriods.class);
   private static final int BATCH = 200;
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final io.tranche.app.project.MilestoneReviews milestones;
   private final ProjectService projects;
@@ -92,7 +88,9 @@ public class ReviewPeriods {
   }
 
   private boolean step(UnderReview review, Instant now) {
-    int days = projects.stageOf(review.workspaceId(), review.projectId()).reviewDays();
+    io.tranche.app.project.ProjectStage stage =
+        projects.stageOf(review.workspaceId(), review.projectId());
+    int days = stage.reviewDays();
     Instant ends = review.startedAt().plus(Duration.ofDays(days));
     if (!now.isBefore(ends)) {
       return acceptances.deem(review, days);
@@ -111,23 +109,23 @@ public class ReviewPeriods {
       // a one-day review: halfway and the last day are the same reminder
       milestones.countReminder(review.workspaceId(), review.id(), review.reminders() + 1);
     }
-    remind(review, ends);
+    remind(review, stage.format(ends));
     return true;
   }
 
-  private void remind(UnderReview review, Instant ends) {
+  private void remind(UnderReview review, String ends) {
     boolean signOff = review.state() == MilestoneState.RELEASED;
     String link = baseUrl.portal(review.workspaceId(), "/portal/milestones/" + review.id());
     String subject =
         signOff
-            ? "Reminder: please sign off the final delivery by " + DAY.format(ends)
-            : "Reminder: delivered work awaits your review until " + DAY.format(ends);
+            ? "Reminder: please sign off the final delivery by " + ends
+            : "Reminder: delivered work awaits your review until " + ends;
     String body =
         (signOff
                 ? "The final delivery was released to you. Please sign it off."
                 : "Delivered work awaits your acceptance or a request for changes.")
             + "\n\nIf we hear nothing by "
-            + DAY.format(ends)
+            + ends
             + ", the contract counts it as "
             + (signOff ? "signed off" : "accepted")
             + ".\n\n"

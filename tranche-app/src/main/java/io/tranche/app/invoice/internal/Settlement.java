@@ -20,7 +20,6 @@ import io.tranche.core.money.MoneyErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +59,7 @@ public class Settlement {
 
   public Invoice issue(Invoice draft, String actor) {
     Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = workspaces.today(draft.workspaceId());
     WorkspaceService.InvoiceSettings settings = workspaces.invoiceSettings(draft.workspaceId());
     long seq = invoices.nextSequence(draft.workspaceId(), today.getYear());
     Invoice issued =
@@ -202,11 +201,16 @@ public class Settlement {
    * A date money changed hands, as a person gives it: within the last ten years, and not after
    * tomorrow (time zones), so a typo never becomes a payment dated in the year 20026.
    */
-  public LocalDate paymentDate(String field, LocalDate date) {
+  /** Today in the workspace's time zone. */
+  public LocalDate today(UUID workspaceId) {
+    return workspaces.today(workspaceId);
+  }
+
+  public LocalDate paymentDate(UUID workspaceId, String field, LocalDate date) {
     return Validation.dateWithin(
         field,
         Validation.required(field, date),
-        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        workspaces.today(workspaceId),
         java.time.Period.ofYears(10),
         java.time.Period.ofDays(1));
   }

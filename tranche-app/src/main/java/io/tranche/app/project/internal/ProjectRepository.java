@@ -156,7 +156,11 @@ public class ProjectRepository {
 
   /** The project's stage, if it exists in the workspace. */
   public Optional<ProjectStage> stage(UUID workspaceId, UUID projectId) {
-    return jdbc.sql("select * from project where workspace_id = ? and id = ?")
+    return jdbc.sql(
+            """
+            select p.*, w.time_zone from project p join workspace w on w.id = p.workspace_id
+            where p.workspace_id = ? and p.id = ?
+            """)
         .params(workspaceId, projectId)
         .query(
             (rs, i) ->
@@ -166,7 +170,8 @@ public class ProjectRepository {
                     rs.getInt("modification_days"),
                     instant(rs, "signed_off_at"),
                     instant(rs, "window_ends_at"),
-                    instant(rs, "window_closed_at")))
+                    instant(rs, "window_closed_at"),
+                    java.time.ZoneId.of(rs.getString("time_zone"))))
         .optional();
   }
 

@@ -109,6 +109,17 @@ public class WorkspaceRepository {
         .update();
   }
 
+  public String timeZone(UUID workspaceId) {
+    return jdbc.sql("select time_zone from workspace where id = ?")
+        .param(workspaceId)
+        .query(String.class)
+        .single();
+  }
+
+  public void setTimeZone(UUID workspaceId, String zone) {
+    jdbc.sql("update workspace set time_zone = ? where id = ?").params(zone, workspaceId).update();
+  }
+
   public boolean workBeforeContract(UUID workspaceId) {
     return jdbc.sql("select work_before_contract from workspace where id = ?")
         .param(workspaceId)

@@ -33,7 +33,8 @@ class WorkspaceApi {
       @Nullable String bankDetails,
       String invoicePrefix,
       int paymentTermsDays,
-      boolean workBeforeContract) {}
+      boolean workBeforeContract,
+      String timeZone) {}
 
   /** Settings to change; absent fields stay as they are. */
   record WorkspacePatch(
@@ -41,7 +42,8 @@ class WorkspaceApi {
       @Nullable String bankDetails,
       @Nullable String invoicePrefix,
       @Nullable Integer paymentTermsDays,
-      @Nullable Boolean workBeforeContract) {}
+      @Nullable Boolean workBeforeContract,
+      @Nullable String timeZone) {}
 
   @GetMapping("/settings")
   @Operation(summary = "The caller's workspace and its settings")
@@ -56,7 +58,8 @@ class WorkspaceApi {
         settings.bankDetails(),
         settings.prefix(),
         settings.paymentTermsDays(),
-        workspaces.workBeforeContract(actor.workspaceId()));
+        workspaces.workBeforeContract(actor.workspaceId()),
+        workspaces.zone(actor.workspaceId()).getId());
   }
 
   @PatchMapping("/settings")
@@ -65,13 +68,17 @@ class WorkspaceApi {
       description =
           "signingOrder: CLIENT_FIRST or VENDOR_FIRST; bankDetails: text printed on invoices;"
               + " invoicePrefix: e.g. INV- (numbers become INV-2026-0042); paymentTermsDays: net days;"
-              + " workBeforeContract: whether milestones may start before a contract is signed")
+              + " workBeforeContract: whether milestones may start before a contract is signed;"
+              + " timeZone: the zone dates are read in, e.g. Europe/Berlin")
   WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
     if (body.signingOrder() != null) {
       workspaces.setSigningOrder(actor, body.signingOrder());
     }
     if (body.invoicePrefix() != null || body.paymentTermsDays() != null) {
       workspaces.setInvoiceTerms(actor, body.invoicePrefix(), body.paymentTermsDays());
+    }
+    if (body.timeZone() != null) {
+      workspaces.setTimeZone(actor, body.timeZone());
     }
     if (body.workBeforeContract() != null) {
       workspaces.setWorkBeforeContract(actor, body.workBeforeContract());
