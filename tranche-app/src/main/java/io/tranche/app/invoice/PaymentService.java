@@ -100,19 +100,8 @@ public class PaymentService {
     settlement.store(invoice, next);
     settlement.afterSettlement(invoice, next);
     events.publishEvent(
-        new MoneyEvent(
-            invoice.workspaceId(),
-            invoice.projectId(),
-            "credit-note.issued",
-            actor.label(),
-            invoiceId,
-            Map.of(
-                "invoice",
-                invoiceId.toString(),
-                "amountMinor",
-                amount.amountMinor(),
-                "reason",
-                reason)));
+        new InvoiceEvent.CreditNoteIssued(
+            invoice.workspaceId(), invoice.projectId(), actor.label(), invoiceId, amount, reason));
     return InvoiceView.of(next, clock.instant());
   }
 
@@ -145,13 +134,12 @@ public class PaymentService {
     }
     settlement.store(invoice, next);
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.InvoiceVoided(
             invoice.workspaceId(),
             invoice.projectId(),
-            "invoice.voided",
             actor.label(),
             invoiceId,
-            Map.of("invoice", invoiceId.toString(), "number", String.valueOf(invoice.number()))));
+            invoice.number()));
     return InvoiceView.of(next, clock.instant());
   }
 
@@ -173,19 +161,8 @@ public class PaymentService {
         Ledger.writeOff(UUID.randomUUID(), invoiceId, clock.instant(), invoice.clientId(), open));
     settlement.store(invoice, next);
     events.publishEvent(
-        new MoneyEvent(
-            invoice.workspaceId(),
-            invoice.projectId(),
-            "invoice.written-off",
-            actor.label(),
-            invoiceId,
-            Map.of(
-                "invoice",
-                invoiceId.toString(),
-                "amountMinor",
-                open.amountMinor(),
-                "reason",
-                reason)));
+        new InvoiceEvent.InvoiceWrittenOff(
+            invoice.workspaceId(), invoice.projectId(), actor.label(), invoiceId, open, reason));
     return InvoiceView.of(next, clock.instant());
   }
 
@@ -208,13 +185,8 @@ public class PaymentService {
         invoice.workspaceId(),
         Ledger.fee(UUID.randomUUID(), paymentId, clock.instant(), payment.channel(), fee));
     events.publishEvent(
-        new MoneyEvent(
-            invoice.workspaceId(),
-            invoice.projectId(),
-            "payment.fee",
-            actor.label(),
-            paymentId,
-            Map.of("payment", paymentId.toString(), "amountMinor", fee.amountMinor())));
+        new InvoiceEvent.FeeRecorded(
+            invoice.workspaceId(), invoice.projectId(), actor.label(), paymentId, fee));
     return payment;
   }
 
@@ -243,13 +215,13 @@ public class PaymentService {
     invoices.insertPayment(
         invoice.workspaceId(), invoice.clientId(), payment, null, actor.label(), clock.instant());
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.PaymentReported(
             invoice.workspaceId(),
             invoice.projectId(),
-            "payment.reported",
             actor.label(),
             payment.id(),
-            Map.of("invoice", invoiceId.toString(), "amountMinor", amount.amountMinor())));
+            invoiceId,
+            amount));
     mail.notifyMembers(
         invoice,
         "Payment reported for invoice " + invoice.number(),

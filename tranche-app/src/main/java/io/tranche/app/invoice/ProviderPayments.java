@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -135,19 +134,14 @@ public class ProviderPayments {
         invoice.workspaceId(), invoice.clientId(), payment, providerRef, "system:" + channel, now);
     invoices.scheduleCheck(payment.id(), now.plus(java.time.Duration.ofMinutes(1)), 0);
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.PaymentUnknown(
             invoice.workspaceId(),
             invoice.projectId(),
-            "payment.unknown",
             "system:" + channel,
             payment.id(),
-            Map.of(
-                "invoice",
-                invoiceId.toString(),
-                "amountMinor",
-                amount.amountMinor(),
-                "providerRef",
-                providerRef)));
+            invoiceId,
+            amount,
+            providerRef));
     return new ProviderResult(ProviderOutcome.RECORDED, "");
   }
 
@@ -190,13 +184,13 @@ public class ProviderPayments {
           invoice, payment, Settlement.amountOf(payment), "system:" + payment.channel());
     } else {
       events.publishEvent(
-          new MoneyEvent(
+          new InvoiceEvent.PaymentFailed(
               invoice.workspaceId(),
               invoice.projectId(),
-              "payment.failed",
               "system:" + payment.channel(),
               paymentId,
-              Map.of("invoice", invoiceId.toString(), "how", how)));
+              invoiceId,
+              how));
     }
   }
 
@@ -237,19 +231,14 @@ public class ProviderPayments {
             UUID.randomUUID(), ids[1], clock.instant(), invoice.clientId(), channel, amount));
     settlement.store(invoice, next);
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.PaymentRefunded(
             invoice.workspaceId(),
             invoice.projectId(),
-            "payment.refunded",
             "system:" + channel,
             ids[1],
-            Map.of(
-                "invoice",
-                invoice.id().toString(),
-                "amountMinor",
-                amount.amountMinor(),
-                "event",
-                eventId)));
+            invoice.id(),
+            amount,
+            eventId));
     return new ProviderResult(ProviderOutcome.RECORDED, "");
   }
 
@@ -267,18 +256,15 @@ public class ProviderPayments {
     }
     Invoice invoice = invoices.find(ids[0]).orElseThrow();
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.PaymentChargedBack(
             invoice.workspaceId(),
             invoice.projectId(),
-            "payment.charged-back",
             "system:" + channel,
             ids[1],
-            Map.of(
-                "invoice", invoice.id().toString(),
-                "amountMinor", amount.amountMinor(),
-                "currency", amount.currency().getCurrencyCode(),
-                "dispute", disputeId,
-                "event", eventId)));
+            invoice.id(),
+            amount,
+            disputeId,
+            eventId));
     return new ProviderResult(ProviderOutcome.RECORDED, "");
   }
 }

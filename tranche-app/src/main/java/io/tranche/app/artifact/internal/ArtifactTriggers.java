@@ -2,7 +2,7 @@ package io.tranche.app.artifact.internal;
 
 import io.tranche.app.artifact.ArtifactService;
 import io.tranche.app.artifact.ReleaseService;
-import io.tranche.app.invoice.MoneyEvent;
+import io.tranche.app.invoice.InvoiceEvent;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
@@ -44,18 +44,21 @@ class ArtifactTriggers {
   }
 
   @EventListener
-  void on(MoneyEvent event) {
-    if (!(event.details().get("invoice") instanceof String id)) {
-      return;
-    }
-    UUID invoice = UUID.fromString(id);
-    if (event.type().equals("payment.received")) {
-      releases.evaluateProject(event.projectId(), "payment on the project");
-    } else if (event.type().equals("payment.refunded")
-        && event.details().get("amountMinor") instanceof Number amount) {
-      releases.refunded(event.workspaceId(), invoice, amount.longValue(), event.actor());
-    } else if (event.type().equals("payment.charged-back")) {
-      releases.chargedBack(event.workspaceId(), invoice, event.actor());
-    }
+  void on(InvoiceEvent.PaymentReceived received) {
+    releases.evaluateProject(received.projectId(), "payment on the project");
+  }
+
+  @EventListener
+  void on(InvoiceEvent.PaymentRefunded refunded) {
+    releases.refunded(
+        refunded.workspaceId(),
+        refunded.invoiceId(),
+        refunded.amount().amountMinor(),
+        refunded.actor());
+  }
+
+  @EventListener
+  void on(InvoiceEvent.PaymentChargedBack chargedBack) {
+    releases.chargedBack(chargedBack.workspaceId(), chargedBack.invoiceId(), chargedBack.actor());
   }
 }

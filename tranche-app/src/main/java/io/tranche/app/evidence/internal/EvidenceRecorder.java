@@ -3,7 +3,6 @@ package io.tranche.app.evidence.internal;
 import io.tranche.app.artifact.ArtifactEvent;
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.evidence.EvidenceService;
-import io.tranche.app.invoice.MoneyEvent;
 import io.tranche.app.meeting.MeetingLogged;
 import io.tranche.app.meeting.MeetingView;
 import io.tranche.app.message.MessagePosted;
@@ -102,14 +101,6 @@ class EvidenceRecorder {
     }
     payload.put("document", event.documentId().toString());
     payload.put("documentSha256", event.documentHash());
-    evidence.append(event.workspaceId(), event.actor(), event.projectId(), event.type(), payload);
-  }
-
-  @EventListener
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  void on(MoneyEvent event) {
-    Map<String, Object> payload = new java.util.LinkedHashMap<>(event.details());
-    payload.put("reference", event.reference().toString());
     evidence.append(event.workspaceId(), event.actor(), event.projectId(), event.type(), payload);
   }
 

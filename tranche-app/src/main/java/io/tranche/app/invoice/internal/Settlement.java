@@ -1,7 +1,7 @@
 package io.tranche.app.invoice.internal;
 
+import io.tranche.app.invoice.InvoiceEvent;
 import io.tranche.app.invoice.InvoiceService;
-import io.tranche.app.invoice.MoneyEvent;
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.project.MilestoneService;
@@ -73,21 +73,14 @@ public class Settlement {
         Ledger.invoiceIssued(
             UUID.randomUUID(), issued.id(), now, issued.clientId(), issued.net(), issued.tax()));
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.InvoiceIssued(
             issued.workspaceId(),
             issued.projectId(),
-            "invoice.issued",
             actor,
             issued.id(),
-            Map.of(
-                "number",
-                issued.number(),
-                "totalMinor",
-                issued.total().amountMinor(),
-                "currency",
-                issued.total().currency().getCurrencyCode(),
-                "dueOn",
-                issued.dueOn().toString())));
+            issued.number(),
+            issued.total(),
+            issued.dueOn()));
     mail.notifyContacts(
         issued,
         "Invoice " + issued.number(),
@@ -141,19 +134,15 @@ public class Settlement {
     store(invoice, next);
     afterSettlement(invoice, next);
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.PaymentReceived(
             invoice.workspaceId(),
             invoice.projectId(),
-            "payment.received",
             actor,
             payment.id(),
-            Map.of(
-                "invoice",
-                invoice.id().toString(),
-                "amountMinor",
-                amount.amountMinor(),
-                "channel",
-                payment.channel())));
+            invoice.id(),
+            amount,
+            payment.channel(),
+            null));
     mail.receipt(next, payment, amount, "Still open on this invoice: " + next.open() + ".");
   }
 
@@ -173,21 +162,15 @@ public class Settlement {
             amount,
             Money.zero(amount.currency())));
     events.publishEvent(
-        new MoneyEvent(
+        new InvoiceEvent.PaymentReceived(
             invoice.workspaceId(),
             invoice.projectId(),
-            "payment.received",
             actor,
             payment.id(),
-            Map.of(
-                "invoice",
-                invoice.id().toString(),
-                "amountMinor",
-                amount.amountMinor(),
-                "channel",
-                payment.channel(),
-                "clientCreditMinor",
-                amount.amountMinor())));
+            invoice.id(),
+            amount,
+            payment.channel(),
+            amount));
     mail.receipt(
         invoice,
         payment,
