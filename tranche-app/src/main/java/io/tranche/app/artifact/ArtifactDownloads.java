@@ -70,12 +70,13 @@ public class ArtifactDownloads {
       TokenScope.require(TokenScope.FULL, "reading a data key");
     }
     events.publishEvent(
-        new ArtifactEvent(
+        new ArtifactEvent.KeyRead(
             a.workspaceId(),
             a.projectId(),
-            actor.isMember() ? "artifact.key-read" : "artifact.key-handed-over",
             actor.label(),
-            Map.of("artifact", a.id().toString(), "keyCommitment", a.keyCommitment())));
+            a.id(),
+            a.keyCommitment(),
+            actor.isMember()));
     return Base64.getEncoder().encodeToString(ArtifactKeys.unwrap(keyRing, a).keyset());
   }
 
@@ -90,12 +91,13 @@ public class ArtifactDownloads {
         TokenScope.require(TokenScope.FULL, "reading the plaintext of a sealed artifact");
       }
       events.publishEvent(
-          new ArtifactEvent(
+          new ArtifactEvent.PlaintextRead(
               a.workspaceId(),
               a.projectId(),
-              actor.isMember() ? "artifact.plaintext-read" : "artifact.plaintext-link",
               actor.label(),
-              Map.of("artifact", a.id().toString(), "plaintextSha256", a.plaintextSha256())));
+              a.id(),
+              a.plaintextSha256(),
+              actor.isMember()));
     }
     String token = Secrets.newSecret("dl_");
     Instant expires = clock.instant().plus(tokenTtl);

@@ -23,7 +23,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -216,23 +215,20 @@ public class ArtifactUploads {
         clock.instant())) {
       return false;
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("artifact", upload.id().toString());
-    details.put("milestone", upload.milestoneId().toString());
-    details.put("name", upload.fileName());
-    details.put("mediaType", upload.mediaType());
-    details.put("plaintextSize", digests.plaintextSize());
-    details.put("plaintextSha256", digests.plaintextSha256());
-    details.put("ciphertextSize", digests.ciphertextSize());
-    details.put("ciphertextSha256", digests.ciphertextSha256());
-    details.put("keyCommitment", key.commitment());
     events.publishEvent(
-        new ArtifactEvent(
+        new ArtifactEvent.Sealed(
             upload.actor().workspaceId(),
             upload.projectId(),
-            "artifact.sealed",
             upload.actor().label(),
-            details));
+            upload.id(),
+            upload.milestoneId(),
+            upload.fileName(),
+            upload.mediaType(),
+            digests.plaintextSize(),
+            digests.plaintextSha256(),
+            digests.ciphertextSize(),
+            digests.ciphertextSha256(),
+            key.commitment()));
     return true;
   }
 
@@ -259,12 +255,7 @@ public class ArtifactUploads {
       throw new DomainException(ArtifactErrors.HAS_RECEIPT, Map.of());
     }
     events.publishEvent(
-        new ArtifactEvent(
-            a.workspaceId(),
-            a.projectId(),
-            "artifact.deleted",
-            actor.label(),
-            Map.of("artifact", a.id().toString(), "name", a.name())));
+        new ArtifactEvent.Deleted(a.workspaceId(), a.projectId(), actor.label(), a.id(), a.name()));
     try {
       blobs.delete(a.blobKey());
     } catch (IOException e) {

@@ -12,7 +12,6 @@ import io.tranche.vault.DeliveryReceipt;
 import io.tranche.vault.Receipts;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -85,15 +84,8 @@ public class DeliveryReceipts {
       if (artifacts.setReceipt(a.id(), jws, now)) {
         issued++;
         events.publishEvent(
-            new ArtifactEvent(
-                workspaceId,
-                projectId,
-                "artifact.receipt-issued",
-                "system",
-                Map.of(
-                    "artifact", a.id().toString(),
-                    "milestone", milestoneId.toString(),
-                    "receiptSha256", Secrets.hash(jws))));
+            new ArtifactEvent.ReceiptIssued(
+                workspaceId, projectId, a.id(), milestoneId, Secrets.hash(jws)));
       }
     }
     if (issued > 0) {

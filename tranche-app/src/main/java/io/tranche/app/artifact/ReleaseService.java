@@ -16,7 +16,6 @@ import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.release.ReleaseRule;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,15 +161,8 @@ public class ReleaseService {
             <= refundedMinor;
     if (wasFullyPaid && hasReceipts(m)) {
       events.publishEvent(
-          new ArtifactEvent(
-              workspaceId,
-              m.projectId().value(),
-              "release.cancelled",
-              actor,
-              Map.of(
-                  "milestone", m.id().toString(),
-                  "invoice", invoiceId.toString(),
-                  "refundedMinor", refundedMinor)));
+          new ArtifactEvent.ReleaseCancelled(
+              workspaceId, m.projectId().value(), actor, m.id().value(), invoiceId, refundedMinor));
     }
   }
 
@@ -191,15 +183,8 @@ public class ReleaseService {
       milestones.transitionAsSystem(
           m.workspaceId().value(), m.id().value(), MilestoneAction.OPEN_DISPUTE);
       events.publishEvent(
-          new ArtifactEvent(
-              workspaceId,
-              m.projectId().value(),
-              "release.held",
-              actor,
-              Map.of(
-                  "milestone", m.id().toString(),
-                  "invoice", invoiceId.toString(),
-                  "because", "chargeback")));
+          new ArtifactEvent.ReleaseHeld(
+              workspaceId, m.projectId().value(), actor, m.id().value(), invoiceId, "chargeback"));
     }
   }
 
@@ -227,15 +212,14 @@ public class ReleaseService {
           reversal,
           release.get().releasedAt());
       events.publishEvent(
-          new ArtifactEvent(
+          new ArtifactEvent.ReversedAfterRelease(
               m.workspaceId().value(),
               m.projectId().value(),
-              "release." + reversal + "-after",
               actor,
-              Map.of(
-                  "milestone", m.id().toString(),
-                  "invoice", invoiceId.toString(),
-                  "releasedAt", release.get().releasedAt().toString())));
+              m.id().value(),
+              invoiceId,
+              reversal,
+              release.get().releasedAt()));
     }
     return true;
   }
@@ -267,20 +251,17 @@ public class ReleaseService {
     }
     List<StoredArtifact> released =
         artifacts.ofMilestone(milestoneId).stream().filter(a -> a.receiptJws() != null).toList();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("milestone", milestoneId.toString());
-    details.put("reason", reason);
-    if (note != null) {
-      details.put("note", note);
-    }
-    details.put(
-        "artifacts",
-        released.stream()
-            .map(a -> Map.of("id", a.id().toString(), "keyCommitment", a.keyCommitment()))
-            .toList());
     events.publishEvent(
-        new ArtifactEvent(
-            m.workspaceId().value(), m.projectId().value(), "release.released", actor, details));
+        new ArtifactEvent.Released(
+            m.workspaceId().value(),
+            m.projectId().value(),
+            actor,
+            milestoneId,
+            reason,
+            note,
+            released.stream()
+                .map(a -> new ArtifactEvent.ReleasedArtifact(a.id(), a.keyCommitment()))
+                .toList()));
     clientMail.tellWithDeliverables(
         m.workspaceId().value(),
         m.projectId().value(),

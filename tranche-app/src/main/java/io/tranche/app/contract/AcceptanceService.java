@@ -21,7 +21,6 @@ import io.tranche.core.milestone.MilestoneState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,26 +146,20 @@ public class AcceptanceService {
     if (!signatures.insert(actor.workspaceId(), m.projectId(), kind, m.id(), signature)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("role", "CLIENT");
-    details.put("typedName", name);
-    details.put("ip", from.ip());
-    details.put("userAgent", from.userAgent());
-    details.put("milestone", m.id().toString());
-    details.put("deliverables", AcceptanceDocument.evidenceOf(files));
-    if (kind.equals(SIGNOFF)) {
-      signOff(actor.workspaceId(), m, now, details);
-    }
     // the decision's evidence comes first, then what it causes (the move, then its invoice)
     events.publishEvent(
-        new AgreementEvent(
-            actor.workspaceId(),
-            m.projectId(),
-            kind.equals(ACCEPTANCE) ? "milestone.acceptance-signed" : "project.signed-off",
-            actor.label(),
-            m.id(),
-            hash,
-            details));
+        kind.equals(ACCEPTANCE)
+            ? new AgreementEvent.AcceptanceSigned(
+                actor.workspaceId(), m.projectId(), actor.label(), m.id(), hash, signature, files)
+            : new AgreementEvent.SignedOff(
+                actor.workspaceId(),
+                m.projectId(),
+                actor.label(),
+                m.id(),
+                hash,
+                signature,
+                files,
+                signOff(actor.workspaceId(), m, now)));
     if (kind.equals(ACCEPTANCE)) {
       milestones.decideAsClient(actor, milestoneId, MilestoneAction.ACCEPT);
     }
@@ -186,14 +179,14 @@ public class AcceptanceService {
           NOTHING_TO_SIGN, Map.of("state", m.state().name(), "what", "ask changes for"));
     }
     events.publishEvent(
-        new AgreementEvent(
+        new AgreementEvent.ChangesRequested(
             actor.workspaceId(),
             m.projectId(),
-            "milestone.changes-requested",
             actor.label(),
             m.id(),
             AcceptanceDocument.hash(m, ACCEPTANCE, delivered.of(actor.workspaceId(), m.id())),
-            Map.of("milestone", m.id().toString(), "comment", text, "name", m.name())));
+            m.name(),
+            text));
     reviews.keepChangeReason(actor.workspaceId(), m.id(), text);
     return milestones.decideAsClient(actor, milestoneId, MilestoneAction.REQUEST_CHANGES);
   }
@@ -215,41 +208,33 @@ public class AcceptanceService {
     MilestoneView view = MilestoneView.of(m);
     List<Deliverable> files = delivered.of(review.workspaceId(), review.id());
     Instant now = clock.instant();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("milestone", review.id().toString());
-    details.put("reviewStartedAt", review.startedAt().toString());
-    details.put("reviewDays", reviewDays);
-    details.put("remindersSent", review.reminders());
-    details.put("deliverables", AcceptanceDocument.evidenceOf(files));
     boolean acceptance = m.state() == MilestoneState.SUBMITTED;
-    if (!acceptance) {
-      if (!signOff(review.workspaceId(), view, now, details)) {
-        return false;
-      }
-    }
+    Instant windowEnds = acceptance ? null : signOff(review.workspaceId(), view, now);
     events.publishEvent(
-        new AgreementEvent(
+        new AgreementEvent.Deemed(
             review.workspaceId(),
             review.projectId(),
-            acceptance ? "milestone.deemed-accepted" : "project.deemed-signed-off",
-            "review-period",
             review.id(),
             AcceptanceDocument.hash(view, acceptance ? ACCEPTANCE : SIGNOFF, files),
-            details));
+            review.startedAt(),
+            reviewDays,
+            review.reminders(),
+            files,
+            windowEnds));
     if (acceptance) {
       milestones.transitionAsSystem(review.workspaceId(), review.id(), MilestoneAction.ACCEPT);
     }
     return true;
   }
 
-  private boolean signOff(UUID workspaceId, MilestoneView m, Instant now, Map<String, Object> d) {
+  /** Records the sign-off and returns the end of the modification window it opens. */
+  private Instant signOff(UUID workspaceId, MilestoneView m, Instant now) {
     if (!projects.signOff(workspaceId, m.projectId(), now)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
     reviews.endReview(workspaceId, m.id());
-    ProjectStage stage = projects.stageOf(workspaceId, m.projectId());
-    d.put("modificationWindowEndsAt", String.valueOf(stage.windowEndsAt()));
-    return true;
+    return java.util.Objects.requireNonNull(
+        projects.stageOf(workspaceId, m.projectId()).windowEndsAt());
   }
 
   private Decision decision(

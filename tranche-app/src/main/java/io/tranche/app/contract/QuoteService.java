@@ -18,7 +18,6 @@ import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.error.DomainException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -76,7 +75,9 @@ public class QuoteService {
     projects.requireVisible(actor, projectId);
     UUID amends = amendments.amends(projectId);
     amendments.check(actor.workspaceId(), projectId, amends, content);
-    StoredQuote q = draft(actor.workspaceId(), projectId, UUID.randomUUID(), 1, content, amends);
+    StoredQuote q =
+        StoredQuote.draft(
+            actor.workspaceId(), projectId, UUID.randomUUID(), 1, content, amends, clock.instant());
     quotes.insert(q);
     return view(q);
   }
@@ -95,7 +96,8 @@ public class QuoteService {
     if (current.status().editableInPlace()
         && !vendorSigned
         && Objects.equals(amends, current.amends())) {
-      String hash = hash(current.projectId(), current.id(), current.version(), content, amends);
+      String hash =
+          StoredQuote.hash(current.projectId(), current.id(), current.version(), content, amends);
       quotes.updateContent(current.id(), content, hash);
       return view(quotes.find(quoteId).orElseThrow());
     }
@@ -110,15 +112,24 @@ public class QuoteService {
       throw concurrent(current);
     }
     StoredQuote next =
-        draft(
+        StoredQuote.draft(
             current.workspaceId(),
             current.projectId(),
             current.quoteNo(),
             quotes.nextVersion(current.quoteNo()),
             content,
-            amends);
+            amends,
+            clock.instant());
     quotes.insert(next);
-    publish(current, "quote.superseded", actor.label(), Map.of("by", next.id().toString()));
+    events.publishEvent(
+        new AgreementEvent.QuoteSuperseded(
+            current.workspaceId(),
+            current.projectId(),
+            actor.label(),
+            current.id(),
+            current.documentHash(),
+            current.version(),
+            next.id()));
     return view(next);
   }
 
@@ -140,12 +151,15 @@ public class QuoteService {
     if (!quotes.move(q.id(), QuoteStatus.DRAFT, QuoteStatus.SENT, clock.instant(), null)) {
       throw concurrent(q);
     }
-    Map<String, Object> sent = new LinkedHashMap<>();
-    sent.put("version", q.version());
-    if (q.amendment()) {
-      sent.put("amends", q.amends().toString());
-    }
-    publish(q, "quote.sent", actor.label(), sent);
+    events.publishEvent(
+        new AgreementEvent.QuoteSent(
+            q.workspaceId(),
+            q.projectId(),
+            actor.label(),
+            q.id(),
+            q.documentHash(),
+            q.version(),
+            q.amends()));
     return view(quotes.find(quoteId).orElseThrow());
   }
 
@@ -160,7 +174,15 @@ public class QuoteService {
     signatures.recordView(
         actor.workspaceId(), QUOTE, q.id(), q.documentHash(), actor.label(), clock.instant());
     if (actor.isContact()) {
-      publish(q, "quote.viewed", actor.label(), Map.of("version", q.version(), "first", first));
+      events.publishEvent(
+          new AgreementEvent.QuoteViewed(
+              q.workspaceId(),
+              q.projectId(),
+              actor.label(),
+              q.id(),
+              q.documentHash(),
+              q.version(),
+              first));
     }
     return view(q);
   }
@@ -201,12 +223,7 @@ public class QuoteService {
     if (!signatures.insert(actor.workspaceId(), q.projectId(), QUOTE, q.id(), signature)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "vendor"));
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("role", "VENDOR");
-    details.put("typedName", name);
-    details.put("ip", from.ip());
-    details.put("userAgent", from.userAgent());
-    publish(q, "document.signed", actor.label(), details);
+    publishSigned(q, actor.label(), signature, null);
     return view(q);
   }
 
@@ -225,29 +242,6 @@ public class QuoteService {
     return q;
   }
 
-  private StoredQuote draft(
-      UUID workspaceId,
-      UUID projectId,
-      UUID quoteNo,
-      int version,
-      QuoteContent c,
-      @org.jspecify.annotations.Nullable UUID amends) {
-    UUID id = UUID.randomUUID();
-    return new StoredQuote(
-        id,
-        workspaceId,
-        projectId,
-        quoteNo,
-        version,
-        QuoteStatus.DRAFT,
-        c,
-        hash(projectId, id, version, c, amends),
-        null,
-        clock.instant(),
-        null,
-        amends);
-  }
-
   static void requireContact(Actor actor) {
     if (!actor.isContact()) {
       throw new DomainException(
@@ -255,26 +249,29 @@ public class QuoteService {
     }
   }
 
-  private static String hash(
-      UUID projectId,
-      UUID quoteId,
-      int version,
-      QuoteContent c,
-      @org.jspecify.annotations.Nullable UUID amends) {
-    return c.documentHash(
-        projectId.toString(),
-        quoteId.toString(),
-        version,
-        amends == null ? null : amends.toString());
+  /** The client asked for changes to a sent version. */
+  void publishChangesRequested(StoredQuote q, String actor, String comment) {
+    events.publishEvent(
+        new AgreementEvent.QuoteChangesRequested(
+            q.workspaceId(), q.projectId(), actor, q.id(), q.documentHash(), q.version(), comment));
   }
 
-  void publish(StoredQuote q, String type, String actor, Map<String, Object> details) {
-    Map<String, Object> all = new LinkedHashMap<>(details);
-    all.put("quote", q.id().toString());
-    all.put("version", q.version());
+  /** One side signed a quote version; {@code contractId} is the contract a client's makes. */
+  void publishSigned(
+      StoredQuote q,
+      String actor,
+      SignatureView signature,
+      @org.jspecify.annotations.Nullable UUID contractId) {
     events.publishEvent(
-        new AgreementEvent(
-            q.workspaceId(), q.projectId(), type, actor, q.id(), q.documentHash(), all));
+        new AgreementEvent.QuoteSigned(
+            q.workspaceId(),
+            q.projectId(),
+            actor,
+            q.id(),
+            q.documentHash(),
+            q.version(),
+            signature,
+            contractId));
   }
 
   static DomainException concurrent(StoredQuote q) {

@@ -15,7 +15,6 @@ import io.tranche.core.error.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +69,7 @@ public class QuoteSigning {
     if (!quotes.move(q.id(), QuoteStatus.SENT, QuoteStatus.CHANGES_REQUESTED, null, text)) {
       throw QuoteService.concurrent(q);
     }
-    quoteService.publish(q, "quote.changes-requested", actor.label(), Map.of("comment", text));
+    quoteService.publishChangesRequested(q, actor.label(), text);
     return QuoteService.view(quotes.find(quoteId).orElseThrow());
   }
 
@@ -122,13 +121,7 @@ public class QuoteSigning {
     }
     UUID contractId = UUID.randomUUID();
     contracts.insert(contractId, q.workspaceId(), q.projectId(), q.id(), q.documentHash(), now);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("role", "CLIENT");
-    details.put("typedName", name);
-    details.put("ip", from.ip());
-    details.put("userAgent", from.userAgent());
-    details.put("contract", contractId.toString());
-    quoteService.publish(q, "document.signed", actor.label(), details);
+    quoteService.publishSigned(q, actor.label(), signature, contractId);
     if (signatures.signed(q.id(), "VENDOR")) {
       completion.complete(
           actor, contracts.find(contractId).orElseThrow(), q, signature, QuoteService::view);

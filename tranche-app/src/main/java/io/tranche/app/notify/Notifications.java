@@ -10,8 +10,10 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.MilestoneTransitioned;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,120 +39,139 @@ class Notifications {
   }
 
   @EventListener
-  void on(AgreementEvent e) {
-    String vendor = workspaces.name(e.workspaceId()).orElse("Your supplier");
-    switch (e.type()) {
-      case "quote.sent" ->
-          send(
-              e.workspaceId(),
-              projects.contactEmails(e.projectId()),
-              vendor + " sent you a quote",
-              "A quote is ready for you to read. Open it, then accept it or ask for changes:\n\n"
-                  + baseUrl.portal(e.workspaceId(), "/portal/quotes/" + e.documentId()));
-      case "quote.viewed" -> {
-        if (e.details() != null && Boolean.TRUE.equals(e.details().get("first"))) {
-          send(
-              e.workspaceId(),
-              workspaces.memberEmails(e.workspaceId()),
-              "Your quote was opened",
-              "The client opened quote version "
-                  + e.details().get("version")
-                  + ":\n\n"
-                  + baseUrl.get()
-                  + "/console/quotes/"
-                  + e.documentId());
-        }
-      }
-      case "document.signed" ->
-          send(
-              e.workspaceId(),
-              workspaces.memberEmails(e.workspaceId()),
-              "The client signed your quote: countersign the contract",
-              "The client accepted and signed the quote. Countersign the contract to complete it:\n\n"
-                  + baseUrl.get()
-                  + "/console/contracts/"
-                  + details(e, "contract"));
-      case "contract.signed" -> {
-        String link = "/contracts/" + e.documentId() + "/pdf";
-        send(
-            e.workspaceId(),
-            projects.contactEmails(e.projectId()),
-            "Your contract with " + vendor + " is signed",
-            "Both sides signed. The contract with its certificate of completion:\n\n"
-                + baseUrl.portal(e.workspaceId(), "/portal" + link));
-        send(
-            e.workspaceId(),
-            workspaces.memberEmails(e.workspaceId()),
-            "Contract signed by both sides",
-            "The contract is complete:\n\n" + baseUrl.get() + "/console" + link);
-      }
-      case "contract.amended" -> {
-        String link = "/contracts/" + e.documentId() + "/pdf";
-        send(
-            e.workspaceId(),
-            projects.contactEmails(e.projectId()),
-            "Your amendment with " + vendor + " is signed",
-            "Both sides signed the amendment; the plan now follows it:\n\n"
-                + baseUrl.portal(e.workspaceId(), "/portal" + link));
-        send(
-            e.workspaceId(),
-            workspaces.memberEmails(e.workspaceId()),
-            "Amendment signed by both sides",
-            "The amendment is complete and the plan follows it:\n\n"
-                + baseUrl.get()
-                + "/console"
-                + link);
-      }
-      case "milestone.changes-requested" ->
-          send(
-              e.workspaceId(),
-              workspaces.memberEmails(e.workspaceId()),
-              "The client asks for changes to " + details(e, "name"),
-              "The client asked for changes:\n\n"
-                  + details(e, "comment")
-                  + "\n\n"
-                  + baseUrl.get()
-                  + "/console/projects/"
-                  + e.projectId());
-      case "milestone.deemed-accepted" -> {
-        String body =
-            "The review period passed without an answer, so the delivered work counts as accepted"
-                + " under the contract. Reminders sent: "
-                + details(e, "remindersSent")
-                + ".\n\n";
-        send(
-            e.workspaceId(),
-            projects.contactEmails(e.projectId()),
-            "Delivered work is now accepted",
-            body + baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId()));
-        send(
-            e.workspaceId(),
-            workspaces.memberEmails(e.workspaceId()),
-            "Deemed acceptance after the review period",
-            body + baseUrl.get() + "/console/projects/" + e.projectId());
-      }
-      case "project.signed-off", "project.deemed-signed-off" -> {
-        String body =
-            (e.type().equals("project.signed-off")
-                    ? "The final delivery is signed off."
-                    : "The review period passed without an answer, so the final delivery counts as"
-                        + " signed off.")
-                + " The modification window is open until "
-                + details(e, "modificationWindowEndsAt")
-                + ": request minor changes through the modification form.\n\n";
-        send(
-            e.workspaceId(),
-            projects.contactEmails(e.projectId()),
-            "Signed off: the modification window is open",
-            body + baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId()));
-        send(
-            e.workspaceId(),
-            workspaces.memberEmails(e.workspaceId()),
-            "The project is signed off",
-            body + baseUrl.get() + "/console/projects/" + e.projectId());
-      }
-      default -> {}
+  void on(AgreementEvent.QuoteSent e) {
+    send(
+        e.workspaceId(),
+        projects.contactEmails(e.projectId()),
+        vendor(e.workspaceId()) + " sent you a quote",
+        "A quote is ready for you to read. Open it, then accept it or ask for changes:\n\n"
+            + baseUrl.portal(e.workspaceId(), "/portal/quotes/" + e.documentId()));
+  }
+
+  @EventListener
+  void on(AgreementEvent.QuoteViewed e) {
+    if (e.first()) {
+      send(
+          e.workspaceId(),
+          workspaces.memberEmails(e.workspaceId()),
+          "Your quote was opened",
+          "The client opened quote version "
+              + e.version()
+              + ":\n\n"
+              + baseUrl.get()
+              + "/console/quotes/"
+              + e.documentId());
     }
+  }
+
+  @EventListener
+  void on(AgreementEvent.QuoteSigned e) {
+    if (e.contractId() != null) {
+      send(
+          e.workspaceId(),
+          workspaces.memberEmails(e.workspaceId()),
+          "The client signed your quote: countersign the contract",
+          "The client accepted and signed the quote. Countersign the contract to complete it:\n\n"
+              + baseUrl.get()
+              + "/console/contracts/"
+              + e.contractId());
+    }
+  }
+
+  @EventListener
+  void on(AgreementEvent.ContractCompleted e) {
+    boolean amendment = e.amends() != null;
+    String link = "/contracts/" + e.documentId() + "/pdf";
+    send(
+        e.workspaceId(),
+        projects.contactEmails(e.projectId()),
+        (amendment ? "Your amendment with " : "Your contract with ")
+            + vendor(e.workspaceId())
+            + " is signed",
+        (amendment
+                ? "Both sides signed the amendment; the plan now follows it:\n\n"
+                : "Both sides signed. The contract with its certificate of completion:\n\n")
+            + baseUrl.portal(e.workspaceId(), "/portal" + link));
+    send(
+        e.workspaceId(),
+        workspaces.memberEmails(e.workspaceId()),
+        amendment ? "Amendment signed by both sides" : "Contract signed by both sides",
+        (amendment
+                ? "The amendment is complete and the plan follows it:\n\n"
+                : "The contract is complete:\n\n")
+            + baseUrl.get()
+            + "/console"
+            + link);
+  }
+
+  @EventListener
+  void on(AgreementEvent.ChangesRequested e) {
+    send(
+        e.workspaceId(),
+        workspaces.memberEmails(e.workspaceId()),
+        "The client asks for changes to " + e.milestoneName(),
+        "The client asked for changes:\n\n"
+            + e.comment()
+            + "\n\n"
+            + baseUrl.get()
+            + "/console/projects/"
+            + e.projectId());
+  }
+
+  @EventListener
+  void on(AgreementEvent.Deemed e) {
+    if (e.signOff()) {
+      signedOff(e.workspaceId(), e.projectId(), false, e.windowEndsAt());
+      return;
+    }
+    String body =
+        "The review period passed without an answer, so the delivered work counts as accepted"
+            + " under the contract. Reminders sent: "
+            + e.remindersSent()
+            + ".\n\n";
+    send(
+        e.workspaceId(),
+        projects.contactEmails(e.projectId()),
+        "Delivered work is now accepted",
+        body + baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId()));
+    send(
+        e.workspaceId(),
+        workspaces.memberEmails(e.workspaceId()),
+        "Deemed acceptance after the review period",
+        body + baseUrl.get() + "/console/projects/" + e.projectId());
+  }
+
+  @EventListener
+  void on(AgreementEvent.SignedOff e) {
+    signedOff(e.workspaceId(), e.projectId(), true, e.windowEndsAt());
+  }
+
+  private void signedOff(
+      UUID workspaceId, UUID projectId, boolean signed, @Nullable Instant windowEndsAt) {
+    String ends =
+        windowEndsAt == null ? "" : projects.stageOf(workspaceId, projectId).format(windowEndsAt);
+    String body =
+        (signed
+                ? "The final delivery is signed off."
+                : "The review period passed without an answer, so the final delivery counts as"
+                    + " signed off.")
+            + " The modification window is open until "
+            + ends
+            + ": request minor changes through the modification form.\n\n";
+    send(
+        workspaceId,
+        projects.contactEmails(projectId),
+        "Signed off: the modification window is open",
+        body + baseUrl.portal(workspaceId, "/portal/projects/" + projectId + "/modifications"));
+    send(
+        workspaceId,
+        workspaces.memberEmails(workspaceId),
+        "The project is signed off",
+        body + baseUrl.get() + "/console/projects/" + projectId + "/modifications");
+  }
+
+  private String vendor(UUID workspaceId) {
+    return workspaces.name(workspaceId).orElse("Your supplier");
   }
 
   @EventListener
@@ -210,10 +231,6 @@ class Notifications {
               + "\n\n"
               + baseUrl.portal(ws, "/portal" + list));
     }
-  }
-
-  private static String details(AgreementEvent e, String key) {
-    return e.details() == null ? "" : String.valueOf(e.details().get(key));
   }
 
   private void send(UUID workspaceId, List<String> recipients, String subject, String body) {

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -104,26 +103,17 @@ public class ContractCompletion {
         contract.projectId(),
         quote.content().terms().reviewDays(),
         quote.content().terms().modificationDays());
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("role", last.role());
-    details.put("typedName", last.typedName());
-    details.put("ip", last.ip());
-    details.put("userAgent", last.userAgent());
-    details.put("contract", contract.id().toString());
-    details.put("quote", contract.quoteId().toString());
-    details.put("pdfSha256", blob.sha256());
-    if (quote.amendment()) {
-      details.put("amends", quote.amends().toString());
-    }
     events.publishEvent(
-        new AgreementEvent(
+        new AgreementEvent.ContractCompleted(
             contract.workspaceId(),
             contract.projectId(),
-            quote.amendment() ? "contract.amended" : "contract.signed",
             actor.label(),
             contract.id(),
             contract.documentHash(),
-            details));
+            contract.quoteId(),
+            last,
+            blob.sha256(),
+            quote.amends()));
   }
 
   private StoredBlob store(byte[] document) {

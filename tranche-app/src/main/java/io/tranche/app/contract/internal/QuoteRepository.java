@@ -51,6 +51,41 @@ public class QuoteRepository {
       @Nullable Instant sentAt,
       @Nullable UUID amends) {
 
+    /** A new draft version with its document hash (an amendment's names what it amends). */
+    public static StoredQuote draft(
+        UUID workspaceId,
+        UUID projectId,
+        UUID quoteNo,
+        int version,
+        QuoteContent content,
+        @Nullable UUID amends,
+        Instant now) {
+      UUID id = UUID.randomUUID();
+      return new StoredQuote(
+          id,
+          workspaceId,
+          projectId,
+          quoteNo,
+          version,
+          QuoteStatus.DRAFT,
+          content,
+          hash(projectId, id, version, content, amends),
+          null,
+          now,
+          null,
+          amends);
+    }
+
+    /** The SHA-256 a signature on this version binds to. */
+    public static String hash(
+        UUID projectId, UUID quoteId, int version, QuoteContent c, @Nullable UUID amends) {
+      return c.documentHash(
+          projectId.toString(),
+          quoteId.toString(),
+          version,
+          amends == null ? null : amends.toString());
+    }
+
     /** Whether this version amends a signed contract rather than proposing the first one. */
     public boolean amendment() {
       return amends != null;

@@ -1,7 +1,5 @@
 package io.tranche.app.evidence.internal;
 
-import io.tranche.app.artifact.ArtifactEvent;
-import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.evidence.EvidenceService;
 import io.tranche.app.meeting.MeetingLogged;
 import io.tranche.app.meeting.MeetingView;
@@ -90,25 +88,6 @@ class EvidenceRecorder {
             "attendees", m.attendees(),
             "notesSha256", EvidenceChain.sha256(m.notes()),
             "recordingLink", m.recordingLink() == null ? "" : m.recordingLink()));
-  }
-
-  @EventListener
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  void on(AgreementEvent event) {
-    Map<String, Object> payload = new java.util.LinkedHashMap<>();
-    if (event.details() != null) {
-      payload.putAll(event.details());
-    }
-    payload.put("document", event.documentId().toString());
-    payload.put("documentSha256", event.documentHash());
-    evidence.append(event.workspaceId(), event.actor(), event.projectId(), event.type(), payload);
-  }
-
-  @EventListener
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  void on(ArtifactEvent event) {
-    evidence.append(
-        event.workspaceId(), event.actor(), event.projectId(), event.type(), event.details());
   }
 
   @EventListener

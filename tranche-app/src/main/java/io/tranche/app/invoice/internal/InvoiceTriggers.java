@@ -40,10 +40,7 @@ class InvoiceTriggers {
    * parts accepted before it, which waited for the signature).
    */
   @EventListener
-  void on(AgreementEvent event) {
-    if (!event.type().equals("contract.signed") && !event.type().equals("contract.amended")) {
-      return;
-    }
+  void on(AgreementEvent.ContractCompleted event) {
     for (Milestone m : milestones.planAsSystem(event.projectId())) {
       if (!m.disputed()
           && !m.amount().isZero()

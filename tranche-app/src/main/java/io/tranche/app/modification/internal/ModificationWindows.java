@@ -60,12 +60,9 @@ public class ModificationWindows {
   }
 
   @EventListener
-  void on(AgreementEvent event) {
-    if (event.type().equals("contract.amended") && event.details() != null) {
-      Object quote = event.details().get("quote");
-      if (quote != null) {
-        modifications.amendmentSigned(event.workspaceId(), UUID.fromString(quote.toString()));
-      }
+  void on(AgreementEvent.ContractCompleted completed) {
+    if (completed.amends() != null) {
+      modifications.amendmentSigned(completed.workspaceId(), completed.quoteId());
     }
   }
 }
