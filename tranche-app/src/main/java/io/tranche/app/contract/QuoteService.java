@@ -12,6 +12,7 @@ import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.ContractErrors;
+import io.tranche.core.contract.QuoteAction;
 import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteStatus;
 import io.tranche.core.contract.SignatureRequest;
@@ -108,7 +109,8 @@ public class QuoteService {
           ContractErrors.QUOTE_LOCKED,
           Map.of("version", current.version(), "status", current.status().name()));
     }
-    if (!quotes.move(current.id(), current.status(), QuoteStatus.SUPERSEDED, null, null)) {
+    QuoteStatus superseded = current.status().require(QuoteAction.SUPERSEDE);
+    if (!quotes.move(current.id(), current.status(), superseded, null, null)) {
       throw concurrent(current);
     }
     StoredQuote next =
@@ -138,17 +140,14 @@ public class QuoteService {
   public QuoteView send(Actor actor, UUID quoteId) {
     Access.member(actor);
     StoredQuote q = load(actor, quoteId);
-    if (q.status() != QuoteStatus.DRAFT) {
-      throw new DomainException(
-          ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "send", "status", q.status().name()));
-    }
+    QuoteStatus sent = q.status().require(QuoteAction.SEND);
     amendments.requireCurrent(q);
     if (workspaces.signingOrder(q.workspaceId()) == SigningOrder.VENDOR_FIRST
         && !signatures.signed(q.id(), "VENDOR")) {
       throw new DomainException(
           ContractErrors.WRONG_ORDER, Map.of("first", "vendor (this workspace's signing order)"));
     }
-    if (!quotes.move(q.id(), QuoteStatus.DRAFT, QuoteStatus.SENT, clock.instant(), null)) {
+    if (!quotes.move(q.id(), q.status(), sent, clock.instant(), null)) {
       throw concurrent(q);
     }
     events.publishEvent(

@@ -8,6 +8,7 @@ import io.tranche.app.contract.internal.QuoteRepository.StoredQuote;
 import io.tranche.app.contract.internal.SignatureRepository;
 import io.tranche.app.platform.Actor;
 import io.tranche.core.contract.ContractErrors;
+import io.tranche.core.contract.QuoteAction;
 import io.tranche.core.contract.QuoteStatus;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.error.DomainException;
@@ -61,12 +62,8 @@ public class QuoteSigning {
     if (q.status() == QuoteStatus.SUPERSEDED) {
       throw new DomainException(ContractErrors.OUTDATED_VERSION, Map.of("version", q.version()));
     }
-    if (q.status() != QuoteStatus.SENT) {
-      throw new DomainException(
-          ContractErrors.ILLEGAL_QUOTE_MOVE,
-          Map.of("action", "request changes to", "status", q.status().name()));
-    }
-    if (!quotes.move(q.id(), QuoteStatus.SENT, QuoteStatus.CHANGES_REQUESTED, null, text)) {
+    QuoteStatus next = q.status().require(QuoteAction.REQUEST_CHANGES);
+    if (!quotes.move(q.id(), q.status(), next, null, text)) {
       throw QuoteService.concurrent(q);
     }
     quoteService.publishChangesRequested(q, actor.label(), text);
@@ -88,10 +85,7 @@ public class QuoteSigning {
     if (q.status() == QuoteStatus.ACCEPTED) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
-    if (!q.status().signable()) {
-      throw new DomainException(
-          ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "sign", "status", q.status().name()));
-    }
+    QuoteStatus accepted = q.status().require(QuoteAction.SIGN);
     amendments.requireCurrent(q);
     LocalDate today = amendments.today(q.workspaceId());
     if (today.isAfter(q.content().validUntil())) {
@@ -116,7 +110,7 @@ public class QuoteSigning {
             now);
     if (!signatures.insert(
             actor.workspaceId(), q.projectId(), QuoteService.QUOTE, q.id(), signature)
-        || !quotes.move(q.id(), q.status(), QuoteStatus.ACCEPTED, null, null)) {
+        || !quotes.move(q.id(), q.status(), accepted, null, null)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
     UUID contractId = UUID.randomUUID();

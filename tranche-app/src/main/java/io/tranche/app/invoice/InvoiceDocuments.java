@@ -62,7 +62,7 @@ public class InvoiceDocuments {
   @Transactional
   public Download receiptPdf(Actor actor, UUID paymentId) {
     InvoiceAccess.PaymentOf paid = access.loadPayment(actor, paymentId);
-    if (!paid.payment().status().equals("CONFIRMED")) {
+    if (!io.tranche.core.payment.PaymentStatus.valueOf(paid.payment().status()).counts()) {
       throw new DomainException(
           InvoiceErrors.NO_RECEIPT,
           Map.of("status", paid.payment().status().toLowerCase(java.util.Locale.ROOT)));

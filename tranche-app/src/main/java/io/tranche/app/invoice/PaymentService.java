@@ -16,6 +16,7 @@ import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceErrors;
 import io.tranche.core.ledger.Ledger;
 import io.tranche.core.money.Money;
+import io.tranche.core.payment.PaymentStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -176,7 +177,7 @@ public class PaymentService {
     Money fee =
         Validation.required("amount", amount).toMoney("amount", payment.amount().currency());
     Settlement.requirePositive(invoice, fee);
-    if (!payment.status().equals("CONFIRMED")
+    if (!PaymentStatus.valueOf(payment.status()).counts()
         || fee.amountMinor() > payment.amount().amountMinor()) {
       throw DomainException.field(
           InvoiceService.TOO_MUCH_CREDIT, "amount", Map.of("open", payment.amount().formatted()));
@@ -209,7 +210,7 @@ public class PaymentService {
             invoiceId,
             "bank",
             MoneyJson.of(amount),
-            "REPORTED",
+            PaymentStatus.REPORTED.name(),
             settlement.paymentDate(invoice.workspaceId(), "paidOn", paidOn),
             Validation.optionalText("reference", reference, 200));
     invoices.insertPayment(

@@ -10,6 +10,7 @@ import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceState;
 import io.tranche.core.ledger.Ledger;
 import io.tranche.core.money.Money;
+import io.tranche.core.payment.PaymentStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,7 +72,7 @@ public class ProviderPayments {
     Invoice invoice = lockFor(channel, providerRef, invoiceId).orElse(null);
     var known = invoices.providerPaymentStatus(channel, providerRef);
     if (known.isPresent()) {
-      if (known.get().status().equals("UNKNOWN")) {
+      if (PaymentStatus.valueOf(known.get().status()) == PaymentStatus.UNKNOWN) {
         resolveUnknown(known.get().id(), true, "provider event");
         return new ProviderResult(ProviderOutcome.RECORDED, "");
       }
@@ -127,7 +128,7 @@ public class ProviderPayments {
             invoiceId,
             channel,
             MoneyJson.of(amount),
-            "UNKNOWN",
+            PaymentStatus.UNKNOWN.name(),
             on,
             providerRef);
     invoices.insertPayment(
@@ -170,7 +171,10 @@ public class ProviderPayments {
             .invoiceOfPayment(paymentId)
             .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
     Invoice invoice = invoices.lock(invoiceId).orElseThrow();
-    if (!invoices.move(paymentId, "UNKNOWN", succeeded ? "CONFIRMED" : "FAILED")) {
+    if (!invoices.move(
+        paymentId,
+        PaymentStatus.UNKNOWN,
+        succeeded ? PaymentStatus.CONFIRMED : PaymentStatus.FAILED)) {
       return;
     }
     PaymentView payment = access.payment(invoiceId, paymentId);

@@ -25,4 +25,28 @@ public enum QuoteStatus {
   public boolean signable() {
     return this == SENT || this == CHANGES_REQUESTED;
   }
+
+  /** The status {@code action} leads to from this one, if the move is allowed. */
+  public java.util.Optional<QuoteStatus> next(QuoteAction action) {
+    QuoteStatus to =
+        switch (action) {
+          case SEND -> this == DRAFT ? SENT : null;
+          case REQUEST_CHANGES -> this == SENT ? CHANGES_REQUESTED : null;
+          case SIGN -> signable() ? ACCEPTED : null;
+          case SUPERSEDE -> revisable() || this == DRAFT ? SUPERSEDED : null;
+        };
+    return java.util.Optional.ofNullable(to);
+  }
+
+  /**
+   * Like {@link #next}, refusing a move that is not allowed with {@code quote.illegal-transition}.
+   */
+  public QuoteStatus require(QuoteAction action) {
+    return next(action)
+        .orElseThrow(
+            () ->
+                new io.tranche.core.error.DomainException(
+                    ContractErrors.ILLEGAL_QUOTE_MOVE,
+                    java.util.Map.of("action", action.verb(), "status", name())));
+  }
 }

@@ -9,6 +9,7 @@ import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceLine;
 import io.tranche.core.invoice.InvoiceState;
 import io.tranche.core.money.Money;
+import io.tranche.core.payment.PaymentStatus;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -240,14 +241,18 @@ public class InvoiceRepository {
 
   /** Confirms a reported payment; false unless it was REPORTED. */
   public boolean confirm(UUID paymentId) {
-    return move(paymentId, "REPORTED", "CONFIRMED");
+    return move(paymentId, PaymentStatus.REPORTED, PaymentStatus.CONFIRMED);
   }
 
-  /** Moves a payment between statuses; false unless it was in {@code from}. */
-  public boolean move(UUID paymentId, String from, String to) {
+  /**
+   * Moves a payment from {@code from} to {@code to}, a move the payment's rules allow (refused
+   * otherwise); false unless it was in {@code from}.
+   */
+  public boolean move(UUID paymentId, PaymentStatus from, PaymentStatus to) {
+    from.require(to);
     return jdbc.sql(
                 "update payment set status = ?, next_check_at = null where id = ? and status = ?")
-            .params(to, paymentId, from)
+            .params(to.name(), paymentId, from.name())
             .update()
         == 1;
   }

@@ -109,7 +109,7 @@ public class Settlement {
             invoice.id(),
             channel,
             MoneyJson.of(amount),
-            "CONFIRMED",
+            io.tranche.core.payment.PaymentStatus.CONFIRMED.name(),
             receivedOn,
             reference);
     invoices.insertPayment(
