@@ -60,6 +60,33 @@ class EngineChecksIT extends IntegrationTest {
   }
 
   @Test
+  void theWorkspaceInvoiceListReadsAPageInAFixedNumberOfStatements() throws Exception {
+    World few = fixtures.world("few-invoices");
+    World many = fixtures.world("many-invoices");
+    for (int i = 0; i < 3; i++) {
+      fixtures.invoice(few);
+    }
+    for (int i = 0; i < 40; i++) {
+      fixtures.invoice(many);
+    }
+    int forFew = statementsToList(few);
+    int forMany = statementsToList(many);
+    assertThat(forFew).isPositive();
+    assertThat(forMany).as("40 invoices on the page cost no more than 3").isEqualTo(forFew);
+  }
+
+  private int statementsToList(World world) throws Exception {
+    mvc.perform( // warm: the token's last use is recorded at most once a minute
+        get("/api/v1/invoices?size=50").header("Authorization", "Bearer " + world.apiToken()));
+    return io.tranche.app.support.StatementCounter.count(
+        () ->
+            mvc.perform(
+                    get("/api/v1/invoices?size=50")
+                        .header("Authorization", "Bearer " + world.apiToken()))
+                .andExpect(status().isOk()));
+  }
+
+  @Test
   void aLostRaceSaysSoInsteadOfCallingTheMoveIllegal() throws Exception {
     World world = fixtures.world("race");
     QuoteView quote =
