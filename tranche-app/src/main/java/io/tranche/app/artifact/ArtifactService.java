@@ -165,10 +165,10 @@ public class ArtifactService {
   }
 
   StoredArtifact load(Actor actor, UUID id) {
-    StoredArtifact a = artifacts.find(id).orElseThrow(Errors.notFoundSupplier("artifact", id));
-    if (!a.workspaceId().equals(actor.workspaceId())) {
-      throw Errors.notFound("artifact", id);
-    }
+    StoredArtifact a =
+        artifacts
+            .find(actor.workspaceId(), id)
+            .orElseThrow(Errors.notFoundSupplier("artifact", id));
     try {
       projects.requireVisible(actor, a.projectId());
     } catch (DomainException e) {

@@ -248,8 +248,7 @@ public class ArtifactUploads {
     Access.member(actor);
     StoredArtifact a =
         artifacts
-            .find(id)
-            .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+            .find(actor.workspaceId(), id)
             .orElseThrow(Errors.notFoundSupplier("artifact", id));
     if (a.receiptJws() != null || !artifacts.deleteUnreceipted(a.id())) {
       throw new DomainException(ArtifactErrors.HAS_RECEIPT, Map.of());

@@ -105,7 +105,7 @@ public class ContractService {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "vendor"));
     }
     completion.complete(actor, c, quotes.load(actor, c.quoteId()), signature, QuoteService::view);
-    return view(actor, contracts.find(contractId).orElseThrow());
+    return view(actor, contracts.find(actor.workspaceId(), contractId).orElseThrow());
   }
 
   /** Whether a member already signed this quote version (vendor-first signing order). */
@@ -153,8 +153,7 @@ public class ContractService {
   private StoredContract load(Actor actor, UUID contractId) {
     StoredContract c =
         contracts
-            .find(contractId)
-            .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+            .find(actor.workspaceId(), contractId)
             .orElseThrow(Errors.notFoundSupplier("contract", contractId));
     try {
       projects.requireVisible(actor, c.projectId());

@@ -100,7 +100,7 @@ public class QuoteService {
       String hash =
           StoredQuote.hash(current.projectId(), current.id(), current.version(), content, amends);
       quotes.updateContent(current.id(), content, hash);
-      return view(quotes.find(quoteId).orElseThrow());
+      return view(quotes.find(actor.workspaceId(), quoteId).orElseThrow());
     }
     if (!current.status().revisable()
         && !(current.status() == QuoteStatus.DRAFT
@@ -159,7 +159,7 @@ public class QuoteService {
             q.documentHash(),
             q.version(),
             q.amends()));
-    return view(quotes.find(quoteId).orElseThrow());
+    return view(quotes.find(actor.workspaceId(), quoteId).orElseThrow());
   }
 
   /**
@@ -229,8 +229,7 @@ public class QuoteService {
   StoredQuote load(Actor actor, UUID quoteId) {
     StoredQuote q =
         quotes
-            .find(quoteId)
-            .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+            .find(actor.workspaceId(), quoteId)
             .filter(found -> actor.isMember() || found.status() != QuoteStatus.DRAFT)
             .orElseThrow(Errors.notFoundSupplier("quote", quoteId));
     try {

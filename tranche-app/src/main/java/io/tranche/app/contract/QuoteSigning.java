@@ -67,7 +67,7 @@ public class QuoteSigning {
       throw QuoteService.concurrent(q);
     }
     quoteService.publishChangesRequested(q, actor.label(), text);
-    return QuoteService.view(quotes.find(quoteId).orElseThrow());
+    return QuoteService.view(quotes.find(actor.workspaceId(), quoteId).orElseThrow());
   }
 
   /**
@@ -120,7 +120,8 @@ public class QuoteSigning {
       completion.complete(
           actor, contracts.find(contractId).orElseThrow(), q, signature, QuoteService::view);
     }
-    ContractRepository.StoredContract stored = contracts.find(contractId).orElseThrow();
+    ContractRepository.StoredContract stored =
+        contracts.find(actor.workspaceId(), contractId).orElseThrow();
     return new ContractView(
         contractId,
         q.projectId(),

@@ -280,11 +280,11 @@ public class MilestoneService {
   }
 
   private Stored load(Actor actor, UUID id) {
-    Stored stored = milestones.find(id).orElseThrow(Errors.notFoundSupplier("milestone", id));
+    Stored stored =
+        milestones
+            .find(actor.workspaceId(), id)
+            .orElseThrow(Errors.notFoundSupplier("milestone", id));
     Milestone m = stored.milestone();
-    if (!actor.workspaceId().equals(m.workspaceId().value())) {
-      throw Errors.notFound("milestone", id);
-    }
     try {
       projects.requireVisible(actor, m.projectId().value());
     } catch (DomainException e) {

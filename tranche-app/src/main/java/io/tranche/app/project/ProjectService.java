@@ -272,8 +272,8 @@ public class ProjectService {
   }
 
   private Project load(Actor actor, UUID id) {
-    Project project = projects.find(id).orElseThrow(Errors.notFoundSupplier("project", id));
-    Access.sameWorkspace(actor, project.workspaceId().value(), "project", id);
-    return project;
+    return projects
+        .find(actor.workspaceId(), id)
+        .orElseThrow(Errors.notFoundSupplier("project", id));
   }
 }

@@ -138,9 +138,22 @@ public class ArtifactRepository {
     jdbc.sql("delete from artifact where id = ?").params(id).update();
   }
 
+  /**
+   * A row by id alone, for system steps that start from an id and take the workspace from the row
+   * (a provider's event, a download token, a trigger); a person's request uses {@code
+   * find(workspace, id)}.
+   */
   public Optional<StoredArtifact> find(UUID id) {
     return jdbc.sql("select * from artifact where id = ? and state = 'SEALED'")
         .params(id)
+        .query(ArtifactRepository::map)
+        .optional();
+  }
+
+  /** A sealed artifact of the workspace; none of another workspace's, whatever the id. */
+  public Optional<StoredArtifact> find(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from artifact where workspace_id = ? and id = ? and state = 'SEALED'")
+        .params(workspaceId, id)
         .query(ArtifactRepository::map)
         .optional();
   }

@@ -143,9 +143,22 @@ public class QuoteRepository {
         == 1;
   }
 
+  /**
+   * A row by id alone, for system steps that start from an id and take the workspace from the row
+   * (a provider's event, a download token, a trigger); a person's request uses {@code
+   * find(workspace, id)}.
+   */
   public Optional<StoredQuote> find(UUID id) {
     return jdbc.sql("select * from quote where id = ?")
         .param(id)
+        .query((rs, i) -> quote(rs))
+        .optional();
+  }
+
+  /** A quote version of the workspace; none of another workspace's, whatever the id. */
+  public Optional<StoredQuote> find(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from quote where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query((rs, i) -> quote(rs))
         .optional();
   }

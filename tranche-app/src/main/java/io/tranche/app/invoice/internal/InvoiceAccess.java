@@ -44,10 +44,7 @@ public class InvoiceAccess {
 
   public Invoice load(Actor actor, UUID id) {
     Invoice invoice =
-        invoices
-            .find(id)
-            .filter(i -> i.workspaceId().equals(actor.workspaceId()))
-            .orElseThrow(Errors.notFoundSupplier("invoice", id));
+        invoices.find(actor.workspaceId(), id).orElseThrow(Errors.notFoundSupplier("invoice", id));
     try {
       projects.requireVisible(actor, invoice.projectId());
     } catch (DomainException e) {

@@ -116,9 +116,23 @@ public class InvoiceRepository {
         == 1;
   }
 
+  /**
+   * A row by id alone, for system steps that start from an id and take the workspace from the row
+   * (a provider's event, a download token, a trigger); a person's request uses {@code
+   * find(workspace, id)}.
+   */
   public Optional<Invoice> find(UUID id) {
     return jdbc.sql("select * from invoice where id = ?")
         .param(id)
+        .query((rs, i) -> head(rs))
+        .optional()
+        .map(h -> withLines(List.of(h)).get(0));
+  }
+
+  /** An invoice of the workspace; none of another workspace's, whatever the id. */
+  public Optional<Invoice> find(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from invoice where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query((rs, i) -> head(rs))
         .optional()
         .map(h -> withLines(List.of(h)).get(0));

@@ -94,9 +94,22 @@ public class MilestoneRepository {
         .update();
   }
 
+  /**
+   * A row by id alone, for system steps that start from an id and take the workspace from the row
+   * (a provider's event, a download token, a trigger); a person's request uses {@code
+   * find(workspace, id)}.
+   */
   public Optional<Stored> find(UUID id) {
     return jdbc.sql("select * from milestone where id = ?")
         .param(id)
+        .query((rs, i) -> new Stored(milestone(rs), rs.getInt("version")))
+        .optional();
+  }
+
+  /** A milestone of the workspace; none of another workspace's, whatever the id. */
+  public Optional<Stored> find(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from milestone where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query((rs, i) -> new Stored(milestone(rs), rs.getInt("version")))
         .optional();
   }

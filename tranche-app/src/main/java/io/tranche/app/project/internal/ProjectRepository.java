@@ -63,9 +63,22 @@ public class ProjectRepository {
         .update();
   }
 
+  /**
+   * A row by id alone, for system steps that start from an id and take the workspace from the row
+   * (a provider's event, a download token, a trigger); a person's request uses {@code
+   * find(workspace, id)}.
+   */
   public Optional<Project> find(UUID id) {
     return jdbc.sql("select * from project where id = ?")
         .param(id)
+        .query(ProjectRepository::project)
+        .optional();
+  }
+
+  /** A project of the workspace; none of another workspace's, whatever the id. */
+  public Optional<Project> find(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from project where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query(ProjectRepository::project)
         .optional();
   }
