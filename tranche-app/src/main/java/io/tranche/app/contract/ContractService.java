@@ -61,7 +61,9 @@ public class ContractService {
   @Transactional(readOnly = true)
   public List<ContractView> contracts(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);
-    return contracts.ofProject(projectId).stream().map(c -> view(actor, c)).toList();
+    return contracts.ofProject(actor.workspaceId(), projectId).stream()
+        .map(c -> view(actor, c))
+        .toList();
   }
 
   /** Opens a contract; recorded as shown to the caller (a member must open it to countersign). */

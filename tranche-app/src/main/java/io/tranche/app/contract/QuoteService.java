@@ -66,7 +66,9 @@ public class QuoteService {
   @Transactional(readOnly = true)
   public PageOf<QuoteView> quotes(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
-    return quotes.ofProject(projectId, actor.isMember(), paging).map(QuoteService::view);
+    return quotes
+        .ofProject(actor.workspaceId(), projectId, actor.isMember(), paging)
+        .map(QuoteService::view);
   }
 
   /** Drafts version 1 of a new quote. */

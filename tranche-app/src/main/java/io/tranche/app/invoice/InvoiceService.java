@@ -123,7 +123,9 @@ public class InvoiceService {
   public PageOf<InvoiceView> invoices(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
     Instant now = clock.instant();
-    return invoices.ofProject(projectId, paging).map(i -> InvoiceView.of(i, now));
+    return invoices
+        .ofProject(actor.workspaceId(), projectId, paging)
+        .map(i -> InvoiceView.of(i, now));
   }
 
   @Transactional(readOnly = true)

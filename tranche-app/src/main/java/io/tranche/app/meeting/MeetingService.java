@@ -60,7 +60,10 @@ public class MeetingService {
   public PageOf<MeetingView> meetings(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
     return new PageOf<>(
-        meetings.page(projectId, paging), paging.page(), paging.size(), meetings.count(projectId));
+        meetings.page(actor.workspaceId(), projectId, paging),
+        paging.page(),
+        paging.size(),
+        meetings.count(actor.workspaceId(), projectId));
   }
 
   @Transactional(readOnly = true)

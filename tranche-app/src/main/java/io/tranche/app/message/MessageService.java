@@ -71,7 +71,10 @@ public class MessageService {
   public PageOf<MessageView> messages(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
     return new PageOf<>(
-        messages.page(projectId, paging), paging.page(), paging.size(), messages.count(projectId));
+        messages.page(actor.workspaceId(), projectId, paging),
+        paging.page(),
+        paging.size(),
+        messages.count(actor.workspaceId(), projectId));
   }
 
   /** Posts a message as the signed-in actor, with its attachments. */

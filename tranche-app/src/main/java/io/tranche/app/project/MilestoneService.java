@@ -64,17 +64,19 @@ public class MilestoneService {
   public PageOf<MilestoneView> milestones(Actor actor, UUID projectId, Paging paging) {
     projects.requireVisible(actor, projectId);
     return new PageOf<>(
-        milestones.ofProject(projectId, paging).stream().map(MilestoneView::of).toList(),
+        milestones.ofProject(actor.workspaceId(), projectId, paging).stream()
+            .map(MilestoneView::of)
+            .toList(),
         paging.page(),
         paging.size(),
-        milestones.countOfProject(projectId));
+        milestones.countOfProject(actor.workspaceId(), projectId));
   }
 
   /** A project's milestones as domain values, for policies such as the timeline. */
   @Transactional(readOnly = true)
   public List<Milestone> plan(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);
-    return milestones.ofProject(projectId, new Paging(0, Paging.MAX_SIZE));
+    return milestones.ofProject(actor.workspaceId(), projectId, new Paging(0, Paging.MAX_SIZE));
   }
 
   @Transactional(readOnly = true)

@@ -76,6 +76,16 @@ public class ContractRepository {
         .optional();
   }
 
+  /** A project's contracts, within the workspace. */
+  public List<StoredContract> ofProject(UUID workspaceId, UUID projectId) {
+    return jdbc.sql(
+            "select * from contract where workspace_id = ? and project_id = ? order by created_at")
+        .params(workspaceId, projectId)
+        .query((rs, i) -> contract(rs))
+        .list();
+  }
+
+  /** A project's contracts by id alone, for system steps (see {@link #find(UUID)}). */
   public List<StoredContract> ofProject(UUID projectId) {
     return jdbc.sql("select * from contract where project_id = ? order by created_at desc")
         .param(projectId)

@@ -165,11 +165,12 @@ public class QuoteRepository {
 
   /** One page of a project's quote versions, newest first; drafts only when asked for. */
   public io.tranche.app.platform.PageOf<StoredQuote> ofProject(
-      UUID projectId, boolean withDrafts, io.tranche.app.platform.Paging paging) {
-    String where = "project_id = ?" + (withDrafts ? "" : " and status <> 'DRAFT'");
+      UUID workspaceId, UUID projectId, boolean withDrafts, io.tranche.app.platform.Paging paging) {
+    String where =
+        "workspace_id = ? and project_id = ?" + (withDrafts ? "" : " and status <> 'DRAFT'");
     long total =
         jdbc.sql("select count(*) from quote where " + where)
-            .param(projectId)
+            .params(workspaceId, projectId)
             .query(Long.class)
             .single();
     List<StoredQuote> items =
@@ -177,7 +178,7 @@ public class QuoteRepository {
                 "select * from quote where "
                     + where
                     + " order by created_at desc, version desc, id limit ? offset ?")
-            .params(projectId, paging.size(), paging.offset())
+            .params(workspaceId, projectId, paging.size(), paging.offset())
             .query((rs, i) -> quote(rs))
             .list();
     return new io.tranche.app.platform.PageOf<>(items, paging.page(), paging.size(), total);

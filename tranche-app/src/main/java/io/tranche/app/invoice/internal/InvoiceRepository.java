@@ -159,16 +159,17 @@ public class InvoiceRepository {
   }
 
   /** One page of a project's invoices, oldest first (the deposit leads). */
-  public PageOf<Invoice> ofProject(UUID projectId, Paging paging) {
+  public PageOf<Invoice> ofProject(UUID workspaceId, UUID projectId, Paging paging) {
     long total =
-        jdbc.sql("select count(*) from invoice where project_id = ?")
-            .param(projectId)
+        jdbc.sql("select count(*) from invoice where workspace_id = ? and project_id = ?")
+            .params(workspaceId, projectId)
             .query(Long.class)
             .single();
     List<Head> items =
         jdbc.sql(
-                "select * from invoice where project_id = ? order by created_at, id limit ? offset ?")
-            .params(projectId, paging.size(), paging.offset())
+                "select * from invoice where workspace_id = ? and project_id = ?"
+                    + " order by created_at, id limit ? offset ?")
+            .params(workspaceId, projectId, paging.size(), paging.offset())
             .query((rs, i) -> head(rs))
             .list();
     return new PageOf<>(withLines(items), paging.page(), paging.size(), total);

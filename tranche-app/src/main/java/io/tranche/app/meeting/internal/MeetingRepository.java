@@ -66,17 +66,20 @@ public class MeetingRepository {
     return stored(id).map(Stored::meeting);
   }
 
-  public List<MeetingView> page(UUID projectId, Paging paging) {
+  public List<MeetingView> page(UUID workspaceId, UUID projectId, Paging paging) {
     return jdbc.sql(
-            "select * from meeting where project_id = ? order by held_at desc limit ? offset ?")
-        .params(projectId, paging.size(), paging.offset())
+            """
+            select * from meeting where workspace_id = ? and project_id = ?
+            order by held_at desc limit ? offset ?
+            """)
+        .params(workspaceId, projectId, paging.size(), paging.offset())
         .query((rs, i) -> meeting(rs))
         .list();
   }
 
-  public long count(UUID projectId) {
-    return jdbc.sql("select count(*) from meeting where project_id = ?")
-        .param(projectId)
+  public long count(UUID workspaceId, UUID projectId) {
+    return jdbc.sql("select count(*) from meeting where workspace_id = ? and project_id = ?")
+        .params(workspaceId, projectId)
         .query(Long.class)
         .single();
   }

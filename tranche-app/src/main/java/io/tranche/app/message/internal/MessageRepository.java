@@ -69,10 +69,14 @@ public class MessageRepository {
     }
   }
 
-  public List<MessageView> page(UUID projectId, Paging paging) {
+  public List<MessageView> page(UUID workspaceId, UUID projectId, Paging paging) {
     Map<UUID, MessageView> messages = new LinkedHashMap<>();
-    jdbc.sql("select * from message where project_id = ? order by created_at, id limit ? offset ?")
-        .params(projectId, paging.size(), paging.offset())
+    jdbc.sql(
+            """
+            select * from message where workspace_id = ? and project_id = ?
+            order by created_at, id limit ? offset ?
+            """)
+        .params(workspaceId, projectId, paging.size(), paging.offset())
         .query(
             (rs, i) ->
                 new MessageView(
@@ -120,9 +124,9 @@ public class MessageRepository {
         .toList();
   }
 
-  public long count(UUID projectId) {
-    return jdbc.sql("select count(*) from message where project_id = ?")
-        .param(projectId)
+  public long count(UUID workspaceId, UUID projectId) {
+    return jdbc.sql("select count(*) from message where workspace_id = ? and project_id = ?")
+        .params(workspaceId, projectId)
         .query(Long.class)
         .single();
   }

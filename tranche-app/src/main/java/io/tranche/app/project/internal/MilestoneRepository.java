@@ -122,6 +122,7 @@ public class MilestoneRepository {
         .optional();
   }
 
+  /** A project's milestones by id alone, for system steps (see {@link #find(UUID)}). */
   public List<Milestone> ofProject(UUID projectId, Paging paging) {
     return jdbc.sql(
             "select * from milestone where project_id = ? order by position_no limit ? offset ?")
@@ -130,9 +131,21 @@ public class MilestoneRepository {
         .list();
   }
 
-  public long countOfProject(UUID projectId) {
-    return jdbc.sql("select count(*) from milestone where project_id = ?")
-        .param(projectId)
+  /** A page of a project's milestones, within the workspace. */
+  public List<Milestone> ofProject(UUID workspaceId, UUID projectId, Paging paging) {
+    return jdbc.sql(
+            """
+            select * from milestone where workspace_id = ? and project_id = ?
+            order by position_no limit ? offset ?
+            """)
+        .params(workspaceId, projectId, paging.size(), paging.offset())
+        .query((rs, i) -> milestone(rs))
+        .list();
+  }
+
+  public long countOfProject(UUID workspaceId, UUID projectId) {
+    return jdbc.sql("select count(*) from milestone where workspace_id = ? and project_id = ?")
+        .params(workspaceId, projectId)
         .query(Long.class)
         .single();
   }
