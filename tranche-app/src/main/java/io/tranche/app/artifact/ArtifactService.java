@@ -99,7 +99,7 @@ public class ArtifactService {
   public List<ArtifactView> artifacts(Actor actor, UUID milestoneId) {
     milestones.milestone(actor, milestoneId);
     Optional<Release> release = release(milestoneId);
-    return artifacts.ofMilestone(milestoneId).stream()
+    return artifacts.ofMilestone(actor.workspaceId(), milestoneId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
         .map(a -> view(a, release))
         .toList();
@@ -109,7 +109,7 @@ public class ArtifactService {
   @Transactional(readOnly = true)
   public List<ArtifactView> ofProject(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);
-    return artifacts.ofProject(projectId).stream()
+    return artifacts.ofProject(actor.workspaceId(), projectId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
         .map(a -> view(a, release(a.milestoneId())))
         .toList();

@@ -61,7 +61,7 @@ public class DeliveryReceipts {
     String kid = SigningKeys.fingerprint(signingKeys.publicKey(workspaceId)).replace(" ", "");
     int issued = 0;
     Instant now = clock.instant();
-    for (StoredArtifact a : artifacts.ofMilestone(milestoneId)) {
+    for (StoredArtifact a : artifacts.ofMilestone(workspaceId, milestoneId)) {
       if (a.receiptJws() != null) {
         continue;
       }

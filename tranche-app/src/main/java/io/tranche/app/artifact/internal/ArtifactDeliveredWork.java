@@ -17,8 +17,7 @@ class ArtifactDeliveredWork implements DeliveredWork {
 
   @Override
   public List<Deliverable> of(UUID workspaceId, UUID milestoneId) {
-    return artifacts.ofMilestone(milestoneId).stream()
-        .filter(a -> a.workspaceId().equals(workspaceId))
+    return artifacts.ofMilestone(workspaceId, milestoneId).stream()
         .filter(a -> a.receiptJws() != null && a.plaintextSha256() != null)
         .map(
             a ->

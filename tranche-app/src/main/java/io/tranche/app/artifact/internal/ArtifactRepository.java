@@ -166,10 +166,26 @@ public class ArtifactRepository {
         .list();
   }
 
-  public List<StoredArtifact> ofProject(UUID projectId) {
+  /** A milestone's sealed artifacts, within the workspace. */
+  public List<StoredArtifact> ofMilestone(UUID workspaceId, UUID milestoneId) {
     return jdbc.sql(
-            "select * from artifact where project_id = ? and state = 'SEALED' order by created_at, id")
-        .params(projectId)
+            """
+            select * from artifact where workspace_id = ? and milestone_id = ? and state = 'SEALED'
+            order by created_at, id
+            """)
+        .params(workspaceId, milestoneId)
+        .query(ArtifactRepository::map)
+        .list();
+  }
+
+  /** A project's sealed artifacts, within the workspace. */
+  public List<StoredArtifact> ofProject(UUID workspaceId, UUID projectId) {
+    return jdbc.sql(
+            """
+            select * from artifact where workspace_id = ? and project_id = ? and state = 'SEALED'
+            order by created_at, id
+            """)
+        .params(workspaceId, projectId)
         .query(ArtifactRepository::map)
         .list();
   }
