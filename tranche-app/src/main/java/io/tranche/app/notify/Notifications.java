@@ -5,6 +5,7 @@ import io.tranche.app.mail.MailService;
 import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.modification.ModificationEvent;
 import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ class Notifications {
     this.baseUrl = baseUrl;
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.QuoteSent e) {
     send(
         e.workspaceId(),
@@ -48,7 +48,7 @@ class Notifications {
             + baseUrl.portal(e.workspaceId(), "/portal/quotes/" + e.documentId()));
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.QuoteViewed e) {
     if (e.first()) {
       send(
@@ -64,7 +64,7 @@ class Notifications {
     }
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.QuoteSigned e) {
     if (e.contractId() != null) {
       send(
@@ -78,7 +78,7 @@ class Notifications {
     }
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.ContractCompleted e) {
     boolean amendment = e.amends() != null;
     String link = "/contracts/" + e.documentId() + "/pdf";
@@ -104,7 +104,7 @@ class Notifications {
             + link);
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.ChangesRequested e) {
     send(
         e.workspaceId(),
@@ -118,7 +118,7 @@ class Notifications {
             + e.projectId());
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.Deemed e) {
     if (e.signOff()) {
       signedOff(e.workspaceId(), e.projectId(), false, e.windowEndsAt());
@@ -141,7 +141,7 @@ class Notifications {
         body + baseUrl.get() + "/console/projects/" + e.projectId());
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.SignedOff e) {
     signedOff(e.workspaceId(), e.projectId(), true, e.windowEndsAt());
   }
@@ -174,7 +174,7 @@ class Notifications {
     return workspaces.name(workspaceId).orElse("Your supplier");
   }
 
-  @EventListener
+  @Reaction
   void on(MilestoneMoved moved) {
     MilestoneTransitioned t = moved.transition();
     if (t.to() == MilestoneState.SUBMITTED && t.from() != MilestoneState.SUBMITTED) {
@@ -189,7 +189,7 @@ class Notifications {
     }
   }
 
-  @EventListener
+  @Reaction
   void on(ModificationEvent event) {
     UUID ws = event.workspaceId();
     UUID project = event.projectId();

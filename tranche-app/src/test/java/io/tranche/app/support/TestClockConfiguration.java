@@ -17,6 +17,11 @@ class TestClockConfiguration {
   }
 
   @Bean
+  FlakyReaction flakyReaction() {
+    return new FlakyReaction();
+  }
+
+  @Bean
   static org.springframework.beans.factory.config.BeanPostProcessor statementCounter() {
     return new org.springframework.beans.factory.config.BeanPostProcessor() {
       @Override

@@ -3,12 +3,12 @@ package io.tranche.app.artifact.internal;
 import io.tranche.app.artifact.ArtifactService;
 import io.tranche.app.artifact.ReleaseService;
 import io.tranche.app.invoice.InvoiceEvent;
+import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.MilestoneTransitioned;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ class ArtifactTriggers {
     this.releases = releases;
   }
 
-  @EventListener
+  @Reaction
   void on(MilestoneMoved moved) {
     MilestoneTransitioned t = moved.transition();
     UUID milestoneId = t.milestoneId().value();
@@ -43,12 +43,12 @@ class ArtifactTriggers {
     }
   }
 
-  @EventListener
+  @Reaction
   void on(InvoiceEvent.PaymentReceived received) {
     releases.evaluateProject(received.projectId(), "payment on the project");
   }
 
-  @EventListener
+  @Reaction
   void on(InvoiceEvent.PaymentRefunded refunded) {
     releases.refunded(
         refunded.workspaceId(),
@@ -57,7 +57,7 @@ class ArtifactTriggers {
         refunded.actor());
   }
 
-  @EventListener
+  @Reaction
   void on(InvoiceEvent.PaymentChargedBack chargedBack) {
     releases.chargedBack(chargedBack.workspaceId(), chargedBack.invoiceId(), chargedBack.actor());
   }

@@ -2,6 +2,7 @@ package io.tranche.app.invoice.internal;
 
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
@@ -12,7 +13,6 @@ import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.MilestoneTransitioned;
 import io.tranche.core.milestone.PaymentTrigger;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,7 @@ class InvoiceTriggers {
    * the signed amount (the deposit; and, where the workspace let work start before the contract,
    * parts accepted before it, which waited for the signature).
    */
-  @EventListener
+  @Reaction
   void on(AgreementEvent.ContractCompleted event) {
     for (Milestone m : milestones.planAsSystem(event.projectId())) {
       if (!m.disputed()
@@ -50,7 +50,7 @@ class InvoiceTriggers {
     }
   }
 
-  @EventListener
+  @Reaction
   void on(MilestoneMoved moved) {
     MilestoneTransitioned t = moved.transition();
     if (t.action() == MilestoneAction.RESOLVE_DISPUTE && t.to() == MilestoneState.INVOICED) {

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.modification.ModificationService;
 import io.tranche.app.platform.Jobs;
+import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.ProjectService;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +59,7 @@ public class ModificationWindows {
     return closed;
   }
 
-  @EventListener
+  @Reaction
   void on(AgreementEvent.ContractCompleted completed) {
     if (completed.amends() != null) {
       modifications.amendmentSigned(completed.workspaceId(), completed.quoteId());
