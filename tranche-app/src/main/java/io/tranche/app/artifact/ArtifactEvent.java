@@ -170,7 +170,7 @@ public sealed interface ArtifactEvent extends Evidenced {
       String actor,
       UUID milestoneId,
       UUID invoiceId,
-      long refundedMinor)
+      io.tranche.core.money.Money refunded)
       implements ArtifactEvent {
     @Override
     public String evidenceType() {
@@ -182,7 +182,7 @@ public sealed interface ArtifactEvent extends Evidenced {
       return ordered(
           "milestone", milestoneId.toString(),
           "invoice", invoiceId.toString(),
-          "refundedMinor", refundedMinor);
+          "refundedMinor", refunded.amountMinor());
     }
   }
 

@@ -118,12 +118,12 @@ public class ReleaseService {
         ReleaseRule.decide(
             new ReleaseRule.Facts(
                 money.invoiced(),
-                money.invoiceOpenMinor(),
+                money.invoiceOpen(),
                 money.invoiceCredited(),
-                handedOver.minor(m.projectId().value()),
-                m.amount().amountMinor(),
-                money.receivedMinor(),
-                money.creditLimitMinor(),
+                handedOver.value(m.projectId().value()),
+                m.amount(),
+                money.received(),
+                money.creditLimit(),
                 m.disputed()));
     if (!decision.release()) {
       log.info("milestone {} not released on {}: {}", milestoneId, trigger, decision.heldBecause());
@@ -150,19 +150,23 @@ public class ReleaseService {
    * longer holds, and that is evidence); after release, the refund is recorded on the release.
    */
   @Transactional
-  public void refunded(UUID workspaceId, UUID invoiceId, long refundedMinor, String actor) {
+  public void refunded(
+      UUID workspaceId, UUID invoiceId, io.tranche.core.money.Money refunded, String actor) {
     Optional<Milestone> milestone = milestoneOf(workspaceId, invoiceId);
     if (milestone.isEmpty() || reversedAfterRelease(milestone.get(), invoiceId, "refund", actor)) {
       return;
     }
     Milestone m = milestone.get();
     boolean wasFullyPaid =
-        invoices.milestoneMoney(m.projectId().value(), m.id().value()).invoiceOpenMinor()
-            <= refundedMinor;
+        invoices
+                .milestoneMoney(m.projectId().value(), m.id().value())
+                .invoiceOpen()
+                .compareTo(refunded)
+            <= 0;
     if (wasFullyPaid && hasReceipts(m)) {
       events.publishEvent(
           new ArtifactEvent.ReleaseCancelled(
-              workspaceId, m.projectId().value(), actor, m.id().value(), invoiceId, refundedMinor));
+              workspaceId, m.projectId().value(), actor, m.id().value(), invoiceId, refunded));
     }
   }
 

@@ -43,13 +43,13 @@ public class ExposureService {
     String currency = project.currency();
     Exposure exposure =
         new Exposure(
-            handedOver.minor(projectId),
-            invoices.receivedMinor(projectId),
-            project.creditLimit().amountMinor());
+            handedOver.value(projectId),
+            io.tranche.core.money.Money.of(invoices.receivedMinor(projectId), currency),
+            io.tranche.core.money.Money.of(project.creditLimit().amountMinor(), currency));
     return new ExposureView(
-        new MoneyJson(exposure.handedOverMinor(), currency),
-        new MoneyJson(exposure.receivedMinor(), currency),
-        new MoneyJson(exposure.minor(), currency),
+        MoneyJson.of(exposure.handedOver()),
+        MoneyJson.of(exposure.received()),
+        MoneyJson.of(exposure.value()),
         project.creditLimit(),
         exposure.withinLimit());
   }

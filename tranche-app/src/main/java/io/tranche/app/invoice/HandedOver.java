@@ -8,6 +8,6 @@ import java.util.UUID;
  * and the release rule both read it, so they cannot disagree.
  */
 public interface HandedOver {
-  /** The handed-over value of a project's milestones, in minor units. */
-  long minor(UUID projectId);
+  /** The handed-over value of a project's milestones, in the project's currency. */
+  io.tranche.core.money.Money value(UUID projectId);
 }

@@ -21,6 +21,7 @@ import io.tranche.core.invoice.MilestoneInvoices;
 import io.tranche.core.ledger.Account;
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
+import io.tranche.core.money.Money;
 import io.tranche.core.money.MoneyErrors;
 import java.time.Clock;
 import java.time.Instant;
@@ -191,23 +192,30 @@ public class InvoiceService {
               .sum();
       open = Math.max(fromLedger, i.open().amountMinor());
     }
+    String currency = projects.currencyOf(projectId);
     return new MilestoneMoney(
         invoice.isPresent(),
         invoice.map(Invoice::id).orElse(null),
-        open,
+        Money.of(open, currency),
         invoice.filter(i -> i.state() == InvoiceState.CREDITED).isPresent(),
-        invoices.receivedMinor(projectId),
+        Money.of(invoices.receivedMinor(projectId), currency),
         projects.creditLimitOf(projectId));
   }
 
-  /** See {@link #milestoneMoney}. */
+  /** See {@link #milestoneMoney}; amounts in the project's currency. */
   public record MilestoneMoney(
       boolean invoiced,
       @Nullable UUID invoiceId,
-      long invoiceOpenMinor,
+      Money invoiceOpen,
       boolean invoiceCredited,
-      long receivedMinor,
-      long creditLimitMinor) {}
+      Money received,
+      Money creditLimit) {
+
+    /** Whether the invoice is paid in full by money (not settled by credit notes alone). */
+    public boolean paidInFull() {
+      return invoiced && invoiceOpen.isZero() && !invoiceCredited;
+    }
+  }
 
   /** The milestone an invoice is for, if any (a system step, no access check). */
   @Transactional(readOnly = true)

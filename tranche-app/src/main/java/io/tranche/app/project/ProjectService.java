@@ -245,12 +245,12 @@ public class ProjectService {
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 
-  /** A project's credit limit in minor units; no access check. */
+  /** A project's credit limit; no access check. */
   @Transactional(readOnly = true)
-  public long creditLimitOf(UUID projectId) {
+  public Money creditLimitOf(UUID projectId) {
     return projects
         .find(projectId)
-        .map(p -> p.creditLimit().amountMinor())
+        .map(Project::creditLimit)
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 

@@ -251,7 +251,7 @@ class EngineInvariantsIT extends IntegrationTest {
     for (MilestoneView m : plan()) {
       assertThat(m.amount().amountMinor()).as("signed amount of " + m.name()).isEqualTo(100000L);
       var money = invoices.milestoneMoney(world.project().id(), m.id());
-      boolean paid = money.invoiced() && money.invoiceOpenMinor() == 0 && !money.invoiceCredited();
+      boolean paid = money.invoiced() && money.invoiceOpen().isZero() && !money.invoiceCredited();
       boolean paidState = m.state() == MilestoneState.PAID || m.state() == MilestoneState.RELEASED;
       assertThat(paidState)
           .as(m.name() + " is " + m.state() + ", its invoice paid: " + paid)

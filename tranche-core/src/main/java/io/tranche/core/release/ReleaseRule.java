@@ -1,5 +1,6 @@
 package io.tranche.core.release;
 
+import io.tranche.core.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,28 +14,28 @@ public final class ReleaseRule {
   private ReleaseRule() {}
 
   /**
-   * What the rule looks at. Amounts are in minor units of the project's currency.
+   * What the rule looks at, in the project's currency.
    *
    * @param invoiceCredited the invoice was settled by credit notes alone (CREDITED): nothing is
    *     open, and nothing was paid
    */
   public record Facts(
       boolean invoiced,
-      long invoiceOpenMinor,
+      Money invoiceOpen,
       boolean invoiceCredited,
-      long handedOverMinor,
-      long milestoneValueMinor,
-      long receivedMinor,
-      long creditLimitMinor,
+      Money handedOver,
+      Money milestoneValue,
+      Money received,
+      Money creditLimit,
       boolean disputed) {
     /** The project's exposure now, before this milestone. */
     public Exposure exposure() {
-      return new Exposure(handedOverMinor, receivedMinor, creditLimitMinor);
+      return new Exposure(handedOver, received, creditLimit);
     }
 
     /** The exposure if this milestone were handed over now. */
-    public long exposureAfterMinor() {
-      return exposure().handingOver(milestoneValueMinor).minor();
+    public Exposure exposureAfter() {
+      return exposure().handingOver(milestoneValue);
     }
   }
 
@@ -49,17 +50,17 @@ public final class ReleaseRule {
     List<String> held = new ArrayList<>();
     if (!f.invoiced()) {
       held.add("the milestone has no invoice yet");
-    } else if (f.invoiceOpenMinor() > 0) {
-      held.add("the invoice is not fully paid (" + f.invoiceOpenMinor() + " open)");
+    } else if (f.invoiceOpen().compareTo(Money.zero(f.invoiceOpen().currency())) > 0) {
+      held.add("the invoice is not fully paid (" + f.invoiceOpen() + " open)");
     } else if (f.invoiceCredited()) {
       held.add("the invoice was settled by credit notes, not paid");
     }
-    if (!f.exposure().handingOver(f.milestoneValueMinor()).withinLimit()) {
+    if (!f.exposureAfter().withinLimit()) {
       held.add(
           "exposure would be "
-              + f.exposureAfterMinor()
+              + f.exposureAfter().value()
               + ", over the credit limit of "
-              + f.creditLimitMinor());
+              + f.creditLimit());
     }
     if (f.disputed()) {
       held.add("a dispute is open");

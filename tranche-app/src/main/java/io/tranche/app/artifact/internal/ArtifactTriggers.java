@@ -51,10 +51,7 @@ class ArtifactTriggers {
   @Reaction
   void on(InvoiceEvent.PaymentRefunded refunded) {
     releases.refunded(
-        refunded.workspaceId(),
-        refunded.invoiceId(),
-        refunded.amount().amountMinor(),
-        refunded.actor());
+        refunded.workspaceId(), refunded.invoiceId(), refunded.amount(), refunded.actor());
   }
 
   @Reaction

@@ -3,6 +3,8 @@ package io.tranche.app.artifact.internal;
 import io.tranche.app.invoice.HandedOver;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.core.milestone.MilestoneState;
+import io.tranche.core.money.Money;
+import java.util.Currency;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -11,20 +13,26 @@ import org.springframework.stereotype.Component;
 class ReleasedValue implements HandedOver {
   private final MilestoneService milestones;
   private final ArtifactRepository artifacts;
+  private final io.tranche.app.project.ProjectService projects;
 
-  ReleasedValue(MilestoneService milestones, ArtifactRepository artifacts) {
+  ReleasedValue(
+      MilestoneService milestones,
+      ArtifactRepository artifacts,
+      io.tranche.app.project.ProjectService projects) {
     this.milestones = milestones;
     this.artifacts = artifacts;
+    this.projects = projects;
   }
 
   @Override
-  public long minor(UUID projectId) {
+  public Money value(UUID projectId) {
+    Money zero = Money.zero(Currency.getInstance(projects.currencyOf(projectId)));
     return milestones.planAsSystem(projectId).stream()
         .filter(
             m ->
                 m.state() == MilestoneState.RELEASED
                     || artifacts.release(m.id().value()).isPresent())
-        .mapToLong(m -> m.amount().amountMinor())
-        .sum();
+        .map(m -> m.amount())
+        .reduce(zero, Money::plus);
   }
 }

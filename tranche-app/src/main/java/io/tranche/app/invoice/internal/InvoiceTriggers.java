@@ -57,7 +57,7 @@ class InvoiceTriggers {
       // paid while the dispute froze it: the payment counts now (credit notes alone are no payment)
       UUID milestoneId = t.milestoneId().value();
       var money = invoices.milestoneMoney(t.projectId().value(), milestoneId);
-      if (money.invoiced() && money.invoiceOpenMinor() == 0 && !money.invoiceCredited()) {
+      if (money.paidInFull()) {
         milestones.transitionAsSystem(
             t.workspaceId().value(), milestoneId, MilestoneAction.RECORD_PAYMENT);
       }
