@@ -12,7 +12,6 @@ import io.tranche.core.meeting.MeetingRecord;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +90,7 @@ class ConsoleConversationController {
       Model model) {
     projects.requireVisible(actor, projectId);
     try {
-      meetings.log(actor, projectId, record(form));
+      meetings.log(actor, projectId, record(form, workspaces.zone(actor.workspaceId())));
       return "redirect:/console/projects/" + projectId + "/meetings";
     } catch (DomainException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -109,9 +108,10 @@ class ConsoleConversationController {
     model.addAttribute("project", projects.project(actor, projectId));
   }
 
-  private static MeetingRecord record(Map<String, String> form) {
+  /** The form's meeting; the date and time a person typed are in the workspace's time zone. */
+  private static MeetingRecord record(Map<String, String> form, java.time.ZoneId zone) {
     return new MeetingRecord(
-        heldAt(form.get("heldAt")),
+        heldAt(form.get("heldAt"), zone),
         parseInt(form.get("durationMinutes")),
         channel(form.get("channel")),
         form.get("attendees"),
@@ -119,12 +119,12 @@ class ConsoleConversationController {
         form.get("recordingLink"));
   }
 
-  private static @Nullable Instant heldAt(@Nullable String text) {
+  private static @Nullable Instant heldAt(@Nullable String text, java.time.ZoneId zone) {
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.parse(text).atZone(zone).toInstant();
     } catch (DateTimeParseException e) {
       throw DomainException.field(
           io.tranche.core.error.Validation.REQUIRED,
