@@ -101,7 +101,7 @@ public class QuoteService {
         && Objects.equals(amends, current.amends())) {
       String hash =
           StoredQuote.hash(current.projectId(), current.id(), current.version(), content, amends);
-      quotes.updateContent(current.id(), content, hash);
+      quotes.updateContent(current.workspaceId(), current.id(), content, hash);
       return view(quotes.find(actor.workspaceId(), quoteId).orElseThrow());
     }
     if (!current.status().revisable()
@@ -112,7 +112,8 @@ public class QuoteService {
           Map.of("version", current.version(), "status", current.status().name()));
     }
     QuoteStatus superseded = current.status().require(QuoteAction.SUPERSEDE);
-    if (!quotes.move(current.id(), current.status(), superseded, null, null)) {
+    if (!quotes.move(
+        current.workspaceId(), current.id(), current.status(), superseded, null, null)) {
       throw concurrent(current);
     }
     StoredQuote next =
@@ -149,7 +150,7 @@ public class QuoteService {
       throw new DomainException(
           ContractErrors.WRONG_ORDER, Map.of("first", "vendor (this workspace's signing order)"));
     }
-    if (!quotes.move(q.id(), q.status(), sent, clock.instant(), null)) {
+    if (!quotes.move(q.workspaceId(), q.id(), q.status(), sent, clock.instant(), null)) {
       throw concurrent(q);
     }
     events.publishEvent(

@@ -63,7 +63,7 @@ public class QuoteSigning {
       throw new DomainException(ContractErrors.OUTDATED_VERSION, Map.of("version", q.version()));
     }
     QuoteStatus next = q.status().require(QuoteAction.REQUEST_CHANGES);
-    if (!quotes.move(q.id(), q.status(), next, null, text)) {
+    if (!quotes.move(q.workspaceId(), q.id(), q.status(), next, null, text)) {
       throw QuoteService.concurrent(q);
     }
     quoteService.publishChangesRequested(q, actor.label(), text);
@@ -110,7 +110,7 @@ public class QuoteSigning {
             now);
     if (!signatures.insert(
             actor.workspaceId(), q.projectId(), QuoteService.QUOTE, q.id(), signature)
-        || !quotes.move(q.id(), q.status(), accepted, null, null)) {
+        || !quotes.move(q.workspaceId(), q.id(), q.status(), accepted, null, null)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "client"));
     }
     UUID contractId = UUID.randomUUID();

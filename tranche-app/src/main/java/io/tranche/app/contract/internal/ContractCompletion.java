@@ -90,7 +90,8 @@ public class ContractCompletion {
                 all));
     StoredBlob blob = store(document);
     Instant now = clock.instant();
-    if (!contracts.complete(contract.id(), blob.key(), blob.sha256(), now)) {
+    if (!contracts.complete(
+        contract.workspaceId(), contract.id(), blob.key(), blob.sha256(), now)) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "last signer"));
     }
     // the signed plan is the plan, always: amounts, parts and triggers follow the signature

@@ -45,13 +45,13 @@ public class ContractRepository {
         .update();
   }
 
-  public boolean complete(UUID id, String pdfKey, String pdfSha256, Instant at) {
+  public boolean complete(UUID workspaceId, UUID id, String pdfKey, String pdfSha256, Instant at) {
     return jdbc.sql(
                 """
                 update contract set status = 'SIGNED', pdf_blob_key = ?, pdf_sha256 = ?, completed_at = ?
-                where id = ? and status = 'AWAITING_VENDOR'
+                where workspace_id = ? and id = ? and status = 'AWAITING_VENDOR'
                 """)
-            .params(pdfKey, pdfSha256, Timestamp.from(at), id)
+            .params(pdfKey, pdfSha256, Timestamp.from(at), workspaceId, id)
             .update()
         == 1;
   }

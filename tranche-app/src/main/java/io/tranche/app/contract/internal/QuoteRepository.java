@@ -117,15 +117,24 @@ public class QuoteRepository {
         .update();
   }
 
-  public void updateContent(UUID id, QuoteContent content, String hash) {
+  public void updateContent(UUID workspaceId, UUID id, QuoteContent content, String hash) {
     jdbc.sql(
-            "update quote set content = ?, document_hash = ?, valid_until = ? where id = ? and status = 'DRAFT'")
-        .params(CanonicalJson.write(content.toMap()), hash, Date.valueOf(content.validUntil()), id)
+            """
+            update quote set content = ?, document_hash = ?, valid_until = ?
+            where workspace_id = ? and id = ? and status = 'DRAFT'
+            """)
+        .params(
+            CanonicalJson.write(content.toMap()),
+            hash,
+            Date.valueOf(content.validUntil()),
+            workspaceId,
+            id)
         .update();
   }
 
   /** Moves a version from one status to another; false if it was no longer in {@code from}. */
   public boolean move(
+      UUID workspaceId,
       UUID id,
       QuoteStatus from,
       QuoteStatus to,
@@ -135,10 +144,15 @@ public class QuoteRepository {
                 """
                 update quote set status = ?, sent_at = coalesce(?, sent_at),
                        change_comment = coalesce(?, change_comment)
-                where id = ? and status = ?
+                where workspace_id = ? and id = ? and status = ?
                 """)
             .params(
-                to.name(), sentAt == null ? null : Timestamp.from(sentAt), comment, id, from.name())
+                to.name(),
+                sentAt == null ? null : Timestamp.from(sentAt),
+                comment,
+                workspaceId,
+                id,
+                from.name())
             .update()
         == 1;
   }

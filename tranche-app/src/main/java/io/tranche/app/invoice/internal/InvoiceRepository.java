@@ -102,12 +102,14 @@ public class InvoiceRepository {
     return jdbc.sql(
                 """
                 update invoice set state = ?, paid_minor = ?, credited_minor = ?
-                where id = ? and paid_minor = ? and credited_minor = ? and state = ?
+                where workspace_id = ? and id = ? and paid_minor = ? and credited_minor = ?
+                  and state = ?
                 """)
             .params(
                 next.state().name(),
                 next.paid().amountMinor(),
                 next.credited().amountMinor(),
+                expected.workspaceId(),
                 next.id(),
                 expected.paid().amountMinor(),
                 expected.credited().amountMinor(),

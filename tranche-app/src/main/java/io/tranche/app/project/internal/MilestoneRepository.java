@@ -60,7 +60,7 @@ public class MilestoneRepository {
                 """
                 update milestone set name = ?, amount_minor = ?, state = ?, disputed = ?,
                        version = version + 1, updated_at = ?
-                where id = ? and version = ?
+                where workspace_id = ? and id = ? and version = ?
                 """)
             .params(
                 m.name(),
@@ -68,6 +68,7 @@ public class MilestoneRepository {
                 m.state().name(),
                 m.disputed(),
                 Timestamp.from(at),
+                m.workspaceId().value(),
                 m.id().value(),
                 version)
             .update()
