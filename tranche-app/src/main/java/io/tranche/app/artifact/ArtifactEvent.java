@@ -2,7 +2,6 @@ package io.tranche.app.artifact;
 
 import io.tranche.app.platform.Evidenced;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +35,7 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered(
+      return Evidenced.fields(
           "artifact", artifactId.toString(),
           "milestone", milestoneId.toString(),
           "name", name,
@@ -59,7 +58,7 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered("artifact", artifactId.toString(), "name", name);
+      return Evidenced.fields("artifact", artifactId.toString(), "name", name);
     }
   }
 
@@ -79,7 +78,7 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered(
+      return Evidenced.fields(
           "artifact", artifactId.toString(),
           "milestone", milestoneId.toString(),
           "receiptSha256", receiptSha256);
@@ -102,7 +101,7 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered("artifact", artifactId.toString(), "keyCommitment", keyCommitment);
+      return Evidenced.fields("artifact", artifactId.toString(), "keyCommitment", keyCommitment);
     }
   }
 
@@ -122,7 +121,8 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered("artifact", artifactId.toString(), "plaintextSha256", plaintextSha256);
+      return Evidenced.fields(
+          "artifact", artifactId.toString(), "plaintextSha256", plaintextSha256);
     }
   }
 
@@ -147,7 +147,8 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      Map<String, Object> p = ordered("milestone", milestoneId.toString(), "reason", reason);
+      Map<String, Object> p =
+          Evidenced.fields("milestone", milestoneId.toString(), "reason", reason);
       if (note != null) {
         p.put("note", note);
       }
@@ -179,7 +180,7 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered(
+      return Evidenced.fields(
           "milestone", milestoneId.toString(),
           "invoice", invoiceId.toString(),
           "refundedMinor", refunded.amountMinor());
@@ -202,7 +203,7 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered(
+      return Evidenced.fields(
           "milestone", milestoneId.toString(), "invoice", invoiceId.toString(), "because", because);
     }
   }
@@ -224,18 +225,10 @@ public sealed interface ArtifactEvent extends Evidenced {
 
     @Override
     public Map<String, Object> evidencePayload() {
-      return ordered(
+      return Evidenced.fields(
           "milestone", milestoneId.toString(),
           "invoice", invoiceId.toString(),
           "releasedAt", releasedAt.toString());
     }
-  }
-
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }

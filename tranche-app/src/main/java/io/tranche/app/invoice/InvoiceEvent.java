@@ -49,7 +49,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered(
+      return Evidenced.fields(
           "number", number,
           "totalMinor", total.amountMinor(),
           "currency", total.currency().getCurrencyCode(),
@@ -84,7 +84,7 @@ public sealed interface InvoiceEvent extends Evidenced {
     @Override
     public Map<String, Object> details() {
       Map<String, Object> d =
-          ordered(
+          Evidenced.fields(
               "invoice", invoiceId.toString(),
               "amountMinor", amount.amountMinor(),
               "channel", channel);
@@ -111,7 +111,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered("invoice", invoiceId.toString(), "amountMinor", amount.amountMinor());
+      return Evidenced.fields("invoice", invoiceId.toString(), "amountMinor", amount.amountMinor());
     }
   }
 
@@ -137,7 +137,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered(
+      return Evidenced.fields(
           "invoice", invoiceId.toString(),
           "amountMinor", amount.amountMinor(),
           "providerRef", providerRef);
@@ -160,7 +160,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered("invoice", invoiceId.toString(), "how", how);
+      return Evidenced.fields("invoice", invoiceId.toString(), "how", how);
     }
   }
 
@@ -186,7 +186,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered(
+      return Evidenced.fields(
           "invoice", invoiceId.toString(),
           "amountMinor", amount.amountMinor(),
           "event", providerEvent);
@@ -218,7 +218,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered(
+      return Evidenced.fields(
           "invoice", invoiceId.toString(),
           "amountMinor", amount.amountMinor(),
           "currency", amount.currency().getCurrencyCode(),
@@ -242,7 +242,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered("payment", paymentId.toString(), "amountMinor", fee.amountMinor());
+      return Evidenced.fields("payment", paymentId.toString(), "amountMinor", fee.amountMinor());
     }
   }
 
@@ -262,7 +262,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered(
+      return Evidenced.fields(
           "invoice", invoiceId.toString(), "amountMinor", amount.amountMinor(), "reason", reason);
     }
   }
@@ -283,7 +283,7 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered("invoice", invoiceId.toString(), "number", String.valueOf(number));
+      return Evidenced.fields("invoice", invoiceId.toString(), "number", String.valueOf(number));
     }
   }
 
@@ -303,16 +303,8 @@ public sealed interface InvoiceEvent extends Evidenced {
 
     @Override
     public Map<String, Object> details() {
-      return ordered(
+      return Evidenced.fields(
           "invoice", invoiceId.toString(), "amountMinor", amount.amountMinor(), "reason", reason);
     }
-  }
-
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }

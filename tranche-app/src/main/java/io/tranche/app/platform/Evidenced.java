@@ -22,4 +22,13 @@ public interface Evidenced {
 
   /** The entry's payload, canonicalised by the evidence log. */
   Map<String, Object> evidencePayload();
+
+  /** A payload from key, value pairs, in their order. */
+  static Map<String, Object> fields(Object... keysAndValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
 }

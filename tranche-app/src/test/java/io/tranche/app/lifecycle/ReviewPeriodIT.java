@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.tranche.app.contract.internal.ReviewPeriods;
-import io.tranche.app.platform.Paging;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.support.Fixtures.World;
@@ -122,23 +121,7 @@ class ReviewPeriodIT extends IntegrationTest {
     clock.advance(Duration.ofDays(7).plusMinutes(1));
     reviews.sweep();
     assertThat(state(world, fin)).isEqualTo(MilestoneState.INVOICED);
-    var invoice =
-        fixtures
-            .invoices()
-            .invoices(world.owner(), world.project().id(), new Paging(0, 50))
-            .items()
-            .stream()
-            .filter(i -> fin.equals(i.milestoneId()))
-            .findFirst()
-            .orElseThrow();
-    fixtures
-        .payments()
-        .recordPayment(
-            world.owner(),
-            invoice.id(),
-            io.tranche.core.money.Money.of(invoice.open().amountMinor(), "EUR"),
-            java.time.LocalDate.now(),
-            "final");
+    fixtures.payInFull(world, fin);
     assertThat(state(world, fin)).isEqualTo(MilestoneState.RELEASED);
     assertThat(projects.stage(world.owner(), world.project().id()).signedOffAt()).isNull();
 

@@ -23,10 +23,8 @@ import io.tranche.app.support.Sessions;
 import io.tranche.app.support.TestMail;
 import io.tranche.core.contract.SignatureRequest;
 import io.tranche.core.milestone.MilestoneState;
-import io.tranche.core.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -67,23 +65,7 @@ class ModificationIT extends IntegrationTest {
     fixtures.signedContract(world);
     UUID fin = fixtures.submittedArtifact(world).milestoneId();
     fixtures.accept(world, fin);
-    var invoice =
-        fixtures
-            .invoices()
-            .invoices(world.owner(), world.project().id(), new Paging(0, 50))
-            .items()
-            .stream()
-            .filter(i -> fin.equals(i.milestoneId()))
-            .findFirst()
-            .orElseThrow();
-    fixtures
-        .payments()
-        .recordPayment(
-            world.owner(),
-            invoice.id(),
-            Money.of(invoice.open().amountMinor(), "EUR"),
-            LocalDate.now(),
-            "final payment");
+    fixtures.payInFull(world, fin);
     var decision = acceptances.open(world.contactActor(), fin);
     assertThat(decision.kind()).isEqualTo("SIGNOFF");
     acceptances.sign(

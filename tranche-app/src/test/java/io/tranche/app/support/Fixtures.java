@@ -256,6 +256,21 @@ public class Fixtures {
     return payments;
   }
 
+  /** A member records a bank payment of all that is open on a milestone's invoice. */
+  public void payInFull(World world, UUID milestoneId) {
+    var invoice =
+        invoices.invoices(world.owner(), world.project().id(), new Paging(0, 50)).items().stream()
+            .filter(i -> milestoneId.equals(i.milestoneId()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no invoice for milestone " + milestoneId));
+    payments.recordPayment(
+        world.owner(),
+        invoice.id(),
+        Money.of(invoice.open().amountMinor(), invoice.open().currency()),
+        LocalDate.now(),
+        "paid in full");
+  }
+
   /** Issues an invoice by hand for a world's project and returns its id. */
   public UUID invoice(World world) {
     return invoices

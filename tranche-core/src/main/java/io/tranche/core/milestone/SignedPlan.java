@@ -31,11 +31,6 @@ public final class SignedPlan {
       added = List.copyOf(added);
       removed = List.copyOf(removed);
     }
-
-    /** Whether applying changes anything at all. */
-    public boolean changesNothing(List<Milestone> before) {
-      return added.isEmpty() && removed.isEmpty() && kept.equals(before);
-    }
   }
 
   /**
@@ -80,7 +75,7 @@ public final class SignedPlan {
   }
 
   /** Whether a milestone's invoice was issued (it is INVOICED, PAID or RELEASED). */
-  public static boolean askedForMoney(Milestone m) {
+  private static boolean askedForMoney(Milestone m) {
     return switch (m.state()) {
       case INVOICED, PAID, RELEASED -> true;
       case PLANNED, IN_PROGRESS, SUBMITTED, CHANGES_REQUESTED, ACCEPTED -> false;
