@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A payment against an invoice. */
+/**
+ * A payment against an invoice; {@code refunded} is what the provider gave back of it (all of it
+ * when the status is REFUNDED).
+ */
 public record PaymentView(
     UUID id,
     UUID invoiceId,
@@ -13,4 +16,26 @@ public record PaymentView(
     MoneyJson amount,
     String status,
     LocalDate receivedOn,
-    @Nullable String reference) {}
+    @Nullable String reference,
+    MoneyJson refunded) {
+
+  /** A payment nothing was refunded of yet. */
+  public PaymentView(
+      UUID id,
+      UUID invoiceId,
+      String channel,
+      MoneyJson amount,
+      String status,
+      LocalDate receivedOn,
+      @Nullable String reference) {
+    this(
+        id,
+        invoiceId,
+        channel,
+        amount,
+        status,
+        receivedOn,
+        reference,
+        new MoneyJson(0, amount.currency()));
+  }
+}

@@ -214,26 +214,49 @@ public class ProviderPayments {
         paymentId, clock.instant().plus(java.time.Duration.ofMinutes(minutes)), attempts + 1);
   }
 
-  /** A provider refunded (part of) a payment: the money is owed again, and it is evidence. */
+  /**
+   * A provider refunded (part of) a payment: the money is owed again, and it is evidence. Providers
+   * report what was refunded so far (Stripe's {@code amount_refunded} is a running total), so only
+   * what is new since the last report is booked; a report of no more than that is already recorded.
+   * A payment refunded in full becomes REFUNDED.
+   */
   @Transactional
   public ProviderResult refundFromProvider(
-      String channel, String providerRef, Money amount, String eventId) {
+      String channel, String providerRef, Money refundedSoFar, String eventId) {
     UUID[] ids = invoices.providerPayment(channel, providerRef).orElse(null);
     if (ids == null) {
       return new ProviderResult(ProviderOutcome.REFUSED, "no payment " + providerRef);
     }
     Invoice invoice = invoices.lock(ids[0]).orElseThrow();
-    if (!amount.currency().equals(invoice.total().currency())
-        || amount.compareTo(invoice.paid()) > 0) {
+    InvoiceRepository.PaymentMoney payment =
+        invoices.paymentMoney(invoice.workspaceId(), ids[1]).orElseThrow();
+    if (!refundedSoFar.currency().equals(payment.amount().currency())) {
+      return new ProviderResult(
+          ProviderOutcome.REFUSED, "refund in " + refundedSoFar.currency() + " for a payment");
+    }
+    if (refundedSoFar.compareTo(payment.refunded()) <= 0) {
+      return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
+    }
+    Money amount = refundedSoFar.minus(payment.refunded());
+    PaymentStatus next;
+    try {
+      next = payment.status().afterRefunds(payment.amount(), refundedSoFar);
+    } catch (io.tranche.core.error.DomainException e) {
+      return new ProviderResult(ProviderOutcome.REFUSED, e.getMessage());
+    }
+    if (amount.compareTo(invoice.paid()) > 0) {
       return new ProviderResult(
           ProviderOutcome.REFUSED, "refund of " + amount + " does not fit the payments");
     }
-    Invoice next = invoice.refund(amount);
+    if (!invoices.recordRefunds(invoice.workspaceId(), payment, refundedSoFar, next)) {
+      throw new IllegalStateException("payment " + payment.id() + " changed under its lock");
+    }
+    Invoice after = invoice.refund(amount);
     ledger.append(
         invoice.workspaceId(),
         Ledger.refund(
             UUID.randomUUID(), ids[1], clock.instant(), invoice.clientId(), channel, amount));
-    settlement.store(invoice, next);
+    settlement.store(invoice, after);
     events.publishEvent(
         new InvoiceEvent.PaymentRefunded(
             invoice.workspaceId(),

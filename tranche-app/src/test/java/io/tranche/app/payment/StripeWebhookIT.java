@@ -41,6 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @ExtendWith(OutputCaptureExtension.class)
 class StripeWebhookIT extends IntegrationTest {
   @Autowired InvoiceService invoices;
+  @Autowired io.tranche.app.invoice.InvoiceDocuments documents;
 
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.invoice.PaymentService payments;
@@ -164,6 +165,70 @@ class StripeWebhookIT extends IntegrationTest {
     InvoiceView after = invoices.invoice(world.owner(), invoice.id());
     assertThat(after.state().name()).isEqualTo("PARTIALLY_PAID");
     assertThat(after.open().amountMinor()).isEqualTo(19000);
+  }
+
+  @Test
+  void refundsAreARunningTotalAndAPaymentRefundedInFullIsRefunded() throws Exception {
+    String intent = "pi_" + UUID.randomUUID();
+    deliver(
+            checkoutCompleted("evt_" + UUID.randomUUID(), invoice.id(), 119000, "eur", intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    refundedSoFar(intent, 19000).andExpect(jsonPath("$.outcome").value("processed"));
+    // Stripe's amount_refunded is what was refunded so far: a second report of 19000 adds nothing
+    refundedSoFar(intent, 19000).andExpect(jsonPath("$.outcome").value("processed"));
+    assertThat(invoices.invoice(world.owner(), invoice.id()).open().amountMinor()).isEqualTo(19000);
+    assertThat(paymentStatus(intent)).isEqualTo("CONFIRMED");
+
+    refundedSoFar(intent, 119000).andExpect(jsonPath("$.outcome").value("processed"));
+    InvoiceView after = invoices.invoice(world.owner(), invoice.id());
+    assertThat(after.state().name()).isEqualTo("ISSUED");
+    assertThat(after.open().amountMinor()).isEqualTo(119000);
+    assertThat(paymentStatus(intent)).isEqualTo("REFUNDED");
+    assertThat(balance("RECEIVABLE:" + world.client().id()))
+        .as("refunds booked once each: 190.00, then 1000.00")
+        .isEqualTo(119000);
+    assertThat(balance("CASH:stripe")).isZero();
+    assertThat(ledgerSums()).allMatch(sum -> sum == 0);
+    // a late, older report and one beyond the payment change nothing
+    refundedSoFar(intent, 50000).andExpect(jsonPath("$.outcome").value("processed"));
+    refundedSoFar(intent, 119001).andExpect(jsonPath("$.outcome").value("parked"));
+    assertThat(invoices.invoice(world.owner(), invoice.id()).open().amountMinor())
+        .isEqualTo(119000);
+    assertThat(
+            jdbc.sql("select count(*) from ledger_transaction where workspace_id = ? and kind = ?")
+                .params(world.owner().workspaceId(), "payment.refunded")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+    UUID payment =
+        jdbc.sql("select id from payment where provider_ref = ?")
+            .param(intent)
+            .query(UUID.class)
+            .single();
+    assertThat(invoices.invoice(world.owner(), invoice.id()).state().name()).isEqualTo("ISSUED");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> documents.receiptPdf(world.owner(), payment))
+        .hasMessageContaining("refunded");
+  }
+
+  private org.springframework.test.web.servlet.ResultActions refundedSoFar(
+      String intent, long amountRefunded) throws Exception {
+    return deliver(
+        """
+        {"id":"evt_%s","type":"charge.refunded","data":{"object":{"id":"ch_1","payment_intent":"%s",
+         "amount_refunded":%d,"currency":"eur"}}}"""
+            .formatted(UUID.randomUUID(), intent, amountRefunded),
+        "whsec_current",
+        Instant.now());
+  }
+
+  private String paymentStatus(String intent) {
+    return jdbc.sql("select status from payment where provider_ref = ?")
+        .param(intent)
+        .query(String.class)
+        .single();
   }
 
   @Test

@@ -3,25 +3,34 @@ package io.tranche.core.payment;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
+import io.tranche.core.money.Money;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where a payment stands. Only CONFIRMED money counts (is posted, settles invoices, has a receipt):
  * a client's REPORTED transfer waits for a member's confirmation; a provider's payment of UNKNOWN
- * outcome waits for the provider, and ends CONFIRMED or FAILED.
+ * outcome waits for the provider, and ends CONFIRMED or FAILED. Confirmed money the provider gave
+ * back in full is REFUNDED (a partial refund leaves it CONFIRMED, with the refunded part recorded).
  */
 public enum PaymentStatus {
   REPORTED,
   UNKNOWN,
   CONFIRMED,
-  FAILED;
+  FAILED,
+  REFUNDED;
 
   public static final ErrorCode ILLEGAL_MOVE =
       new ErrorCode(
           "payment.illegal-transition",
           ErrorKind.CONFLICT,
           "a payment that is {status} cannot become {to}");
+
+  public static final ErrorCode REFUND_TOO_LARGE =
+      new ErrorCode(
+          "payment.refund-too-large",
+          ErrorKind.CONFLICT,
+          "refunds of {refunded} do not fit a payment of {amount}");
 
   /** Whether this is money that arrived: posted, settling, with a receipt. */
   public boolean counts() {
@@ -38,10 +47,37 @@ public enum PaymentStatus {
     return this == UNKNOWN ? Optional.of(FAILED) : Optional.empty();
   }
 
+  /** The status a refund leads to, if allowed: only confirmed money can go back. */
+  public Optional<PaymentStatus> refunded() {
+    return this == CONFIRMED ? Optional.of(REFUNDED) : Optional.empty();
+  }
+
+  /**
+   * The status once refunds of this payment of {@code amount} total {@code refundedTotal}: REFUNDED
+   * when all of it went back, still CONFIRMED for a part. Refused unless the payment is confirmed
+   * and the refunds fit it.
+   */
+  public PaymentStatus afterRefunds(Money amount, Money refundedTotal) {
+    require(REFUNDED);
+    if (!refundedTotal.currency().equals(amount.currency())
+        || refundedTotal.amountMinor() <= 0
+        || refundedTotal.compareTo(amount) > 0) {
+      throw new DomainException(
+          REFUND_TOO_LARGE,
+          Map.of("refunded", refundedTotal.toString(), "amount", amount.toString()));
+    }
+    return refundedTotal.compareTo(amount) == 0 ? REFUNDED : CONFIRMED;
+  }
+
   /** Refuses a move to {@code to} that is not one of the allowed moves from here. */
   public PaymentStatus require(PaymentStatus to) {
     Optional<PaymentStatus> allowed =
-        to == CONFIRMED ? confirmed() : to == FAILED ? failed() : Optional.empty();
+        switch (to) {
+          case CONFIRMED -> confirmed();
+          case FAILED -> failed();
+          case REFUNDED -> refunded();
+          default -> Optional.empty();
+        };
     return allowed.orElseThrow(
         () -> new DomainException(ILLEGAL_MOVE, Map.of("status", name(), "to", to.name())));
   }

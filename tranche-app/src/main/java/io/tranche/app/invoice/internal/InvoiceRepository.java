@@ -331,6 +331,50 @@ public class InvoiceRepository {
         .optional();
   }
 
+  /** A payment's money: its status, amount and what of it was refunded so far. */
+  public record PaymentMoney(UUID id, PaymentStatus status, Money amount, Money refunded) {}
+
+  public Optional<PaymentMoney> paymentMoney(UUID workspaceId, UUID paymentId) {
+    return jdbc.sql(
+            """
+            select status, amount_minor, refunded_minor, currency from payment
+            where workspace_id = ? and id = ?
+            """)
+        .params(workspaceId, paymentId)
+        .query(
+            (rs, i) -> {
+              String currency = rs.getString(4).trim();
+              return new PaymentMoney(
+                  paymentId,
+                  PaymentStatus.valueOf(rs.getString(1)),
+                  Money.of(rs.getLong(2), currency),
+                  Money.of(rs.getLong(3), currency));
+            })
+        .optional();
+  }
+
+  /**
+   * Records refunds of a payment totalling {@code refundedTotal}, and the status they lead to;
+   * false unless the payment still stands as {@code before} says (status and refunds so far).
+   */
+  public boolean recordRefunds(
+      UUID workspaceId, PaymentMoney before, Money refundedTotal, PaymentStatus next) {
+    return jdbc.sql(
+                """
+                update payment set refunded_minor = ?, status = ?
+                where workspace_id = ? and id = ? and status = ? and refunded_minor = ?
+                """)
+            .params(
+                refundedTotal.amountMinor(),
+                next.name(),
+                workspaceId,
+                before.id(),
+                before.status().name(),
+                before.refunded().amountMinor())
+            .update()
+        == 1;
+  }
+
   public List<PaymentView> payments(UUID invoiceId) {
     return jdbc.sql("select * from payment where invoice_id = ? order by created_at")
         .param(invoiceId)
@@ -343,15 +387,17 @@ public class InvoiceRepository {
                     new MoneyJson(rs.getLong("amount_minor"), rs.getString("currency").trim()),
                     rs.getString("status"),
                     rs.getDate("received_on").toLocalDate(),
-                    rs.getString("reference")))
+                    rs.getString("reference"),
+                    new MoneyJson(rs.getLong("refunded_minor"), rs.getString("currency").trim())))
         .list();
   }
 
-  /** Money received for a project's invoices (confirmed payments). */
+  /** Money received and kept for a project's invoices (confirmed payments less refunds). */
   public long receivedMinor(UUID projectId) {
     return jdbc.sql(
             """
-            select coalesce(sum(p.amount_minor), 0) from payment p join invoice i on i.id = p.invoice_id
+            select coalesce(sum(p.amount_minor - p.refunded_minor), 0)
+            from payment p join invoice i on i.id = p.invoice_id
             where i.project_id = ? and p.status = 'CONFIRMED'
             """)
         .param(projectId)
