@@ -66,14 +66,14 @@ public class ApiTokenService {
   @Transactional(readOnly = true)
   public List<ApiTokenView> tokens(Actor actor) {
     Access.member(actor);
-    return tokens.ofMember(actor.id());
+    return tokens.ofMember(actor.workspaceId(), actor.id());
   }
 
   /** Revokes one of the caller's tokens; it stops working at once. */
   @Transactional
   public void revoke(Actor actor, UUID tokenId) {
     Access.member(actor);
-    if (!tokens.revoke(tokenId, actor.id(), clock.instant())) {
+    if (!tokens.revoke(actor.workspaceId(), tokenId, actor.id(), clock.instant())) {
       throw Errors.notFound("API token", tokenId);
     }
   }

@@ -63,7 +63,7 @@ public class ArtifactDownloads {
   @Transactional
   public String dataKey(Actor actor, UUID id) {
     StoredArtifact a = reads.load(actor, id);
-    if (!actor.isMember() && reads.release(a.milestoneId()).isEmpty()) {
+    if (!actor.isMember() && reads.release(a).isEmpty()) {
       throw new DomainException(ArtifactErrors.NOT_RELEASED, Map.of());
     }
     if (actor.isMember()) {

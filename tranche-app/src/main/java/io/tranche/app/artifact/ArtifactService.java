@@ -98,7 +98,7 @@ public class ArtifactService {
   @Transactional(readOnly = true)
   public List<ArtifactView> artifacts(Actor actor, UUID milestoneId) {
     milestones.milestone(actor, milestoneId);
-    Optional<Release> release = release(milestoneId);
+    Optional<Release> release = artifacts.release(actor.workspaceId(), milestoneId);
     return artifacts.ofMilestone(actor.workspaceId(), milestoneId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
         .map(a -> view(a, release))
@@ -111,14 +111,14 @@ public class ArtifactService {
     projects.requireVisible(actor, projectId);
     return artifacts.ofProject(actor.workspaceId(), projectId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
-        .map(a -> view(a, release(a.milestoneId())))
+        .map(a -> view(a, release(a)))
         .toList();
   }
 
   @Transactional(readOnly = true)
   public ArtifactView artifact(Actor actor, UUID id) {
     StoredArtifact a = load(actor, id);
-    return view(a, release(a.milestoneId()));
+    return view(a, release(a));
   }
 
   /** The delivery receipt (JWS compact form). */
@@ -137,8 +137,8 @@ public class ArtifactService {
     return Receipts.toJwk(signingKeys.publicKey(actor.workspaceId()));
   }
 
-  Optional<Release> release(UUID milestoneId) {
-    return artifacts.release(milestoneId);
+  Optional<Release> release(StoredArtifact a) {
+    return artifacts.release(a.workspaceId(), a.milestoneId());
   }
 
   void requireMay(boolean member, Kind kind, StoredArtifact a) {
@@ -148,18 +148,18 @@ public class ArtifactService {
     if (a.receiptJws() == null) {
       throw Errors.notFound("artifact", a.id());
     }
-    boolean released = release(a.milestoneId()).isPresent();
+    boolean released = release(a).isPresent();
     if (kind == Kind.PLAINTEXT && !released) {
       throw new DomainException(ArtifactErrors.NOT_RELEASED, Map.of());
     }
-    if (kind == Kind.CIPHERTEXT && !released && !earlyDownload(a.projectId())) {
+    if (kind == Kind.CIPHERTEXT && !released && !earlyDownload(a.workspaceId(), a.projectId())) {
       throw new DomainException(ArtifactErrors.NO_EARLY_DOWNLOAD, Map.of());
     }
   }
 
-  private boolean earlyDownload(UUID projectId) {
+  private boolean earlyDownload(UUID workspaceId, UUID projectId) {
     return contracts
-        .signedContract(projectId)
+        .signedContract(workspaceId, projectId)
         .map(SignedContracts.SignedContract::earlyCiphertextDownload)
         .orElse(true);
   }
@@ -199,6 +199,6 @@ public class ArtifactService {
         release.map(Release::reason).orElse(null),
         release.map(Release::reversal).orElse(null),
         release.map(Release::reversedAfterAt).orElse(null),
-        release.isPresent() || earlyDownload(a.projectId()));
+        release.isPresent() || earlyDownload(a.workspaceId(), a.projectId()));
   }
 }

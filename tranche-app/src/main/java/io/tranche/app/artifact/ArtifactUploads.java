@@ -134,7 +134,10 @@ public class ArtifactUploads {
       boolean visible = false;
       ScheduledFuture<?> beat =
           heartbeats.scheduleAtFixedRate(
-              () -> beat(id), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+              () -> beat(actor.workspaceId(), id),
+              heartbeat.toMillis(),
+              heartbeat.toMillis(),
+              TimeUnit.MILLISECONDS);
       try {
         Sealing.Digests digests;
         try (OutputStream out = writer.stream()) {
@@ -159,7 +162,7 @@ public class ArtifactUploads {
       } finally {
         beat.cancel(false);
         if (!visible) {
-          discard(id, writer.key());
+          discard(actor.workspaceId(), id, writer.key());
         }
       }
     } catch (IOException e) {
@@ -172,9 +175,9 @@ public class ArtifactUploads {
    * Tells the sweeper an upload is alive, on a timer rather than per read, so an upload whose
    * storage is slow (and which therefore reads slowly) is not taken for a dead one.
    */
-  private void beat(UUID id) {
+  private void beat(UUID workspaceId, UUID id) {
     try {
-      separately.executeWithoutResult(s -> artifacts.heartbeat(id, clock.instant()));
+      separately.executeWithoutResult(s -> artifacts.heartbeat(workspaceId, id, clock.instant()));
     } catch (RuntimeException e) {
       log.warn("heartbeat of upload {} failed: {}", id, e.toString());
     }
@@ -204,9 +207,11 @@ public class ArtifactUploads {
    * delivered milestone without a receipt. False when the sweeper took the row.
    */
   private boolean makeVisible(Pending upload, DataKey key, Sealing.Digests digests) {
-    Milestone now = milestones.lock(upload.milestoneId()).orElseThrow();
+    Milestone now =
+        milestones.lock(upload.actor().workspaceId(), upload.milestoneId()).orElseThrow();
     requireOpenForUpload(now.state(), now.disputed());
     if (!artifacts.markSealed(
+        upload.actor().workspaceId(),
         upload.id(),
         digests.plaintextSize(),
         digests.plaintextSha256(),
@@ -233,13 +238,13 @@ public class ArtifactUploads {
   }
 
   /** Removes an upload's row and blob (a failed or abandoned upload). */
-  void discard(UUID id, String blobKey) {
+  void discard(UUID workspaceId, UUID id, String blobKey) {
     try {
       blobs.delete(blobKey);
     } catch (IOException | RuntimeException e) {
       log.warn("could not remove the blob of abandoned upload {}: {}", id, e.toString());
     }
-    separately.executeWithoutResult(s -> artifacts.delete(id));
+    separately.executeWithoutResult(s -> artifacts.delete(workspaceId, id));
   }
 
   /** Removes an artifact that has no receipt yet (members), e.g. a wrong upload. */
@@ -250,7 +255,7 @@ public class ArtifactUploads {
         artifacts
             .find(actor.workspaceId(), id)
             .orElseThrow(Errors.notFoundSupplier("artifact", id));
-    if (a.receiptJws() != null || !artifacts.deleteUnreceipted(a.id())) {
+    if (a.receiptJws() != null || !artifacts.deleteUnreceipted(a.workspaceId(), a.id())) {
       throw new DomainException(ArtifactErrors.HAS_RECEIPT, Map.of());
     }
     events.publishEvent(

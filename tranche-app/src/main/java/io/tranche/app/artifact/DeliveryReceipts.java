@@ -57,7 +57,9 @@ public class DeliveryReceipts {
   @Transactional
   public int issueReceipts(UUID workspaceId, UUID projectId, UUID milestoneId) {
     Optional<String> contract =
-        contracts.signedContract(projectId).map(SignedContracts.SignedContract::documentHash);
+        contracts
+            .signedContract(workspaceId, projectId)
+            .map(SignedContracts.SignedContract::documentHash);
     String kid = SigningKeys.fingerprint(signingKeys.publicKey(workspaceId)).replace(" ", "");
     int issued = 0;
     Instant now = clock.instant();
@@ -81,7 +83,7 @@ public class DeliveryReceipts {
               contract.orElse(null),
               now.toString());
       String jws = Receipts.sign(receipt, signingKeys.privateKey(workspaceId), kid);
-      if (artifacts.setReceipt(a.id(), jws, now)) {
+      if (artifacts.setReceipt(workspaceId, a.id(), jws, now)) {
         issued++;
         events.publishEvent(
             new ArtifactEvent.ReceiptIssued(
@@ -89,7 +91,8 @@ public class DeliveryReceipts {
       }
     }
     if (issued > 0) {
-      String name = milestones.find(milestoneId).map(Milestone::name).orElse("a milestone");
+      String name =
+          milestones.find(workspaceId, milestoneId).map(Milestone::name).orElse("a milestone");
       mail.tellWithDeliverables(
           workspaceId,
           projectId,

@@ -73,9 +73,9 @@ public class ReleaseService {
   public ReleaseView releaseByVendor(Actor actor, UUID milestoneId, @Nullable String reason) {
     Access.member(actor);
     MilestoneView m = milestones.milestone(actor, milestoneId);
-    Milestone milestone = milestones.find(m.id()).orElseThrow();
-    if (artifacts.release(milestoneId).isPresent()) {
-      return view(milestoneId);
+    Milestone milestone = milestones.find(actor.workspaceId(), m.id()).orElseThrow();
+    if (artifacts.release(actor.workspaceId(), milestoneId).isPresent()) {
+      return view(actor.workspaceId(), milestoneId);
     }
     if (!hasReceipts(milestone)) {
       throw new DomainException(ArtifactErrors.NOTHING_TO_RELEASE, Map.of());
@@ -86,7 +86,7 @@ public class ReleaseService {
           io.tranche.core.error.Validation.REQUIRED, "reason", Map.of("field", "reason"));
     }
     release(milestone, "vendor", actor.label(), why);
-    return view(milestoneId);
+    return view(actor.workspaceId(), milestoneId);
   }
 
   /**
@@ -94,13 +94,13 @@ public class ReleaseService {
    * transaction of its trigger: a payment, a resolved dispute); returns whether it is released.
    */
   @Transactional
-  public boolean evaluate(UUID milestoneId, String trigger) {
-    Optional<Milestone> found = milestones.find(milestoneId);
+  public boolean evaluate(UUID workspaceId, UUID milestoneId, String trigger) {
+    Optional<Milestone> found = milestones.find(workspaceId, milestoneId);
     if (found.isEmpty()) {
       return false;
     }
     Milestone m = found.get();
-    if (artifacts.release(milestoneId).isPresent()) {
+    if (artifacts.release(workspaceId, milestoneId).isPresent()) {
       // released by the vendor before it was paid: now paid, the milestone catches up
       if (m.state() == MilestoneState.PAID && !m.disputed()) {
         milestones.transitionAsSystem(
@@ -109,18 +109,20 @@ public class ReleaseService {
       return false;
     }
     List<StoredArtifact> receipted =
-        artifacts.ofMilestone(milestoneId).stream().filter(a -> a.receiptJws() != null).toList();
+        artifacts.ofMilestone(workspaceId, milestoneId).stream()
+            .filter(a -> a.receiptJws() != null)
+            .toList();
     if (receipted.isEmpty()) {
       return false;
     }
-    MilestoneMoney money = invoices.milestoneMoney(m.projectId().value(), milestoneId);
+    MilestoneMoney money = invoices.milestoneMoney(workspaceId, m.projectId().value(), milestoneId);
     ReleaseRule.Decision decision =
         ReleaseRule.decide(
             new ReleaseRule.Facts(
                 money.invoiced(),
                 money.invoiceOpen(),
                 money.invoiceCredited(),
-                handedOver.value(m.projectId().value()),
+                handedOver.value(workspaceId, m.projectId().value()),
                 m.amount(),
                 money.received(),
                 money.creditLimit(),
@@ -137,10 +139,10 @@ public class ReleaseService {
    * invoice lowers the exposure, which may free a milestone held by the credit limit).
    */
   @Transactional
-  public void evaluateProject(UUID projectId, String trigger) {
-    for (Milestone m : milestones.planAsSystem(projectId)) {
-      if (artifacts.release(m.id().value()).isEmpty() && hasReceipts(m)) {
-        evaluate(m.id().value(), trigger);
+  public void evaluateProject(UUID workspaceId, UUID projectId, String trigger) {
+    for (Milestone m : milestones.planAsSystem(workspaceId, projectId)) {
+      if (artifacts.release(workspaceId, m.id().value()).isEmpty() && hasReceipts(m)) {
+        evaluate(workspaceId, m.id().value(), trigger);
       }
     }
   }
@@ -159,7 +161,7 @@ public class ReleaseService {
     Milestone m = milestone.get();
     boolean wasFullyPaid =
         invoices
-                .milestoneMoney(m.projectId().value(), m.id().value())
+                .milestoneMoney(workspaceId, m.projectId().value(), m.id().value())
                 .invoiceOpen()
                 .compareTo(refunded)
             <= 0;
@@ -194,22 +196,23 @@ public class ReleaseService {
 
   private Optional<Milestone> milestoneOf(UUID workspaceId, UUID invoiceId) {
     return invoices
-        .milestoneOfInvoice(invoiceId)
-        .flatMap(milestones::find)
-        .filter(m -> m.workspaceId().value().equals(workspaceId));
+        .milestoneOfInvoice(workspaceId, invoiceId)
+        .flatMap(id -> milestones.find(workspaceId, id));
   }
 
   private boolean hasReceipts(Milestone m) {
-    return artifacts.ofMilestone(m.id().value()).stream().anyMatch(a -> a.receiptJws() != null);
+    return artifacts.ofMilestone(m.workspaceId().value(), m.id().value()).stream()
+        .anyMatch(a -> a.receiptJws() != null);
   }
 
   /** Records money taken back after release; true when the milestone was released. */
   private boolean reversedAfterRelease(Milestone m, UUID invoiceId, String reversal, String actor) {
-    Optional<Release> release = artifacts.release(m.id().value());
+    Optional<Release> release = artifacts.release(m.workspaceId().value(), m.id().value());
     if (release.isEmpty()) {
       return false;
     }
-    if (artifacts.markReversedAfterRelease(m.id().value(), reversal, clock.instant())) {
+    if (artifacts.markReversedAfterRelease(
+        m.workspaceId().value(), m.id().value(), reversal, clock.instant())) {
       log.warn(
           "milestone {}: {} after its artifacts were released on {}",
           m.id(),
@@ -254,7 +257,9 @@ public class ReleaseService {
       milestones.transitionAsSystem(m.workspaceId().value(), milestoneId, MilestoneAction.RELEASE);
     }
     List<StoredArtifact> released =
-        artifacts.ofMilestone(milestoneId).stream().filter(a -> a.receiptJws() != null).toList();
+        artifacts.ofMilestone(m.workspaceId().value(), milestoneId).stream()
+            .filter(a -> a.receiptJws() != null)
+            .toList();
     events.publishEvent(
         new ArtifactEvent.Released(
             m.workspaceId().value(),
@@ -275,9 +280,11 @@ public class ReleaseService {
     return true;
   }
 
-  private ReleaseView view(UUID milestoneId) {
+  private ReleaseView view(UUID workspaceId, UUID milestoneId) {
     Release r =
-        artifacts.release(milestoneId).orElseThrow(Errors.notFoundSupplier("release", milestoneId));
+        artifacts
+            .release(workspaceId, milestoneId)
+            .orElseThrow(Errors.notFoundSupplier("release", milestoneId));
     return new ReleaseView(milestoneId, true, r.reason(), r.actor(), r.releasedAt());
   }
 }

@@ -78,7 +78,10 @@ class ConsoleModificationController {
       Money net =
           Errors.at(
               "amount",
-              () -> Money.parse(amount.strip(), projects.currencyOf(request.projectId())));
+              () ->
+                  Money.parse(
+                      amount.strip(),
+                      projects.currencyOf(actor.workspaceId(), request.projectId())));
       QuoteView quote = modifications.quote(actor, id, net);
       return "redirect:/console/quotes/" + quote.id();
     } catch (DomainException e) {

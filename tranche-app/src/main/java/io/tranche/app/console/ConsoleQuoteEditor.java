@@ -111,7 +111,10 @@ class ConsoleQuoteEditor {
     projects.requireVisible(actor, projectId);
     try {
       QuoteView created =
-          quotes.create(actor, projectId, input(form).toContent(projects.currencyOf(projectId)));
+          quotes.create(
+              actor,
+              projectId,
+              input(form).toContent(projects.currencyOf(actor.workspaceId(), projectId)));
       return "redirect:/console/quotes/" + created.id();
     } catch (DomainException e) {
       return refused(actor, projectId, null, form, e, response, model);
@@ -129,7 +132,9 @@ class ConsoleQuoteEditor {
     try {
       QuoteView next =
           quotes.revise(
-              actor, quoteId, input(form).toContent(projects.currencyOf(current.projectId())));
+              actor,
+              quoteId,
+              input(form).toContent(projects.currencyOf(actor.workspaceId(), current.projectId())));
       return "redirect:/console/quotes/" + next.id();
     } catch (DomainException e) {
       return refused(actor, current.projectId(), current, form, e, response, model);

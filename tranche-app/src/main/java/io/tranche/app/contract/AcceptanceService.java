@@ -127,7 +127,7 @@ public class AcceptanceService {
     }
     List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
     String hash = AcceptanceDocument.hash(m, kind, files);
-    if (!signatures.hasViewed(m.id(), hash, actor.label())) {
+    if (!signatures.hasViewed(actor.workspaceId(), m.id(), hash, actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
     String name = request.check(hash);
@@ -198,7 +198,7 @@ public class AcceptanceService {
    */
   @Transactional
   public boolean deem(UnderReview review, int reviewDays) {
-    Milestone m = milestones.find(review.id()).orElse(null);
+    Milestone m = milestones.find(review.workspaceId(), review.id()).orElse(null);
     if (m == null
         || m.disputed()
         || m.state() != review.state()
@@ -248,7 +248,14 @@ public class AcceptanceService {
                 .reviewStartedAt(actor, m.id())
                 .map(t -> t.plus(Duration.ofDays(days)))
                 .orElse(null);
-    return new Decision(m, kind, hash, signatures.of(List.of(m.id())), files, ends, stage.zone());
+    return new Decision(
+        m,
+        kind,
+        hash,
+        signatures.of(actor.workspaceId(), List.of(m.id())),
+        files,
+        ends,
+        stage.zone());
   }
 
   private String kindFor(Actor actor, MilestoneView m) {

@@ -47,7 +47,7 @@ public class ChangeOrders {
     projects.requireVisible(actor, projectId);
     QuoteContent old =
         amendments
-            .signedContent(projectId)
+            .signedContent(actor.workspaceId(), projectId)
             .orElseThrow(
                 () ->
                     new DomainException(

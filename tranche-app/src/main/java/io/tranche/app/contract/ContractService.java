@@ -87,7 +87,7 @@ public class ContractService {
     if (c.status() == ContractView.ContractStatus.SIGNED) {
       throw new DomainException(ContractErrors.ALREADY_SIGNED, Map.of("role", "vendor"));
     }
-    if (!signatures.hasViewed(c.id(), c.documentHash(), actor.label())) {
+    if (!signatures.hasViewed(actor.workspaceId(), c.id(), c.documentHash(), actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
     String name = request.check(c.documentHash());
@@ -114,7 +114,7 @@ public class ContractService {
   @Transactional(readOnly = true)
   public boolean signedByVendor(Actor actor, UUID quoteId) {
     quotes.load(actor, quoteId);
-    return signatures.signed(quoteId, "VENDOR");
+    return signatures.signed(actor.workspaceId(), quoteId, "VENDOR");
   }
 
   /** The signed PDF of a completed contract. */
@@ -134,7 +134,7 @@ public class ContractService {
 
   private List<SignatureView> signaturesOf(StoredContract c) {
     List<UUID> ids = new ArrayList<>(List.of(c.quoteId(), c.id()));
-    return signatures.of(ids);
+    return signatures.of(c.workspaceId(), ids);
   }
 
   private ContractView view(Actor actor, StoredContract c) {

@@ -76,7 +76,7 @@ public class QuoteService {
   public QuoteView create(Actor actor, UUID projectId, QuoteContent content) {
     Access.member(actor);
     projects.requireVisible(actor, projectId);
-    UUID amends = amendments.amends(projectId);
+    UUID amends = amendments.amends(actor.workspaceId(), projectId);
     amendments.check(actor.workspaceId(), projectId, amends, content);
     StoredQuote q =
         StoredQuote.draft(
@@ -93,9 +93,9 @@ public class QuoteService {
   public QuoteView revise(Actor actor, UUID quoteId, QuoteContent content) {
     Access.member(actor);
     StoredQuote current = load(actor, quoteId);
-    UUID amends = amendments.amends(current.projectId());
+    UUID amends = amendments.amends(current.workspaceId(), current.projectId());
     amendments.check(current.workspaceId(), current.projectId(), amends, content);
-    boolean vendorSigned = signatures.signed(current.id(), "VENDOR");
+    boolean vendorSigned = signatures.signed(current.workspaceId(), current.id(), "VENDOR");
     if (current.status().editableInPlace()
         && !vendorSigned
         && Objects.equals(amends, current.amends())) {
@@ -121,7 +121,7 @@ public class QuoteService {
             current.workspaceId(),
             current.projectId(),
             current.quoteNo(),
-            quotes.nextVersion(current.quoteNo()),
+            quotes.nextVersion(current.workspaceId(), current.quoteNo()),
             content,
             amends,
             clock.instant());
@@ -146,7 +146,7 @@ public class QuoteService {
     QuoteStatus sent = q.status().require(QuoteAction.SEND);
     amendments.requireCurrent(q);
     if (workspaces.signingOrder(q.workspaceId()) == SigningOrder.VENDOR_FIRST
-        && !signatures.signed(q.id(), "VENDOR")) {
+        && !signatures.signed(q.workspaceId(), q.id(), "VENDOR")) {
       throw new DomainException(
           ContractErrors.WRONG_ORDER, Map.of("first", "vendor (this workspace's signing order)"));
     }
@@ -172,7 +172,7 @@ public class QuoteService {
   @Transactional
   public QuoteView open(Actor actor, UUID quoteId) {
     StoredQuote q = load(actor, quoteId);
-    boolean first = signatures.views(q.id()) == 0;
+    boolean first = signatures.views(q.workspaceId(), q.id()) == 0;
     signatures.recordView(
         actor.workspaceId(), QUOTE, q.id(), q.documentHash(), actor.label(), clock.instant());
     if (actor.isContact()) {
@@ -207,7 +207,7 @@ public class QuoteService {
       throw new DomainException(
           ContractErrors.ILLEGAL_QUOTE_MOVE, Map.of("action", "sign", "status", q.status().name()));
     }
-    if (!signatures.hasViewed(q.id(), q.documentHash(), actor.label())) {
+    if (!signatures.hasViewed(q.workspaceId(), q.id(), q.documentHash(), actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
     String name = request.check(q.documentHash());

@@ -92,7 +92,7 @@ public class QuoteSigning {
       throw new DomainException(
           ContractErrors.EXPIRED, Map.of("validUntil", q.content().validUntil().toString()));
     }
-    if (!signatures.hasViewed(q.id(), q.documentHash(), actor.label())) {
+    if (!signatures.hasViewed(q.workspaceId(), q.id(), q.documentHash(), actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
     String name = request.check(q.documentHash());
@@ -116,9 +116,13 @@ public class QuoteSigning {
     UUID contractId = UUID.randomUUID();
     contracts.insert(contractId, q.workspaceId(), q.projectId(), q.id(), q.documentHash(), now);
     quoteService.publishSigned(q, actor.label(), signature, contractId);
-    if (signatures.signed(q.id(), "VENDOR")) {
+    if (signatures.signed(q.workspaceId(), q.id(), "VENDOR")) {
       completion.complete(
-          actor, contracts.find(contractId).orElseThrow(), q, signature, QuoteService::view);
+          actor,
+          contracts.find(q.workspaceId(), contractId).orElseThrow(),
+          q,
+          signature,
+          QuoteService::view);
     }
     ContractRepository.StoredContract stored =
         contracts.find(actor.workspaceId(), contractId).orElseThrow();
@@ -130,7 +134,7 @@ public class QuoteSigning {
         q.documentHash(),
         stored.status(),
         stored.pdfSha256(),
-        signatures.of(List.of(q.id(), contractId)),
+        signatures.of(q.workspaceId(), List.of(q.id(), contractId)),
         now,
         stored.completedAt());
   }

@@ -23,8 +23,8 @@ public class SignedContracts {
 
   /** The project's latest signed contract, if any (a system step, no access check). */
   @Transactional(readOnly = true)
-  public java.util.Optional<SignedContract> signedContract(UUID projectId) {
-    return contracts.ofProject(projectId).stream()
+  public java.util.Optional<SignedContract> signedContract(UUID workspaceId, UUID projectId) {
+    return contracts.ofProject(workspaceId, projectId).stream()
         .filter(c -> c.status() == ContractView.ContractStatus.SIGNED)
         .max(java.util.Comparator.comparing(StoredContract::createdAt))
         .map(
@@ -33,7 +33,7 @@ public class SignedContracts {
                     c.id(),
                     c.documentHash(),
                     quoteStore
-                        .find(c.quoteId())
+                        .find(workspaceId, c.quoteId())
                         .map(q -> q.content().terms().earlyCiphertextDownload())
                         .orElse(true)));
   }

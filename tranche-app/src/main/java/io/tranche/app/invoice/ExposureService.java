@@ -43,8 +43,9 @@ public class ExposureService {
     String currency = project.currency();
     Exposure exposure =
         new Exposure(
-            handedOver.value(projectId),
-            io.tranche.core.money.Money.of(invoices.receivedMinor(projectId), currency),
+            handedOver.value(actor.workspaceId(), projectId),
+            io.tranche.core.money.Money.of(
+                invoices.receivedMinor(actor.workspaceId(), projectId), currency),
             io.tranche.core.money.Money.of(project.creditLimit().amountMinor(), currency));
     return new ExposureView(
         MoneyJson.of(exposure.handedOver()),

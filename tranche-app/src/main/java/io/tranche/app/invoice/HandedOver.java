@@ -9,5 +9,5 @@ import java.util.UUID;
  */
 public interface HandedOver {
   /** The handed-over value of a project's milestones, in the project's currency. */
-  io.tranche.core.money.Money value(UUID projectId);
+  io.tranche.core.money.Money value(UUID workspaceId, UUID projectId);
 }

@@ -84,16 +84,19 @@ public class InvoiceService {
   @Transactional
   public @Nullable InvoiceView issueForMilestone(UUID workspaceId, UUID milestoneId, String actor) {
     Milestone m =
-        milestones.find(milestoneId).orElseThrow(Errors.notFoundSupplier("milestone", milestoneId));
-    if (invoices.existsForMilestone(milestoneId) || !m.workspaceId().value().equals(workspaceId)) {
+        milestones
+            .find(workspaceId, milestoneId)
+            .orElseThrow(Errors.notFoundSupplier("milestone", milestoneId));
+    if (invoices.existsForMilestone(workspaceId, milestoneId)) {
       return null;
     }
     UUID project = m.projectId().value();
     List<InvoiceLine> lines =
-        MilestoneInvoices.lines(m.name(), m.amount(), projects.taxRateOf(project));
+        MilestoneInvoices.lines(m.name(), m.amount(), projects.taxRateOf(workspaceId, project));
     Invoice issued =
         settlement.issue(
-            Invoice.draft(workspaceId, project, projects.clientOf(project), milestoneId, lines),
+            Invoice.draft(
+                workspaceId, project, projects.clientOf(workspaceId, project), milestoneId, lines),
             actor);
     milestones.transitionAsSystem(workspaceId, milestoneId, MilestoneAction.INVOICE);
     return InvoiceView.of(issued, clock.instant());
@@ -104,7 +107,7 @@ public class InvoiceService {
   public InvoiceView issueManual(Actor actor, UUID projectId, List<InvoiceLine> lines) {
     Access.member(actor);
     projects.requireVisible(actor, projectId);
-    String currency = projects.currencyOf(projectId);
+    String currency = projects.currencyOf(actor.workspaceId(), projectId);
     for (int i = 0; i < lines.size(); i++) {
       if (!lines.get(i).unitPrice().currency().getCurrencyCode().equals(currency)) {
         throw DomainException.field(
@@ -115,7 +118,12 @@ public class InvoiceService {
       }
     }
     Invoice draft =
-        Invoice.draft(actor.workspaceId(), projectId, projects.clientOf(projectId), null, lines);
+        Invoice.draft(
+            actor.workspaceId(),
+            projectId,
+            projects.clientOf(actor.workspaceId(), projectId),
+            null,
+            lines);
     return InvoiceView.of(settlement.issue(draft, actor.label()), clock.instant());
   }
 
@@ -137,7 +145,7 @@ public class InvoiceService {
   @Transactional(readOnly = true)
   public List<PaymentView> payments(Actor actor, UUID invoiceId) {
     access.load(actor, invoiceId);
-    return invoices.payments(invoiceId);
+    return invoices.payments(actor.workspaceId(), invoiceId);
   }
 
   /** The ledger postings of an invoice and its payments (members). */
@@ -146,8 +154,8 @@ public class InvoiceService {
     Access.member(actor);
     access.load(actor, invoiceId);
     List<UUID> refs = new ArrayList<>(List.of(invoiceId));
-    invoices.payments(invoiceId).forEach(p -> refs.add(p.id()));
-    return ledger.postings(refs);
+    invoices.payments(actor.workspaceId(), invoiceId).forEach(p -> refs.add(p.id()));
+    return ledger.postings(actor.workspaceId(), refs);
   }
 
   /** A page of the caller's workspace's invoices, overdue first, optionally in one state. */
@@ -170,9 +178,9 @@ public class InvoiceService {
    * is the release's to count.)
    */
   @Transactional(readOnly = true)
-  public MilestoneMoney milestoneMoney(UUID projectId, UUID milestoneId) {
+  public MilestoneMoney milestoneMoney(UUID workspaceId, UUID projectId, UUID milestoneId) {
     java.util.Optional<Invoice> invoice =
-        invoices.ofProject(projectId).stream()
+        invoices.ofProject(workspaceId, projectId).stream()
             .filter(i -> milestoneId.equals(i.milestoneId()))
             .filter(i -> i.state() != InvoiceState.VOID && i.state() != InvoiceState.DRAFT)
             .findFirst();
@@ -180,26 +188,26 @@ public class InvoiceService {
     if (invoice.isPresent()) {
       Invoice i = invoice.get();
       List<UUID> refs = new ArrayList<>(List.of(i.id()));
-      invoices.payments(i.id()).forEach(p -> refs.add(p.id()));
+      invoices.payments(workspaceId, i.id()).forEach(p -> refs.add(p.id()));
       String receivable = Account.receivable(i.clientId()).key();
       // what is owed, from the receivable postings of the invoice, its payments, refunds and
       // credit notes; a write-off closes the receivable but pays nothing, so it does not count
       long fromLedger =
-          ledger.postings(refs).stream()
+          ledger.postings(workspaceId, refs).stream()
               .filter(p -> p.account().equals(receivable))
               .filter(p -> !p.kind().equals("invoice.written-off"))
               .mapToLong(p -> p.amount().amountMinor())
               .sum();
       open = Math.max(fromLedger, i.open().amountMinor());
     }
-    String currency = projects.currencyOf(projectId);
+    String currency = projects.currencyOf(workspaceId, projectId);
     return new MilestoneMoney(
         invoice.isPresent(),
         invoice.map(Invoice::id).orElse(null),
         Money.of(open, currency),
         invoice.filter(i -> i.state() == InvoiceState.CREDITED).isPresent(),
-        Money.of(invoices.receivedMinor(projectId), currency),
-        projects.creditLimitOf(projectId));
+        Money.of(invoices.receivedMinor(workspaceId, projectId), currency),
+        projects.creditLimitOf(workspaceId, projectId));
   }
 
   /** See {@link #milestoneMoney}; amounts in the project's currency. */
@@ -219,7 +227,7 @@ public class InvoiceService {
 
   /** The milestone an invoice is for, if any (a system step, no access check). */
   @Transactional(readOnly = true)
-  public java.util.Optional<UUID> milestoneOfInvoice(UUID invoiceId) {
-    return invoices.find(invoiceId).map(Invoice::milestoneId);
+  public java.util.Optional<UUID> milestoneOfInvoice(UUID workspaceId, UUID invoiceId) {
+    return invoices.find(workspaceId, invoiceId).map(Invoice::milestoneId);
   }
 }

@@ -111,7 +111,7 @@ public class PaymentService {
   public InvoiceView voidInvoice(Actor actor, UUID invoiceId) {
     Access.member(actor);
     Invoice invoice = access.load(actor, invoiceId);
-    if (!invoices.payments(invoiceId).isEmpty()) {
+    if (!invoices.payments(actor.workspaceId(), invoiceId).isEmpty()) {
       throw new DomainException(
           InvoiceErrors.ILLEGAL_TRANSITION,
           Map.of("action", "void", "state", "paid in part; issue a credit note"));
@@ -236,13 +236,13 @@ public class PaymentService {
     Access.member(actor);
     InvoiceAccess.PaymentOf paid = access.loadPayment(actor, paymentId);
     Invoice invoice = paid.invoice();
-    if (!invoices.confirm(paymentId)) {
+    if (!invoices.confirm(actor.workspaceId(), paymentId)) {
       throw new DomainException(
           InvoiceErrors.ILLEGAL_TRANSITION,
           Map.of("action", "confirm a payment of", "state", "already confirmed"));
     }
     PaymentView payment = paid.payment();
     settlement.settle(invoice, payment, Settlement.amountOf(payment), actor.label());
-    return access.payment(invoice.id(), paymentId);
+    return access.payment(invoice.workspaceId(), invoice.id(), paymentId);
   }
 }

@@ -8,7 +8,6 @@ import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceState;
-import io.tranche.core.ledger.Ledger;
 import io.tranche.core.money.Money;
 import io.tranche.core.payment.PaymentStatus;
 import java.time.Clock;
@@ -70,10 +69,10 @@ public class ProviderPayments {
   public ProviderResult receiveFromProvider(
       UUID invoiceId, String channel, Money amount, LocalDate receivedOn, String providerRef) {
     Invoice invoice = lockFor(channel, providerRef, invoiceId).orElse(null);
-    var known = invoices.providerPaymentStatus(channel, providerRef);
+    var known = invoices.providerPayment(channel, providerRef);
     if (known.isPresent()) {
       if (PaymentStatus.valueOf(known.get().status()) == PaymentStatus.UNKNOWN) {
-        resolveUnknown(known.get().id(), true, "provider event");
+        resolveUnknown(known.get().workspaceId(), known.get().id(), true, "provider event");
         return new ProviderResult(ProviderOutcome.RECORDED, "");
       }
       return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
@@ -114,7 +113,7 @@ public class ProviderPayments {
   public ProviderResult recordUnknownFromProvider(
       UUID invoiceId, String channel, Money amount, LocalDate on, String providerRef) {
     Invoice invoice = lockFor(channel, providerRef, invoiceId).orElse(null);
-    if (invoices.providerPaymentStatus(channel, providerRef).isPresent()) {
+    if (invoices.providerPayment(channel, providerRef).isPresent()) {
       return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
     }
     if (invoice == null || !amount.currency().equals(invoice.total().currency())) {
@@ -133,7 +132,8 @@ public class ProviderPayments {
             providerRef);
     invoices.insertPayment(
         invoice.workspaceId(), invoice.clientId(), payment, providerRef, "system:" + channel, now);
-    invoices.scheduleCheck(payment.id(), now.plus(java.time.Duration.ofMinutes(1)), 0);
+    invoices.scheduleCheck(
+        invoice.workspaceId(), payment.id(), now.plus(java.time.Duration.ofMinutes(1)), 0);
     events.publishEvent(
         new InvoiceEvent.PaymentUnknown(
             invoice.workspaceId(),
@@ -151,11 +151,12 @@ public class ProviderPayments {
    * recorded against if it was, else {@code invoiceId}.
    */
   private java.util.Optional<Invoice> lockFor(String channel, String providerRef, UUID invoiceId) {
-    return invoices.lock(
-        invoices
-            .providerPaymentStatus(channel, providerRef)
-            .map(InvoiceRepository.ProviderPayment::invoiceId)
-            .orElse(invoiceId));
+    var known = invoices.providerPayment(channel, providerRef);
+    UUID id = known.map(InvoiceRepository.ProviderPayment::invoiceId).orElse(invoiceId);
+    return known
+        .map(InvoiceRepository.ProviderPayment::workspaceId)
+        .or(() -> invoices.workspaceOfInvoice(id))
+        .flatMap(workspaceId -> invoices.lock(workspaceId, id));
   }
 
   /**
@@ -165,19 +166,20 @@ public class ProviderPayments {
    * client's credit, and the invoice stays as it is.
    */
   @Transactional
-  public void resolveUnknown(UUID paymentId, boolean succeeded, String how) {
+  public void resolveUnknown(UUID workspaceId, UUID paymentId, boolean succeeded, String how) {
     UUID invoiceId =
         invoices
-            .invoiceOfPayment(paymentId)
+            .invoiceOfPayment(workspaceId, paymentId)
             .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
-    Invoice invoice = invoices.lock(invoiceId).orElseThrow();
+    Invoice invoice = invoices.lock(workspaceId, invoiceId).orElseThrow();
     if (!invoices.move(
+        workspaceId,
         paymentId,
         PaymentStatus.UNKNOWN,
         succeeded ? PaymentStatus.CONFIRMED : PaymentStatus.FAILED)) {
       return;
     }
-    PaymentView payment = access.payment(invoiceId, paymentId);
+    PaymentView payment = access.payment(workspaceId, invoiceId, paymentId);
     if (succeeded
         && (invoice.state() == InvoiceState.ISSUED
             || invoice.state() == InvoiceState.PARTIALLY_PAID)) {
@@ -208,90 +210,12 @@ public class ProviderPayments {
    * The outcome is still unknown: check again later, backing off (1, 2, 4 … minutes, at most 6 h).
    */
   @Transactional
-  public void checkLater(UUID paymentId, int attempts) {
+  public void checkLater(UUID workspaceId, UUID paymentId, int attempts) {
     long minutes = Math.min(360, 1L << Math.min(attempts, 9));
     invoices.scheduleCheck(
-        paymentId, clock.instant().plus(java.time.Duration.ofMinutes(minutes)), attempts + 1);
-  }
-
-  /**
-   * A provider refunded (part of) a payment: the money is owed again, and it is evidence. Providers
-   * report what was refunded so far (Stripe's {@code amount_refunded} is a running total), so only
-   * what is new since the last report is booked; a report of no more than that is already recorded.
-   * A payment refunded in full becomes REFUNDED.
-   */
-  @Transactional
-  public ProviderResult refundFromProvider(
-      String channel, String providerRef, Money refundedSoFar, String eventId) {
-    UUID[] ids = invoices.providerPayment(channel, providerRef).orElse(null);
-    if (ids == null) {
-      return new ProviderResult(ProviderOutcome.REFUSED, "no payment " + providerRef);
-    }
-    Invoice invoice = invoices.lock(ids[0]).orElseThrow();
-    InvoiceRepository.PaymentMoney payment =
-        invoices.paymentMoney(invoice.workspaceId(), ids[1]).orElseThrow();
-    if (!refundedSoFar.currency().equals(payment.amount().currency())) {
-      return new ProviderResult(
-          ProviderOutcome.REFUSED, "refund in " + refundedSoFar.currency() + " for a payment");
-    }
-    if (refundedSoFar.compareTo(payment.refunded()) <= 0) {
-      return new ProviderResult(ProviderOutcome.ALREADY_RECORDED, "");
-    }
-    Money amount = refundedSoFar.minus(payment.refunded());
-    PaymentStatus next;
-    try {
-      next = payment.status().afterRefunds(payment.amount(), refundedSoFar);
-    } catch (io.tranche.core.error.DomainException e) {
-      return new ProviderResult(ProviderOutcome.REFUSED, e.getMessage());
-    }
-    if (amount.compareTo(invoice.paid()) > 0) {
-      return new ProviderResult(
-          ProviderOutcome.REFUSED, "refund of " + amount + " does not fit the payments");
-    }
-    if (!invoices.recordRefunds(invoice.workspaceId(), payment, refundedSoFar, next)) {
-      throw new IllegalStateException("payment " + payment.id() + " changed under its lock");
-    }
-    Invoice after = invoice.refund(amount);
-    ledger.append(
-        invoice.workspaceId(),
-        Ledger.refund(
-            UUID.randomUUID(), ids[1], clock.instant(), invoice.clientId(), channel, amount));
-    settlement.store(invoice, after);
-    events.publishEvent(
-        new InvoiceEvent.PaymentRefunded(
-            invoice.workspaceId(),
-            invoice.projectId(),
-            "system:" + channel,
-            ids[1],
-            invoice.id(),
-            amount,
-            eventId));
-    return new ProviderResult(ProviderOutcome.RECORDED, "");
-  }
-
-  /**
-   * A provider reports a chargeback (the client disputed the payment with their bank). It is
-   * evidence and holds what the payment would release; the ledger is left as it is until the
-   * dispute's outcome is known (a lost dispute is then booked like a refund).
-   */
-  @Transactional
-  public ProviderResult chargebackFromProvider(
-      String channel, String providerRef, Money amount, String disputeId, String eventId) {
-    UUID[] ids = invoices.providerPayment(channel, providerRef).orElse(null);
-    if (ids == null) {
-      return new ProviderResult(ProviderOutcome.REFUSED, "no payment " + providerRef);
-    }
-    Invoice invoice = invoices.find(ids[0]).orElseThrow();
-    events.publishEvent(
-        new InvoiceEvent.PaymentChargedBack(
-            invoice.workspaceId(),
-            invoice.projectId(),
-            "system:" + channel,
-            ids[1],
-            invoice.id(),
-            amount,
-            disputeId,
-            eventId));
-    return new ProviderResult(ProviderOutcome.RECORDED, "");
+        workspaceId,
+        paymentId,
+        clock.instant().plus(java.time.Duration.ofMinutes(minutes)),
+        attempts + 1);
   }
 }

@@ -114,10 +114,10 @@ public class MeetingService {
       throw new DomainException(ALREADY_CONFIRMED, Map.of("at", meeting.confirmedAt()));
     }
     Instant now = clock.instant();
-    if (!meetings.confirm(id, actor.label(), now)) {
+    if (!meetings.confirm(actor.workspaceId(), id, actor.label(), now)) {
       throw new DomainException(ALREADY_CONFIRMED, Map.of("at", now));
     }
-    MeetingView confirmed = meetings.find(id).orElseThrow();
+    MeetingView confirmed = meetings.find(actor.workspaceId(), id).orElseThrow();
     events.publishEvent(new MeetingLogged(actor.workspaceId(), confirmed, actor.label(), true));
     return confirmed;
   }
@@ -125,8 +125,7 @@ public class MeetingService {
   private MeetingView load(Actor actor, UUID id) {
     MeetingRepository.Stored stored =
         meetings
-            .stored(id)
-            .filter(s -> s.workspaceId().equals(actor.workspaceId()))
+            .stored(actor.workspaceId(), id)
             .orElseThrow(Errors.notFoundSupplier("meeting", id));
     try {
       projects.requireVisible(actor, stored.meeting().projectId());

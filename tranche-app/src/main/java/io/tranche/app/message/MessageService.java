@@ -118,8 +118,7 @@ public class MessageService {
   public Download download(Actor actor, UUID attachmentId) {
     MessageRepository.StoredAttachment a =
         messages
-            .attachment(attachmentId)
-            .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+            .attachment(actor.workspaceId(), attachmentId)
             .orElseThrow(Errors.notFoundSupplier("attachment", attachmentId));
     try {
       projects.requireVisible(actor, a.projectId());

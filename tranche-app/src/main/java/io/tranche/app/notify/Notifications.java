@@ -42,7 +42,7 @@ class Notifications {
   void on(AgreementEvent.QuoteSent e) {
     send(
         e.workspaceId(),
-        projects.contactEmails(e.projectId()),
+        projects.contactEmails(e.workspaceId(), e.projectId()),
         vendor(e.workspaceId()) + " sent you a quote",
         "A quote is ready for you to read. Open it, then accept it or ask for changes:\n\n"
             + baseUrl.portal(e.workspaceId(), "/portal/quotes/" + e.documentId()));
@@ -84,7 +84,7 @@ class Notifications {
     String link = "/contracts/" + e.documentId() + "/pdf";
     send(
         e.workspaceId(),
-        projects.contactEmails(e.projectId()),
+        projects.contactEmails(e.workspaceId(), e.projectId()),
         (amendment ? "Your amendment with " : "Your contract with ")
             + vendor(e.workspaceId())
             + " is signed",
@@ -131,7 +131,7 @@ class Notifications {
             + ".\n\n";
     send(
         e.workspaceId(),
-        projects.contactEmails(e.projectId()),
+        projects.contactEmails(e.workspaceId(), e.projectId()),
         "Delivered work is now accepted",
         body + baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId()));
     send(
@@ -160,7 +160,7 @@ class Notifications {
             + ": request minor changes through the modification form.\n\n";
     send(
         workspaceId,
-        projects.contactEmails(projectId),
+        projects.contactEmails(workspaceId, projectId),
         "Signed off: the modification window is open",
         body + baseUrl.portal(workspaceId, "/portal/projects/" + projectId + "/modifications"));
     send(
@@ -180,7 +180,7 @@ class Notifications {
     if (t.to() == MilestoneState.SUBMITTED && t.from() != MilestoneState.SUBMITTED) {
       send(
           t.workspaceId().value(),
-          projects.contactEmails(t.projectId().value()),
+          projects.contactEmails(t.workspaceId().value(), t.projectId().value()),
           "Work is ready for your review",
           "A milestone was delivered and awaits your acceptance (or a request for changes)."
               + " Review it, then sign the acceptance or tell us what to change; without an"
@@ -214,7 +214,7 @@ class Notifications {
     } else if (event instanceof ModificationEvent.Moved m && m.action().equals("done")) {
       send(
           ws,
-          projects.contactEmails(project),
+          projects.contactEmails(ws, project),
           "Please confirm: modification #" + m.request().number() + " is done",
           "We made the change you asked for: "
               + m.request().what()
@@ -223,7 +223,7 @@ class Notifications {
     } else if (event instanceof ModificationEvent.Moved m && m.action().equals("classified")) {
       send(
           ws,
-          projects.contactEmails(project),
+          projects.contactEmails(ws, project),
           "Modification #" + m.request().number() + " was reviewed",
           (m.request().kind() == io.tranche.core.modification.ModificationKind.MINOR
                   ? "It is a minor change, free within the modification window."

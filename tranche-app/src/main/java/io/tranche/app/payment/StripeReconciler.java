@@ -54,17 +54,19 @@ public class StripeReconciler {
         PaymentIntent intent = stripe.paymentIntents().retrieve(due.providerRef());
         String status = intent.getStatus();
         if ("succeeded".equals(status)) {
-          providerPayments.resolveUnknown(due.id(), true, "reconciled: succeeded");
+          providerPayments.resolveUnknown(
+              due.workspaceId(), due.id(), true, "reconciled: succeeded");
           resolved++;
         } else if ("canceled".equals(status) || "requires_payment_method".equals(status)) {
-          providerPayments.resolveUnknown(due.id(), false, "reconciled: " + status);
+          providerPayments.resolveUnknown(
+              due.workspaceId(), due.id(), false, "reconciled: " + status);
           resolved++;
         } else {
-          providerPayments.checkLater(due.id(), due.attempts());
+          providerPayments.checkLater(due.workspaceId(), due.id(), due.attempts());
         }
       } catch (StripeException | RuntimeException e) {
         log.warn("payment {} still unknown: {}", due.id(), e.getClass().getSimpleName());
-        providerPayments.checkLater(due.id(), due.attempts());
+        providerPayments.checkLater(due.workspaceId(), due.id(), due.attempts());
       }
     }
     return resolved;

@@ -58,6 +58,7 @@ public class StripeWebhooks {
   private final ProviderEventRepository events;
   private final InvoiceService invoices;
   private final io.tranche.app.invoice.ProviderPayments providerPayments;
+  private final io.tranche.app.invoice.ProviderReversals reversals;
   private final JsonMapper json;
   private final Clock clock;
   private final TransactionTemplate transaction;
@@ -67,6 +68,7 @@ public class StripeWebhooks {
       ProviderEventRepository events,
       InvoiceService invoices,
       io.tranche.app.invoice.ProviderPayments providerPayments,
+      io.tranche.app.invoice.ProviderReversals reversals,
       JsonMapper json,
       Clock clock,
       PlatformTransactionManager transactions,
@@ -74,6 +76,7 @@ public class StripeWebhooks {
     this.events = events;
     this.invoices = invoices;
     this.providerPayments = providerPayments;
+    this.reversals = reversals;
     this.json = json;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
@@ -215,7 +218,7 @@ public class StripeWebhooks {
     return settle(
         eventId,
         "charge.refunded",
-        providerPayments.refundFromProvider(
+        reversals.refundFromProvider(
             CHANNEL,
             intent,
             Money.of(refunded, StripeEvents.text(charge, "currency").toUpperCase(Locale.ROOT)),
@@ -233,7 +236,7 @@ public class StripeWebhooks {
     return settle(
         eventId,
         "charge.dispute.created",
-        providerPayments.chargebackFromProvider(
+        reversals.chargebackFromProvider(
             CHANNEL,
             intent,
             Money.of(amount, StripeEvents.text(dispute, "currency").toUpperCase(Locale.ROOT)),

@@ -101,7 +101,7 @@ public class MilestoneService {
         Milestone.planned(
             new WorkspaceId(actor.workspaceId()),
             new ProjectId(projectId),
-            milestones.nextPosition(projectId),
+            milestones.nextPosition(actor.workspaceId(), projectId),
             name,
             amount,
             trigger);
@@ -168,7 +168,7 @@ public class MilestoneService {
    */
   @Transactional
   public void applySignedPlan(UUID workspaceId, UUID projectId, PaymentPlan plan) {
-    List<Milestone> current = planAsSystem(projectId);
+    List<Milestone> current = planAsSystem(workspaceId, projectId);
     SignedPlan.Applied applied = SignedPlan.apply(current, plan);
     Instant now = clock.instant();
     for (Milestone removed : applied.removed()) {
@@ -204,7 +204,7 @@ public class MilestoneService {
       case ACCEPTED, CHANGES_REQUESTED -> milestones.endReview(workspaceId, next.id().value());
       case RELEASED -> {
         // the released final delivery awaits the client's sign-off for one review period
-        if (FinalPart.is(next, planAsSystem(next.projectId().value()))
+        if (FinalPart.is(next, planAsSystem(workspaceId, next.projectId().value()))
             && projects.stageOf(workspaceId, next.projectId().value()).signedOffAt() == null) {
           milestones.startReview(workspaceId, next.id().value(), now);
         }
@@ -245,17 +245,14 @@ public class MilestoneService {
   @Transactional
   public MilestoneView transitionAsSystem(UUID workspaceId, UUID id, MilestoneAction action) {
     Stored stored =
-        milestones
-            .find(id)
-            .filter(s -> s.milestone().workspaceId().value().equals(workspaceId))
-            .orElseThrow(Errors.notFoundSupplier("milestone", id));
+        milestones.find(workspaceId, id).orElseThrow(Errors.notFoundSupplier("milestone", id));
     return move(stored, action, "system");
   }
 
   /** A project's milestones, for automatic steps; no access check. */
   @Transactional(readOnly = true)
-  public List<Milestone> planAsSystem(UUID projectId) {
-    return milestones.ofProject(projectId, new Paging(0, Paging.MAX_SIZE));
+  public List<Milestone> planAsSystem(UUID workspaceId, UUID projectId) {
+    return milestones.ofProject(workspaceId, projectId, new Paging(0, Paging.MAX_SIZE));
   }
 
   /**
@@ -264,14 +261,14 @@ public class MilestoneService {
    * check.
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  public java.util.Optional<Milestone> lock(UUID id) {
-    return milestones.lock(id);
+  public java.util.Optional<Milestone> lock(UUID workspaceId, UUID id) {
+    return milestones.lock(workspaceId, id);
   }
 
   /** A milestone by id, for automatic steps; no access check. */
   @Transactional(readOnly = true)
-  public java.util.Optional<Milestone> find(UUID id) {
-    return milestones.find(id).map(Stored::milestone);
+  public java.util.Optional<Milestone> find(UUID workspaceId, UUID id) {
+    return milestones.find(workspaceId, id).map(Stored::milestone);
   }
 
   private void store(Stored stored, Milestone next) {

@@ -72,7 +72,9 @@ public class ProjectService {
   @Transactional(readOnly = true)
   public ProjectView project(Actor actor, UUID id) {
     requireVisible(actor, id);
-    return projects.view(id).orElseThrow(Errors.notFoundSupplier("project", id));
+    return projects
+        .view(actor.workspaceId(), id)
+        .orElseThrow(Errors.notFoundSupplier("project", id));
   }
 
   /** Creates a project with its payment plan's milestones, all in one transaction. */
@@ -211,54 +213,56 @@ public class ProjectService {
 
   /** The email addresses of a project's client contacts, for notifications; no access check. */
   @Transactional(readOnly = true)
-  public List<String> contactEmails(UUID projectId) {
-    return projects.contactEmails(projectId);
+  public List<String> contactEmails(UUID workspaceId, UUID projectId) {
+    return projects.contactEmails(workspaceId, projectId);
   }
 
   /** The tax rate (basis points) a project's invoices use: its contract's, or 0. */
   @Transactional(readOnly = true)
-  public int taxRateOf(UUID projectId) {
-    return projects.taxRate(projectId);
+  public int taxRateOf(UUID workspaceId, UUID projectId) {
+    return projects.taxRate(workspaceId, projectId);
   }
 
   /** Sets the tax rate from a signed contract (a system step, no access check). */
   @Transactional
-  public void applyTaxRate(UUID projectId, int basisPoints) {
-    projects.setTaxRate(projectId, basisPoints);
+  public void applyTaxRate(UUID workspaceId, UUID projectId, int basisPoints) {
+    projects.setTaxRate(workspaceId, projectId, basisPoints);
   }
 
   /** A project's client, for automatic steps; no access check. */
   @Transactional(readOnly = true)
-  public UUID clientOf(UUID projectId) {
+  public UUID clientOf(UUID workspaceId, UUID projectId) {
     return projects
-        .find(projectId)
+        .find(workspaceId, projectId)
         .map(p -> p.clientId().value())
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 
   /** A project's currency, for features that must match it; no access check. */
   @Transactional(readOnly = true)
-  public String currencyOf(UUID projectId) {
+  public String currencyOf(UUID workspaceId, UUID projectId) {
     return projects
-        .find(projectId)
+        .find(workspaceId, projectId)
         .map(p -> p.currency().getCurrencyCode())
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 
   /** A project's credit limit; no access check. */
   @Transactional(readOnly = true)
-  public Money creditLimitOf(UUID projectId) {
+  public Money creditLimitOf(UUID workspaceId, UUID projectId) {
     return projects
-        .find(projectId)
+        .find(workspaceId, projectId)
         .map(Project::creditLimit)
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 
   /** Sets a project's credit limit from a signed contract (a system step, no access check). */
   @Transactional
-  public void applyCreditLimit(UUID projectId, Money creditLimit) {
+  public void applyCreditLimit(UUID workspaceId, UUID projectId, Money creditLimit) {
     Project current =
-        projects.find(projectId).orElseThrow(Errors.notFoundSupplier("project", projectId));
+        projects
+            .find(workspaceId, projectId)
+            .orElseThrow(Errors.notFoundSupplier("project", projectId));
     projects.update(current.withDetails(current.name(), current.type(), creditLimit));
   }
 

@@ -81,10 +81,12 @@ public class ClientService {
     Access.member(actor);
     load(actor, clientId);
     return new PageOf<>(
-        repository.contacts(clientId, paging).stream().map(ContactView::of).toList(),
+        repository.contacts(actor.workspaceId(), clientId, paging).stream()
+            .map(ContactView::of)
+            .toList(),
         paging.page(),
         paging.size(),
-        repository.countContacts(clientId));
+        repository.countContacts(actor.workspaceId(), clientId));
   }
 
   @Transactional
@@ -94,7 +96,9 @@ public class ClientService {
     Client client = load(actor, clientId);
     Contact contact =
         new Contact(ContactId.random(), client.workspaceId(), client.id(), name, email);
-    if (repository.contactByEmail(client.id().value(), contact.email()).isPresent()) {
+    if (repository
+        .contactByEmail(actor.workspaceId(), client.id().value(), contact.email())
+        .isPresent()) {
       throw DomainException.field(WorkspaceErrors.CONTACT_EXISTS, "email", Map.of());
     }
     repository.insert(contact, clock.instant());
@@ -121,7 +125,9 @@ public class ClientService {
             name == null ? current.name() : name,
             email == null ? current.email() : email);
     if (!next.email().equals(current.email())
-        && repository.contactByEmail(current.clientId().value(), next.email()).isPresent()) {
+        && repository
+            .contactByEmail(actor.workspaceId(), current.clientId().value(), next.email())
+            .isPresent()) {
       throw DomainException.field(WorkspaceErrors.CONTACT_EXISTS, "email", Map.of());
     }
     repository.update(next);
@@ -147,7 +153,7 @@ public class ClientService {
   @Transactional(readOnly = true)
   public Optional<Actor> contactActor(UUID contactId) {
     return repository
-        .contact(contactId)
+        .contactOfSession(contactId)
         .map(
             c ->
                 new Actor(
@@ -155,13 +161,19 @@ public class ClientService {
   }
 
   private Client load(Actor actor, UUID id) {
-    Client client = repository.client(id).orElseThrow(Errors.notFoundSupplier("client", id));
+    Client client =
+        repository
+            .client(actor.workspaceId(), id)
+            .orElseThrow(Errors.notFoundSupplier("client", id));
     Access.sameWorkspace(actor, client.workspaceId().value(), "client", id);
     return client;
   }
 
   private Contact loadContact(Actor actor, UUID id) {
-    Contact contact = repository.contact(id).orElseThrow(Errors.notFoundSupplier("contact", id));
+    Contact contact =
+        repository
+            .contact(actor.workspaceId(), id)
+            .orElseThrow(Errors.notFoundSupplier("contact", id));
     Access.sameWorkspace(actor, contact.workspaceId().value(), "contact", id);
     return contact;
   }

@@ -250,7 +250,8 @@ class EngineInvariantsIT extends IntegrationTest {
     long open = 0;
     for (MilestoneView m : plan()) {
       assertThat(m.amount().amountMinor()).as("signed amount of " + m.name()).isEqualTo(100000L);
-      var money = invoices.milestoneMoney(world.project().id(), m.id());
+      var money =
+          invoices.milestoneMoney(world.owner().workspaceId(), world.project().id(), m.id());
       boolean paid = money.invoiced() && money.invoiceOpen().isZero() && !money.invoiceCredited();
       boolean paidState = m.state() == MilestoneState.PAID || m.state() == MilestoneState.RELEASED;
       assertThat(paidState)

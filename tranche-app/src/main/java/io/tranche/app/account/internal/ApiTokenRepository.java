@@ -1,6 +1,7 @@
 package io.tranche.app.account.internal;
 
 import io.tranche.app.account.ApiTokenView;
+import io.tranche.app.platform.CrossWorkspace;
 import io.tranche.app.platform.TokenScope;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -39,9 +40,10 @@ public class ApiTokenRepository {
     return new ApiTokenView(id, name, scope, at, null, null);
   }
 
-  public List<ApiTokenView> ofMember(UUID memberId) {
-    return jdbc.sql("select * from api_token where member_id = ? order by created_at desc")
-        .param(memberId)
+  public List<ApiTokenView> ofMember(UUID workspaceId, UUID memberId) {
+    return jdbc.sql(
+            "select * from api_token where workspace_id = ? and member_id = ? order by created_at desc")
+        .params(workspaceId, memberId)
         .query(
             (rs, i) ->
                 new ApiTokenView(
@@ -54,10 +56,13 @@ public class ApiTokenRepository {
         .list();
   }
 
-  public boolean revoke(UUID id, UUID memberId, Instant at) {
+  public boolean revoke(UUID workspaceId, UUID id, UUID memberId, Instant at) {
     return jdbc.sql(
-                "update api_token set revoked_at = ? where id = ? and member_id = ? and revoked_at is null")
-            .params(Timestamp.from(at), id, memberId)
+                """
+                update api_token set revoked_at = ?
+                where workspace_id = ? and id = ? and member_id = ? and revoked_at is null
+                """)
+            .params(Timestamp.from(at), workspaceId, id, memberId)
             .update()
         == 1;
   }
@@ -66,6 +71,7 @@ public class ApiTokenRepository {
   public record Holder(UUID memberId, TokenScope scope) {}
 
   /** The member and scope of an active token, noting that it was used. */
+  @CrossWorkspace("an API token is a secret that names its member, who names the workspace")
   public Optional<Holder> activeMember(String tokenHash, Instant at) {
     Optional<Holder> member =
         jdbc.sql(

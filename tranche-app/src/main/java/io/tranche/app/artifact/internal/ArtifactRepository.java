@@ -1,5 +1,6 @@
 package io.tranche.app.artifact.internal;
 
+import io.tranche.app.platform.CrossWorkspace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -93,22 +94,29 @@ public class ArtifactRepository {
   }
 
   /** An upload still streaming says so. */
-  public void heartbeat(UUID id, Instant at) {
-    jdbc.sql("update artifact set heartbeat_at = ? where id = ? and state = 'SEALING'")
-        .params(Timestamp.from(at), id)
+  public void heartbeat(UUID workspaceId, UUID id, Instant at) {
+    jdbc.sql(
+            "update artifact set heartbeat_at = ? where workspace_id = ? and id = ? and state = 'SEALING'")
+        .params(Timestamp.from(at), workspaceId, id)
         .update();
   }
 
   /** Marks an upload sealed, with its digests; false if the row is gone (swept). */
   public boolean markSealed(
-      UUID id, long plainSize, String plainSha, long cipherSize, String cipherSha, Instant at) {
+      UUID workspaceId,
+      UUID id,
+      long plainSize,
+      String plainSha,
+      long cipherSize,
+      String cipherSha,
+      Instant at) {
     return jdbc.sql(
                 """
                 update artifact set state = 'SEALED', plaintext_size = ?, plaintext_sha256 = ?,
                        ciphertext_size = ?, ciphertext_sha256 = ?, sealed_at = ?
-                where id = ? and state = 'SEALING'
+                where workspace_id = ? and id = ? and state = 'SEALING'
                 """)
-            .params(plainSize, plainSha, cipherSize, cipherSha, Timestamp.from(at), id)
+            .params(plainSize, plainSha, cipherSize, cipherSha, Timestamp.from(at), workspaceId, id)
             .update()
         == 1;
   }
@@ -117,37 +125,31 @@ public class ArtifactRepository {
    * Claims a silent upload for removal; false when it has moved meanwhile (sealed after all, or its
    * heartbeat came back), in which case it must be left alone.
    */
-  public boolean claimForSweep(UUID id, Instant cutoff) {
+  public boolean claimForSweep(UUID workspaceId, UUID id, Instant cutoff) {
     return jdbc.sql(
                 """
                 update artifact set state = 'SWEEPING'
-                where id = ? and (state = 'SWEEPING' or (state = 'SEALING' and heartbeat_at < ?))
+                where workspace_id = ? and id = ?
+                  and (state = 'SWEEPING' or (state = 'SEALING' and heartbeat_at < ?))
                 """)
-            .params(id, Timestamp.from(cutoff))
+            .params(workspaceId, id, Timestamp.from(cutoff))
             .update()
         == 1;
   }
 
   /** Deletes an artifact that has no receipt; false when it has one (or is gone). */
-  public boolean deleteUnreceipted(UUID id) {
-    return jdbc.sql("delete from artifact where id = ? and receipt_jws is null").params(id).update()
+  public boolean deleteUnreceipted(UUID workspaceId, UUID id) {
+    return jdbc.sql(
+                "delete from artifact where workspace_id = ? and id = ? and receipt_jws is null")
+            .params(workspaceId, id)
+            .update()
         == 1;
   }
 
-  public void delete(UUID id) {
-    jdbc.sql("delete from artifact where id = ?").params(id).update();
-  }
-
-  /**
-   * A row by id alone, for system steps that start from an id and take the workspace from the row
-   * (a provider's event, a download token, a trigger); a person's request uses {@code
-   * find(workspace, id)}.
-   */
-  public Optional<StoredArtifact> find(UUID id) {
-    return jdbc.sql("select * from artifact where id = ? and state = 'SEALED'")
-        .params(id)
-        .query(ArtifactRepository::map)
-        .optional();
+  public void delete(UUID workspaceId, UUID id) {
+    jdbc.sql("delete from artifact where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
+        .update();
   }
 
   /** A sealed artifact of the workspace; none of another workspace's, whatever the id. */
@@ -156,14 +158,6 @@ public class ArtifactRepository {
         .params(workspaceId, id)
         .query(ArtifactRepository::map)
         .optional();
-  }
-
-  public List<StoredArtifact> ofMilestone(UUID milestoneId) {
-    return jdbc.sql(
-            "select * from artifact where milestone_id = ? and state = 'SEALED' order by created_at, id")
-        .params(milestoneId)
-        .query(ArtifactRepository::map)
-        .list();
   }
 
   /** A milestone's sealed artifacts, within the workspace. */
@@ -194,6 +188,7 @@ public class ArtifactRepository {
    * Uploads still sealing whose last heartbeat is before {@code cutoff}: abandoned by a crash or a
    * cut connection.
    */
+  @CrossWorkspace("the upload sweeper looks at every workspace's abandoned uploads")
   public List<StoredArtifact> sealingSilentSince(Instant cutoff) {
     return jdbc.sql(
             """
@@ -206,10 +201,13 @@ public class ArtifactRepository {
   }
 
   /** Stores a receipt once; false when one exists already. */
-  public boolean setReceipt(UUID id, String jws, Instant at) {
+  public boolean setReceipt(UUID workspaceId, UUID id, String jws, Instant at) {
     return jdbc.sql(
-                "update artifact set receipt_jws = ?, receipt_at = ? where id = ? and receipt_jws is null")
-            .params(jws, Timestamp.from(at), id)
+                """
+                update artifact set receipt_jws = ?, receipt_at = ?
+                where workspace_id = ? and id = ? and receipt_jws is null
+                """)
+            .params(jws, Timestamp.from(at), workspaceId, id)
             .update()
         == 1;
   }
@@ -228,9 +226,9 @@ public class ArtifactRepository {
         == 1;
   }
 
-  public Optional<Release> release(UUID milestoneId) {
-    return jdbc.sql("select * from artifact_release where milestone_id = ?")
-        .params(milestoneId)
+  public Optional<Release> release(UUID workspaceId, UUID milestoneId) {
+    return jdbc.sql("select * from artifact_release where workspace_id = ? and milestone_id = ?")
+        .params(workspaceId, milestoneId)
         .query(
             (rs, i) ->
                 new Release(
@@ -247,13 +245,14 @@ public class ArtifactRepository {
    * Marks a release as followed by a refund or a chargeback ({@code reversal}); false when marked
    * already.
    */
-  public boolean markReversedAfterRelease(UUID milestoneId, String reversal, Instant at) {
+  public boolean markReversedAfterRelease(
+      UUID workspaceId, UUID milestoneId, String reversal, Instant at) {
     return jdbc.sql(
                 """
                 update artifact_release set reversal = ?, reversed_after_at = ?
-                where milestone_id = ? and reversed_after_at is null
+                where workspace_id = ? and milestone_id = ? and reversed_after_at is null
                 """)
-            .params(reversal, Timestamp.from(at), milestoneId)
+            .params(reversal, Timestamp.from(at), workspaceId, milestoneId)
             .update()
         == 1;
   }
@@ -269,6 +268,7 @@ public class ArtifactRepository {
         .update();
   }
 
+  @CrossWorkspace("a download token is a secret; its row names the workspace")
   public Optional<Token> token(String hash) {
     return jdbc.sql("select * from download_token where token_hash = ?")
         .params(hash)
@@ -283,6 +283,7 @@ public class ArtifactRepository {
         .optional();
   }
 
+  @CrossWorkspace("expired tokens of every workspace are deleted by one job")
   public int deleteTokensBefore(Instant cutoff) {
     return jdbc.sql("delete from download_token where expires_at < ?")
         .params(Timestamp.from(cutoff))

@@ -59,7 +59,8 @@ public class ArtifactSweeper {
   public int sweep(Instant cutoff) {
     int removed = 0;
     for (ArtifactRepository.StoredArtifact a : artifacts.sealingSilentSince(cutoff)) {
-      if (!Boolean.TRUE.equals(transaction.execute(s -> artifacts.claimForSweep(a.id(), cutoff)))) {
+      if (!Boolean.TRUE.equals(
+          transaction.execute(s -> artifacts.claimForSweep(a.workspaceId(), a.id(), cutoff)))) {
         continue; // sealed or alive after all
       }
       try {
@@ -68,7 +69,7 @@ public class ArtifactSweeper {
         log.warn("could not remove the blob of abandoned upload {}: {}", a.id(), e.toString());
         continue;
       }
-      transaction.executeWithoutResult(s -> artifacts.delete(a.id()));
+      transaction.executeWithoutResult(s -> artifacts.delete(a.workspaceId(), a.id()));
       removed++;
     }
     int tokens = artifacts.deleteTokensBefore(clock.instant());

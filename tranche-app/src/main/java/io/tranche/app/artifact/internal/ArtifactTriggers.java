@@ -37,15 +37,16 @@ class ArtifactTriggers {
     if (t.action() == MilestoneAction.SUBMIT) {
       receipts.issueReceipts(t.workspaceId().value(), t.projectId().value(), milestoneId);
     } else if (t.to() == MilestoneState.PAID && t.action() == MilestoneAction.RECORD_PAYMENT) {
-      releases.evaluate(milestoneId, "payment");
+      releases.evaluate(t.workspaceId().value(), milestoneId, "payment");
     } else if (t.action() == MilestoneAction.RESOLVE_DISPUTE) {
-      releases.evaluate(milestoneId, "dispute resolved");
+      releases.evaluate(t.workspaceId().value(), milestoneId, "dispute resolved");
     }
   }
 
   @Reaction
   void on(InvoiceEvent.PaymentReceived received) {
-    releases.evaluateProject(received.projectId(), "payment on the project");
+    releases.evaluateProject(
+        received.workspaceId(), received.projectId(), "payment on the project");
   }
 
   @Reaction

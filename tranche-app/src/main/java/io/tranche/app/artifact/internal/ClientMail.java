@@ -31,7 +31,7 @@ public class ClientMail {
 
   /** Mails the project's contacts. */
   public void tell(UUID workspaceId, UUID projectId, String subject, String body) {
-    for (String to : projects.contactEmails(projectId)) {
+    for (String to : projects.contactEmails(workspaceId, projectId)) {
       mail.enqueue(new OutgoingMail(workspaceId, to, subject, body));
     }
   }

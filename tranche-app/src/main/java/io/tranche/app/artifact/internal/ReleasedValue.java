@@ -25,13 +25,13 @@ class ReleasedValue implements HandedOver {
   }
 
   @Override
-  public Money value(UUID projectId) {
-    Money zero = Money.zero(Currency.getInstance(projects.currencyOf(projectId)));
-    return milestones.planAsSystem(projectId).stream()
+  public Money value(UUID workspaceId, UUID projectId) {
+    Money zero = Money.zero(Currency.getInstance(projects.currencyOf(workspaceId, projectId)));
+    return milestones.planAsSystem(workspaceId, projectId).stream()
         .filter(
             m ->
                 m.state() == MilestoneState.RELEASED
-                    || artifacts.release(m.id().value()).isPresent())
+                    || artifacts.release(workspaceId, m.id().value()).isPresent())
         .map(m -> m.amount())
         .reduce(zero, Money::plus);
   }

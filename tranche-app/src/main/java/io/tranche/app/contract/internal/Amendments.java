@@ -42,8 +42,8 @@ public class Amendments {
   }
 
   /** The project's latest signed contract, which a new quote version would amend; or null. */
-  public @Nullable UUID amends(UUID projectId) {
-    return contracts.ofProject(projectId).stream()
+  public @Nullable UUID amends(UUID workspaceId, UUID projectId) {
+    return contracts.ofProject(workspaceId, projectId).stream()
         .filter(c -> c.status() == ContractView.ContractStatus.SIGNED)
         .max(Comparator.comparing(StoredContract::createdAt))
         .map(StoredContract::id)
@@ -56,11 +56,14 @@ public class Amendments {
   }
 
   /** The content of the quote the project's latest signed contract was made of, if any. */
-  public java.util.Optional<QuoteContent> signedContent(UUID projectId) {
-    UUID contract = amends(projectId);
+  public java.util.Optional<QuoteContent> signedContent(UUID workspaceId, UUID projectId) {
+    UUID contract = amends(workspaceId, projectId);
     return contract == null
         ? java.util.Optional.empty()
-        : contracts.find(contract).flatMap(c -> quotes.find(c.quoteId())).map(StoredQuote::content);
+        : contracts
+            .find(workspaceId, contract)
+            .flatMap(c -> quotes.find(workspaceId, c.quoteId()))
+            .map(StoredQuote::content);
   }
 
   /**
@@ -70,17 +73,17 @@ public class Amendments {
    * started before it).
    */
   public void check(UUID workspaceId, UUID projectId, @Nullable UUID amends, QuoteContent content) {
-    requireProjectCurrency(projectId, content);
+    requireProjectCurrency(workspaceId, projectId, content);
     requireSaneValidity(workspaceId, content);
     if (amends != null) {
       io.tranche.core.milestone.SignedPlan.apply(
-          milestones.planAsSystem(projectId), content.plan());
+          milestones.planAsSystem(workspaceId, projectId), content.plan());
     }
   }
 
   /** Refuses to send or sign a version that is not an amendment of the contract signed since. */
   public void requireCurrent(StoredQuote q) {
-    UUID current = amends(q.projectId());
+    UUID current = amends(q.workspaceId(), q.projectId());
     if (current != null && !current.equals(q.amends())) {
       throw new DomainException(ContractErrors.NEEDS_AMENDMENT, Map.of());
     }
@@ -97,8 +100,8 @@ public class Amendments {
         Period.ofYears(10));
   }
 
-  private void requireProjectCurrency(UUID projectId, QuoteContent content) {
-    String projectCurrency = projects.currencyOf(projectId);
+  private void requireProjectCurrency(UUID workspaceId, UUID projectId, QuoteContent content) {
+    String projectCurrency = projects.currencyOf(workspaceId, projectId);
     String quoted = content.net().currency().getCurrencyCode();
     if (!projectCurrency.equals(quoted)) {
       throw DomainException.field(

@@ -77,7 +77,8 @@ public class ContractCompletion {
       SignatureView last,
       Function<StoredQuote, QuoteView> view) {
     ProjectView project = projects.project(actor, contract.projectId());
-    List<SignatureView> all = signatures.of(List.of(contract.quoteId(), contract.id()));
+    List<SignatureView> all =
+        signatures.of(contract.workspaceId(), List.of(contract.quoteId(), contract.id()));
     byte[] document =
         pdf.render(
             new ContractPdf.Contents(
@@ -97,8 +98,10 @@ public class ContractCompletion {
     // the signed plan is the plan, always: amounts, parts and triggers follow the signature
     milestones.applySignedPlan(
         contract.workspaceId(), contract.projectId(), quote.content().plan());
-    projects.applyCreditLimit(contract.projectId(), quote.content().terms().creditLimit());
-    projects.applyTaxRate(contract.projectId(), quote.content().taxRateBasisPoints());
+    projects.applyCreditLimit(
+        contract.workspaceId(), contract.projectId(), quote.content().terms().creditLimit());
+    projects.applyTaxRate(
+        contract.workspaceId(), contract.projectId(), quote.content().taxRateBasisPoints());
     projects.contractCompleted(
         contract.workspaceId(),
         contract.projectId(),

@@ -56,18 +56,6 @@ public class ContractRepository {
         == 1;
   }
 
-  /**
-   * A row by id alone, for system steps that start from an id and take the workspace from the row
-   * (a provider's event, a download token, a trigger); a person's request uses {@code
-   * find(workspace, id)}.
-   */
-  public Optional<StoredContract> find(UUID id) {
-    return jdbc.sql("select * from contract where id = ?")
-        .param(id)
-        .query((rs, i) -> contract(rs))
-        .optional();
-  }
-
   /** A contract of the workspace; none of another workspace's, whatever the id. */
   public Optional<StoredContract> find(UUID workspaceId, UUID id) {
     return jdbc.sql("select * from contract where workspace_id = ? and id = ?")
@@ -81,14 +69,6 @@ public class ContractRepository {
     return jdbc.sql(
             "select * from contract where workspace_id = ? and project_id = ? order by created_at")
         .params(workspaceId, projectId)
-        .query((rs, i) -> contract(rs))
-        .list();
-  }
-
-  /** A project's contracts by id alone, for system steps (see {@link #find(UUID)}). */
-  public List<StoredContract> ofProject(UUID projectId) {
-    return jdbc.sql("select * from contract where project_id = ? order by created_at desc")
-        .param(projectId)
         .query((rs, i) -> contract(rs))
         .list();
   }

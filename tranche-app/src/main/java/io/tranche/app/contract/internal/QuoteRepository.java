@@ -157,18 +157,6 @@ public class QuoteRepository {
         == 1;
   }
 
-  /**
-   * A row by id alone, for system steps that start from an id and take the workspace from the row
-   * (a provider's event, a download token, a trigger); a person's request uses {@code
-   * find(workspace, id)}.
-   */
-  public Optional<StoredQuote> find(UUID id) {
-    return jdbc.sql("select * from quote where id = ?")
-        .param(id)
-        .query((rs, i) -> quote(rs))
-        .optional();
-  }
-
   /** A quote version of the workspace; none of another workspace's, whatever the id. */
   public Optional<StoredQuote> find(UUID workspaceId, UUID id) {
     return jdbc.sql("select * from quote where workspace_id = ? and id = ?")
@@ -180,17 +168,16 @@ public class QuoteRepository {
   /** One page of a project's quote versions, newest first; drafts only when asked for. */
   public io.tranche.app.platform.PageOf<StoredQuote> ofProject(
       UUID workspaceId, UUID projectId, boolean withDrafts, io.tranche.app.platform.Paging paging) {
-    String where =
-        "workspace_id = ? and project_id = ?" + (withDrafts ? "" : " and status <> 'DRAFT'");
+    String drafts = withDrafts ? "" : " and status <> 'DRAFT'";
     long total =
-        jdbc.sql("select count(*) from quote where " + where)
+        jdbc.sql("select count(*) from quote where workspace_id = ? and project_id = ?" + drafts)
             .params(workspaceId, projectId)
             .query(Long.class)
             .single();
     List<StoredQuote> items =
         jdbc.sql(
-                "select * from quote where "
-                    + where
+                "select * from quote where workspace_id = ? and project_id = ?"
+                    + drafts
                     + " order by created_at desc, version desc, id limit ? offset ?")
             .params(workspaceId, projectId, paging.size(), paging.offset())
             .query((rs, i) -> quote(rs))
@@ -198,17 +185,21 @@ public class QuoteRepository {
     return new io.tranche.app.platform.PageOf<>(items, paging.page(), paging.size(), total);
   }
 
-  public List<StoredQuote> ofProject(UUID projectId) {
+  public List<StoredQuote> ofProject(UUID workspaceId, UUID projectId) {
     return jdbc.sql(
-            "select * from quote where project_id = ? order by created_at desc, version desc")
-        .param(projectId)
+            """
+            select * from quote where workspace_id = ? and project_id = ?
+            order by created_at desc, version desc
+            """)
+        .params(workspaceId, projectId)
         .query((rs, i) -> quote(rs))
         .list();
   }
 
-  public int nextVersion(UUID quoteNo) {
-    return jdbc.sql("select coalesce(max(version), 0) + 1 from quote where quote_no = ?")
-        .param(quoteNo)
+  public int nextVersion(UUID workspaceId, UUID quoteNo) {
+    return jdbc.sql(
+            "select coalesce(max(version), 0) + 1 from quote where workspace_id = ? and quote_no = ?")
+        .params(workspaceId, quoteNo)
         .query(Integer.class)
         .single();
   }

@@ -130,7 +130,7 @@ public class ReviewPeriods {
             + (signOff ? "signed off" : "accepted")
             + ".\n\n"
             + link;
-    for (String to : projects.contactEmails(review.projectId())) {
+    for (String to : projects.contactEmails(review.workspaceId(), review.projectId())) {
       mail.enqueue(new OutgoingMail(review.workspaceId(), to, subject, body));
     }
   }

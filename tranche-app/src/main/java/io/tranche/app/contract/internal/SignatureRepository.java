@@ -29,27 +29,31 @@ public class SignatureRepository {
         .update();
   }
 
-  public boolean hasViewed(UUID documentId, String hash, String viewer) {
+  public boolean hasViewed(UUID workspaceId, UUID documentId, String hash, String viewer) {
     return jdbc.sql(
-                "select count(*) from document_view where document_id = ? and document_hash = ? and viewer = ?")
-            .params(documentId, hash, viewer)
+                """
+                select count(*) from document_view
+                where workspace_id = ? and document_id = ? and document_hash = ? and viewer = ?
+                """)
+            .params(workspaceId, documentId, hash, viewer)
             .query(Long.class)
             .single()
         > 0;
   }
 
   /** Whether {@code role} signed the document with this id. */
-  public boolean signed(UUID documentId, String role) {
-    return jdbc.sql("select count(*) from signature where document_id = ? and signer_role = ?")
-            .params(documentId, role)
+  public boolean signed(UUID workspaceId, UUID documentId, String role) {
+    return jdbc.sql(
+                "select count(*) from signature where workspace_id = ? and document_id = ? and signer_role = ?")
+            .params(workspaceId, documentId, role)
             .query(Long.class)
             .single()
         > 0;
   }
 
-  public long views(UUID documentId) {
-    return jdbc.sql("select count(*) from document_view where document_id = ?")
-        .param(documentId)
+  public long views(UUID workspaceId, UUID documentId) {
+    return jdbc.sql("select count(*) from document_view where workspace_id = ? and document_id = ?")
+        .params(workspaceId, documentId)
         .query(Long.class)
         .single();
   }
@@ -87,11 +91,13 @@ public class SignatureRepository {
     }
   }
 
-  public List<SignatureView> of(List<UUID> documentIds) {
+  public List<SignatureView> of(UUID workspaceId, List<UUID> documentIds) {
     if (documentIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("select * from signature where document_id in (:ids) order by signed_at")
+    return jdbc.sql(
+            "select * from signature where workspace_id = :workspace and document_id in (:ids) order by signed_at")
+        .param("workspace", workspaceId)
         .param("ids", documentIds)
         .query(
             (rs, i) ->

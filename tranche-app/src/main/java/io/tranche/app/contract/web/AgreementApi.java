@@ -70,7 +70,8 @@ class AgreementApi {
   @Operation(summary = "Draft a new quote (version 1)")
   QuoteView create(Actor actor, @PathVariable UUID projectId, @RequestBody QuoteInput body) {
     projects.requireVisible(actor, projectId);
-    return quotes.create(actor, projectId, body.toContent(projects.currencyOf(projectId)));
+    return quotes.create(
+        actor, projectId, body.toContent(projects.currencyOf(actor.workspaceId(), projectId)));
   }
 
   @GetMapping("/quotes/{quoteId}")
@@ -87,7 +88,10 @@ class AgreementApi {
               + " (the response); an accepted version is refused with quote.locked.")
   QuoteView revise(Actor actor, @PathVariable UUID quoteId, @RequestBody QuoteInput body) {
     QuoteView current = quotes.open(actor, quoteId);
-    return quotes.revise(actor, quoteId, body.toContent(projects.currencyOf(current.projectId())));
+    return quotes.revise(
+        actor,
+        quoteId,
+        body.toContent(projects.currencyOf(actor.workspaceId(), current.projectId())));
   }
 
   @PostMapping("/quotes/{quoteId}/sign")

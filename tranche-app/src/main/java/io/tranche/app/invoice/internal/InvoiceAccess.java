@@ -26,17 +26,18 @@ public class InvoiceAccess {
   public PaymentOf loadPayment(Actor actor, UUID paymentId) {
     UUID invoiceId =
         invoices
-            .invoiceOfPayment(paymentId)
+            .invoiceOfPayment(actor.workspaceId(), paymentId)
             .orElseThrow(Errors.notFoundSupplier("payment", paymentId));
     try {
-      return new PaymentOf(load(actor, invoiceId), payment(invoiceId, paymentId));
+      return new PaymentOf(
+          load(actor, invoiceId), payment(actor.workspaceId(), invoiceId, paymentId));
     } catch (DomainException e) {
       throw Errors.notFound("payment", paymentId);
     }
   }
 
-  public PaymentView payment(UUID invoiceId, UUID paymentId) {
-    return invoices.payments(invoiceId).stream()
+  public PaymentView payment(UUID workspaceId, UUID invoiceId, UUID paymentId) {
+    return invoices.payments(workspaceId, invoiceId).stream()
         .filter(p -> p.id().equals(paymentId))
         .findFirst()
         .orElseThrow();

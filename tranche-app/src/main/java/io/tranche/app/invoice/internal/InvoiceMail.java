@@ -46,7 +46,7 @@ public class InvoiceMail {
   }
 
   public void notifyContacts(Invoice invoice, String subject, String body) {
-    for (String to : projects.contactEmails(invoice.projectId())) {
+    for (String to : projects.contactEmails(invoice.workspaceId(), invoice.projectId())) {
       mail.enqueue(new OutgoingMail(invoice.workspaceId(), to, subject, body));
     }
   }

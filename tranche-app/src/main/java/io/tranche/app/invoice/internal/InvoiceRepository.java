@@ -2,6 +2,7 @@ package io.tranche.app.invoice.internal;
 
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.invoice.UnknownPayment;
+import io.tranche.app.platform.CrossWorkspace;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.platform.PageOf;
 import io.tranche.app.platform.Paging;
@@ -119,16 +120,15 @@ public class InvoiceRepository {
   }
 
   /**
-   * A row by id alone, for system steps that start from an id and take the workspace from the row
-   * (a provider's event, a download token, a trigger); a person's request uses {@code
-   * find(workspace, id)}.
+   * The workspace of an invoice a provider's report names (our own metadata on the payment), in
+   * whichever workspace it is; every other read of an invoice names its workspace.
    */
-  public Optional<Invoice> find(UUID id) {
-    return jdbc.sql("select * from invoice where id = ?")
+  @CrossWorkspace("a provider's report names the invoice, which names the workspace")
+  public Optional<UUID> workspaceOfInvoice(UUID id) {
+    return jdbc.sql("select workspace_id from invoice where id = ?")
         .param(id)
-        .query((rs, i) -> head(rs))
-        .optional()
-        .map(h -> withLines(List.of(h)).get(0));
+        .query(UUID.class)
+        .optional();
   }
 
   /** An invoice of the workspace; none of another workspace's, whatever the id. */
@@ -144,18 +144,19 @@ public class InvoiceRepository {
    * The invoice with its row locked until the transaction ends: steps that must not interleave (two
    * reports of one payment) wait here, and then read what the other committed.
    */
-  public Optional<Invoice> lock(UUID id) {
-    return jdbc.sql("select * from invoice where id = ? for update")
-        .param(id)
+  public Optional<Invoice> lock(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from invoice where workspace_id = ? and id = ? for update")
+        .params(workspaceId, id)
         .query((rs, i) -> head(rs))
         .optional()
         .map(h -> withLines(List.of(h)).get(0));
   }
 
-  public List<Invoice> ofProject(UUID projectId) {
+  public List<Invoice> ofProject(UUID workspaceId, UUID projectId) {
     return withLines(
-        jdbc.sql("select * from invoice where project_id = ? order by created_at, id")
-            .param(projectId)
+        jdbc.sql(
+                "select * from invoice where workspace_id = ? and project_id = ? order by created_at, id")
+            .params(workspaceId, projectId)
             .query((rs, i) -> head(rs))
             .list());
   }
@@ -186,7 +187,7 @@ public class InvoiceRepository {
       UUID workspaceId, @Nullable InvoiceState state, LocalDate today, Paging paging) {
     String overdue = "(state in ('ISSUED', 'PARTIALLY_PAID') and due_on < ?)";
     List<Object> params = new java.util.ArrayList<>(List.of(workspaceId));
-    String where = "workspace_id = ?";
+    String where = "";
     if (state == InvoiceState.OVERDUE) {
       where += " and " + overdue;
       params.add(Date.valueOf(today));
@@ -199,7 +200,7 @@ public class InvoiceRepository {
       }
     }
     long total =
-        jdbc.sql("select count(*) from invoice where " + where)
+        jdbc.sql("select count(*) from invoice where workspace_id = ?" + where)
             .params(params)
             .query(Long.class)
             .single();
@@ -207,7 +208,7 @@ public class InvoiceRepository {
     pageParams.addAll(List.of(Date.valueOf(today), paging.size(), paging.offset()));
     List<Head> items =
         jdbc.sql(
-                "select * from invoice where "
+                "select * from invoice where workspace_id = ?"
                     + where
                     + " order by case when "
                     + overdue
@@ -218,9 +219,10 @@ public class InvoiceRepository {
     return new PageOf<>(withLines(items), paging.page(), paging.size(), total);
   }
 
-  public boolean existsForMilestone(UUID milestoneId) {
-    return jdbc.sql("select count(*) from invoice where milestone_id = ? and state <> 'VOID'")
-            .param(milestoneId)
+  public boolean existsForMilestone(UUID workspaceId, UUID milestoneId) {
+    return jdbc.sql(
+                "select count(*) from invoice where workspace_id = ? and milestone_id = ? and state <> 'VOID'")
+            .params(workspaceId, milestoneId)
             .query(Long.class)
             .single()
         > 0;
@@ -257,78 +259,91 @@ public class InvoiceRepository {
   }
 
   /** Confirms a reported payment; false unless it was REPORTED. */
-  public boolean confirm(UUID paymentId) {
-    return move(paymentId, PaymentStatus.REPORTED, PaymentStatus.CONFIRMED);
+  public boolean confirm(UUID workspaceId, UUID paymentId) {
+    return move(workspaceId, paymentId, PaymentStatus.REPORTED, PaymentStatus.CONFIRMED);
   }
 
   /**
    * Moves a payment from {@code from} to {@code to}, a move the payment's rules allow (refused
    * otherwise); false unless it was in {@code from}.
    */
-  public boolean move(UUID paymentId, PaymentStatus from, PaymentStatus to) {
+  public boolean move(UUID workspaceId, UUID paymentId, PaymentStatus from, PaymentStatus to) {
     from.require(to);
     return jdbc.sql(
-                "update payment set status = ?, next_check_at = null where id = ? and status = ?")
-            .params(to.name(), paymentId, from.name())
+                """
+                update payment set status = ?, next_check_at = null
+                where workspace_id = ? and id = ? and status = ?
+                """)
+            .params(to.name(), workspaceId, paymentId, from.name())
             .update()
         == 1;
   }
 
-  /** A provider's payment: its id and status. */
-  public record ProviderPayment(UUID id, UUID invoiceId, String status) {}
+  /** A provider's payment: its id, workspace, invoice and status. */
+  public record ProviderPayment(UUID id, UUID workspaceId, UUID invoiceId, String status) {}
 
-  public Optional<ProviderPayment> providerPaymentStatus(String channel, String providerRef) {
+  /**
+   * A payment by the provider's reference, in whichever workspace it is: a provider's report names
+   * its payment, not the workspace, so this lookup is what finds the workspace.
+   */
+  @CrossWorkspace("a provider's report names its payment, which names the workspace")
+  public Optional<ProviderPayment> providerPayment(String channel, String providerRef) {
     return jdbc.sql(
-            "select id, invoice_id, status from payment where channel = ? and provider_ref = ?")
+            """
+            select id, workspace_id, invoice_id, status from payment
+            where channel = ? and provider_ref = ?
+            """)
         .params(channel, providerRef)
         .query(
             (rs, i) ->
                 new ProviderPayment(
-                    rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getObject(3, UUID.class),
+                    rs.getString(4)))
         .optional();
   }
 
-  public void scheduleCheck(UUID paymentId, Instant next, int attempts) {
-    jdbc.sql("update payment set next_check_at = ?, check_attempts = ? where id = ?")
-        .params(Timestamp.from(next), attempts, paymentId)
+  public void scheduleCheck(UUID workspaceId, UUID paymentId, Instant next, int attempts) {
+    jdbc.sql(
+            "update payment set next_check_at = ?, check_attempts = ? where workspace_id = ? and id = ?")
+        .params(Timestamp.from(next), attempts, workspaceId, paymentId)
         .update();
   }
 
+  @CrossWorkspace("the provider check job looks at every workspace's payments of unknown outcome")
   public List<UnknownPayment> dueChecks(String channel, Instant now, int limit) {
     return jdbc.sql(
             """
-            select id, provider_ref, check_attempts from payment
+            select id, workspace_id, provider_ref, check_attempts from payment
             where channel = ? and status = 'UNKNOWN' and next_check_at <= ? order by next_check_at limit ?
             """)
         .params(channel, Timestamp.from(now), limit)
         .query(
             (rs, i) ->
-                new UnknownPayment(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
+                new UnknownPayment(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getString(3),
+                    rs.getInt(4)))
         .list();
   }
 
-  public Optional<UUID> invoiceOfPayment(UUID paymentId) {
-    return jdbc.sql("select invoice_id from payment where id = ?")
-        .param(paymentId)
+  public Optional<UUID> invoiceOfPayment(UUID workspaceId, UUID paymentId) {
+    return jdbc.sql("select invoice_id from payment where workspace_id = ? and id = ?")
+        .params(workspaceId, paymentId)
         .query((rs, i) -> rs.getObject(1, UUID.class))
         .optional();
   }
 
   /** Whether a provider's payment was recorded already. */
+  @CrossWorkspace("a provider's report names its payment, which names the workspace")
   public boolean hasProviderPayment(String channel, String providerRef) {
     return jdbc.sql("select count(*) from payment where channel = ? and provider_ref = ?")
             .params(channel, providerRef)
             .query(Long.class)
             .single()
         > 0;
-  }
-
-  /** The invoice and payment ids of a provider's payment. */
-  public Optional<UUID[]> providerPayment(String channel, String providerRef) {
-    return jdbc.sql("select invoice_id, id from payment where channel = ? and provider_ref = ?")
-        .params(channel, providerRef)
-        .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
-        .optional();
   }
 
   /** A payment's money: its status, amount and what of it was refunded so far. */
@@ -375,9 +390,10 @@ public class InvoiceRepository {
         == 1;
   }
 
-  public List<PaymentView> payments(UUID invoiceId) {
-    return jdbc.sql("select * from payment where invoice_id = ? order by created_at")
-        .param(invoiceId)
+  public List<PaymentView> payments(UUID workspaceId, UUID invoiceId) {
+    return jdbc.sql(
+            "select * from payment where workspace_id = ? and invoice_id = ? order by created_at")
+        .params(workspaceId, invoiceId)
         .query(
             (rs, i) ->
                 new PaymentView(
@@ -393,14 +409,14 @@ public class InvoiceRepository {
   }
 
   /** Money received and kept for a project's invoices (confirmed payments less refunds). */
-  public long receivedMinor(UUID projectId) {
+  public long receivedMinor(UUID workspaceId, UUID projectId) {
     return jdbc.sql(
             """
             select coalesce(sum(p.amount_minor - p.refunded_minor), 0)
             from payment p join invoice i on i.id = p.invoice_id
-            where i.project_id = ? and p.status = 'CONFIRMED'
+            where p.workspace_id = ? and i.project_id = ? and p.status = 'CONFIRMED'
             """)
-        .param(projectId)
+        .params(workspaceId, projectId)
         .query(Long.class)
         .single();
   }

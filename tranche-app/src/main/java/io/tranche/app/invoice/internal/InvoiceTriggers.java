@@ -41,7 +41,7 @@ class InvoiceTriggers {
    */
   @Reaction
   void on(AgreementEvent.ContractCompleted event) {
-    for (Milestone m : milestones.planAsSystem(event.projectId())) {
+    for (Milestone m : milestones.planAsSystem(event.workspaceId(), event.projectId())) {
       if (!m.disputed()
           && !m.amount().isZero()
           && MilestoneMachine.next(m.state(), MilestoneAction.INVOICE, m.trigger()).isPresent()) {
@@ -56,7 +56,8 @@ class InvoiceTriggers {
     if (t.action() == MilestoneAction.RESOLVE_DISPUTE && t.to() == MilestoneState.INVOICED) {
       // paid while the dispute froze it: the payment counts now (credit notes alone are no payment)
       UUID milestoneId = t.milestoneId().value();
-      var money = invoices.milestoneMoney(t.projectId().value(), milestoneId);
+      var money =
+          invoices.milestoneMoney(t.workspaceId().value(), t.projectId().value(), milestoneId);
       if (money.paidInFull()) {
         milestones.transitionAsSystem(
             t.workspaceId().value(), milestoneId, MilestoneAction.RECORD_PAYMENT);
@@ -69,7 +70,7 @@ class InvoiceTriggers {
       return;
     }
     milestones
-        .find(t.milestoneId().value())
+        .find(t.workspaceId().value(), t.milestoneId().value())
         .filter(m -> m.trigger() != PaymentTrigger.CONTRACT_SIGNED)
         // a part of 0.00 asks for no money: accepted, it stays ACCEPTED, with no invoice
         .filter(m -> !m.amount().isZero())

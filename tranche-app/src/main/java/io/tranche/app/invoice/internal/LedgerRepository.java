@@ -56,13 +56,15 @@ public class LedgerRepository {
   }
 
   /** The postings of the transactions that reference any of {@code references}. */
-  public List<PostingView> postings(List<UUID> references) {
+  public List<PostingView> postings(UUID workspaceId, List<UUID> references) {
     return jdbc.sql(
             """
             select t.id, t.kind, t.occurred_at, p.account, p.amount_minor, p.currency
             from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
-            where t.reference in (:refs) order by t.occurred_at, t.id, p.position_no
+            where t.workspace_id = :workspace and t.reference in (:refs)
+            order by t.occurred_at, t.id, p.position_no
             """)
+        .param("workspace", workspaceId)
         .param("refs", references)
         .query(
             (rs, i) ->

@@ -43,14 +43,18 @@ public class RenderedDocuments {
   public Download pdf(UUID workspaceId, UUID subject, String fileName, String xhtml) {
     String sha = Secrets.hash(xhtml);
     try {
-      Optional<Stored> stored = find(subject, sha);
+      Optional<Stored> stored = find(workspaceId, subject, sha);
       if (stored.isPresent()) {
         try {
           return download(fileName, stored.get());
         } catch (IOException gone) {
           // Removed under us by a newer rendering of the same document: render this one again.
-          jdbc.sql("delete from rendered_document where subject_id = ? and content_sha256 = ?")
-              .params(subject, sha)
+          jdbc.sql(
+                  """
+                  delete from rendered_document
+                  where workspace_id = ? and subject_id = ? and content_sha256 = ?
+                  """)
+              .params(workspaceId, subject, sha)
               .update();
         }
       }
@@ -74,9 +78,9 @@ public class RenderedDocuments {
       if (inserted == 0) {
         blobs.delete(blob.key());
       } else {
-        dropOlder(subject, sha);
+        dropOlder(workspaceId, subject, sha);
       }
-      return download(fileName, find(subject, sha).orElseThrow());
+      return download(fileName, find(workspaceId, subject, sha).orElseThrow());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,16 +98,22 @@ public class RenderedDocuments {
    * row with its file. A download that already opened an old file finishes from it; one that finds
    * an old row whose file is gone renders again.
    */
-  private void dropOlder(UUID subject, String sha) {
+  private void dropOlder(UUID workspaceId, UUID subject, String sha) {
     List<String> older =
         jdbc.sql(
-                "select blob_key from rendered_document"
-                    + " where subject_id = ? and content_sha256 <> ?")
-            .params(subject, sha)
+                """
+                select blob_key from rendered_document
+                where workspace_id = ? and subject_id = ? and content_sha256 <> ?
+                """)
+            .params(workspaceId, subject, sha)
             .query(String.class)
             .list();
-    jdbc.sql("delete from rendered_document where subject_id = ? and content_sha256 <> ?")
-        .params(subject, sha)
+    jdbc.sql(
+            """
+            delete from rendered_document
+            where workspace_id = ? and subject_id = ? and content_sha256 <> ?
+            """)
+        .params(workspaceId, subject, sha)
         .update();
     Runnable removeFiles =
         () -> {
@@ -128,11 +138,13 @@ public class RenderedDocuments {
     }
   }
 
-  private Optional<Stored> find(UUID subject, String sha) {
+  private Optional<Stored> find(UUID workspaceId, UUID subject, String sha) {
     return jdbc.sql(
-            "select blob_key, size_bytes from rendered_document"
-                + " where subject_id = ? and content_sha256 = ?")
-        .params(subject, sha)
+            """
+            select blob_key, size_bytes from rendered_document
+            where workspace_id = ? and subject_id = ? and content_sha256 = ?
+            """)
+        .params(workspaceId, subject, sha)
         .query((rs, i) -> new Stored(rs.getString("blob_key"), rs.getLong("size_bytes")))
         .optional();
   }

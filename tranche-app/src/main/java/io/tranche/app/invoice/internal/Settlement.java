@@ -215,7 +215,7 @@ public class Settlement {
         && before.state() != InvoiceState.PAID
         && after.milestoneId() != null) {
       milestones
-          .find(after.milestoneId())
+          .find(after.workspaceId(), after.milestoneId())
           .filter(m -> m.state() == MilestoneState.INVOICED && !m.disputed())
           .ifPresent(
               m ->
@@ -230,7 +230,10 @@ public class Settlement {
           InvoiceErrors.CONCURRENT_CHANGE,
           Map.of(
               "state",
-              invoices.find(before.id()).map(i -> i.state().name()).orElse(before.state().name())));
+              invoices
+                  .find(before.workspaceId(), before.id())
+                  .map(i -> i.state().name())
+                  .orElse(before.state().name())));
     }
   }
 

@@ -95,7 +95,7 @@ class InvoiceApi {
   @Operation(summary = "Issue an invoice by hand, numbered gaplessly per workspace and year")
   InvoiceView issue(Actor actor, @PathVariable UUID projectId, @RequestBody InvoiceBody body) {
     projects.requireVisible(actor, projectId);
-    String currency = projects.currencyOf(projectId);
+    String currency = projects.currencyOf(actor.workspaceId(), projectId);
     List<LineBody> lines = body.lines() == null ? List.of() : body.lines();
     List<InvoiceLine> parsed = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {

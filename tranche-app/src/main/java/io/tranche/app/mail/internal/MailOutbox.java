@@ -3,6 +3,7 @@ package io.tranche.app.mail.internal;
 import io.tranche.app.mail.MailStatus;
 import io.tranche.app.mail.MailboxEntry;
 import io.tranche.app.mail.OutgoingMail;
+import io.tranche.app.platform.CrossWorkspace;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public class MailOutbox {
     return id;
   }
 
+  @CrossWorkspace("the mail dispatcher sends every workspace's mail")
   List<MailboxEntry> due(Instant now, int limit) {
     return jdbc.sql(
             """
@@ -57,6 +59,7 @@ public class MailOutbox {
    * Claims a pending mail for one delivery attempt by pushing its next attempt into the future;
    * only one node wins the claim, so a mail is not sent twice by two nodes.
    */
+  @CrossWorkspace("the mail dispatcher claims a row it read from every workspace's mail")
   boolean claim(UUID id, int attempts, Instant until) {
     return jdbc.sql(
                 """
@@ -71,6 +74,7 @@ public class MailOutbox {
         == 1;
   }
 
+  @CrossWorkspace("the mail dispatcher records the outcome of a row it claimed")
   void finish(UUID id, MailStatus status, Instant at) {
     jdbc.sql(
             "update mail_outbox set status = :status, sent_at = :at, last_error = null where id = :id")
@@ -80,6 +84,7 @@ public class MailOutbox {
         .update();
   }
 
+  @CrossWorkspace("the mail dispatcher records the outcome of a row it claimed")
   void retryLater(UUID id, Instant next, String error, boolean giveUp) {
     jdbc.sql(
             """

@@ -47,23 +47,26 @@ public class MeetingRepository {
         .update();
   }
 
-  public boolean confirm(UUID id, String actor, Instant at) {
+  public boolean confirm(UUID workspaceId, UUID id, String actor, Instant at) {
     return jdbc.sql(
-                "update meeting set confirmed_by = ?, confirmed_at = ? where id = ? and confirmed_at is null")
-            .params(actor, Timestamp.from(at), id)
+                """
+                update meeting set confirmed_by = ?, confirmed_at = ?
+                where workspace_id = ? and id = ? and confirmed_at is null
+                """)
+            .params(actor, Timestamp.from(at), workspaceId, id)
             .update()
         == 1;
   }
 
-  public Optional<Stored> stored(UUID id) {
-    return jdbc.sql("select * from meeting where id = ?")
-        .param(id)
+  public Optional<Stored> stored(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from meeting where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query((rs, i) -> new Stored(rs.getObject("workspace_id", UUID.class), meeting(rs)))
         .optional();
   }
 
-  public Optional<MeetingView> find(UUID id) {
-    return stored(id).map(Stored::meeting);
+  public Optional<MeetingView> find(UUID workspaceId, UUID id) {
+    return stored(workspaceId, id).map(Stored::meeting);
   }
 
   public List<MeetingView> page(UUID workspaceId, UUID projectId, Paging paging) {

@@ -93,8 +93,9 @@ public class MessageRepository {
       return List.of();
     }
     Map<UUID, List<MessageView.AttachmentView>> byMessage = new LinkedHashMap<>();
-    jdbc.sql("select * from attachment where project_id = ? order by file_name")
-        .param(projectId)
+    jdbc.sql(
+            "select * from attachment where workspace_id = ? and project_id = ? order by file_name")
+        .params(workspaceId, projectId)
         .query(
             rs -> {
               UUID message = rs.getObject("message_id", UUID.class);
@@ -131,9 +132,9 @@ public class MessageRepository {
         .single();
   }
 
-  public Optional<StoredAttachment> attachment(UUID id) {
-    return jdbc.sql("select * from attachment where id = ?")
-        .param(id)
+  public Optional<StoredAttachment> attachment(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from attachment where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query(
             (rs, i) ->
                 new StoredAttachment(

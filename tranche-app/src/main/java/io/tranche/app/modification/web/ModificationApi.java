@@ -95,7 +95,7 @@ class ModificationApi {
   QuoteView changeOrder(
       Actor actor, @PathVariable("requestId") UUID id, @RequestBody ChangeOrder body) {
     ModificationView request = modifications.request(actor, id);
-    String currency = projects.currencyOf(request.projectId());
+    String currency = projects.currencyOf(actor.workspaceId(), request.projectId());
     MoneyInput amount = Validation.required("amount", body.amount());
     return modifications.quote(actor, id, amount.toMoney("amount", currency));
   }

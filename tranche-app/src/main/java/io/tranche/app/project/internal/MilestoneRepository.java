@@ -95,18 +95,6 @@ public class MilestoneRepository {
         .update();
   }
 
-  /**
-   * A row by id alone, for system steps that start from an id and take the workspace from the row
-   * (a provider's event, a download token, a trigger); a person's request uses {@code
-   * find(workspace, id)}.
-   */
-  public Optional<Stored> find(UUID id) {
-    return jdbc.sql("select * from milestone where id = ?")
-        .param(id)
-        .query((rs, i) -> new Stored(milestone(rs), rs.getInt("version")))
-        .optional();
-  }
-
   /** A milestone of the workspace; none of another workspace's, whatever the id. */
   public Optional<Stored> find(UUID workspaceId, UUID id) {
     return jdbc.sql("select * from milestone where workspace_id = ? and id = ?")
@@ -116,20 +104,11 @@ public class MilestoneRepository {
   }
 
   /** A milestone, its row locked until the transaction ends. */
-  public Optional<Milestone> lock(UUID id) {
-    return jdbc.sql("select * from milestone where id = ? for update")
-        .param(id)
+  public Optional<Milestone> lock(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from milestone where workspace_id = ? and id = ? for update")
+        .params(workspaceId, id)
         .query((rs, i) -> milestone(rs))
         .optional();
-  }
-
-  /** A project's milestones by id alone, for system steps (see {@link #find(UUID)}). */
-  public List<Milestone> ofProject(UUID projectId, Paging paging) {
-    return jdbc.sql(
-            "select * from milestone where project_id = ? order by position_no limit ? offset ?")
-        .params(projectId, paging.size(), paging.offset())
-        .query((rs, i) -> milestone(rs))
-        .list();
   }
 
   /** A page of a project's milestones, within the workspace. */
@@ -277,9 +256,10 @@ public class MilestoneRepository {
         == 1;
   }
 
-  public int nextPosition(UUID projectId) {
-    return jdbc.sql("select coalesce(max(position_no), 0) + 1 from milestone where project_id = ?")
-        .param(projectId)
+  public int nextPosition(UUID workspaceId, UUID projectId) {
+    return jdbc.sql(
+            "select coalesce(max(position_no), 0) + 1 from milestone where workspace_id = ? and project_id = ?")
+        .params(workspaceId, projectId)
         .query(Integer.class)
         .single();
   }

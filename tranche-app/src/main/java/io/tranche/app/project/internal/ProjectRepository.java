@@ -58,21 +58,15 @@ public class ProjectRepository {
   }
 
   public void update(Project p) {
-    jdbc.sql("update project set name = ?, type = ?, credit_limit_minor = ? where id = ?")
-        .params(p.name(), p.type().name(), p.creditLimit().amountMinor(), p.id().value())
+    jdbc.sql(
+            "update project set name = ?, type = ?, credit_limit_minor = ? where workspace_id = ? and id = ?")
+        .params(
+            p.name(),
+            p.type().name(),
+            p.creditLimit().amountMinor(),
+            p.workspaceId().value(),
+            p.id().value())
         .update();
-  }
-
-  /**
-   * A row by id alone, for system steps that start from an id and take the workspace from the row
-   * (a provider's event, a download token, a trigger); a person's request uses {@code
-   * find(workspace, id)}.
-   */
-  public Optional<Project> find(UUID id) {
-    return jdbc.sql("select * from project where id = ?")
-        .param(id)
-        .query(ProjectRepository::project)
-        .optional();
   }
 
   /** A project of the workspace; none of another workspace's, whatever the id. */
@@ -83,8 +77,11 @@ public class ProjectRepository {
         .optional();
   }
 
-  public Optional<ProjectView> view(UUID id) {
-    return jdbc.sql(VIEW + " where p.id = ?").param(id).query((rs, i) -> view(rs)).optional();
+  public Optional<ProjectView> view(UUID workspaceId, UUID id) {
+    return jdbc.sql(VIEW + " where p.workspace_id = ? and p.id = ?")
+        .params(workspaceId, id)
+        .query((rs, i) -> view(rs))
+        .optional();
   }
 
   public List<ProjectView> viewsOfWorkspace(UUID workspaceId, Paging paging) {
@@ -129,26 +126,26 @@ public class ProjectRepository {
         > 0;
   }
 
-  public int taxRate(UUID projectId) {
-    return jdbc.sql("select tax_rate_bp from project where id = ?")
-        .param(projectId)
+  public int taxRate(UUID workspaceId, UUID projectId) {
+    return jdbc.sql("select tax_rate_bp from project where workspace_id = ? and id = ?")
+        .params(workspaceId, projectId)
         .query(Integer.class)
         .single();
   }
 
-  public void setTaxRate(UUID projectId, int basisPoints) {
-    jdbc.sql("update project set tax_rate_bp = ? where id = ?")
-        .params(basisPoints, projectId)
+  public void setTaxRate(UUID workspaceId, UUID projectId, int basisPoints) {
+    jdbc.sql("update project set tax_rate_bp = ? where workspace_id = ? and id = ?")
+        .params(basisPoints, workspaceId, projectId)
         .update();
   }
 
-  public List<String> contactEmails(UUID projectId) {
+  public List<String> contactEmails(UUID workspaceId, UUID projectId) {
     return jdbc.sql(
             """
             select c.email from contact c join project_contact pc on pc.contact_id = c.id
-            where pc.project_id = ? order by c.email
+            where c.workspace_id = ? and pc.project_id = ? order by c.email
             """)
-        .param(projectId)
+        .params(workspaceId, projectId)
         .query(String.class)
         .list();
   }

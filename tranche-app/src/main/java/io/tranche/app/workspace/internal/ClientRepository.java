@@ -1,5 +1,6 @@
 package io.tranche.app.workspace.internal;
 
+import io.tranche.app.platform.CrossWorkspace;
 import io.tranche.app.platform.Paging;
 import io.tranche.core.workspace.Client;
 import io.tranche.core.workspace.ClientId;
@@ -34,14 +35,14 @@ public class ClientRepository {
   }
 
   public void update(Client c) {
-    jdbc.sql("update client set name = ?, billing_email = ? where id = ?")
-        .params(c.name(), c.billingEmail(), c.id().value())
+    jdbc.sql("update client set name = ?, billing_email = ? where workspace_id = ? and id = ?")
+        .params(c.name(), c.billingEmail(), c.workspaceId().value(), c.id().value())
         .update();
   }
 
-  public Optional<Client> client(UUID id) {
-    return jdbc.sql("select * from client where id = ?")
-        .param(id)
+  public Optional<Client> client(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from client where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
         .query(ClientRepository::client)
         .optional();
   }
@@ -78,25 +79,35 @@ public class ClientRepository {
   }
 
   public void update(Contact c) {
-    jdbc.sql("update contact set name = ?, email = ? where id = ?")
-        .params(c.name(), c.email(), c.id().value())
+    jdbc.sql("update contact set name = ?, email = ? where workspace_id = ? and id = ?")
+        .params(c.name(), c.email(), c.workspaceId().value(), c.id().value())
         .update();
   }
 
-  public Optional<Contact> contact(UUID id) {
+  public Optional<Contact> contact(UUID workspaceId, UUID id) {
+    return jdbc.sql("select * from contact where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
+        .query(ClientRepository::contact)
+        .optional();
+  }
+
+  /** The contact a signed-in client's session names, in whichever workspace it is. */
+  @CrossWorkspace("a signed-in contact's session names the contact, which names the workspace")
+  public Optional<Contact> contactOfSession(UUID id) {
     return jdbc.sql("select * from contact where id = ?")
         .param(id)
         .query(ClientRepository::contact)
         .optional();
   }
 
-  public Optional<Contact> contactByEmail(UUID clientId, String email) {
-    return jdbc.sql("select * from contact where client_id = ? and email = ?")
-        .params(clientId, email)
+  public Optional<Contact> contactByEmail(UUID workspaceId, UUID clientId, String email) {
+    return jdbc.sql("select * from contact where workspace_id = ? and client_id = ? and email = ?")
+        .params(workspaceId, clientId, email)
         .query(ClientRepository::contact)
         .optional();
   }
 
+  @CrossWorkspace("a sign-in by address looks for the address in every workspace's contacts")
   public List<Contact> contactsByEmail(String email) {
     return jdbc.sql("select * from contact where email = ? order by created_at limit 20")
         .param(email)
@@ -104,16 +115,20 @@ public class ClientRepository {
         .list();
   }
 
-  public List<Contact> contacts(UUID clientId, Paging paging) {
-    return jdbc.sql("select * from contact where client_id = ? order by name, id limit ? offset ?")
-        .params(clientId, paging.size(), paging.offset())
+  public List<Contact> contacts(UUID workspaceId, UUID clientId, Paging paging) {
+    return jdbc.sql(
+            """
+            select * from contact where workspace_id = ? and client_id = ?
+            order by name, id limit ? offset ?
+            """)
+        .params(workspaceId, clientId, paging.size(), paging.offset())
         .query(ClientRepository::contact)
         .list();
   }
 
-  public long countContacts(UUID clientId) {
-    return jdbc.sql("select count(*) from contact where client_id = ?")
-        .param(clientId)
+  public long countContacts(UUID workspaceId, UUID clientId) {
+    return jdbc.sql("select count(*) from contact where workspace_id = ? and client_id = ?")
+        .params(workspaceId, clientId)
         .query(Long.class)
         .single();
   }

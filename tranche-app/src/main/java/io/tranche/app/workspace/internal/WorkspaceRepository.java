@@ -1,5 +1,6 @@
 package io.tranche.app.workspace.internal;
 
+import io.tranche.app.platform.CrossWorkspace;
 import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.workspace.Member;
 import io.tranche.core.workspace.MemberId;
@@ -140,6 +141,7 @@ public class WorkspaceRepository {
         .list();
   }
 
+  @CrossWorkspace("a sign-in names an address, which names the member and the workspace")
   public Optional<Member> memberByEmail(String email) {
     return jdbc.sql("select * from member where email = ?")
         .param(email)
@@ -147,6 +149,7 @@ public class WorkspaceRepository {
         .optional();
   }
 
+  @CrossWorkspace("a signed-in member's session names the member, who names the workspace")
   public Optional<Member> member(UUID id) {
     return jdbc.sql("select * from member where id = ?")
         .param(id)
@@ -155,6 +158,7 @@ public class WorkspaceRepository {
   }
 
   /** A member and their password hash, for sign-in. */
+  @CrossWorkspace("a sign-in names an address, which names the member and the workspace")
   public Optional<StoredMember> memberWithHash(String email) {
     return jdbc.sql("select * from member where email = ?")
         .param(email)
