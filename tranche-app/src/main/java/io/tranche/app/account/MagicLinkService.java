@@ -30,10 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MagicLinkService {
   public static final Duration VALIDITY = Duration.ofMinutes(15);
 
+  /** How long an invitation's link works: long enough to be read after a weekend. */
+  public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+
   private final MagicLinkRepository links;
   private final ClientService clients;
   private final WorkspaceService workspaces;
   private final MailService mail;
+  private final io.tranche.app.project.ProjectService projects;
   private final BaseUrl baseUrl;
   private final Clock clock;
 
@@ -42,12 +46,14 @@ public class MagicLinkService {
       ClientService clients,
       WorkspaceService workspaces,
       MailService mail,
+      io.tranche.app.project.ProjectService projects,
       BaseUrl baseUrl,
       Clock clock) {
     this.links = links;
     this.clients = clients;
     this.workspaces = workspaces;
     this.mail = mail;
+    this.projects = projects;
     this.baseUrl = baseUrl;
     this.clock = clock;
   }
@@ -92,6 +98,61 @@ public class MagicLinkService {
               """
                   .formatted(contact.name(), workspace, link, VALIDITY.toMinutes())));
     }
+  }
+
+  /**
+   * A member invites a contact of the project's client to the project: the contact may see it from
+   * now on, and gets a mail with a sign-in link that lands on the project and works once, for
+   * {@link #INVITATION_VALIDITY}.
+   */
+  @Transactional
+  public void invite(Actor member, UUID contactId, UUID projectId) {
+    io.tranche.app.platform.Access.member(member);
+    io.tranche.app.workspace.ContactView contact = clients.contact(member, contactId);
+    io.tranche.app.project.ProjectView project = projects.project(member, projectId);
+    if (!project.contactIds().contains(contactId)) {
+      projects.addContact(member, projectId, contactId);
+    }
+    Instant now = clock.instant();
+    String token = Secrets.newSecret("");
+    String landing = "/portal/projects/" + projectId;
+    links.insert(contactId, Secrets.hash(token), now, now.plus(INVITATION_VALIDITY), landing);
+    String workspace = workspaces.current(member).name();
+    String link =
+        baseUrl.get() + "/portal/magic?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    mail.enqueue(
+        new OutgoingMail(
+            member.workspaceId(),
+            contact.email(),
+            workspace + " invites you to " + project.name(),
+            """
+            Hello %s,
+
+            %s invites you to follow %s in their client portal: the quote and contract, the
+            invoices, and the work as it is delivered.
+
+            Open this link to sign in and go straight to the project:
+
+            %s
+
+            The link works once and for %d days. Later, ask for a new sign-in link on the portal's
+            sign-in page with this address.
+            """
+                .formatted(
+                    contact.name(),
+                    workspace,
+                    project.name(),
+                    link,
+                    INVITATION_VALIDITY.toDays())));
+  }
+
+  /** Where a link lands once used: the project it invites to, or the portal's home. */
+  @Transactional(readOnly = true)
+  public String landing(String token) {
+    return links
+        .landing(Secrets.hash(token))
+        .filter(path -> path.matches("/portal/projects/[0-9a-f-]{36}"))
+        .orElse("/portal");
   }
 
   /** Whether a link's token is known, unused and not expired; does not use it up. */

@@ -53,25 +53,24 @@ public class ClientService {
   @Transactional
   public ClientView createClient(
       Actor actor, @Nullable String name, @Nullable String billingEmail) {
+    return createClient(actor, new ClientDetails(name, billingEmail, null, null));
+  }
+
+  /** Adds a client; every field is checked at once, and nothing is stored unless all pass. */
+  @Transactional
+  public ClientView createClient(Actor actor, ClientDetails details) {
     Access.member(actor);
-    Client client =
-        new Client(ClientId.random(), new WorkspaceId(actor.workspaceId()), name, billingEmail);
+    Client client = details.apply(ClientId.random(), new WorkspaceId(actor.workspaceId()), null);
     repository.insert(client, clock.instant());
     return ClientView.of(client);
   }
 
   /** Changes the fields that are given; {@code null} keeps a field as it is. */
   @Transactional
-  public ClientView updateClient(
-      Actor actor, UUID id, @Nullable String name, @Nullable String billingEmail) {
+  public ClientView updateClient(Actor actor, UUID id, ClientDetails details) {
     Access.member(actor);
     Client current = load(actor, id);
-    Client next =
-        new Client(
-            current.id(),
-            current.workspaceId(),
-            name == null ? current.name() : name,
-            billingEmail == null ? current.billingEmail() : billingEmail);
+    Client next = details.apply(current.id(), current.workspaceId(), current);
     repository.update(next);
     return ClientView.of(next);
   }
@@ -94,6 +93,10 @@ public class ClientService {
       Actor actor, UUID clientId, @Nullable String name, @Nullable String email) {
     Access.member(actor);
     Client client = load(actor, clientId);
+    io.tranche.core.error.FieldChecks checks = new io.tranche.core.error.FieldChecks();
+    checks.check("name", () -> Validation.text("name", name, Contact.NAME_MAX));
+    checks.check("email", () -> Validation.email("email", email));
+    checks.throwIfAny();
     Contact contact =
         new Contact(ContactId.random(), client.workspaceId(), client.id(), name, email);
     if (repository

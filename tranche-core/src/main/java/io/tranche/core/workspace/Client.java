@@ -6,7 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /** The vendor's customer: a company or a person that projects are made for. */
 public record Client(
-    ClientId id, WorkspaceId workspaceId, String name, @Nullable String billingEmail) {
+    ClientId id,
+    WorkspaceId workspaceId,
+    String name,
+    @Nullable String billingEmail,
+    @Nullable String address,
+    @Nullable String taxId) {
   public static final int NAME_MAX = 200;
 
   public Client {
@@ -17,5 +22,12 @@ public record Client(
         billingEmail == null || billingEmail.isBlank()
             ? null
             : Validation.email("billingEmail", billingEmail);
+    address = BusinessIdentity.address("address", address);
+    taxId = BusinessIdentity.taxId("taxId", taxId);
+  }
+
+  /** A client known by name (and billing address) alone. */
+  public Client(ClientId id, WorkspaceId workspaceId, String name, @Nullable String billingEmail) {
+    this(id, workspaceId, name, billingEmail, null, null);
   }
 }

@@ -17,14 +17,39 @@ public class MagicLinkRepository {
   }
 
   public void insert(UUID contactId, String tokenHash, Instant at, Instant expiresAt) {
+    insert(contactId, tokenHash, at, expiresAt, null);
+  }
+
+  /**
+   * A link that, once used, lands on {@code landing} (a portal path) instead of the portal home.
+   */
+  public void insert(
+      UUID contactId,
+      String tokenHash,
+      Instant at,
+      Instant expiresAt,
+      @org.jspecify.annotations.Nullable String landing) {
     jdbc.sql(
             """
-            insert into magic_link (id, contact_id, token_hash, created_at, expires_at)
-            values (?, ?, ?, ?, ?)
+            insert into magic_link (id, contact_id, token_hash, created_at, expires_at, landing)
+            values (?, ?, ?, ?, ?, ?)
             """)
         .params(
-            UUID.randomUUID(), contactId, tokenHash, Timestamp.from(at), Timestamp.from(expiresAt))
+            UUID.randomUUID(),
+            contactId,
+            tokenHash,
+            Timestamp.from(at),
+            Timestamp.from(expiresAt),
+            landing)
         .update();
+  }
+
+  /** Where a usable link lands once used, if it names a page. */
+  public Optional<String> landing(String tokenHash) {
+    return jdbc.sql("select landing from magic_link where token_hash = ? and landing is not null")
+        .param(tokenHash)
+        .query(String.class)
+        .optional();
   }
 
   public Optional<UUID> usableContact(String tokenHash, Instant now) {

@@ -120,6 +120,7 @@ class PortalLoginController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    String landing = links.landing(token);
     Optional<Actor> contact = links.consume(token);
     if (contact.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -128,6 +129,6 @@ class PortalLoginController {
       return "account/portal-confirm";
     }
     signIn.contact(contact.get(), request, response);
-    return "redirect:/portal";
+    return "redirect:" + landing;
   }
 }

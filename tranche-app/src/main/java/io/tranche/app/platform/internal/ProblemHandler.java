@@ -53,6 +53,24 @@ class ProblemHandler {
 
   @ExceptionHandler(DomainException.class)
   ResponseEntity<Map<String, Object>> domain(DomainException e, HttpServletRequest request) {
+    if (e instanceof io.tranche.core.error.FieldChecks.InvalidFields fields) {
+      HttpStatus status = status(e.code().kind());
+      Map<String, Object> body = body(status, e.code().slug(), e.getMessage(), request);
+      body.put(
+          "errors",
+          fields.refusals().stream()
+              .map(
+                  r ->
+                      Map.of(
+                          "field",
+                          String.valueOf(r.field()),
+                          "code",
+                          r.code().slug(),
+                          "message",
+                          r.getMessage()))
+              .toList());
+      return ResponseEntity.status(status).contentType(PROBLEM).body(body);
+    }
     ResponseEntity<Map<String, Object>> problem =
         problem(e.code(), e.getMessage(), e.field(), request);
     Object seconds = e.args().get("seconds");

@@ -28,15 +28,34 @@ public class ClientRepository {
 
   public void insert(Client c, Instant at) {
     jdbc.sql(
-            "insert into client (id, workspace_id, name, billing_email, created_at) values (?, ?, ?, ?, ?)")
+            """
+            insert into client (id, workspace_id, name, billing_email, address, tax_id, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
         .params(
-            c.id().value(), c.workspaceId().value(), c.name(), c.billingEmail(), Timestamp.from(at))
+            c.id().value(),
+            c.workspaceId().value(),
+            c.name(),
+            c.billingEmail(),
+            c.address(),
+            c.taxId(),
+            Timestamp.from(at))
         .update();
   }
 
   public void update(Client c) {
-    jdbc.sql("update client set name = ?, billing_email = ? where workspace_id = ? and id = ?")
-        .params(c.name(), c.billingEmail(), c.workspaceId().value(), c.id().value())
+    jdbc.sql(
+            """
+            update client set name = ?, billing_email = ?, address = ?, tax_id = ?
+            where workspace_id = ? and id = ?
+            """)
+        .params(
+            c.name(),
+            c.billingEmail(),
+            c.address(),
+            c.taxId(),
+            c.workspaceId().value(),
+            c.id().value())
         .update();
   }
 
@@ -138,7 +157,9 @@ public class ClientRepository {
         new ClientId(rs.getObject("id", UUID.class)),
         new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
         rs.getString("name"),
-        rs.getString("billing_email"));
+        rs.getString("billing_email"),
+        rs.getString("address"),
+        rs.getString("tax_id"));
   }
 
   private static Contact contact(ResultSet rs, int i) throws SQLException {

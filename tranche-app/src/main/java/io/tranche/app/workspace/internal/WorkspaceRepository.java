@@ -67,6 +67,54 @@ public class WorkspaceRepository {
         .optional();
   }
 
+  public io.tranche.app.workspace.WorkspaceSettings settings(UUID workspaceId) {
+    return jdbc.sql(
+            """
+            select name, address, tax_id, currency, bank_details, invoice_prefix,
+                   payment_terms_days, time_zone, signing_order, work_before_contract
+            from workspace where id = ?
+            """)
+        .param(workspaceId)
+        .query(
+            (rs, i) ->
+                new io.tranche.app.workspace.WorkspaceSettings(
+                    rs.getString("name"),
+                    rs.getString("address"),
+                    rs.getString("tax_id"),
+                    rs.getString("currency").trim(),
+                    rs.getString("bank_details"),
+                    rs.getString("invoice_prefix"),
+                    rs.getInt("payment_terms_days"),
+                    rs.getString("time_zone"),
+                    SigningOrder.valueOf(rs.getString("signing_order")),
+                    rs.getBoolean("work_before_contract")))
+        .single();
+  }
+
+  /** Writes every setting at once. */
+  public void saveSettings(UUID workspaceId, io.tranche.app.workspace.WorkspaceSettings s) {
+    jdbc.sql(
+            """
+            update workspace set name = ?, address = ?, tax_id = ?, currency = ?, bank_details = ?,
+                   invoice_prefix = ?, payment_terms_days = ?, time_zone = ?, signing_order = ?,
+                   work_before_contract = ?
+            where id = ?
+            """)
+        .params(
+            s.name(),
+            s.address(),
+            s.taxId(),
+            s.currency(),
+            s.bankDetails(),
+            s.invoicePrefix(),
+            s.paymentTermsDays(),
+            s.timeZone(),
+            s.signingOrder().name(),
+            s.workBeforeContract(),
+            workspaceId)
+        .update();
+  }
+
   public io.tranche.app.workspace.WorkspaceService.InvoiceSettings invoiceSettings(
       UUID workspaceId) {
     return jdbc.sql(

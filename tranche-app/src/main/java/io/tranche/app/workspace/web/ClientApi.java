@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.PageOf;
 import io.tranche.app.platform.Paging;
+import io.tranche.app.workspace.ClientDetails;
 import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
@@ -33,7 +34,15 @@ class ClientApi {
   }
 
   /** The body of a create or update; on update, absent fields stay as they are. */
-  record ClientBody(@Nullable String name, @Nullable String billingEmail) {}
+  record ClientBody(
+      @Nullable String name,
+      @Nullable String billingEmail,
+      @Nullable String address,
+      @Nullable String taxId) {
+    ClientDetails details() {
+      return new ClientDetails(name, billingEmail, address, taxId);
+    }
+  }
 
   /** The body of a contact create or update; on update, absent fields stay as they are. */
   record ContactBody(@Nullable String name, @Nullable String email) {}
@@ -51,7 +60,7 @@ class ClientApi {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a client")
   ClientView create(Actor actor, @RequestBody ClientBody body) {
-    return clients.createClient(actor, body.name(), body.billingEmail());
+    return clients.createClient(actor, body.details());
   }
 
   @GetMapping("/clients/{clientId}")
@@ -63,7 +72,7 @@ class ClientApi {
   @PatchMapping("/clients/{clientId}")
   @Operation(summary = "Change a client's name or billing email")
   ClientView update(Actor actor, @PathVariable UUID clientId, @RequestBody ClientBody body) {
-    return clients.updateClient(actor, clientId, body.name(), body.billingEmail());
+    return clients.updateClient(actor, clientId, body.details());
   }
 
   @GetMapping("/clients/{clientId}/contacts")

@@ -4,7 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
-import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.app.workspace.SettingsService;
+import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.contract.SigningOrder;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,25 +20,47 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "workspace", description = "The caller's workspace and its settings")
 class WorkspaceApi {
-  private final WorkspaceService workspaces;
+  private final SettingsService settings;
 
-  WorkspaceApi(WorkspaceService workspaces) {
-    this.workspaces = workspaces;
+  WorkspaceApi(SettingsService settings) {
+    this.settings = settings;
   }
 
   /** The workspace as the API shows it. */
   record WorkspaceView(
       UUID id,
       String name,
+      @Nullable String address,
+      @Nullable String taxId,
+      String currency,
       SigningOrder signingOrder,
       @Nullable String bankDetails,
       String invoicePrefix,
       int paymentTermsDays,
       boolean workBeforeContract,
-      String timeZone) {}
+      String timeZone) {
+    static WorkspaceView of(UUID id, WorkspaceSettings s) {
+      return new WorkspaceView(
+          id,
+          s.name(),
+          s.address(),
+          s.taxId(),
+          s.currency(),
+          s.signingOrder(),
+          s.bankDetails(),
+          s.invoicePrefix(),
+          s.paymentTermsDays(),
+          s.workBeforeContract(),
+          s.timeZone());
+    }
+  }
 
-  /** Settings to change; absent fields stay as they are. */
+  /** Settings to change; absent fields stay as they are, a blank clears an optional one. */
   record WorkspacePatch(
+      @Nullable String name,
+      @Nullable String address,
+      @Nullable String taxId,
+      @Nullable String currency,
       @Nullable SigningOrder signingOrder,
       @Nullable String bankDetails,
       @Nullable String invoicePrefix,
@@ -49,43 +72,35 @@ class WorkspaceApi {
   @Operation(summary = "The caller's workspace and its settings")
   WorkspaceView get(Actor actor) {
     Access.member(actor);
-    var w = workspaces.current(actor);
-    var settings = workspaces.invoiceSettings(actor.workspaceId());
-    return new WorkspaceView(
-        w.id().value(),
-        w.name(),
-        workspaces.signingOrder(actor.workspaceId()),
-        settings.bankDetails(),
-        settings.prefix(),
-        settings.paymentTermsDays(),
-        workspaces.workBeforeContract(actor.workspaceId()),
-        workspaces.zone(actor.workspaceId()).getId());
+    return WorkspaceView.of(actor.workspaceId(), settings.settings(actor.workspaceId()));
   }
 
   @PatchMapping("/settings")
   @Operation(
       summary = "Change settings (owners)",
       description =
-          "signingOrder: CLIENT_FIRST or VENDOR_FIRST; bankDetails: text printed on invoices;"
-              + " invoicePrefix: e.g. INV- (numbers become INV-2026-0042); paymentTermsDays: net days;"
+          "name: the business name on invoices; address and taxId: printed on invoices;"
+              + " currency: ISO code new projects start in; signingOrder: CLIENT_FIRST or"
+              + " VENDOR_FIRST; bankDetails: text printed on invoices; invoicePrefix: e.g. INV-"
+              + " (numbers become INV-2026-0042); paymentTermsDays: net days;"
               + " workBeforeContract: whether milestones may start before a contract is signed;"
-              + " timeZone: the zone dates are read in, e.g. Europe/Berlin")
+              + " timeZone: the zone dates are read in, e.g. Europe/Berlin. Every refused field is"
+              + " reported at once, and nothing is changed unless all pass.")
   WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
-    if (body.signingOrder() != null) {
-      workspaces.setSigningOrder(actor, body.signingOrder());
-    }
-    if (body.invoicePrefix() != null || body.paymentTermsDays() != null) {
-      workspaces.setInvoiceTerms(actor, body.invoicePrefix(), body.paymentTermsDays());
-    }
-    if (body.timeZone() != null) {
-      workspaces.setTimeZone(actor, body.timeZone());
-    }
-    if (body.workBeforeContract() != null) {
-      workspaces.setWorkBeforeContract(actor, body.workBeforeContract());
-    }
-    if (body.bankDetails() != null) {
-      workspaces.setBankDetails(actor, body.bankDetails());
-    }
-    return get(actor);
+    WorkspaceSettings next =
+        settings.update(
+            actor,
+            new WorkspaceSettings.Change(
+                body.name(),
+                body.address(),
+                body.taxId(),
+                body.currency(),
+                body.bankDetails(),
+                body.invoicePrefix(),
+                body.paymentTermsDays(),
+                body.timeZone(),
+                body.signingOrder(),
+                body.workBeforeContract()));
+    return WorkspaceView.of(actor.workspaceId(), next);
   }
 }
