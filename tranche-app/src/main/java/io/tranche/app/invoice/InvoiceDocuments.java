@@ -1,17 +1,18 @@
 package io.tranche.app.invoice;
 
+import io.tranche.app.invoice.internal.DocumentParties;
 import io.tranche.app.invoice.internal.InvoiceAccess;
 import io.tranche.app.invoice.internal.InvoicePdf;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
-import io.tranche.app.project.ProjectService;
-import io.tranche.app.project.ProjectView;
-import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.app.workspace.SettingsService;
+import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.invoice.InvoiceErrors;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,22 +20,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceDocuments {
   private final InvoicePdf pdfs;
-  private final WorkspaceService workspaces;
-  private final ProjectService projects;
+  private final DocumentParties parties;
+  private final SettingsService settings;
   private final InvoiceAccess access;
   private final Clock clock;
+  private final boolean onlinePayment;
 
   InvoiceDocuments(
       InvoicePdf pdfs,
-      WorkspaceService workspaces,
-      ProjectService projects,
+      DocumentParties parties,
+      SettingsService settings,
       InvoiceAccess access,
-      Clock clock) {
+      Clock clock,
+      // the same setting that turns Stripe Checkout on: online payment is offered only with it
+      @Value("${tranche.stripe.secret-key:}") String stripeKey) {
     this.pdfs = pdfs;
-    this.workspaces = workspaces;
-    this.projects = projects;
+    this.parties = parties;
+    this.settings = settings;
     this.access = access;
     this.clock = clock;
+    this.onlinePayment = !stripeKey.isBlank();
   }
 
   /** An invoice as a PDF, rendered once per distinct content and then served as stored. */
@@ -42,20 +47,21 @@ public class InvoiceDocuments {
   public Download invoicePdf(Actor actor, UUID invoiceId) {
     InvoiceView invoice = InvoiceView.of(access.load(actor, invoiceId), clock.instant());
     return pdfs.invoice(
-        actor.workspaceId(),
-        invoice,
-        parties(actor, invoice.projectId()),
-        paymentInstructions(actor));
+        actor.workspaceId(), invoice, parties.of(actor, invoice), paymentInstructions(actor));
   }
 
-  /** How to pay the caller's workspace: its bank details when set, and the portal. */
+  /**
+   * How to pay the caller's workspace, as it really applies: a transfer to its bank details when
+   * they are set, and online in the client portal only when online payment is offered.
+   */
   @Transactional(readOnly = true)
   public String paymentInstructions(Actor actor) {
-    String bank = workspaces.invoiceSettings(actor.workspaceId()).bankDetails();
-    return (bank == null
-            ? "Bank transfer: ask " + workspaces.current(actor).name() + " for the account details."
-            : "Bank transfer to:\n" + bank)
-        + "\nOr pay online in the client portal where offered.";
+    WorkspaceSettings s = settings.settings(actor.workspaceId());
+    String transfer =
+        s.bankDetails() == null
+            ? "Bank transfer: ask " + s.name() + " for the account details."
+            : "Bank transfer to:\n" + s.bankDetails();
+    return onlinePayment ? transfer + "\nOr pay online in the client portal." : transfer;
   }
 
   /** A payment's acknowledgement (receipt) as a PDF. */
@@ -68,13 +74,6 @@ public class InvoiceDocuments {
           Map.of("status", paid.payment().status().toLowerCase(java.util.Locale.ROOT)));
     }
     InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
-    return pdfs.receipt(
-        actor.workspaceId(), paid.payment(), invoice, parties(actor, invoice.projectId()));
-  }
-
-  private InvoicePdf.Parties parties(Actor actor, UUID projectId) {
-    ProjectView project = projects.project(actor, projectId);
-    return new InvoicePdf.Parties(
-        workspaces.current(actor).name(), project.clientName(), project.name());
+    return pdfs.receipt(actor.workspaceId(), paid.payment(), invoice, parties.of(actor, invoice));
   }
 }

@@ -44,6 +44,18 @@ public class ClientService {
         repository.countClients(actor.workspaceId()));
   }
 
+  /**
+   * The client a document is addressed to (name, address, tax id), for a caller already allowed to
+   * see the document (a contact reading their invoice included); within the caller's workspace.
+   */
+  @Transactional(readOnly = true)
+  public ClientView addressee(Actor actor, UUID id) {
+    return ClientView.of(
+        repository
+            .client(actor.workspaceId(), id)
+            .orElseThrow(Errors.notFoundSupplier("client", id)));
+  }
+
   @Transactional(readOnly = true)
   public ClientView client(Actor actor, UUID id) {
     Access.member(actor);

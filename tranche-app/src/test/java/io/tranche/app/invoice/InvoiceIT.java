@@ -39,6 +39,8 @@ class InvoiceIT extends IntegrationTest {
   private final JsonMapper json = JsonMapper.builder().build();
   @Autowired ContractService contracts;
   @Autowired InvoiceService invoices;
+  @Autowired io.tranche.app.workspace.SettingsService settings;
+  @Autowired io.tranche.app.workspace.ClientService clientDetails;
   private World world;
 
   @BeforeEach
@@ -304,6 +306,60 @@ class InvoiceIT extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void anInvoiceNamesBothBusinessesItsMilestoneWhatPayingUnlocksAndHowToPay() throws Exception {
+    settings.update(
+        world.owner(),
+        new io.tranche.app.workspace.WorkspaceSettings.Change(
+            "Studio Nord",
+            "Hafenweg 3\n20457 Hamburg",
+            "DE123456789",
+            null,
+            "IBAN DE89 3704 0044 0532 0130 00",
+            null,
+            null,
+            null,
+            null,
+            null));
+    clientDetails.updateClient(
+        world.owner(),
+        world.client().id(),
+        new io.tranche.app.workspace.ClientDetails(
+            null, null, "Rue de la Paix 2\n75002 Paris", "FR12345678901"));
+    signContract();
+    var build = fixtures.submittedArtifact(world);
+    fixtures.accept(world, build.milestoneId());
+    var invoice =
+        invoices
+            .invoices(
+                world.owner(), world.project().id(), new io.tranche.app.platform.Paging(0, 50))
+            .items()
+            .stream()
+            .filter(i -> build.milestoneId().equals(i.milestoneId()))
+            .findFirst()
+            .orElseThrow();
+    String text =
+        pdfText(
+            mvc.perform(
+                    get("/portal/invoices/" + invoice.id() + "/pdf")
+                        .with(authentication(Sessions.of(world.contactActor()))))
+                .andExpect(status().isOk()));
+    assertThat(text)
+        .contains("From To")
+        .contains("Studio Nord Hafenweg 3 20457 Hamburg VAT/tax id: DE123456789")
+        .contains(world.client().name() + " Rue de la Paix 2 75002 Paris VAT/tax id: FR12345678901")
+        .contains("Invoice number " + invoice.number())
+        .contains("Issue date " + invoice.issuedOn())
+        .contains("Supply date " + invoice.issuedOn())
+        .contains("Due date " + invoice.dueOn())
+        .contains("Milestone " + world.milestones().get(2).name())
+        .contains("Tax rate Net Tax Gross")
+        .contains("What paying this invoice unlocks")
+        .contains(build.name())
+        .contains("Bank transfer to: IBAN DE89 3704 0044 0532 0130 00")
+        .contains("Or pay online in the client portal.");
   }
 
   private static String pdfText(ResultActions r) throws Exception {

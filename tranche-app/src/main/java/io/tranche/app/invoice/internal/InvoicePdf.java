@@ -3,13 +3,21 @@ package io.tranche.app.invoice.internal;
 import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.platform.Download;
+import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.platform.Pdfs;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * The invoice PDF and the payment acknowledgement (receipt) PDF, each rendered once per distinct
- * content ({@link RenderedDocuments}).
+ * content ({@link RenderedDocuments}). An invoice says what EU invoicing rules ask for: both
+ * parties with address and VAT or tax id, its number, issue and supply dates, each line, and net,
+ * tax and gross per tax rate; and, for a milestone, what paying it unlocks.
  */
 @Component
 public class InvoicePdf {
@@ -19,26 +27,33 @@ public class InvoicePdf {
     this.rendered = rendered;
   }
 
-  /** Who the documents are from and for. */
-  public record Parties(String vendor, String client, String project) {}
+  /** A business as a document names it. */
+  public record Party(String name, @Nullable String address, @Nullable String taxId) {}
+
+  /**
+   * Who the documents are from and for, the project, and for a milestone's invoice the milestone
+   * and the deliverables its payment unlocks.
+   */
+  public record Parties(
+      Party vendor,
+      Party client,
+      String project,
+      @Nullable String milestone,
+      List<String> unlocks) {}
 
   public Download invoice(UUID workspaceId, InvoiceView i, Parties p, String paymentInstructions) {
     StringBuilder h = new StringBuilder(Pdfs.open("Invoice " + i.number()));
-    h.append("<h1>Invoice ")
-        .append(e(i.number()))
-        .append("</h1>")
-        .append("<p>From <b>")
-        .append(e(p.vendor()))
-        .append("</b> to <b>")
-        .append(e(p.client()))
-        .append("</b> for the project <b>")
-        .append(e(p.project()))
-        .append("</b>.</p>")
-        .append("<p>Issued on ")
-        .append(i.issuedOn())
-        .append(" · due on <b>")
-        .append(i.dueOn())
-        .append("</b></p>")
+    h.append("<h1>Invoice ").append(e(i.number())).append("</h1>").append(parties(p));
+    h.append("<table>")
+        .append(row("Invoice number", i.number() == null ? "" : i.number()))
+        .append(row("Issue date", String.valueOf(i.issuedOn())))
+        .append(row("Supply date", String.valueOf(i.issuedOn())))
+        .append(row("Due date", String.valueOf(i.dueOn())))
+        .append(row("Project", p.project()));
+    if (p.milestone() != null) {
+      h.append(row("Milestone", p.milestone()));
+    }
+    h.append("</table>")
         .append(
             "<table><tr><th>Item</th><th class=\"num\">Qty</th><th class=\"num\">Unit price</th>")
         .append("<th class=\"num\">Tax</th><th class=\"num\">Total</th></tr>");
@@ -50,25 +65,34 @@ public class InvoicePdf {
           .append("</td><td class=\"num\">")
           .append(e(l.unitPrice().formatted()))
           .append("</td><td class=\"num\">")
-          .append(java.math.BigDecimal.valueOf(l.taxRateBasisPoints(), 2).toPlainString())
-          .append(" %</td><td class=\"num\">")
+          .append(rate(l.taxRateBasisPoints()))
+          .append("</td><td class=\"num\">")
           .append(e(l.gross().formatted()))
           .append("</td></tr>");
     }
-    h.append("<tr><td colspan=\"4\">Net</td><td class=\"num\">")
-        .append(e(i.net().formatted()))
-        .append("</td></tr>")
-        .append("<tr><td colspan=\"4\">Tax</td><td class=\"num\">")
-        .append(e(i.tax().formatted()))
-        .append("</td></tr>")
-        .append("<tr><td colspan=\"4\"><b>Total</b></td><td class=\"num\"><b>")
-        .append(e(i.total().formatted()))
-        .append("</b></td></tr><tr><td colspan=\"4\">Paid</td><td class=\"num\">")
-        .append(e(i.paid().formatted()))
-        .append("</td></tr><tr><td colspan=\"4\"><b>Open</b></td><td class=\"num\"><b>")
-        .append(e(i.open().formatted()))
-        .append("</b></td></tr></table>")
-        .append("<h2>How to pay</h2><p class=\"pre\">")
+    h.append("</table>").append(perRate(i));
+    h.append("<table>")
+        .append(money("Net", i.net(), false))
+        .append(money("Tax", i.tax(), false))
+        .append(money("Total", i.total(), true))
+        .append(money("Paid", i.paid(), false))
+        .append(money("Open", i.open(), true))
+        .append("</table>");
+    if (p.milestone() != null) {
+      h.append("<h2>What paying this invoice unlocks</h2><p>");
+      if (p.unlocks().isEmpty()) {
+        h.append("The deliverables of ").append(e(p.milestone())).append(", once delivered.");
+      } else {
+        h.append("The deliverables of ")
+            .append(e(p.milestone()))
+            .append(": <b>")
+            .append(e(String.join(", ", p.unlocks())))
+            .append("</b>. Each is sealed until this invoice is paid; its delivery receipt")
+            .append(" proves what it contains.");
+      }
+      h.append("</p>");
+    }
+    h.append("<h2>How to pay</h2><p class=\"pre\">")
         .append(e(paymentInstructions))
         .append("</p>")
         .append("<p class=\"small\">Please quote ")
@@ -80,18 +104,22 @@ public class InvoicePdf {
   public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt"));
     h.append("<h1>Payment acknowledgement</h1>")
+        .append(parties(p))
         .append("<p><b>")
-        .append(e(p.vendor()))
+        .append(e(p.vendor().name()))
         .append("</b> acknowledges receipt of <b>")
         .append(e(payment.amount().formatted()))
         .append("</b> from <b>")
-        .append(e(p.client()))
+        .append(e(p.client().name()))
         .append("</b> on ")
         .append(payment.receivedOn())
         .append(".</p><table>")
         .append(row("For invoice", i.number() == null ? "" : i.number()))
-        .append(row("Project", p.project()))
-        .append(
+        .append(row("Project", p.project()));
+    if (p.milestone() != null) {
+      h.append(row("Milestone", p.milestone()));
+    }
+    h.append(
             row(
                 "Paid by",
                 payment.channel()
@@ -106,11 +134,73 @@ public class InvoicePdf {
         workspaceId, payment.id(), "receipt-" + payment.id() + ".pdf", h.toString());
   }
 
+  /** The two businesses side by side: who it is from, who it is for. */
+  private static String parties(Parties p) {
+    return "<table class=\"parties\"><tr><th>From</th><th>To</th></tr><tr><td>"
+        + party(p.vendor())
+        + "</td><td>"
+        + party(p.client())
+        + "</td></tr></table>";
+  }
+
+  private static String party(Party party) {
+    StringBuilder b = new StringBuilder("<b>").append(e(party.name())).append("</b>");
+    if (party.address() != null) {
+      b.append("<br/>").append(e(party.address()).replace("\n", "<br/>"));
+    }
+    if (party.taxId() != null) {
+      b.append("<br/>VAT/tax id: ").append(e(party.taxId()));
+    }
+    return b.toString();
+  }
+
+  /** Net, tax and gross for each tax rate the lines use. */
+  private static String perRate(InvoiceView i) {
+    Map<Integer, long[]> byRate = new TreeMap<>();
+    for (InvoiceView.Line l : i.lines()) {
+      long net = l.unitPrice().amountMinor() * l.quantity();
+      long[] sums = byRate.computeIfAbsent(l.taxRateBasisPoints(), k -> new long[3]);
+      sums[0] += net;
+      sums[1] += l.gross().amountMinor() - net;
+      sums[2] += l.gross().amountMinor();
+    }
+    String currency = i.total().currency();
+    StringBuilder h =
+        new StringBuilder(
+            "<table><tr><th>Tax rate</th><th class=\"num\">Net</th><th class=\"num\">Tax</th>"
+                + "<th class=\"num\">Gross</th></tr>");
+    byRate.forEach(
+        (bp, sums) ->
+            h.append("<tr><td>")
+                .append(rate(bp))
+                .append("</td><td class=\"num\">")
+                .append(e(new MoneyJson(sums[0], currency).formatted()))
+                .append("</td><td class=\"num\">")
+                .append(e(new MoneyJson(sums[1], currency).formatted()))
+                .append("</td><td class=\"num\">")
+                .append(e(new MoneyJson(sums[2], currency).formatted()))
+                .append("</td></tr>"));
+    return h.append("</table>").toString();
+  }
+
+  private static String rate(int basisPoints) {
+    return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + " %";
+  }
+
+  private static String money(String label, MoneyJson amount, boolean bold) {
+    String value = e(amount.formatted());
+    return "<tr><td>"
+        + (bold ? "<b>" + e(label) + "</b>" : e(label))
+        + "</td><td class=\"num\">"
+        + (bold ? "<b>" + value + "</b>" : value)
+        + "</td></tr>";
+  }
+
   private static String row(String label, String value) {
     return "<tr><th style=\"width:40%\">" + e(label) + "</th><td>" + e(value) + "</td></tr>";
   }
 
-  private static String e(String text) {
-    return Pdfs.escape(text);
+  private static String e(@Nullable String text) {
+    return Pdfs.escape(text == null ? "" : text);
   }
 }
