@@ -192,9 +192,7 @@ class ConsoleClientController {
     model.addAttribute(
         "contacts", clients.contacts(actor, client.id(), new Paging(0, Paging.MAX_SIZE)).items());
     List<ProjectView> ofClient =
-        projects.projects(actor, new Paging(0, Paging.MAX_SIZE)).items().stream()
-            .filter(p -> p.clientId().equals(client.id()))
-            .toList();
+        projects.projectsOfClient(actor, client.id(), new Paging(0, Paging.MAX_SIZE));
     model.addAttribute("projects", ofClient);
     return "console/client";
   }

@@ -209,8 +209,11 @@ class ConsoleSetupController {
     header(actor, model, "projects");
     List<ClientView> all = clients.clients(actor, new Paging(0, Paging.MAX_SIZE)).items();
     Map<ClientView, List<ContactView>> contacts = new LinkedHashMap<>();
+    Map<UUID, List<ContactView>> byClient =
+        clients.contactsOfWorkspace(actor, 1000).stream()
+            .collect(java.util.stream.Collectors.groupingBy(ContactView::clientId));
     for (ClientView c : all) {
-      contacts.put(c, clients.contacts(actor, c.id(), new Paging(0, Paging.MAX_SIZE)).items());
+      contacts.put(c, byClient.getOrDefault(c.id(), List.of()));
     }
     model.addAttribute("clientContacts", contacts);
     model.addAttribute("form", form);

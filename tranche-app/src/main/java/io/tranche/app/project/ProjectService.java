@@ -56,7 +56,7 @@ public class ProjectService {
   public PageOf<ProjectView> projects(Actor actor, Paging paging) {
     if (actor.isContact()) {
       return new PageOf<>(
-          projects.viewsOfContact(actor.id(), paging),
+          projects.viewsOfContact(actor.workspaceId(), actor.id(), paging),
           paging.page(),
           paging.size(),
           projects.countOfContact(actor.id()));
@@ -66,6 +66,13 @@ public class ProjectService {
         paging.page(),
         paging.size(),
         projects.countOfWorkspace(actor.workspaceId()));
+  }
+
+  /** A client's projects, newest first (members). */
+  @Transactional(readOnly = true)
+  public List<ProjectView> projectsOfClient(Actor actor, UUID clientId, Paging paging) {
+    Access.member(actor);
+    return projects.viewsOfClient(actor.workspaceId(), clientId, paging);
   }
 
   /** One project, if the caller may see it. */

@@ -100,6 +100,15 @@ public class ClientService {
         repository.countContacts(actor.workspaceId(), clientId));
   }
 
+  /** Every contact of the workspace's clients (members), at most {@code limit}, by client. */
+  @Transactional(readOnly = true)
+  public List<ContactView> contactsOfWorkspace(Actor actor, int limit) {
+    Access.member(actor);
+    return repository.contactsOfWorkspace(actor.workspaceId(), limit).stream()
+        .map(ContactView::of)
+        .toList();
+  }
+
   @Transactional
   public ContactView createContact(
       Actor actor, UUID clientId, @Nullable String name, @Nullable String email) {

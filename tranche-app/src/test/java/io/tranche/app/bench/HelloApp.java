@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class HelloApp {
   public static void main(String[] args) {
     SpringApplication app = new SpringApplication(HelloApp.class, Hello.class);
-    app.setDefaultProperties(java.util.Map.of("spring.config.location", "optional:classpath:/none/"));
+    app.setDefaultProperties(
+        java.util.Map.of("spring.config.location", "optional:classpath:/none/"));
     app.run(args);
   }
 

@@ -78,18 +78,35 @@ public class ProjectRepository {
   }
 
   public Optional<ProjectView> view(UUID workspaceId, UUID id) {
-    return jdbc.sql(VIEW + " where p.workspace_id = ? and p.id = ?")
-        .params(workspaceId, id)
-        .query((rs, i) -> view(rs))
-        .optional();
+    return withContacts(
+            jdbc.sql(VIEW + " where p.workspace_id = ? and p.id = ?")
+                .params(workspaceId, id)
+                .query((rs, i) -> view(rs))
+                .list())
+        .stream()
+        .findFirst();
   }
 
   public List<ProjectView> viewsOfWorkspace(UUID workspaceId, Paging paging) {
-    return jdbc.sql(
-            VIEW + " where p.workspace_id = ? order by p.created_at desc, p.id limit ? offset ?")
-        .params(workspaceId, paging.size(), paging.offset())
-        .query((rs, i) -> view(rs))
-        .list();
+    return withContacts(
+        jdbc.sql(
+                VIEW
+                    + " where p.workspace_id = ? order by p.created_at desc, p.id limit ? offset ?")
+            .params(workspaceId, paging.size(), paging.offset())
+            .query((rs, i) -> view(rs))
+            .list());
+  }
+
+  /** A client's projects, newest first. */
+  public List<ProjectView> viewsOfClient(UUID workspaceId, UUID clientId, Paging paging) {
+    return withContacts(
+        jdbc.sql(
+                VIEW
+                    + " where p.workspace_id = ? and p.client_id = ?"
+                    + " order by p.created_at desc, p.id limit ? offset ?")
+            .params(workspaceId, clientId, paging.size(), paging.offset())
+            .query((rs, i) -> view(rs))
+            .list());
   }
 
   public long countOfWorkspace(UUID workspaceId) {
@@ -99,16 +116,50 @@ public class ProjectRepository {
         .single();
   }
 
-  public List<ProjectView> viewsOfContact(UUID contactId, Paging paging) {
-    return jdbc.sql(
-            VIEW
-                + """
-                 where p.id in (select pc.project_id from project_contact pc where pc.contact_id = ?)
-                 order by p.created_at desc, p.id limit ? offset ?
-                """)
-        .params(contactId, paging.size(), paging.offset())
-        .query((rs, i) -> view(rs))
-        .list();
+  public List<ProjectView> viewsOfContact(UUID workspaceId, UUID contactId, Paging paging) {
+    return withContacts(
+        jdbc.sql(
+                VIEW
+                    + """
+                     where p.workspace_id = ?
+                       and p.id in (select pc.project_id from project_contact pc where pc.contact_id = ?)
+                     order by p.created_at desc, p.id limit ? offset ?
+                    """)
+            .params(workspaceId, contactId, paging.size(), paging.offset())
+            .query((rs, i) -> view(rs))
+            .list());
+  }
+
+  /** The views with their contacts, read in one statement for all of them (not one each). */
+  private List<ProjectView> withContacts(List<ProjectView> views) {
+    if (views.isEmpty()) {
+      return views;
+    }
+    java.util.Map<UUID, List<UUID>> contacts = new java.util.HashMap<>();
+    jdbc.sql(
+            "select project_id, contact_id from project_contact where project_id in (:ids)"
+                + " order by contact_id")
+        .param("ids", views.stream().map(ProjectView::id).toList())
+        .query(
+            rs -> {
+              contacts
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                  .add(rs.getObject(2, UUID.class));
+            });
+    return views.stream()
+        .map(
+            v ->
+                new ProjectView(
+                    v.id(),
+                    v.clientId(),
+                    v.clientName(),
+                    v.name(),
+                    v.type(),
+                    v.currency(),
+                    v.creditLimit(),
+                    v.total(),
+                    contacts.getOrDefault(v.id(), List.of())))
+        .toList();
   }
 
   public long countOfContact(UUID contactId) {
@@ -249,14 +300,6 @@ public class ProjectRepository {
     return t == null ? null : t.toInstant();
   }
 
-  private List<UUID> contactIds(UUID projectId) {
-    return jdbc.sql(
-            "select contact_id from project_contact where project_id = ? order by contact_id")
-        .param(projectId)
-        .query((rs, i) -> rs.getObject(1, UUID.class))
-        .list();
-  }
-
   private ProjectView view(ResultSet rs) throws SQLException {
     Project p = project(rs, 0);
     return new ProjectView(
@@ -268,7 +311,7 @@ public class ProjectRepository {
         p.currency().getCurrencyCode(),
         MoneyJson.of(p.creditLimit()),
         MoneyJson.of(new Money(rs.getLong("total_minor"), p.currency())),
-        contactIds(p.id().value()));
+        List.of());
   }
 
   private static Project project(ResultSet rs, int i) throws SQLException {

@@ -145,6 +145,15 @@ public class ClientRepository {
         .list();
   }
 
+  /** The contacts of a workspace's clients, by client then name, in one statement. */
+  public List<Contact> contactsOfWorkspace(UUID workspaceId, int limit) {
+    return jdbc.sql(
+            "select * from contact where workspace_id = ? order by client_id, name, id limit ?")
+        .params(workspaceId, limit)
+        .query(ClientRepository::contact)
+        .list();
+  }
+
   public long countContacts(UUID workspaceId, UUID clientId) {
     return jdbc.sql("select count(*) from contact where workspace_id = ? and client_id = ?")
         .params(workspaceId, clientId)

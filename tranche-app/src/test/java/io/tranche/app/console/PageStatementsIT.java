@@ -1,0 +1,90 @@
+package io.tranche.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.platform.Actor;
+import io.tranche.app.project.NewProject;
+import io.tranche.app.project.ProjectService;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
+import io.tranche.app.support.StatementCounter;
+import io.tranche.app.workspace.ClientService;
+import io.tranche.core.milestone.PaymentPlan;
+import io.tranche.core.money.Money;
+import io.tranche.core.project.ProjectType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The pages that list a workspace's things read them in a fixed number of statements: a workspace
+ * with 500 projects (and as many clients) costs what one with 10 costs. Lists read a page of rows,
+ * and what each row needs (its contacts, its total) in the same few statements.
+ */
+class PageStatementsIT extends IntegrationTest {
+  @Autowired ProjectService projects;
+  @Autowired ClientService clients;
+
+  @Test
+  void listPagesCostTheSameStatementsFor10And500Projects() throws Exception {
+    Map<String, Integer> small = statements(grow(fixtures.world("ten"), 10));
+    Map<String, Integer> large = statements(grow(fixtures.world("five-hundred"), 500));
+    assertThat(large).isEqualTo(small);
+    assertThat(small.get("/console")).as("the projects page").isLessThan(25);
+  }
+
+  /**
+   * The world with {@code count} projects in all: half for new clients of their own (each with a
+   * contact), half for the world's client, which its contact sees in the portal.
+   */
+  private World grow(World world, int count) {
+    Actor owner = world.owner();
+    for (int i = 1; i < count; i++) {
+      java.util.UUID client = world.client().id();
+      java.util.UUID contact = world.contact().id();
+      if (i % 2 == 1) {
+        client = clients.createClient(owner, "Client " + i + " " + world.tag(), null).id();
+        contact =
+            clients
+                .createContact(
+                    owner, client, "Person " + i, "p" + i + "-" + world.tag() + "@client.test")
+                .id();
+      }
+      projects.create(
+          owner,
+          new NewProject(
+              client,
+              "Project " + i,
+              ProjectType.WEB,
+              Money.of(0, "EUR"),
+              PaymentPlan.thirds(Money.parse("300.00", "EUR")),
+              List.of(contact)));
+    }
+    return world;
+  }
+
+  private Map<String, Integer> statements(World world) throws Exception {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    var owner = authentication(Sessions.of(world.owner()));
+    var contact = authentication(Sessions.of(world.contactActor()));
+    for (String page : List.of("/console", "/console/clients", "/console/projects/new")) {
+      mvc.perform(get(page).with(owner)).andExpect(status().isOk());
+      counts.put(
+          page,
+          StatementCounter.count(
+              () -> mvc.perform(get(page).with(owner)).andExpect(status().isOk())));
+    }
+    mvc.perform(get("/portal").with(contact)).andExpect(status().isOk());
+    counts.put(
+        "/portal",
+        StatementCounter.count(
+            () -> mvc.perform(get("/portal").with(contact)).andExpect(status().isOk())));
+    return counts;
+  }
+}
