@@ -8,7 +8,6 @@ import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.MilestoneService;
-import io.tranche.app.project.MilestoneView;
 import io.tranche.app.project.NewProject;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.project.ProjectView;
@@ -20,19 +19,10 @@ import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteLine;
 import io.tranche.core.contract.QuoteTerms;
 import io.tranche.core.contract.SignatureRequest;
-import io.tranche.core.milestone.MilestoneAction;
-import io.tranche.core.milestone.MilestoneState;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.money.Money;
 import io.tranche.core.project.ProjectType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -41,10 +31,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * With {@code --demo}: seeds a demo workspace once (an owner, a client with a contact, a web
- * project on the default 1/3-1/3-1/3 plan under a contract both sides signed, so its deposit is
- * invoiced, and whose final delivery is submitted for review with a sealed build and its receipt)
- * and prints the logins and a fresh demo API token.
+ * With {@code --demo}: seeds a demo workspace once and prints the logins and a fresh demo API
+ * token. Acme Bakery's web shop, on the default 1/3-1/3-1/3 plan of 3000.00 EUR under a contract
+ * both sides signed, is where {@link DemoStory} leaves it: deposit paid, prototype accepted, paid
+ * and released, final build accepted and sealed with its invoice due. Birch & Co has a quote
+ * waiting for signature.
  */
 @Component
 class DemoSeeder {
@@ -67,6 +58,7 @@ class DemoSeeder {
   private final io.tranche.app.contract.ContractService contracts;
   private final BaseUrl baseUrl;
   private final TransactionTemplate transaction;
+  private final DemoStory story;
 
   DemoSeeder(
       ApplicationArguments arguments,
@@ -81,7 +73,8 @@ class DemoSeeder {
       io.tranche.app.contract.QuoteSigning quoteSigning,
       io.tranche.app.contract.ContractService contracts,
       BaseUrl baseUrl,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      DemoStory story) {
     this.quotes = quotes;
     this.quoteSigning = quoteSigning;
     this.contracts = contracts;
@@ -95,6 +88,7 @@ class DemoSeeder {
     this.setup = setup;
     this.baseUrl = baseUrl;
     this.transaction = transaction;
+    this.story = story;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -104,7 +98,7 @@ class DemoSeeder {
       return;
     }
     String token = transaction.execute(status -> seed());
-    deliverBuild();
+    tellStory();
     System.out.println(
         """
         Demo workspace "%s" is ready.
@@ -113,8 +107,8 @@ class DemoSeeder {
                           the console's Mailbox page, or your SMTP server if one is configured)
           API token:      %s
                           try: curl -H 'Authorization: Bearer %s' %s/api/v1/projects
-          The final delivery is submitted with a sealed build: see Deliverables in the console
-          and in the portal.
+          Acme Bakery's deposit is paid and its prototype released; the final build is accepted
+          and sealed until its invoice is paid. Birch & Co has a quote waiting for signature.
         """
             .formatted(
                 WORKSPACE,
@@ -136,11 +130,11 @@ class DemoSeeder {
   }
 
   /**
-   * Delivers the demo project's final milestone once: starts it, uploads a small sealed build and
-   * submits it, so its receipt and final invoice exist. Runs after {@link #seed()} committed (an
-   * upload commits in steps of its own).
+   * Tells the demo project's story once (see {@link DemoStory}). Runs after {@link #seed()}
+   * committed: uploads commit in steps of their own, and invoices and releases follow each step's
+   * commit.
    */
-  void deliverBuild() {
+  void tellStory() {
     Actor owner = owner();
     var project =
         projects.projects(owner, new Paging(0, Paging.MAX_SIZE)).items().stream()
@@ -149,35 +143,13 @@ class DemoSeeder {
     if (project.isEmpty()) {
       return;
     }
-    List<MilestoneView> plan =
-        milestones.milestones(owner, project.get().id(), new Paging(0, Paging.MAX_SIZE)).items();
-    MilestoneView last = plan.get(plan.size() - 1);
-    if (last.state() != MilestoneState.PLANNED) {
-      return;
-    }
-    milestones.transition(owner, last.id(), MilestoneAction.START);
-    artifacts.upload(
-        owner,
-        last.id(),
-        "acme-web-shop-1.0.zip",
-        "application/zip",
-        new ByteArrayInputStream(build()));
-    milestones.transition(owner, last.id(), MilestoneAction.SUBMIT);
-  }
-
-  /** A small real zip: the demo shop's front page. */
-  static byte[] build() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("index.html"));
-      zip.write(
-          "<!DOCTYPE html><title>Acme Bakery</title><h1>Acme Bakery web shop</h1><p>Version 1.0</p>\n"
-              .getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    Actor client =
+        clients.contactsForSignIn(CONTACT_EMAIL).stream()
+            .filter(c -> c.workspaceId().value().equals(owner.workspaceId()))
+            .findFirst()
+            .flatMap(c -> clients.contactActor(c.id().value()))
+            .orElseThrow();
+    story.tell(owner, client, project.get().id());
   }
 
   /** Seeds the workspace unless its owner exists, and returns a new API token for the owner. */
@@ -208,7 +180,41 @@ class DemoSeeder {
                 PaymentPlan.thirds(Money.parse("3000.00", "EUR")),
                 List.of(contact.id())));
     signContract(owner, contact, project);
+    quoteWaiting(owner);
     return owner;
+  }
+
+  /** A second client whose first quote waits for their signature. */
+  private void quoteWaiting(Actor owner) {
+    ClientView client = clients.createClient(owner, "Birch & Co", "office@birch.test");
+    ContactView contact = clients.createContact(owner, client.id(), "Bea Birch", "bea@birch.test");
+    ProjectView project =
+        projects.create(
+            owner,
+            new NewProject(
+                client.id(),
+                "Birch & Co booking app",
+                ProjectType.WEB,
+                Money.of(0, "EUR"),
+                PaymentPlan.thirds(Money.of(0, "EUR")),
+                List.of(contact.id())));
+    var quote =
+        quotes.create(
+            owner,
+            project.id(),
+            new QuoteContent(
+                "A booking app for Birch & Co's workshops: calendar, bookings, reminders.",
+                "Eight weeks: a prototype after four, the finished app after eight.",
+                List.of(
+                    new QuoteLine("Booking app, fixed price", 1, Money.parse("4500.00", "EUR"))),
+                0,
+                PaymentPlan.thirds(Money.parse("4500.00", "EUR")),
+                workspaces.today(owner.workspaceId()).plusMonths(1),
+                new QuoteTerms(
+                    QuoteTerms.DEFAULT_REVIEW_DAYS,
+                    QuoteTerms.DEFAULT_MODIFICATION_DAYS,
+                    Money.of(0, "EUR"))));
+    quotes.send(owner, quote.id());
   }
 
   /**

@@ -1,6 +1,14 @@
 /** The {@code --demo} start: a seeded workspace to try Tranche with. */
 @ApplicationModule(
-    allowedDependencies = {"account", "artifact", "contract", "platform", "project", "workspace"})
+    allowedDependencies = {
+      "account",
+      "artifact",
+      "contract",
+      "invoice",
+      "platform",
+      "project",
+      "workspace"
+    })
 @NullMarked
 package io.tranche.app.demo;
 

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@code --demo}'s workspace: its logins work, and its final delivery waits sealed, once. */
+/**
+ * {@code --demo}'s workspace tells the story once: deposit paid with its receipt, prototype
+ * accepted, paid and released, final build accepted and sealed with its invoice due, and a second
+ * client's quote waiting for signature.
+ */
 class DemoSeederIT extends IntegrationTest {
   @Autowired DemoSeeder seeder;
   @Autowired TransactionTemplate transaction;
@@ -24,32 +28,54 @@ class DemoSeederIT extends IntegrationTest {
   @Autowired ProjectService projects;
   @Autowired MilestoneService milestones;
   @Autowired ArtifactService artifacts;
+  @Autowired io.tranche.app.invoice.InvoiceService invoices;
+  @Autowired io.tranche.app.contract.QuoteService quotes;
 
   @Test
-  void seedsAProjectWhoseFinalDeliveryIsSealedWithItsReceiptAndDoesSoOnce() {
+  void tellsTheStoryOnce() {
     for (int run = 0; run < 2; run++) {
       String token = transaction.execute(s -> seeder.seed());
       assertThat(token).startsWith("trn_");
-      seeder.deliverBuild();
+      seeder.tellStory();
     }
     Actor owner =
         workspaces
             .memberLogin(DemoSeeder.OWNER_EMAIL)
             .map(WorkspaceService.MemberLogin::actor)
             .orElseThrow();
+    var all = projects.projects(owner, new Paging(0, Paging.MAX_SIZE)).items();
     var project =
-        projects.projects(owner, new Paging(0, Paging.MAX_SIZE)).items().stream()
-            .filter(p -> p.name().equals(DemoSeeder.PROJECT))
-            .findFirst()
-            .orElseThrow();
+        all.stream().filter(p -> p.name().equals(DemoSeeder.PROJECT)).findFirst().orElseThrow();
     List<MilestoneView> plan =
         milestones.milestones(owner, project.id(), new Paging(0, Paging.MAX_SIZE)).items();
-    MilestoneView last = plan.get(plan.size() - 1);
-    List<ArtifactView> delivered = artifacts.artifacts(owner, last.id());
+    assertThat(plan)
+        .extracting(m -> m.state().name())
+        .containsExactly("PAID", "RELEASED", "INVOICED");
+
+    var bills = invoices.invoices(owner, project.id(), new Paging(0, Paging.MAX_SIZE)).items();
+    assertThat(bills).hasSize(3);
+    var deposit = bills.stream().filter(i -> plan.get(0).id().equals(i.milestoneId())).findFirst();
+    assertThat(invoices.payments(owner, deposit.orElseThrow().id()))
+        .singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo("CONFIRMED"));
+    var last = bills.stream().filter(i -> plan.get(2).id().equals(i.milestoneId())).findFirst();
+    assertThat(last.orElseThrow().open().formatted()).isEqualTo("1000.00 EUR");
+
+    List<ArtifactView> prototype = artifacts.artifacts(owner, plan.get(1).id());
+    assertThat(prototype).singleElement().satisfies(a -> assertThat(a.released()).isTrue());
+    List<ArtifactView> delivered = artifacts.artifacts(owner, plan.get(2).id());
     assertThat(delivered).hasSize(1);
-    assertThat(delivered.get(0).name()).isEqualTo("acme-web-shop-1.0.zip");
+    assertThat(delivered.get(0).name()).isEqualTo(DemoStory.FINAL_BUILD);
     assertThat(delivered.get(0).receiptIssuedAt()).isNotNull();
     assertThat(delivered.get(0).released()).isFalse();
-    assertThat(artifacts.receipt(owner, delivered.get(0).id())).contains(".");
+
+    var birch =
+        all.stream()
+            .filter(p -> p.name().equals("Birch & Co booking app"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(quotes.quotes(owner, birch.id(), new Paging(0, 10)).items())
+        .singleElement()
+        .satisfies(q -> assertThat(q.status().name()).isEqualTo("SENT"));
   }
 }
