@@ -140,10 +140,16 @@ class ConsoleClientController {
   String invite(
       Actor actor,
       @PathVariable UUID contactId,
-      @RequestParam UUID projectId,
+      @RequestParam(defaultValue = "") String projectId,
       RedirectAttributes redirect) {
     ContactView contact = clients.contact(actor, contactId);
-    links.invite(actor, contactId, projectId);
+    UUID project = projectOf(actor, clients.client(actor, contact.clientId()), projectId);
+    if (project == null) {
+      redirect.addFlashAttribute(
+          "saved", "Choose the project to invite " + contact.name() + " to.");
+      return "redirect:/console/clients/" + contact.clientId();
+    }
+    links.invite(actor, contactId, project);
     redirect.addFlashAttribute("saved", "Invitation sent to " + contact.email() + ".");
     return "redirect:/console/clients/" + contact.clientId();
   }

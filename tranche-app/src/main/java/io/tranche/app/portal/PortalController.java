@@ -1,15 +1,23 @@
 package io.tranche.app.portal;
 
+import io.tranche.app.artifact.ArtifactService;
+import io.tranche.app.artifact.ArtifactView;
 import io.tranche.app.contract.ContractService;
 import io.tranche.app.contract.ContractView;
-import io.tranche.app.meeting.MeetingService;
-import io.tranche.app.message.MessageService;
+import io.tranche.app.contract.QuoteService;
+import io.tranche.app.invoice.InvoiceDocuments;
+import io.tranche.app.invoice.InvoiceService;
+import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.payment.StripeCheckout;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.core.contract.QuoteStatus;
+import io.tranche.core.money.Money;
 import io.tranche.core.project.Timeline;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,32 +25,41 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The client portal: a contact's projects, where each stands, and what they owe. */
+/**
+ * The client portal: a contact's projects, and for each one panel that answers what they owe, what
+ * paying it unlocks, how to pay and what to do next, above the contract's own parts.
+ */
 @Controller
 class PortalController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
   private final MilestoneService milestones;
-  private final MessageService messages;
-  private final MeetingService meetings;
+  private final QuoteService quotes;
   private final ContractService contracts;
-  private final io.tranche.app.invoice.InvoiceService invoices;
+  private final InvoiceService invoices;
+  private final ArtifactService artifacts;
+  private final InvoiceDocuments documents;
+  private final StripeCheckout checkout;
 
   PortalController(
       WorkspaceService workspaces,
       ProjectService projects,
       MilestoneService milestones,
-      MessageService messages,
-      MeetingService meetings,
+      QuoteService quotes,
       ContractService contracts,
-      io.tranche.app.invoice.InvoiceService invoices) {
+      InvoiceService invoices,
+      ArtifactService artifacts,
+      InvoiceDocuments documents,
+      StripeCheckout checkout) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
-    this.messages = messages;
-    this.meetings = meetings;
+    this.quotes = quotes;
     this.contracts = contracts;
     this.invoices = invoices;
+    this.artifacts = artifacts;
+    this.documents = documents;
+    this.checkout = checkout;
   }
 
   @GetMapping("/portal")
@@ -55,28 +72,40 @@ class PortalController {
 
   @GetMapping("/portal/projects/{projectId}")
   String project(Actor actor, @PathVariable UUID projectId, Model model) {
-    model.addAttribute("workspace", workspaces.current(actor));
+    var workspace = workspaces.current(actor);
+    model.addAttribute("workspace", workspace);
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
-    model.addAttribute(
-        "milestones",
-        milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
+    var plan = milestones.plan(actor, projectId);
+    model.addAttribute("milestones", plan);
+    List<OpenInvoice> open = open(actor, projectId);
+    model.addAttribute("open", open);
+    model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
+    model.addAttribute("onlinePayment", checkout.enabled());
     model.addAttribute(
         "timeline",
         Timeline.of(
             new Timeline.Facts(
-                messages.messages(actor, projectId, new Paging(0, 1)).total() > 0,
-                meetings.meetings(actor, projectId, new Paging(0, 1)).total() > 0,
+                quotes.quotes(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
+                    .anyMatch(q -> q.status() == QuoteStatus.SENT),
                 contracts.contracts(actor, projectId).stream()
                     .anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),
                 projects.stage(actor, projectId).signedOffAt() != null,
-                milestones.plan(actor, projectId),
-                owed(actor, projectId))));
+                plan,
+                open.stream().map(OpenInvoice::owed).toList(),
+                workspace.name())));
     return "portal/project";
   }
 
-  /** The project's invoices with money open on them: what the client owes now. */
-  private java.util.List<Timeline.Owed> owed(Actor actor, UUID projectId) {
+  /** An invoice with money open on it, as the client's panel shows it. */
+  record OpenInvoice(InvoiceView invoice, Timeline.Owed owed) {
+    public String due() {
+      return owed.dueOn() == null ? "" : Timeline.day(owed.dueOn());
+    }
+  }
+
+  /** The project's invoices with money open on them, oldest first: what the client owes now. */
+  private List<OpenInvoice> open(Actor actor, UUID projectId) {
     return invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
         .filter(i -> i.number() != null && i.open().amountMinor() > 0)
         .filter(
@@ -87,11 +116,20 @@ class PortalController {
                 })
         .map(
             i ->
-                new Timeline.Owed(
-                    i.number(),
-                    i.lines().isEmpty() ? "" : i.lines().get(0).description(),
-                    io.tranche.core.money.Money.of(i.open().amountMinor(), i.open().currency()),
-                    i.dueOn()))
+                new OpenInvoice(
+                    i,
+                    new Timeline.Owed(
+                        i.number(),
+                        i.lines().isEmpty() ? "" : i.lines().get(0).description(),
+                        Money.of(i.open().amountMinor(), i.open().currency()),
+                        i.dueOn(),
+                        i.milestoneId(),
+                        i.milestoneId() == null
+                            ? List.of()
+                            : artifacts.artifacts(actor, i.milestoneId()).stream()
+                                .filter(a -> !a.released())
+                                .map(ArtifactView::name)
+                                .toList())))
         .toList();
   }
 }

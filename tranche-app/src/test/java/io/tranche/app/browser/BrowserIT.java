@@ -115,9 +115,14 @@ class BrowserIT extends IntegrationTest {
     signInAsClient(world);
     browser.findElement(By.linkText(world.project().name())).click();
     assertThat(browser.findElement(By.id("timeline")).getText())
-        .contains("Requirements", "Final payment and release");
-    assertThat(browser.findElement(By.id("owed")).getText()).contains("Next payment", "Deposit");
-    browser.findElement(By.linkText("Quotes & contract")).click();
+        .as("the contract's own parts, by name")
+        .contains("Quote and contract", "Deposit", "Prototype", "Final delivery")
+        .contains("A quote waits for your signature")
+        .doesNotContain("PLANNED", "CONTRACT_SIGNED");
+    assertThat(browser.findElement(By.id("next-step")).getText())
+        .contains("Read the quote and sign it");
+    assertThat(browser.findElement(By.id("owed")).getText()).contains("You owe nothing");
+    browser.findElement(By.linkText("Read and sign the quote")).click();
     browser.findElement(By.linkText("Version 1")).click();
     assertThat(browser.findElement(By.id("quote-document")).getText())
         .contains("Scope of " + world.tag());

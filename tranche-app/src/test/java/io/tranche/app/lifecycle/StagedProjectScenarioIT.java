@@ -141,7 +141,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
     } else {
       assertThat(page).as(step + ": portal").doesNotContain("You owe nothing right now.");
       for (String owed : owedOnPortal) {
-        assertThat(page).as(step + ": portal").contains("You owe <strong>" + owed + "</strong>");
+        assertThat(page).as(step + ": portal").contains("<p class=\"amount\">" + owed + "</p>");
       }
     }
   }

@@ -2,18 +2,18 @@ package io.tranche.core.project;
 
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneState;
-import io.tranche.core.milestone.PaymentTrigger;
 import io.tranche.core.money.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a project stands in the ten steps of the default plan, derived from what happened: which
- * steps are done, which one is current, what the client owes now and what comes next.
+ * Where a project stands, for the client, derived from what happened: the contract, then each part
+ * of the contract by its own name (any number of them) with its state in words, then the sign-off
+ * and modification window; what the client owes now, what paying it unlocks, and the one thing to
+ * do next.
  */
 public final class Timeline {
   private Timeline() {}
@@ -25,20 +25,40 @@ public final class Timeline {
     UPCOMING
   }
 
-  /** One of the ten steps. */
-  public record Step(int number, String title, Status status) {}
-
-  /** Something the client pays: a milestone's amount, invoiced now or due at a future trigger. */
-  public record Payment(String milestone, Money amount, PaymentTrigger trigger, boolean invoiced) {}
+  /** A step: its title and, for a part, where it stands in words. */
+  public record Step(int number, String title, String detail, Status status) {}
 
   /**
-   * An invoice the client owes money on now: its number, what it is for, what is still open and
-   * when it is due. The ledger's open invoices, not milestone states, say what is owed.
+   * An invoice the client owes money on now: its number, the part it bills (or what it is for),
+   * what is still open, when it is due, and the deliverables paying it unlocks. The open invoices,
+   * not milestone states, say what is owed.
    */
-  public record Owed(String number, String what, Money open, @Nullable LocalDate dueOn) {}
+  public record Owed(
+      String number,
+      String what,
+      Money open,
+      @Nullable LocalDate dueOn,
+      java.util.@Nullable UUID milestoneId,
+      List<String> unlocks) {
+    public Owed {
+      unlocks = List.copyOf(unlocks);
+    }
+  }
+
+  /** What the client should do next, and where. */
+  public enum Action {
+    SIGN_QUOTE,
+    PAY,
+    REVIEW,
+    SIGN_OFF,
+    WAIT
+  }
+
+  /** The next step for the client: what to do, in a sentence, and the part it is about. */
+  public record Next(Action action, String text, java.util.@Nullable UUID milestoneId) {}
 
   /** The whole picture. */
-  public record View(List<Step> steps, List<Owed> owedNow, Optional<Payment> next) {
+  public record View(List<Step> steps, List<Owed> owedNow, Next next) {
     public View {
       steps = List.copyOf(steps);
       owedNow = List.copyOf(owedNow);
@@ -47,12 +67,12 @@ public final class Timeline {
 
   /** What the timeline is derived from. */
   public record Facts(
-      boolean messages,
-      boolean meetings,
+      boolean quoteToSign,
       boolean contractSigned,
       boolean signedOff,
       List<Milestone> milestones,
-      List<Owed> open) {
+      List<Owed> open,
+      String vendor) {
     public Facts {
       milestones = List.copyOf(milestones);
       open = List.copyOf(open);
@@ -60,70 +80,141 @@ public final class Timeline {
   }
 
   public static View of(Facts facts) {
-    List<Milestone> ms = facts.milestones();
-    boolean[] done = {
-      facts.messages(),
-      facts.meetings(),
-      facts.contractSigned(),
-      any(ms, PaymentTrigger.CONTRACT_SIGNED, Timeline::invoicedOrLater),
-      any(ms, PaymentTrigger.CONTRACT_SIGNED, Timeline::paidOrLater),
-      any(ms, PaymentTrigger.ACCEPTANCE, Timeline::submittedOrLater),
-      any(ms, PaymentTrigger.ACCEPTANCE, Timeline::acceptedOrLater),
-      any(ms, PaymentTrigger.FINAL_DEMO, Timeline::submittedOrLater),
-      any(ms, PaymentTrigger.FINAL_DEMO, Timeline::paidOrLater),
-      facts.signedOff()
-    };
-    String[] titles = {
-      "Requirements",
-      "Meetings",
-      "Quote and contract",
-      "Deposit invoiced",
-      "Deposit received",
-      "Prototype shown",
-      "Prototype accepted",
-      "Final demo",
-      "Final payment and release",
-      "Modification window"
-    };
-    // Steps 1 and 2 can be skipped; the current step is the first later step not done.
-    int last = -1;
-    for (int i = 0; i < done.length; i++) {
-      if (done[i]) {
-        last = i;
-      }
+    List<String> titles = new ArrayList<>();
+    List<String> details = new ArrayList<>();
+    List<Boolean> done = new ArrayList<>();
+    titles.add("Quote and contract");
+    details.add(
+        facts.contractSigned()
+            ? "Signed"
+            : facts.quoteToSign() ? "A quote waits for your signature" : "Being prepared");
+    done.add(facts.contractSigned());
+    for (Milestone m : facts.milestones()) {
+      titles.add(m.name());
+      details.add(words(m, facts.open()));
+      done.add(
+          m.state() == MilestoneState.RELEASED || m.state() == MilestoneState.PAID && !hasWork(m));
     }
+    titles.add("Sign-off and modification window");
+    details.add(facts.signedOff() ? "Signed off" : "After the last part is released");
+    done.add(facts.signedOff());
     List<Step> steps = new ArrayList<>();
-    for (int i = 0; i < titles.length; i++) {
-      Status status =
-          done[i] || i < last ? Status.DONE : i == last + 1 ? Status.CURRENT : Status.UPCOMING;
-      steps.add(new Step(i + 1, titles[i], status));
+    boolean currentTaken = false;
+    for (int i = 0; i < titles.size(); i++) {
+      Status status;
+      if (done.get(i)) {
+        status = Status.DONE;
+      } else if (!currentTaken) {
+        status = Status.CURRENT;
+        currentTaken = true;
+      } else {
+        status = Status.UPCOMING;
+      }
+      steps.add(new Step(i + 1, titles.get(i), details.get(i), status));
     }
-    Optional<Payment> next = Optional.empty();
-    for (Milestone m : ms) {
-      if (next.isEmpty() && !invoicedOrLater(m) && !m.amount().isZero()) {
-        next = Optional.of(new Payment(m.name(), m.amount(), m.trigger(), false));
+    return new View(steps, facts.open(), next(facts));
+  }
+
+  /** A part's state as the client reads it. */
+  public static String words(Milestone m, List<Owed> open) {
+    if (m.disputed()) {
+      return "On hold: a dispute is open";
+    }
+    return switch (m.state()) {
+      case PLANNED -> "Not started";
+      case IN_PROGRESS -> "In progress";
+      case SUBMITTED -> "Delivered: waiting for your review";
+      case CHANGES_REQUESTED -> "Changes requested: being reworked";
+      case ACCEPTED -> "Accepted";
+      case INVOICED ->
+          open.stream()
+              .filter(o -> m.id().value().equals(o.milestoneId()))
+              .findFirst()
+              .map(
+                  o ->
+                      "Invoice "
+                          + o.number()
+                          + " to pay"
+                          + (o.dueOn() == null ? "" : " by " + day(o.dueOn())))
+              .orElse("Invoiced");
+      case PAID -> "Paid";
+      case RELEASED -> "Released: ready to download";
+    };
+  }
+
+  /** The one thing to do next, in the order that matters to the client. */
+  private static Next next(Facts facts) {
+    if (facts.quoteToSign()) {
+      return new Next(Action.SIGN_QUOTE, "Read the quote and sign it to start the work.", null);
+    }
+    Optional<Owed> due = facts.open().stream().findFirst();
+    if (due.isPresent()) {
+      Owed o = due.get();
+      return new Next(
+          Action.PAY,
+          "Pay "
+              + o.open()
+              + " for invoice "
+              + o.number()
+              + (o.unlocks().isEmpty()
+                  ? "."
+                  : " to unlock " + String.join(", ", o.unlocks()) + "."),
+          o.milestoneId());
+    }
+    for (Milestone m : facts.milestones()) {
+      if (m.state() == MilestoneState.SUBMITTED && !m.disputed()) {
+        return new Next(
+            Action.REVIEW,
+            "Review " + m.name() + ": accept it, or ask for changes.",
+            m.id().value());
       }
     }
-    return new View(steps, facts.open(), next);
+    List<Milestone> ms = facts.milestones();
+    if (facts.contractSigned()
+        && !facts.signedOff()
+        && !ms.isEmpty()
+        && ms.stream().allMatch(Timeline::finished)
+        && ms.get(ms.size() - 1).state() == MilestoneState.RELEASED) {
+      Milestone last = ms.get(ms.size() - 1);
+      return new Next(
+          Action.SIGN_OFF, "Everything is delivered: sign the project off.", last.id().value());
+    }
+    Optional<Milestone> working =
+        ms.stream()
+            .filter(
+                m ->
+                    m.state() == MilestoneState.IN_PROGRESS
+                        || m.state() == MilestoneState.CHANGES_REQUESTED)
+            .findFirst();
+    return new Next(
+        Action.WAIT,
+        working
+            .map(
+                m ->
+                    "Nothing to do right now: "
+                        + facts.vendor()
+                        + " is working on "
+                        + m.name()
+                        + ".")
+            .orElse("Nothing to do right now."),
+        null);
   }
 
-  private static boolean any(List<Milestone> ms, PaymentTrigger trigger, Predicate<Milestone> p) {
-    return ms.stream().anyMatch(m -> m.trigger() == trigger && p.test(m));
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+  /** A date as people read it, e.g. {@code 14 Dec 2026}. */
+  public static String day(LocalDate date) {
+    return DAY.format(date);
   }
 
-  private static boolean submittedOrLater(Milestone m) {
-    return m.state().compareTo(MilestoneState.SUBMITTED) >= 0;
+  /** Whether a part is over: released, or paid when it hands over no work (a deposit). */
+  private static boolean finished(Milestone m) {
+    return m.state() == MilestoneState.RELEASED || m.state() == MilestoneState.PAID && !hasWork(m);
   }
 
-  private static boolean acceptedOrLater(Milestone m) {
-    return m.state().compareTo(MilestoneState.ACCEPTED) >= 0;
-  }
-
-  private static boolean invoicedOrLater(Milestone m) {
-    return m.state().compareTo(MilestoneState.INVOICED) >= 0;
-  }
-
-  private static boolean paidOrLater(Milestone m) {
-    return m.state().compareTo(MilestoneState.PAID) >= 0;
+  /** Whether a part hands over work (a deposit does not: paid is its end). */
+  private static boolean hasWork(Milestone m) {
+    return m.trigger() != io.tranche.core.milestone.PaymentTrigger.CONTRACT_SIGNED;
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tranche.core.milestone.Milestone;
 import io.tranche.core.milestone.MilestoneAction;
-import io.tranche.core.milestone.PaymentPlan;
-import io.tranche.core.milestone.PlannedMilestone;
+import io.tranche.core.milestone.PaymentTrigger;
 import io.tranche.core.money.Money;
 import io.tranche.core.workspace.WorkspaceId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,57 +16,126 @@ import org.junit.jupiter.api.Test;
 class TimelineTest {
   static final Instant T = Instant.parse("2026-11-26T00:00:00Z");
 
-  static List<Milestone> plan() {
+  /** A plan of parts with the given names: the first at signature, the rest at acceptance. */
+  static List<Milestone> plan(String... names) {
     List<Milestone> ms = new ArrayList<>();
-    int i = 1;
-    for (PlannedMilestone p : PaymentPlan.thirds(Money.parse("3000.00", "EUR")).milestones()) {
+    for (int i = 0; i < names.length; i++) {
       ms.add(
           Milestone.planned(
-              WorkspaceId.random(), ProjectId.random(), i++, p.name(), p.amount(), p.trigger()));
+              WorkspaceId.random(),
+              ProjectId.random(),
+              i + 1,
+              names[i],
+              Money.parse("500.00", "EUR"),
+              i == 0 ? PaymentTrigger.CONTRACT_SIGNED : PaymentTrigger.ACCEPTANCE));
     }
     return ms;
   }
 
+  static Milestone moved(Milestone m, MilestoneAction... actions) {
+    for (MilestoneAction a : actions) {
+      m = m.apply(a, T).next();
+    }
+    return m;
+  }
+
+  static Timeline.Facts facts(
+      boolean quote, boolean signed, List<Milestone> ms, List<Timeline.Owed> open) {
+    return new Timeline.Facts(quote, signed, false, ms, open, "Studio Nord");
+  }
+
   @Test
-  void startsAtRequirementsForANewProject() {
-    Timeline.View view =
-        Timeline.of(new Timeline.Facts(false, false, false, false, plan(), java.util.List.of()));
+  void theStepsAreTheContractsOwnPartsByName() {
+    List<Milestone> ms = plan("Deposit", "Design", "Build", "Launch", "Training");
+    Timeline.View view = Timeline.of(facts(true, false, ms, List.of()));
+    assertThat(view.steps())
+        .extracting(Timeline.Step::title)
+        .containsExactly(
+            "Quote and contract",
+            "Deposit",
+            "Design",
+            "Build",
+            "Launch",
+            "Training",
+            "Sign-off and modification window");
     assertThat(view.steps().get(0).status()).isEqualTo(Timeline.Status.CURRENT);
-    assertThat(view.steps().get(1).status()).isEqualTo(Timeline.Status.UPCOMING);
-    assertThat(view.owedNow()).isEmpty();
-    assertThat(view.next().orElseThrow().milestone()).isEqualTo("Deposit");
+    assertThat(view.steps().get(0).detail()).isEqualTo("A quote waits for your signature");
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.SIGN_QUOTE);
   }
 
   @Test
-  void aSignedOffProjectIsInItsModificationWindow() {
-    List<Milestone> ms = plan();
-    Timeline.View view =
-        Timeline.of(new Timeline.Facts(true, true, true, true, ms, java.util.List.of()));
-    assertThat(view.steps().get(9).status()).isEqualTo(Timeline.Status.DONE);
-  }
-
-  @Test
-  void showsTheInvoicedDepositAsOwedAfterTheContract() {
-    List<Milestone> ms = plan();
-    ms.set(0, ms.get(0).apply(MilestoneAction.INVOICE, T).next());
-    // what is owed comes from the open invoices, whatever the milestones say
-    Timeline.Owed deposit =
+  void anOpenInvoiceIsTheNextStepAndSaysWhatItUnlocks() {
+    List<Milestone> ms = plan("Deposit", "Final build");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);
+    Milestone build =
+        moved(
+            ms.get(1),
+            MilestoneAction.START,
+            MilestoneAction.SUBMIT,
+            MilestoneAction.ACCEPT,
+            MilestoneAction.INVOICE);
+    Timeline.Owed owed =
         new Timeline.Owed(
-            "2026-0001", "Deposit", Money.parse("1000.00", "EUR"), java.time.LocalDate.now());
-    Timeline.View view =
-        Timeline.of(new Timeline.Facts(true, false, true, false, ms, java.util.List.of(deposit)));
+            "2026-0003",
+            "Final build",
+            Money.parse("500.00", "EUR"),
+            LocalDate.parse("2026-12-14"),
+            build.id().value(),
+            List.of("final-build.zip"));
+    Timeline.View view = Timeline.of(facts(false, true, List.of(deposit, build), List.of(owed)));
     assertThat(view.steps())
         .extracting(Timeline.Step::status)
-        .startsWith(
-            Timeline.Status.DONE,
-            Timeline.Status.DONE,
+        .containsExactly(
             Timeline.Status.DONE,
             Timeline.Status.DONE,
             Timeline.Status.CURRENT,
             Timeline.Status.UPCOMING);
-    assertThat(view.owedNow())
-        .extracting(Timeline.Owed::open)
-        .containsExactly(Money.parse("1000.00", "EUR"));
-    assertThat(view.next().orElseThrow().milestone()).isEqualTo("Prototype");
+    assertThat(view.steps().get(2).detail()).isEqualTo("Invoice 2026-0003 to pay by 14 Dec 2026");
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.PAY);
+    assertThat(view.next().text())
+        .isEqualTo("Pay 500.00 EUR for invoice 2026-0003 to unlock final-build.zip.");
+  }
+
+  @Test
+  void aDeliveryToReviewComesNextWhenNothingIsOwed() {
+    List<Milestone> ms = plan("Deposit", "Prototype");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);
+    Milestone prototype = moved(ms.get(1), MilestoneAction.START, MilestoneAction.SUBMIT);
+    Timeline.View view = Timeline.of(facts(false, true, List.of(deposit, prototype), List.of()));
+    assertThat(view.steps().get(2).detail()).isEqualTo("Delivered: waiting for your review");
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.REVIEW);
+    assertThat(view.next().milestoneId()).isEqualTo(prototype.id().value());
+  }
+
+  @Test
+  void withNothingToDoItSaysWhoIsWorkingOnWhat() {
+    List<Milestone> ms = plan("Deposit", "Prototype");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);
+    Milestone prototype = moved(ms.get(1), MilestoneAction.START);
+    Timeline.View view = Timeline.of(facts(false, true, List.of(deposit, prototype), List.of()));
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.WAIT);
+    assertThat(view.next().text())
+        .isEqualTo("Nothing to do right now: Studio Nord is working on Prototype.");
+    for (Timeline.Step s : view.steps()) {
+      assertThat(s.detail()).doesNotContain("_").doesNotMatch(".*[A-Z]{4,}.*");
+    }
+  }
+
+  @Test
+  void whenEverythingIsReleasedTheClientSignsOff() {
+    List<Milestone> ms = plan("Deposit", "Shop");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);
+    Milestone shop =
+        moved(
+            ms.get(1),
+            MilestoneAction.START,
+            MilestoneAction.SUBMIT,
+            MilestoneAction.ACCEPT,
+            MilestoneAction.INVOICE,
+            MilestoneAction.RECORD_PAYMENT,
+            MilestoneAction.RELEASE);
+    Timeline.View view = Timeline.of(facts(false, true, List.of(deposit, shop), List.of()));
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.SIGN_OFF);
+    assertThat(view.steps().get(3).status()).isEqualTo(Timeline.Status.CURRENT);
   }
 }
