@@ -3,10 +3,15 @@ package io.tranche.app.portal;
 import io.tranche.app.artifact.ArtifactService;
 import io.tranche.app.artifact.ArtifactView;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.workspace.WorkspaceService;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -32,18 +37,24 @@ class PortalArtifactController {
   private final ArtifactService artifacts;
   private final io.tranche.app.artifact.ArtifactDownloads downloads;
   private final SigningKeys keys;
+  private final io.tranche.app.project.MilestoneService milestones;
+  private final io.tranche.app.invoice.InvoiceService invoices;
 
   PortalArtifactController(
       WorkspaceService workspaces,
       ProjectService projects,
       ArtifactService artifacts,
       io.tranche.app.artifact.ArtifactDownloads downloads,
-      SigningKeys keys) {
+      SigningKeys keys,
+      io.tranche.app.project.MilestoneService milestones,
+      io.tranche.app.invoice.InvoiceService invoices) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.artifacts = artifacts;
     this.downloads = downloads;
     this.keys = keys;
+    this.milestones = milestones;
+    this.invoices = invoices;
   }
 
   @GetMapping("/portal/projects/{projectId}/deliverables")
@@ -51,9 +62,36 @@ class PortalArtifactController {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
-    model.addAttribute("artifacts", artifacts.ofProject(actor, projectId));
+    List<ArtifactView> all = artifacts.ofProject(actor, projectId);
+    Map<UUID, String> invoiceOf = new HashMap<>();
+    invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
+        .filter(i -> i.milestoneId() != null && i.number() != null)
+        .filter(i -> i.state() != io.tranche.core.invoice.InvoiceState.VOID)
+        .forEach(i -> invoiceOf.put(i.milestoneId(), i.number()));
+    List<Group> groups = new ArrayList<>();
+    for (var m : milestones.plan(actor, projectId)) {
+      List<ArtifactView> of =
+          all.stream().filter(a -> a.milestoneId().equals(m.id().value())).toList();
+      if (!of.isEmpty()) {
+        groups.add(new Group(m.name(), state(of, invoiceOf.get(m.id().value())), of));
+      }
+    }
+    model.addAttribute("groups", groups);
+    model.addAttribute("zone", workspaces.zone(actor.workspaceId()));
     model.addAttribute("fingerprint", keys.publicKeyOf(actor.workspaceId()).fingerprint());
     return "portal/deliverables";
+  }
+
+  /** A part of the contract with its deliverables and where they stand, in words. */
+  record Group(String milestone, String state, List<ArtifactView> artifacts) {}
+
+  private static String state(List<ArtifactView> artifacts, @Nullable String invoice) {
+    if (artifacts.stream().allMatch(ArtifactView::released)) {
+      return "Ready to download";
+    }
+    return invoice == null
+        ? "Sealed until this part is accepted and paid"
+        : "Sealed until invoice " + invoice + " is paid";
   }
 
   @GetMapping("/portal/artifacts/{artifactId}/receipt")

@@ -176,7 +176,7 @@ class VaultFlowIT extends IntegrationTest {
                 assertThat(r.getResponse().getContentAsString())
                     .contains("build-1.0.zip")
                     .contains(sha256(build))
-                    .contains("sealed until paid"));
+                    .contains("Sealed until this part is accepted and paid"));
 
     // the client takes the receipt, the vendor's public key and the ciphertext, and checks them
     Path receipt = dir.resolve("build-1.0.zip.receipt.jws");

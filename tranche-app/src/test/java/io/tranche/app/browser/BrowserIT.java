@@ -223,8 +223,14 @@ class BrowserIT extends IntegrationTest {
     String page = browser.findElement(By.tagName("main")).getText();
     assertThat(page)
         .contains(build.getFileName().toString())
-        .contains(String.valueOf(bytes.length))
-        .contains("sealed until paid");
+        .contains("3.0 MiB")
+        .contains("Sealed until this part is accepted and paid")
+        .contains("Check it yourself")
+        .as("hashes and commands wait, collapsed, under 'Check it yourself'")
+        .doesNotContain("SHA-256", "tranche-cli", "Key commitment");
+    browser.findElement(By.cssSelector(".check-yourself summary")).click();
+    assertThat(browser.findElement(By.cssSelector(".check-yourself")).getText())
+        .contains("SHA-256", "tranche-cli verify-receipt", String.valueOf(bytes.length));
     assertThat(browser.findElements(By.cssSelector("a.receipt-link"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("button.ciphertext"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("a.key-link"))).isEmpty();

@@ -1,0 +1,33 @@
+package io.tranche.app.platform;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Dates and moments as pages show them to people, in the workspace's time zone: {@code 14 Dec
+ * 2026}, {@code 14 Dec 2026, 09:30}. Never an ISO instant with microseconds.
+ */
+public final class Dates {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MOMENT =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+  private Dates() {}
+
+  public static String day(@Nullable LocalDate date) {
+    return date == null ? "" : DAY.format(date);
+  }
+
+  public static String day(@Nullable Instant at, ZoneId zone) {
+    return at == null ? "" : DAY.format(at.atZone(zone));
+  }
+
+  public static String moment(@Nullable Instant at, ZoneId zone) {
+    return at == null ? "" : MOMENT.format(at.atZone(zone));
+  }
+}
