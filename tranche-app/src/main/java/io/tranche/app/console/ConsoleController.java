@@ -34,6 +34,7 @@ class ConsoleController {
   private final io.tranche.app.project.MilestoneReviews reviews;
   private final ApiTokenService tokens;
   private final MailService mail;
+  private final List<io.tranche.app.platform.Attention.Source> attention;
 
   ConsoleController(
       WorkspaceService workspaces,
@@ -41,13 +42,15 @@ class ConsoleController {
       MilestoneService milestones,
       io.tranche.app.project.MilestoneReviews reviews,
       ApiTokenService tokens,
-      MailService mail) {
+      MailService mail,
+      List<io.tranche.app.platform.Attention.Source> attention) {
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
     this.reviews = reviews;
     this.tokens = tokens;
     this.mail = mail;
+    this.attention = attention;
   }
 
   @GetMapping("/console")
@@ -55,6 +58,12 @@ class ConsoleController {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
     model.addAttribute("projects", projects.projects(actor, new Paging(page, Paging.DEFAULT_SIZE)));
+    model.addAttribute(
+        "attention",
+        attention.stream()
+            .flatMap(source -> source.attention(Access.member(actor)).stream())
+            .sorted(java.util.Comparator.comparing(io.tranche.app.platform.Attention::since))
+            .toList());
     return "console/projects";
   }
 

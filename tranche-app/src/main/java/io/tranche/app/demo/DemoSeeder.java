@@ -15,6 +15,7 @@ import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
 import io.tranche.app.workspace.WorkspaceService;
+import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteLine;
 import io.tranche.core.contract.QuoteTerms;
@@ -59,6 +60,7 @@ class DemoSeeder {
   private final BaseUrl baseUrl;
   private final TransactionTemplate transaction;
   private final DemoStory story;
+  private final io.tranche.app.workspace.SettingsService settings;
 
   DemoSeeder(
       ApplicationArguments arguments,
@@ -74,7 +76,8 @@ class DemoSeeder {
       io.tranche.app.contract.ContractService contracts,
       BaseUrl baseUrl,
       TransactionTemplate transaction,
-      DemoStory story) {
+      DemoStory story,
+      io.tranche.app.workspace.SettingsService settings) {
     this.quotes = quotes;
     this.quoteSigning = quoteSigning;
     this.contracts = contracts;
@@ -89,6 +92,7 @@ class DemoSeeder {
     this.baseUrl = baseUrl;
     this.transaction = transaction;
     this.story = story;
+    this.settings = settings;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -167,7 +171,27 @@ class DemoSeeder {
         workspaces.createWithOwner(
             WORKSPACE, "Dana Vendor", OWNER_EMAIL, setup.hashPassword(OWNER_PASSWORD));
     Actor owner = workspaces.memberActor(member.id().value()).orElseThrow();
-    ClientView client = clients.createClient(owner, "Acme Bakery Ltd", "accounts@acme.test");
+    settings.update(
+        owner,
+        new WorkspaceSettings.Change(
+            null,
+            "Hafenweg 3\n20457 Hamburg\nGermany",
+            "DE123456789",
+            "EUR",
+            "Demo Studio · IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX",
+            null,
+            14,
+            "Europe/Berlin",
+            null,
+            null));
+    ClientView client =
+        clients.createClient(
+            owner,
+            new io.tranche.app.workspace.ClientDetails(
+                "Acme Bakery Ltd",
+                "accounts@acme.test",
+                "12 Mill Lane\nBristol BS1 4DJ",
+                "GB123456789"));
     ContactView contact = clients.createContact(owner, client.id(), "Chris Client", CONTACT_EMAIL);
     ProjectView project =
         projects.create(
