@@ -1,6 +1,15 @@
 /** Mail notifications: listens to other features' events; nothing depends on it. */
 @ApplicationModule(
-    allowedDependencies = {"contract", "mail", "modification", "platform", "project", "workspace"})
+    allowedDependencies = {
+      "contract",
+      "invoice",
+      "mail",
+      "message",
+      "modification",
+      "platform",
+      "project",
+      "workspace"
+    })
 @NullMarked
 package io.tranche.app.notify;
 

@@ -245,6 +245,15 @@ public class ProjectService {
         .orElseThrow(Errors.notFoundSupplier("project", projectId));
   }
 
+  /** A project's name, for mails and pages; no access check. */
+  @Transactional(readOnly = true)
+  public String nameOf(UUID workspaceId, UUID projectId) {
+    return projects
+        .find(workspaceId, projectId)
+        .map(Project::name)
+        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+  }
+
   /** A project's currency, for features that must match it; no access check. */
   @Transactional(readOnly = true)
   public String currencyOf(UUID workspaceId, UUID projectId) {

@@ -10,6 +10,7 @@ import io.tranche.app.message.MessageService;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.Sessions;
+import io.tranche.app.support.TestMail;
 import io.tranche.core.money.Money;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,6 +64,23 @@ class AttentionIT extends IntegrationTest {
         .contains("is overdue: it was due on")
         .doesNotContain(other.project().name());
     assertThat(overdue).isNotNull();
+    // and the vendor heard of each client action by mail, once
+    TestMail.awaitMailTo(world.ownerEmail(), "New message from " + world.contact().email());
+    TestMail.awaitMailTo(world.ownerEmail(), "Transfer reported: 10.00 EUR on " + project);
+    assertThat(mailsTo(world.ownerEmail(), "New message from")).isEqualTo(1);
+    assertThat(mailsTo(world.ownerEmail(), "Transfer reported")).isEqualTo(1);
+  }
+
+  private static long mailsTo(String to, String subject) throws Exception {
+    long n = 0;
+    for (var m : TestMail.server().getReceivedMessages()) {
+      if (m.getSubject().startsWith(subject)
+          && java.util.Arrays.stream(m.getAllRecipients())
+              .anyMatch(a -> a.toString().equalsIgnoreCase(to))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test
