@@ -146,7 +146,7 @@ class BrowserIT extends IntegrationTest {
     browser.findElement(By.cssSelector("#countersign-form input[name=consent]")).click();
     browser.findElement(By.cssSelector("#countersign-form button")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("contract-pdf")));
-    assertThat(texts(By.cssSelector("table.list td:first-child"))).contains("CLIENT", "VENDOR");
+    assertThat(texts(By.cssSelector("table.list td:first-child"))).contains("client", "vendor");
   }
 
   @Test
