@@ -67,6 +67,12 @@ public class MagicLinkService {
    */
   @Transactional
   public void request(String email, @Nullable UUID portal) {
+    request(email, portal, null);
+  }
+
+  /** As {@link #request(String, UUID)}; the link lands on {@code landing}, a portal page. */
+  @Transactional
+  public void request(String email, @Nullable UUID portal, @Nullable String landing) {
     Instant now = clock.instant();
     List<Contact> contacts = clients.contactsForSignIn(email);
     List<Contact> recipients =
@@ -77,7 +83,12 @@ public class MagicLinkService {
                 : List.of();
     for (Contact contact : recipients) {
       String token = Secrets.newSecret("");
-      links.insert(contact.id().value(), Secrets.hash(token), now, now.plus(VALIDITY));
+      links.insert(
+          contact.id().value(),
+          Secrets.hash(token),
+          now,
+          now.plus(VALIDITY),
+          io.tranche.app.platform.DeepLink.portal(landing).orElse(null));
       String workspace = workspaces.name(contact.workspaceId().value()).orElse("your supplier");
       String link =
           baseUrl.get() + "/portal/magic?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
@@ -151,7 +162,7 @@ public class MagicLinkService {
   public String landing(String token) {
     return links
         .landing(Secrets.hash(token))
-        .filter(path -> path.matches("/portal/projects/[0-9a-f-]{36}"))
+        .flatMap(io.tranche.app.platform.DeepLink::portal)
         .orElse("/portal");
   }
 

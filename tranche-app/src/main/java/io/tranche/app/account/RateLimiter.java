@@ -48,6 +48,17 @@ public class RateLimiter {
   }
 
   /**
+   * Gives back the attempt {@link #acquire} took, when it succeeded: a successful sign-in does not
+   * count against the limit, only failures do.
+   */
+  public void release(String key, int capacity) {
+    Bucket bucket = buckets.getIfPresent(key + "#" + capacity);
+    if (bucket != null) {
+      bucket.addTokens(1);
+    }
+  }
+
+  /**
    * Takes one attempt from the bucket of {@code key}, which holds {@code capacity} attempts per
    * window; refuses with {@code auth.rate-limited} when it is empty.
    */

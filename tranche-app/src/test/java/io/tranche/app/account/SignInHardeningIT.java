@@ -177,7 +177,12 @@ class SignInHardeningIT extends IntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(redirect.statusCode()).isEqualTo(302);
     String location = redirect.headers().firstValue("Location").orElseThrow();
-    assertThat(location).endsWith("/portal/login?w=" + a.owner().workspaceId());
+    assertThat(location)
+        .endsWith(
+            "/portal/login?w="
+                + a.owner().workspaceId()
+                + "&next=/portal/projects/"
+                + a.project().id());
     HttpResponse<String> page =
         new Visitor(baseUrl()).get(location.substring(location.indexOf("/portal")));
     assertThat(page.body()).contains("Studio " + a.tag()).contains("name=\"w\"");

@@ -205,7 +205,7 @@ class SecurityConfiguration {
                         new PortalSignInEntryPoint(),
                         PathPatternRequestMatcher.pathPattern("/portal/**"))
                     .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new ConsoleSignInEntryPoint(),
                         PathPatternRequestMatcher.pathPattern("/**")));
     return http.build();
   }
@@ -256,15 +256,45 @@ class SecurityConfiguration {
         HttpServletRequest request,
         HttpServletResponse response,
         @Nullable AuthenticationException exception) {
+      String next =
+          "GET".equals(request.getMethod())
+              ? io.tranche.app.platform.DeepLink.portal(request.getRequestURI())
+                  .map(path -> "next=" + path)
+                  .orElse("")
+              : "";
       String w = request.getParameter("w");
+      String workspace = "";
       if (w != null) {
         try {
-          return "/portal/login?w=" + java.util.UUID.fromString(w.strip());
+          workspace = "w=" + java.util.UUID.fromString(w.strip());
         } catch (IllegalArgumentException e) {
-          return "/portal/login";
+          workspace = "";
         }
       }
-      return "/portal/login";
+      String query =
+          String.join(
+              "&", java.util.stream.Stream.of(workspace, next).filter(q -> !q.isEmpty()).toList());
+      return query.isEmpty() ? "/portal/login" : "/portal/login?" + query;
+    }
+  }
+
+  /** Sends a visitor who is not signed in to the console's sign-in, then back to the page. */
+  static final class ConsoleSignInEntryPoint extends LoginUrlAuthenticationEntryPoint {
+    ConsoleSignInEntryPoint() {
+      super("/login");
+    }
+
+    @Override
+    protected String determineUrlToUseForThisRequest(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        @Nullable AuthenticationException exception) {
+      return "GET".equals(request.getMethod())
+          ? io.tranche.app.platform.DeepLink.console(request.getRequestURI())
+              .filter(path -> !path.equals("/console"))
+              .map(path -> "/login?next=" + path)
+              .orElse("/login")
+          : "/login";
     }
   }
 

@@ -5,6 +5,7 @@ import io.tranche.app.account.RateLimitProperties;
 import io.tranche.app.account.RateLimiter;
 import io.tranche.app.account.internal.SignIn;
 import io.tranche.app.platform.CurrentActor;
+import io.tranche.app.platform.DeepLink;
 import io.tranche.core.error.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,8 @@ class LoginController {
   }
 
   @GetMapping("/login")
-  String form() {
+  String form(@RequestParam(defaultValue = "") String next, Model model) {
+    model.addAttribute("next", DeepLink.console(next).orElse(""));
     return "account/login";
   }
 
@@ -55,19 +57,19 @@ class LoginController {
   String login(
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String next,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     model.addAttribute("email", email);
+    model.addAttribute("next", DeepLink.console(next).orElse(""));
     try {
       // Throttled per client address, and per account from that address: never per account alone,
       // or anybody could lock the owner out by failing on purpose (see docs/decisions.md).
       String address = RateLimiter.addressKey(request.getRemoteAddr());
+      String account = "login-account-ip:" + email.strip().toLowerCase(Locale.ROOT) + "|" + address;
       limiter.acquire("login-ip:" + address, limits.loginPerIp(), "email");
-      limiter.acquire(
-          "login-account-ip:" + email.strip().toLowerCase(Locale.ROOT) + "|" + address,
-          limits.loginPerAccountAndIp(),
-          "email");
+      limiter.acquire(account, limits.loginPerAccountAndIp(), "email");
       Authentication checked;
       try {
         checked =
@@ -77,7 +79,10 @@ class LoginController {
         throw DomainException.field(AccountErrors.BAD_CREDENTIALS, "password", Map.of());
       }
       signIn.member(checked, request, response);
-      return "redirect:/console";
+      // only failures count against the limits
+      limiter.release("login-ip:" + address, limits.loginPerIp());
+      limiter.release(account, limits.loginPerAccountAndIp());
+      return "redirect:" + DeepLink.console(next).orElse("/console");
     } catch (DomainException e) {
       FormErrors.status(response, e, 401);
       FormErrors.add(model, e, "email");

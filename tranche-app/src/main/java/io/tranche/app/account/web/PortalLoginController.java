@@ -6,6 +6,7 @@ import io.tranche.app.account.RateLimitProperties;
 import io.tranche.app.account.RateLimiter;
 import io.tranche.app.account.internal.SignIn;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.DeepLink;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
@@ -48,8 +49,12 @@ class PortalLoginController {
 
   /** The sign-in page; {@code w} names the workspace whose portal it is (from its own links). */
   @GetMapping("/portal/login")
-  String form(@RequestParam(defaultValue = "") String w, Model model) {
+  String form(
+      @RequestParam(defaultValue = "") String w,
+      @RequestParam(defaultValue = "") String next,
+      Model model) {
     portal(w, model);
+    model.addAttribute("next", DeepLink.portal(next).orElse(""));
     return "account/portal-login";
   }
 
@@ -57,11 +62,13 @@ class PortalLoginController {
   String request(
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String w,
+      @RequestParam(defaultValue = "") String next,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     model.addAttribute("email", email);
     UUID portal = portal(w, model);
+    model.addAttribute("next", DeepLink.portal(next).orElse(""));
     try {
       String address = Validation.email("email", email);
       limiter.acquire(
@@ -69,7 +76,7 @@ class PortalLoginController {
           limits.magicLinkPerIp(),
           "email");
       limiter.acquire("magic-account:" + address, limits.magicLinkPerAccount(), "email");
-      links.request(address, portal);
+      links.request(address, portal, DeepLink.portal(next).orElse(null));
       model.addAttribute("sent", true);
       return "account/portal-login";
     } catch (DomainException e) {
