@@ -1,0 +1,228 @@
+package io.tranche.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.tranche.app.support.Fixtures;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.TestMail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A freelancer starts from an empty workspace and runs a project from the console alone, and the
+ * client follows it in the portal, with no API call: settings, a client and the person there, a
+ * project and its first quote, sent; the client, invited by mail, signs it; the vendor
+ * countersigns; the client sees the deposit due and reports the transfer; the vendor confirms it.
+ * Every page it visits is checked with axe-core (no serious or critical violation) and at 390 px
+ * wide (no horizontal scrolling), and kept as screenshots at 1366 and 390 px in {@code
+ * target/screenshots/journey-*}.
+ */
+class JourneyIT extends IntegrationTest {
+  private ChromeDriver vendor;
+  private ChromeDriver client;
+  private final List<String> findings = new ArrayList<>();
+  private int page;
+
+  @BeforeEach
+  void open() throws Exception {
+    vendor = Chromium.start();
+    client = Chromium.start();
+  }
+
+  @AfterEach
+  void close() {
+    for (ChromeDriver d : new ChromeDriver[] {vendor, client}) {
+      if (d != null) {
+        d.quit();
+      }
+    }
+  }
+
+  @Test
+  void aProjectRunsFromTheConsoleAloneAndTheClientFollowsIt() throws Exception {
+    World world = fixtures.world("journey"); // a workspace and its owner; the rest is clicked
+    realCsrfTokens();
+
+    // the vendor signs in and sets up the business
+    vendor.get(baseUrl() + "/login");
+    look(vendor, "sign-in");
+    vendor.findElement(By.id("email")).sendKeys(world.ownerEmail());
+    vendor.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    vendor.findElement(By.id("sign-in")).click();
+    wait(vendor).until(ExpectedConditions.urlMatches(".*/console$"));
+    look(vendor, "console-home");
+    vendor.findElement(By.linkText("Settings")).click();
+    vendor.findElement(By.id("address")).sendKeys("Hafenweg 3\n20457 Hamburg");
+    vendor.findElement(By.id("taxId")).sendKeys("DE123456789");
+    vendor.findElement(By.id("bankDetails")).sendKeys("IBAN DE89 3704 0044 0532 0130 00");
+    vendor.findElement(By.id("save-settings")).click();
+    assertThat(vendor.findElement(By.cssSelector(".saved")).getText()).contains("Settings saved");
+    look(vendor, "settings");
+
+    // a client and the person there
+    vendor.findElement(By.linkText("Clients")).click();
+    vendor.findElement(By.id("add-client")).click();
+    assertThat(vendor.findElement(By.id("name-error")).getText()).isEqualTo("Please fill in name.");
+    assertThat(vendor.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
+    look(vendor, "client-refused");
+    vendor.findElement(By.id("name")).sendKeys("Nordlicht GmbH");
+    vendor.findElement(By.id("address")).sendKeys("Speicherstadt 1\n20457 Hamburg");
+    vendor.findElement(By.id("taxId")).sendKeys("DE999999999");
+    vendor.findElement(By.id("add-client")).click();
+    vendor.findElement(By.id("contact-name")).sendKeys("Nina Nord");
+    String nina = "nina-" + world.tag() + "@client.test";
+    vendor.findElement(By.id("contact-email")).sendKeys(nina);
+    vendor.findElement(By.id("add-contact")).click();
+    look(vendor, "client");
+
+    // a project, and its first quote, sent
+    vendor.findElement(By.id("start-project")).click();
+    vendor.findElement(By.id("name")).sendKeys("Nordlicht shop");
+    assertThat(vendor.findElements(By.cssSelector("#contactIds input[type=checkbox]")))
+        .as("only the chosen client's people")
+        .hasSize(1);
+    vendor.findElement(By.cssSelector("#contactIds input[type=checkbox]")).click();
+    look(vendor, "project-new");
+    vendor.findElement(By.id("create-project")).click();
+    wait(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("quote-editor")));
+    vendor
+        .findElement(By.id("scope"))
+        .sendKeys("An online shop with a catalogue and card payments.");
+    vendor.findElement(By.id("timeline")).sendKeys("Six weeks");
+    vendor.findElements(By.name("lineDescriptions")).get(0).sendKeys("Web shop, fixed price");
+    vendor.findElements(By.name("lineQuantities")).get(0).sendKeys("1");
+    vendor.findElements(By.name("linePrices")).get(0).sendKeys("3000.00");
+    look(vendor, "quote-editor");
+    vendor.findElement(By.id("save-quote")).click();
+    wait(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("quote-document")));
+    look(vendor, "quote");
+    vendor.findElement(By.id("send-quote")).click();
+    assertThat(vendor.switchTo().alert().getText()).contains("Send this quote to the client?");
+    vendor.switchTo().alert().accept();
+    wait(vendor).until(ExpectedConditions.invisibilityOfElementLocated(By.id("send-quote")));
+
+    // the invitation lands the client on the project, which says what to do
+    vendor.findElement(By.linkText("Clients")).click();
+    vendor.findElement(By.linkText("Nordlicht GmbH")).click();
+    vendor.findElement(By.cssSelector("#contact-list form.invite button")).click();
+    assertThat(vendor.findElement(By.cssSelector(".saved")).getText())
+        .contains("Invitation sent to " + nina);
+    client.get(TestMail.link(TestMail.awaitMailTo(nina, "invites you to Nordlicht shop")));
+    look(client, "magic-confirm");
+    client.findElement(By.id("confirm")).click();
+    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("next-step")));
+    assertThat(client.findElement(By.id("next-step")).getText())
+        .contains("Read the quote and sign it");
+    look(client, "portal-project-quote-waiting");
+    client.findElement(By.linkText("Read and sign the quote")).click();
+    client.findElement(By.linkText("Version 1")).click();
+    look(client, "portal-quote");
+    client.findElement(By.id("typedName")).sendKeys("Nina Nord");
+    client.findElement(By.id("consent")).click();
+    client.findElement(By.id("sign")).click();
+    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
+    look(client, "portal-quote-signed");
+
+    // the vendor's home says a contract waits for the countersignature
+    vendor.findElement(By.linkText("Projects")).click();
+    assertThat(vendor.findElement(By.id("attention")).getText())
+        .contains("Countersign the contract for Nordlicht shop");
+    look(vendor, "console-home-attention");
+    vendor.findElement(By.partialLinkText("Countersign the contract")).click();
+    vendor.findElement(By.id("typedName")).sendKeys("Dana Vendor");
+    vendor.findElement(By.cssSelector("#countersign-form input[name=consent]")).click();
+    look(vendor, "contract");
+    vendor.findElement(By.cssSelector("#countersign-form button")).click();
+    wait(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("contract-pdf")));
+
+    // the client sees the deposit due, how to pay, and reports the transfer
+    client.get(baseUrl() + "/portal");
+    look(client, "portal-home");
+    client.findElement(By.linkText("Nordlicht shop")).click();
+    String due = client.findElement(By.id("due")).getText();
+    assertThat(due).contains("1000.00 EUR").contains("IBAN DE89 3704 0044 0532 0130 00");
+    assertThat(client.findElement(By.id("next-step")).getText()).contains("Pay 1000.00 EUR");
+    look(client, "portal-project-deposit-due");
+    client.findElement(By.partialLinkText("Tell us on the invoices page")).click();
+    client.executeScript(
+        "arguments[0].value = arguments[1]",
+        client.findElement(By.cssSelector(".report-payment input[name=paidOn]")),
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
+    look(client, "portal-invoices");
+    client.findElement(By.cssSelector(".report-payment button")).click();
+    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("reported")));
+
+    // the vendor confirms it from the home's list; the client then owes nothing
+    vendor.findElement(By.linkText("Projects")).click();
+    vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
+    look(vendor, "console-invoices");
+    vendor.findElement(By.cssSelector("form[action*='/confirm'] button")).click();
+    client.findElement(By.linkText("Milestones")).click();
+    client.navigate().refresh();
+    assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
+    look(client, "portal-project-deposit-paid");
+
+    assertThat(findings).as("accessibility and width on every page").isEmpty();
+  }
+
+  /** Checks the page a browser shows with axe-core and at 390 px, and keeps screenshots. */
+  private void look(ChromeDriver browser, String name) throws Exception {
+    String label = String.format("journey-%02d-%s", ++page, name);
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+            .analyze(browser);
+    for (Rule violation : results.getViolations()) {
+      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+        findings.add(
+            label
+                + ": "
+                + violation.getId()
+                + " ("
+                + violation.getImpact()
+                + ") "
+                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+      }
+    }
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    shot(browser, dir.resolve(label + "-1366.png"));
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      Number wide = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+      if (wide.intValue() > 390) {
+        findings.add(label + ": " + wide + " px wide at 390 px");
+      }
+      shot(browser, dir.resolve(label + "-390.png"));
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  private static void shot(ChromeDriver browser, Path to) throws Exception {
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static WebDriverWait wait(ChromeDriver browser) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+}
