@@ -118,11 +118,36 @@ class PortalArtifactController {
         .body(artifacts.signingKeyJwk(actor));
   }
 
+  /** The key of a released file, on a page that says what it is for and how to use it. */
   @GetMapping("/portal/artifacts/{artifactId}/key")
+  String keyPage(
+      Actor actor,
+      @PathVariable UUID artifactId,
+      jakarta.servlet.http.HttpServletResponse response,
+      Model model) {
+    String key = downloads.dataKey(actor, artifactId);
+    ArtifactView artifact = artifacts.artifact(actor, artifactId);
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, artifact.projectId()));
+    model.addAttribute("artifact", artifact);
+    model.addAttribute("key", key);
+    return "portal/key";
+  }
+
+  /** The key alone, as a file for {@code tranche-cli open --key}. */
+  @GetMapping("/portal/artifacts/{artifactId}/key.txt")
   ResponseEntity<String> key(Actor actor, @PathVariable UUID artifactId) {
     return ResponseEntity.ok()
         .contentType(MediaType.TEXT_PLAIN)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("key-" + artifactId + ".txt")
+                .build()
+                .toString())
         .body(downloads.dataKey(actor, artifactId) + "\n");
   }
 

@@ -215,7 +215,7 @@ class VaultFlowIT extends IntegrationTest {
         .contains("contract: " + hash);
 
     // ... and cannot open it yet
-    asClient(get("/portal/artifacts/" + artifactId + "/key")).andExpect(status().isForbidden());
+    asClient(get("/portal/artifacts/" + artifactId + "/key.txt")).andExpect(status().isForbidden());
     asClient(post("/portal/artifacts/" + artifactId + "/downloads").param("kind", "plaintext"))
         .andExpect(status().isForbidden());
     Path opened = dir.resolve("opened.zip");
@@ -300,12 +300,23 @@ class VaultFlowIT extends IntegrationTest {
 
     // the released key opens the ciphertext the client already had
     String key =
-        asClient(get("/portal/artifacts/" + artifactId + "/key"))
+        asClient(get("/portal/artifacts/" + artifactId + "/key.txt"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString()
             .strip();
+    String keyPage =
+        asClient(get("/portal/artifacts/" + artifactId + "/key"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(keyPage)
+        .as("'Show the key' is a page that says what the key is for")
+        .contains("The key to <span>build-1.0.zip</span>")
+        .contains(key)
+        .contains("Download the key as a file");
     Run open =
         cli(
             "open",
