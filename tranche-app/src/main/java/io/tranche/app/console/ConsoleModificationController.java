@@ -79,9 +79,8 @@ class ConsoleModificationController {
           Errors.at(
               "amount",
               () ->
-                  Money.parse(
-                      amount.strip(),
-                      projects.currencyOf(actor.workspaceId(), request.projectId())));
+                  Money.parseTyped(
+                      amount, projects.currencyOf(actor.workspaceId(), request.projectId())));
       QuoteView quote = modifications.quote(actor, id, net);
       return "redirect:/console/quotes/" + quote.id();
     } catch (DomainException e) {

@@ -133,7 +133,8 @@ class ConsoleMoneyController {
       payments.recordPayment(
           actor,
           invoiceId,
-          new MoneyInput(null, amount, null).toMoney("amount", invoice.total().currency()),
+          MoneyInput.typed(amount, invoice.total().currency())
+              .toMoney("amount", invoice.total().currency()),
           on,
           reference);
     } catch (DomainException e) {

@@ -114,7 +114,8 @@ class ConsoleQuoteEditor {
           quotes.create(
               actor,
               projectId,
-              input(form).toContent(projects.currencyOf(actor.workspaceId(), projectId)));
+              input(form, projects.currencyOf(actor.workspaceId(), projectId))
+                  .toContent(projects.currencyOf(actor.workspaceId(), projectId)));
       return "redirect:/console/quotes/" + created.id();
     } catch (DomainException e) {
       return refused(actor, projectId, null, form, e, response, model);
@@ -134,7 +135,8 @@ class ConsoleQuoteEditor {
           quotes.revise(
               actor,
               quoteId,
-              input(form).toContent(projects.currencyOf(actor.workspaceId(), current.projectId())));
+              input(form, projects.currencyOf(actor.workspaceId(), current.projectId()))
+                  .toContent(projects.currencyOf(actor.workspaceId(), current.projectId())));
       return "redirect:/console/quotes/" + next.id();
     } catch (DomainException e) {
       return refused(actor, current.projectId(), current, form, e, response, model);
@@ -190,7 +192,7 @@ class ConsoleQuoteEditor {
   }
 
   /** The form as a quote input: blank line rows are skipped; percentages become basis points. */
-  static QuoteInput input(MultiValueMap<String, String> form) {
+  static QuoteInput input(MultiValueMap<String, String> form, String currency) {
     List<String> descriptions = list(form, "lineDescriptions");
     List<String> quantities = list(form, "lineQuantities");
     List<String> prices = list(form, "linePrices");
@@ -206,7 +208,7 @@ class ConsoleQuoteEditor {
           new QuoteInput.LineBody(
               description,
               qty.isBlank() ? 1L : wholeNumber("lines[" + lines.size() + "].quantity", qty),
-              new MoneyInput(null, price, null)));
+              MoneyInput.typed(price, currency)));
     }
     List<String> names = list(form, "planNames");
     List<String> triggers = list(form, "planTriggers");
@@ -238,7 +240,7 @@ class ConsoleQuoteEditor {
         new QuoteInput.TermsBody(
             (int) wholeNumber("reviewDays", first(form, "reviewDays")),
             (int) wholeNumber("modificationDays", first(form, "modificationDays")),
-            new MoneyInput(null, blankToZero(first(form, "creditLimit")), null),
+            MoneyInput.typed(blankToZero(first(form, "creditLimit")), currency),
             "true".equals(first(form, "earlyCiphertextDownload"))));
   }
 

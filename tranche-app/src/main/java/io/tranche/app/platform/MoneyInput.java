@@ -22,6 +22,23 @@ public record MoneyInput(
           "{field} gives both amountMinor and amount; send one of them");
 
   /**
+   * An amount a person typed on a page, in any usual notation ({@code 1.606,50}, {@code 1,606.50};
+   * see {@link Money#parseTyped}), for {@code currency}. What it cannot read is kept as typed, so
+   * the strict reading refuses it next to its field.
+   */
+  public static MoneyInput typed(@Nullable String typed, String currency) {
+    String amount = typed;
+    if (typed != null && !typed.isBlank()) {
+      try {
+        amount = Money.parseTyped(typed, currency).toDecimalString();
+      } catch (DomainException e) {
+        amount = typed.strip();
+      }
+    }
+    return new MoneyInput(null, amount, null);
+  }
+
+  /**
    * The money this input names, refusing negative, over-precise or ambiguous amounts; errors name
    * {@code field} and its parts, e.g. {@code total.currency}.
    */

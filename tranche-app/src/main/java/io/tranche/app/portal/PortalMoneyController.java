@@ -109,7 +109,8 @@ class PortalMoneyController {
       payments.reportPayment(
           actor,
           invoiceId,
-          new MoneyInput(null, amount, null).toMoney("amount", invoice.total().currency()),
+          MoneyInput.typed(amount, invoice.total().currency())
+              .toMoney("amount", invoice.total().currency()),
           on,
           reference);
       redirect.addFlashAttribute("reported", true);

@@ -264,4 +264,29 @@ class ConsoleSetupIT extends IntegrationTest {
         .as("nothing half-written")
         .isZero();
   }
+
+  @Test
+  void amountsAreReadAsPeopleTypeThem() throws Exception {
+    World world = fixtures.world("typed");
+    var invoice =
+        fixtures
+            .invoices()
+            .issueManual(
+                world.owner(),
+                world.project().id(),
+                java.util.List.of(
+                    new io.tranche.core.invoice.InvoiceLine(
+                        "Work", 1, io.tranche.core.money.Money.parse("1606.50", "EUR"), 0)));
+    mvc.perform(
+            post("/console/invoices/" + invoice.id() + "/payments")
+                .param("amount", "1.606,50")
+                .param("receivedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
+                .param("reference", "SEPA")
+                .with(csrf())
+                .with(authentication(Sessions.of(world.owner()))))
+        .andExpect(status().is3xxRedirection());
+    var paid = fixtures.invoices().invoice(world.owner(), invoice.id());
+    assertThat(paid.paid().amountMinor()).isEqualTo(160650);
+    assertThat(paid.state().name()).isEqualTo("PAID");
+  }
 }

@@ -75,6 +75,41 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
     return new Money(minor.longValueExact(), currency);
   }
 
+  /**
+   * An amount as a person types it on a page, in any usual notation: {@code 1606.50}, {@code
+   * 1,606.50}, {@code 1.606,50} (German), {@code 1 606,50} (French), {@code 1'606.50} (Swiss),
+   * {@code 1606,5}. Spaces and apostrophes group thousands; when both a dot and a comma appear, the
+   * last one is the decimal separator; a lone separator followed by exactly three digits groups
+   * thousands unless the currency has three decimals. The API takes only {@link #parse}'s form.
+   */
+  public static Money parseTyped(String typed, String currencyCode) {
+    Currency currency = currency(currencyCode);
+    String text = typed == null ? "" : typed.strip().replaceAll("[\\s\\u00a0\\u202f'’]", "");
+    int dot = text.lastIndexOf('.');
+    int comma = text.lastIndexOf(',');
+    String normal;
+    if (dot >= 0 && comma >= 0) {
+      char decimal = dot > comma ? '.' : ',';
+      char group = decimal == '.' ? ',' : '.';
+      normal = text.replace(String.valueOf(group), "").replace(decimal, '.');
+    } else if (dot >= 0 || comma >= 0) {
+      char sep = dot >= 0 ? '.' : ',';
+      int count = text.length() - text.replace(String.valueOf(sep), "").length();
+      int after = text.length() - text.lastIndexOf(sep) - 1;
+      boolean grouping = count > 1 || (after == 3 && currency.getDefaultFractionDigits() < 3);
+      normal = grouping ? text.replace(String.valueOf(sep), "") : text.replace(sep, '.');
+    } else {
+      normal = text;
+    }
+    try {
+      return parse(normal, currencyCode);
+    } catch (DomainException e) {
+      Map<String, Object> args = new java.util.HashMap<>(e.args());
+      args.put("value", typed == null ? "" : typed.strip());
+      throw new DomainException(e.code(), e.field(), args);
+    }
+  }
+
   /** The ISO 4217 currency for a three-letter code, or a {@code money.unknown-currency} error. */
   public static Currency currency(String code) {
     if (code == null || !code.matches("[A-Z]{3}")) {

@@ -1,0 +1,43 @@
+package io.tranche.core.money;
+
+import static io.tranche.core.DomainAssertions.assertCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MoneyTypedTest {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1606.50|160650",
+        "1,606.50|160650",
+        "1.606,50|160650",
+        "1 606,50|160650",
+        "1'606.50|160650",
+        "1606,5|160650",
+        "1606|160600",
+        "1.606|160600",
+        "1,606|160600",
+        "1.606.000|160600000",
+        "0,99|99",
+        "12,3|1230"
+      })
+  void readsAmountsAsPeopleTypeThem(String typed, long minor) {
+    assertThat(Money.parseTyped(typed, "EUR").amountMinor()).isEqualTo(minor);
+  }
+
+  @Test
+  void aCurrencyWithThreeDecimalsKeepsThreeDigitsAsDecimals() {
+    assertThat(Money.parseTyped("1.606", "KWD").amountMinor()).isEqualTo(1606);
+  }
+
+  @Test
+  void nonsenseIsStillRefusedWithWhatWasTyped() {
+    assertCode(() -> Money.parseTyped("12,3,4.5,6", "EUR"), "money.malformed-amount");
+    assertCode(() -> Money.parseTyped("abc", "EUR"), "money.malformed-amount");
+    assertThat(Money.parseTyped("1,234", "JPY").amountMinor()).isEqualTo(1234);
+  }
+}
