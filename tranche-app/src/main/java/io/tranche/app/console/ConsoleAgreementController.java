@@ -18,7 +18,6 @@ import io.tranche.core.contract.SigningOrder;
 import io.tranche.core.error.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -98,7 +97,7 @@ class ConsoleAgreementController {
           SignedBy.of(request));
     } catch (DomainException e) {
       quotes.open(actor, quoteId);
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
     }
     return "redirect:/console/quotes/" + quoteId;
   }
@@ -109,7 +108,7 @@ class ConsoleAgreementController {
       quotes.send(actor, quoteId);
     } catch (DomainException e) {
       quotes.open(actor, quoteId);
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
     }
     return "redirect:/console/quotes/" + quoteId;
   }
@@ -147,7 +146,7 @@ class ConsoleAgreementController {
       int status = io.tranche.app.platform.Errors.formStatus(e);
       String page = contract(actor, contractId, model);
       response.setStatus(status);
-      model.addAttribute("errors", Map.of(e.field() == null ? "sign" : e.field(), e.getMessage()));
+      model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "sign"));
       model.addAttribute("typedName", typedName);
       return page;
     }

@@ -112,7 +112,7 @@ class ConsoleArtifactController {
     try {
       uploads.delete(actor, artifactId);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
     }
     return "redirect:/console/projects/" + a.projectId() + "/deliverables";
   }

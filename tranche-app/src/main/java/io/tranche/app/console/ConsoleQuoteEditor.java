@@ -158,7 +158,10 @@ class ConsoleQuoteEditor {
             values.put(
                 k, v.size() == 1 && !k.startsWith("line") && !k.startsWith("plan") ? v.get(0) : v));
     model.addAttribute(
-        "errors", Map.of(e.field() == null ? "scope" : topField(e.field()), e.getMessage()));
+        "errors",
+        Map.of(
+            e.field() == null ? "scope" : topField(e.field()),
+            io.tranche.app.platform.PageErrors.message(e)));
     return page(actor, projectId, quote, values, model);
   }
 

@@ -7,7 +7,6 @@ import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -49,8 +48,7 @@ public class ThreadPages {
       messages.post(actor, projectId, body, Uploads.of(files));
     } catch (DomainException e) {
       projects.requireVisible(actor, projectId);
-      redirect.addFlashAttribute(
-          "errors", Map.of(e.field() == null ? "body" : e.field(), e.getMessage()));
+      redirect.addFlashAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "body"));
       redirect.addFlashAttribute("body", body);
     }
   }

@@ -33,6 +33,60 @@ public final class PageErrors {
     return errors;
   }
 
+  /** How pages name the fields people fill in, by their names in the code. */
+  public static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("typedName", "Your full name"),
+          Map.entry("consent", "Your consent"),
+          Map.entry("documentHash", "The document"),
+          Map.entry("body", "The message"),
+          Map.entry("files", "The attachments"),
+          Map.entry("comment", "What should change"),
+          Map.entry("reason", "The reason"),
+          Map.entry("amount", "The amount"),
+          Map.entry("paidOn", "The date you paid"),
+          Map.entry("receivedOn", "The date it arrived"),
+          Map.entry("reference", "The reference"),
+          Map.entry("email", "Email"),
+          Map.entry("password", "Password"),
+          Map.entry("workspaceName", "Business name"),
+          Map.entry("ownerName", "Your name"),
+          Map.entry("name", "Name"),
+          Map.entry("scope", "Scope"),
+          Map.entry("timeline", "Timeline"),
+          Map.entry("validUntil", "Valid until"),
+          Map.entry("taxPercent", "Tax rate"),
+          Map.entry("lines", "Line items"),
+          Map.entry("milestones", "Payment plan"),
+          Map.entry("reviewDays", "Review days"),
+          Map.entry("modificationDays", "Modification days"),
+          Map.entry("creditLimit", "Credit limit"),
+          Map.entry("what", "What to change"),
+          Map.entry("where", "Where"),
+          Map.entry("expected", "What you expect"),
+          Map.entry("heldAt", "When"),
+          Map.entry("notes", "Notes"),
+          Map.entry("token", "The sign-in link"));
+
+  /** The refusals of {@code e} by field, named with {@link #LABELS}. */
+  public static Map<String, String> of(DomainException e, String fallback) {
+    Map<String, String> labels = new java.util.HashMap<>(LABELS);
+    if (e.field() != null) {
+      labels.putIfAbsent(e.field(), e.field());
+    }
+    labels.putIfAbsent(fallback, fallback);
+    if (e instanceof FieldChecks.InvalidFields fields) {
+      fields.refusals().forEach(r -> labels.putIfAbsent(String.valueOf(r.field()), r.field()));
+    }
+    return of(e, labels, fallback);
+  }
+
+  /** A refusal in one sentence for a notice at the top of a page, its field named by label. */
+  public static String message(DomainException e) {
+    String field = e.field();
+    return plain(e, field == null ? "" : LABELS.getOrDefault(field, field));
+  }
+
   /** One refusal in words, naming the field by its label. */
   public static String plain(DomainException e, String label) {
     Map<String, Object> a = e.args();

@@ -126,7 +126,7 @@ class PortalAgreementController {
     QuoteView quote = quotes.open(actor, quoteId);
     response.setStatus(status);
     page(actor, quote, model);
-    model.addAttribute("errors", Map.of(e.field() == null ? "sign" : e.field(), e.getMessage()));
+    model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "sign"));
     model.addAttribute("errorCode", e.code().slug());
     model.addAllAttributes(form);
     return "portal/quote";

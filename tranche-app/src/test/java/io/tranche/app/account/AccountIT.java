@@ -101,7 +101,7 @@ class AccountIT extends IntegrationTest {
             .andExpect(status().isTooManyRequests())
             .andReturn();
     assertThat(limited.getResponse().getContentAsString())
-        .contains("too many attempts; try again in");
+        .contains("Too many attempts; try again in");
     assertThat(Long.parseLong(limited.getResponse().getHeader("Retry-After"))).isPositive();
   }
 

@@ -128,7 +128,7 @@ class BrowserIT extends IntegrationTest {
         .contains("Scope of " + world.tag());
     browser.findElement(By.id("sign")).click();
     assertThat(browser.findElement(By.id("typedName-error")).getText())
-        .contains("typedName is required");
+        .isEqualTo("Please fill in your full name.");
     browser.findElement(By.id("typedName")).sendKeys("Chris Client");
     browser.findElement(By.id("sign")).click();
     assertThat(browser.findElement(By.id("consent-error")).getText()).contains("consent");

@@ -3,8 +3,6 @@ package io.tranche.app.account.web;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorKind;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.ui.Model;
 
 /** Puts a refusal next to its field on a page: the model's {@code errors} map, by field. */
@@ -12,9 +10,7 @@ final class FormErrors {
   private FormErrors() {}
 
   static void add(Model model, DomainException e, String fallbackField) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    errors.put(e.field() == null ? fallbackField : e.field(), e.getMessage());
-    model.addAttribute("errors", errors);
+    model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, fallbackField));
     model.addAttribute("errorCode", e.code().slug());
   }
 
