@@ -35,6 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots/journey-*}.
  */
 class JourneyIT extends IntegrationTest {
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.InvoiceDocuments documents;
+
   private ChromeDriver vendor;
   private ChromeDriver client;
   private final List<String> findings = new ArrayList<>();
@@ -179,7 +182,35 @@ class JourneyIT extends IntegrationTest {
     assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
     look(client, "portal-project-deposit-paid");
 
+    keepInvoicePdf(world);
     assertThat(findings).as("accessibility and width on every page").isEmpty();
+  }
+
+  /** The deposit invoice's first page as a picture, beside the pages' screenshots. */
+  private void keepInvoicePdf(World world) throws Exception {
+    java.util.UUID invoice =
+        jdbc.sql(
+                "select id from invoice where workspace_id = ? and number is not null"
+                    + " order by created_at desc limit 1")
+            .param(world.owner().workspaceId())
+            .query(java.util.UUID.class)
+            .single();
+    var pdf = documents.invoicePdf(world.owner(), invoice);
+    byte[] bytes;
+    try (var in = pdf.content()) {
+      bytes = in.readAllBytes();
+    }
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text).contains("Nordlicht GmbH").contains("DE999999999").contains("DE123456789");
+      var image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 110);
+      javax.imageio.ImageIO.write(
+          image,
+          "png",
+          Files.createDirectories(Path.of("target", "screenshots"))
+              .resolve("journey-invoice-pdf.png")
+              .toFile());
+    }
   }
 
   /** Checks the page a browser shows with axe-core and at 390 px, and keeps screenshots. */

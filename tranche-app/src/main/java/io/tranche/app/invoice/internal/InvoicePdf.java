@@ -2,6 +2,7 @@ package io.tranche.app.invoice.internal;
 
 import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.invoice.PaymentView;
+import io.tranche.app.platform.Dates;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.platform.Pdfs;
@@ -46,9 +47,9 @@ public class InvoicePdf {
     h.append("<h1>Invoice ").append(e(i.number())).append("</h1>").append(parties(p));
     h.append("<table>")
         .append(row("Invoice number", i.number() == null ? "" : i.number()))
-        .append(row("Issue date", String.valueOf(i.issuedOn())))
-        .append(row("Supply date", String.valueOf(i.issuedOn())))
-        .append(row("Due date", String.valueOf(i.dueOn())))
+        .append(row("Issue date", Dates.day(i.issuedOn())))
+        .append(row("Supply date", Dates.day(i.issuedOn())))
+        .append(row("Due date", Dates.day(i.dueOn())))
         .append(row("Project", p.project()));
     if (p.milestone() != null) {
       h.append(row("Milestone", p.milestone()));
@@ -78,19 +79,13 @@ public class InvoicePdf {
         .append(money("Paid", i.paid(), false))
         .append(money("Open", i.open(), true))
         .append("</table>");
-    if (p.milestone() != null) {
-      h.append("<h2>What paying this invoice unlocks</h2><p>");
-      if (p.unlocks().isEmpty()) {
-        h.append("The deliverables of ").append(e(p.milestone())).append(", once delivered.");
-      } else {
-        h.append("The deliverables of ")
-            .append(e(p.milestone()))
-            .append(": <b>")
-            .append(e(String.join(", ", p.unlocks())))
-            .append("</b>. Each is sealed until this invoice is paid; its delivery receipt")
-            .append(" proves what it contains.");
-      }
-      h.append("</p>");
+    if (p.milestone() != null && !p.unlocks().isEmpty()) {
+      h.append("<h2>What paying this invoice unlocks</h2><p>The deliverables of ")
+          .append(e(p.milestone()))
+          .append(": <b>")
+          .append(e(String.join(", ", p.unlocks())))
+          .append("</b>. Each is sealed until this invoice is paid; its delivery receipt")
+          .append(" proves what it contains.</p>");
     }
     h.append("<h2>How to pay</h2><p class=\"pre\">")
         .append(e(paymentInstructions))
@@ -112,7 +107,7 @@ public class InvoicePdf {
         .append("</b> from <b>")
         .append(e(p.client().name()))
         .append("</b> on ")
-        .append(payment.receivedOn())
+        .append(Dates.day(payment.receivedOn()))
         .append(".</p><table>")
         .append(row("For invoice", i.number() == null ? "" : i.number()))
         .append(row("Project", p.project()));
