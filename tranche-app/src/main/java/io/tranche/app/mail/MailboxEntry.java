@@ -13,4 +13,5 @@ public record MailboxEntry(
     MailStatus status,
     int attempts,
     Instant createdAt,
-    @Nullable Instant sentAt) {}
+    @Nullable Instant sentAt,
+    @Nullable UUID workspaceId) {}

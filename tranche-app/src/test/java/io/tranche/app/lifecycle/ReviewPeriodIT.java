@@ -147,7 +147,7 @@ class ReviewPeriodIT extends IntegrationTest {
         .andExpect(status().is3xxRedirection());
     assertThat(state(world, prototype)).isEqualTo(MilestoneState.CHANGES_REQUESTED);
     var mail = TestMail.awaitMailTo(world.ownerEmail(), "The client asks for changes");
-    assertThat(mail.getContent().toString()).contains("The basket loses items on reload");
+    assertThat(TestMail.text(mail)).contains("The basket loses items on reload");
     String console =
         mvc.perform(
                 get("/console/projects/" + world.project().id())

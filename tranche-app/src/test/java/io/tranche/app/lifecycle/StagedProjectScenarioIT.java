@@ -243,7 +243,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
     assertThat(TestMail.awaitMailTo(client, "ready for your review")).isNotNull();
     clock.advance(Duration.ofDays(2));
     acceptances.requestChanges(world.contactActor(), prototype, "The basket forgets items");
-    assertThat(TestMail.awaitMailTo(vendor, "The client asks for changes").getContent().toString())
+    assertThat(TestMail.text(TestMail.awaitMailTo(vendor, "The client asks for changes")))
         .contains("The basket forgets items");
     milestones.transition(world.owner(), prototype, MilestoneAction.SUBMIT);
     clock.advance(Duration.ofDays(1));

@@ -70,10 +70,48 @@ public final class TestMail {
     return Optional.empty();
   }
 
+  /** A mail's plain-text part (the whole body of a plain mail). */
+  public static String text(jakarta.mail.Part mail) {
+    try {
+      Object content = mail.getContent();
+      if (content instanceof jakarta.mail.Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          String text = text(parts.getBodyPart(i));
+          if (!text.isEmpty()) {
+            return text;
+          }
+        }
+        return "";
+      }
+      return mail.isMimeType("text/plain") ? content.toString() : "";
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A mail's HTML part, or empty. */
+  public static String html(jakarta.mail.Part mail) {
+    try {
+      Object content = mail.getContent();
+      if (content instanceof jakarta.mail.Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          String html = html(parts.getBodyPart(i));
+          if (!html.isEmpty()) {
+            return html;
+          }
+        }
+        return "";
+      }
+      return mail.isMimeType("text/html") ? content.toString() : "";
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** The first {@code http(s)://…} link in a mail's text. */
   public static String link(MimeMessage mail) {
     try {
-      String body = mail.getContent().toString();
+      String body = text(mail);
       Matcher m = Pattern.compile("https?://\\S+").matcher(body);
       if (!m.find()) {
         throw new AssertionError("no link in mail: " + body);

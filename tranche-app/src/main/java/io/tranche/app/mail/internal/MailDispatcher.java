@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +32,19 @@ class MailDispatcher {
   private final @Nullable JavaMailSender sender;
   private final Clock clock;
   private final String from;
+  private final MailComposer composer;
+  private final io.tranche.app.mail.SenderNames senderNames;
 
   MailDispatcher(
       MailOutbox outbox,
       ObjectProvider<JavaMailSender> sender,
       Clock clock,
-      @Value("${tranche.mail.from}") String from) {
+      @Value("${tranche.mail.from}") String from,
+      MailComposer composer,
+      io.tranche.app.mail.SenderNames senderNames) {
     this.outbox = outbox;
+    this.composer = composer;
+    this.senderNames = senderNames;
     this.sender = sender.getIfAvailable();
     this.clock = clock;
     this.from = from;
@@ -56,14 +62,25 @@ class MailDispatcher {
         continue;
       }
       try {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.recipient());
-        message.setSubject(mail.subject());
-        message.setText(mail.body());
+        String name =
+            mail.workspaceId() == null
+                ? "Tranche"
+                : senderNames.nameOf(mail.workspaceId()).orElse("Tranche");
+        MailComposer.Composed composed = composer.compose(name, mail.subject(), mail.body());
+        jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        // the configured sender's address, under the workspace's name
+        helper.setFrom(
+            new InternetAddress(
+                new InternetAddress(from).getAddress(), name + " via Tranche", "UTF-8"));
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(composed.text(), composed.html());
         sender.send(message);
         outbox.finish(mail.id(), MailStatus.SENT, clock.instant());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException
+          | jakarta.mail.MessagingException
+          | java.io.UnsupportedEncodingException e) {
         int attempts = mail.attempts() + 1;
         boolean giveUp = attempts >= MAX_ATTEMPTS;
         Duration delay = Duration.ofMinutes(1L << Math.min(attempts - 1, 9));

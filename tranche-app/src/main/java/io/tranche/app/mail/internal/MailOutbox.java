@@ -117,6 +117,7 @@ public class MailOutbox {
         MailStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"),
         rs.getTimestamp("created_at").toInstant(),
-        sent == null ? null : sent.toInstant());
+        sent == null ? null : sent.toInstant(),
+        rs.getObject("workspace_id", UUID.class));
   }
 }
