@@ -97,7 +97,7 @@ class ConsoleAgreementController {
           SignedBy.of(request));
     } catch (DomainException e) {
       quotes.open(actor, quoteId);
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/console/quotes/" + quoteId;
   }
@@ -108,7 +108,7 @@ class ConsoleAgreementController {
       quotes.send(actor, quoteId);
     } catch (DomainException e) {
       quotes.open(actor, quoteId);
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/console/quotes/" + quoteId;
   }
@@ -146,7 +146,7 @@ class ConsoleAgreementController {
       int status = io.tranche.app.platform.Errors.formStatus(e);
       String page = contract(actor, contractId, model);
       response.setStatus(status);
-      model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "sign"));
+      model.addAttribute("errors", io.tranche.app.platform.FormMessages.of(e, "sign"));
       model.addAttribute("typedName", typedName);
       return page;
     }

@@ -112,7 +112,7 @@ class ConsoleArtifactController {
     try {
       uploads.delete(actor, artifactId);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/console/projects/" + a.projectId() + "/deliverables";
   }

@@ -3,7 +3,7 @@ package io.tranche.app.console;
 import io.tranche.app.account.MagicLinkService;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
-import io.tranche.app.platform.PageErrors;
+import io.tranche.app.platform.FormMessages;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.project.ProjectView;
@@ -72,7 +72,7 @@ class ConsoleClientController {
       return "redirect:/console/clients/" + created.id();
     } catch (DomainException e) {
       response.setStatus(Errors.formStatus(e));
-      return list(actor, 0, form, PageErrors.of(e, CLIENT_LABELS, "name"), model);
+      return list(actor, 0, form, FormMessages.of(e, CLIENT_LABELS, "name"), model);
     }
   }
 
@@ -98,7 +98,13 @@ class ConsoleClientController {
     } catch (DomainException e) {
       response.setStatus(Errors.formStatus(e));
       return page(
-          actor, client, form, Map.of(), PageErrors.of(e, CLIENT_LABELS, "name"), Map.of(), model);
+          actor,
+          client,
+          form,
+          Map.of(),
+          FormMessages.of(e, CLIENT_LABELS, "name"),
+          Map.of(),
+          model);
     }
   }
 
@@ -131,7 +137,7 @@ class ConsoleClientController {
           form(client),
           contactForm,
           Map.of(),
-          PageErrors.of(e, CONTACT_LABELS, "email"),
+          FormMessages.of(e, CONTACT_LABELS, "email"),
           model);
     }
   }

@@ -90,7 +90,7 @@ class ConsoleController {
     try {
       milestones.transition(actor, milestoneId, action);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/console/projects/" + milestone.projectId();
   }
@@ -114,7 +114,7 @@ class ConsoleController {
           tokens.create(actor, name, io.tranche.app.platform.TokenScope.parse(scope));
       redirect.addFlashAttribute("secret", created.secret());
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/console/tokens";
   }

@@ -138,7 +138,7 @@ class ConsoleMoneyController {
           on,
           reference);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       redirect.addFlashAttribute("errorInvoice", invoiceId);
     }
     return "redirect:/console/projects/" + invoice.projectId() + "/invoices";

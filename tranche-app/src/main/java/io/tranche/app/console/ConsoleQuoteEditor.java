@@ -161,7 +161,7 @@ class ConsoleQuoteEditor {
         "errors",
         Map.of(
             e.field() == null ? "scope" : topField(e.field()),
-            io.tranche.app.platform.PageErrors.message(e)));
+            io.tranche.app.platform.FormMessages.message(e)));
     return page(actor, projectId, quote, values, model);
   }
 

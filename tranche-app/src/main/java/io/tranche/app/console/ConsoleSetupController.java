@@ -2,7 +2,7 @@ package io.tranche.app.console;
 
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
-import io.tranche.app.platform.PageErrors;
+import io.tranche.app.platform.FormMessages;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.NewProject;
 import io.tranche.app.project.ProjectService;
@@ -113,7 +113,7 @@ class ConsoleSetupController {
       return "redirect:/console/settings";
     } catch (DomainException e) {
       response.setStatus(Errors.formStatus(e));
-      return settingsPage(actor, form, PageErrors.of(e, SETTINGS_LABELS, "name"), model);
+      return settingsPage(actor, form, FormMessages.of(e, SETTINGS_LABELS, "name"), model);
     }
   }
 
@@ -142,7 +142,7 @@ class ConsoleSetupController {
       return "redirect:/console/projects/" + created.id() + "/quotes/new";
     } catch (DomainException e) {
       response.setStatus(Errors.formStatus(e));
-      return projectPage(actor, form, PageErrors.of(e, PROJECT_LABELS, "name"), model);
+      return projectPage(actor, form, FormMessages.of(e, PROJECT_LABELS, "name"), model);
     }
   }
 

@@ -48,7 +48,7 @@ public class ThreadPages {
       messages.post(actor, projectId, body, Uploads.of(files));
     } catch (DomainException e) {
       projects.requireVisible(actor, projectId);
-      redirect.addFlashAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "body"));
+      redirect.addFlashAttribute("errors", io.tranche.app.platform.FormMessages.of(e, "body"));
       redirect.addFlashAttribute("body", body);
     }
   }

@@ -87,7 +87,7 @@ class PortalAcceptanceController {
     int status = io.tranche.app.platform.Errors.formStatus(e);
     page(actor, acceptances.open(actor, milestoneId), model);
     response.setStatus(status);
-    model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "sign"));
+    model.addAttribute("errors", io.tranche.app.platform.FormMessages.of(e, "sign"));
     model.addAllAttributes(form);
     return "portal/milestone";
   }

@@ -126,7 +126,7 @@ class PortalAgreementController {
     QuoteView quote = quotes.open(actor, quoteId);
     response.setStatus(status);
     page(actor, quote, model);
-    model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "sign"));
+    model.addAttribute("errors", io.tranche.app.platform.FormMessages.of(e, "sign"));
     model.addAttribute("errorCode", e.code().slug());
     model.addAllAttributes(form);
     return "portal/quote";

@@ -79,7 +79,7 @@ class PortalConversationController {
     try {
       meetings.confirm(actor, meetingId);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/portal/projects/" + meeting.projectId() + "/meetings";
   }

@@ -69,7 +69,7 @@ class PortalModificationController {
     } catch (DomainException e) {
       response.setStatus(Errors.formStatus(e));
       page(actor, projectId, model);
-      model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, "form"));
+      model.addAttribute("errors", io.tranche.app.platform.FormMessages.of(e, "form"));
       model.addAllAttributes(Map.of("what", what, "where", where, "expected", expected));
       return "portal/modifications";
     }
@@ -82,7 +82,7 @@ class PortalModificationController {
       modifications.confirm(actor, id);
     } catch (DomainException e) {
       Errors.formStatus(e);
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/portal/projects/" + request.projectId() + "/modifications";
   }

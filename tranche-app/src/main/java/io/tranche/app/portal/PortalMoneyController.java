@@ -60,7 +60,7 @@ class PortalMoneyController {
     try {
       return "redirect:" + checkout.checkoutUrl(actor, invoiceId);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
     }
   }
@@ -115,7 +115,7 @@ class PortalMoneyController {
           reference);
       redirect.addFlashAttribute("reported", true);
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.PageErrors.message(e));
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
     }
     return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
   }

@@ -10,7 +10,7 @@ final class FormErrors {
   private FormErrors() {}
 
   static void add(Model model, DomainException e, String fallbackField) {
-    model.addAttribute("errors", io.tranche.app.platform.PageErrors.of(e, fallbackField));
+    model.addAttribute("errors", io.tranche.app.platform.FormMessages.of(e, fallbackField));
     model.addAttribute("errorCode", e.code().slug());
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
  * A form's refusals as a page shows them: one sentence per field, next to the field, in words that
  * name the field by its label rather than its name in the code ("Tax id" not "taxId").
  */
-public final class PageErrors {
-  private PageErrors() {}
+public final class FormMessages {
+  private FormMessages() {}
 
   /**
    * Every refusal of {@code e} by field (a refusal without a field goes under {@code fallback}),
