@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -176,11 +177,54 @@ class JourneyIT extends IntegrationTest {
     vendor.findElement(By.linkText("Projects")).click();
     vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
     look(vendor, "console-invoices");
-    vendor.findElement(By.cssSelector("form[action*='/confirm'] button")).click();
+    clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
     client.findElement(By.linkText("Milestones")).click();
     client.navigate().refresh();
     assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
     look(client, "portal-project-deposit-paid");
+
+    // the vendor starts the prototype, uploads its build and submits it for review
+    vendor.findElement(By.linkText("Projects")).click();
+    vendor.findElement(By.linkText("Nordlicht shop")).click();
+    look(vendor, "console-project");
+    clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='start']"));
+    vendor.findElement(By.linkText("Deliverables")).click();
+    WebElement part =
+        vendor.findElement(
+            By.xpath(
+                "//section[contains(@class,'milestone-deliverables')][.//*[text()='Prototype']]"));
+    Path build = Files.createTempFile("nordlicht-prototype", ".zip");
+    Files.write(
+        build, "the prototype".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    part.findElement(By.cssSelector("input.upload-file"))
+        .sendKeys(build.toAbsolutePath().toString());
+    part.findElement(By.cssSelector(".upload-button")).click();
+    wait(vendor).until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-notice")));
+    look(vendor, "console-deliverables");
+    vendor.findElement(By.linkText("Milestones")).click();
+    clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
+
+    // the client reviews it and accepts; its invoice is due, and paying it unlocks the build
+    client.findElement(By.linkText("Milestones")).click();
+    assertThat(client.findElement(By.id("next-step")).getText())
+        .contains("Review Prototype: accept it, or ask for changes.");
+    client.findElement(By.linkText("Review the delivery")).click();
+    assertThat(client.findElement(By.id("deliverables")).getText())
+        .contains(build.getFileName().toString());
+    client.findElement(By.id("typedName")).sendKeys("Nina Nord");
+    client.findElement(By.id("consent")).click();
+    look(client, "portal-acceptance");
+    client.findElement(By.id("sign")).click();
+    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
+    client.get(vendor.getCurrentUrl().replace("/console/", "/portal/"));
+    assertThat(client.findElement(By.id("due")).getText())
+        .contains("1000.00 EUR")
+        .contains("Paying it unlocks " + build.getFileName());
+    look(client, "portal-project-prototype-due");
+    client.findElement(By.linkText("Deliverables")).click();
+    assertThat(client.findElement(By.tagName("main")).getText()).contains("Sealed until invoice");
+    look(client, "portal-deliverables");
+    Files.deleteIfExists(build);
 
     keepInvoicePdf(world);
     assertThat(findings).as("accessibility and width on every page").isEmpty();
@@ -251,6 +295,13 @@ class JourneyIT extends IntegrationTest {
   private static void shot(ChromeDriver browser, Path to) throws Exception {
     Files.copy(
         browser.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Clicks what submits a form and waits until the next page has replaced this one. */
+  private static void clickAndWait(ChromeDriver browser, By what) {
+    WebElement element = browser.findElement(what);
+    element.click();
+    wait(browser).until(ExpectedConditions.stalenessOf(element));
   }
 
   private static WebDriverWait wait(ChromeDriver browser) {
