@@ -14,4 +14,5 @@ public record MailboxEntry(
     int attempts,
     Instant createdAt,
     @Nullable Instant sentAt,
-    @Nullable UUID workspaceId) {}
+    @Nullable UUID workspaceId,
+    java.util.List<String> attachments) {}

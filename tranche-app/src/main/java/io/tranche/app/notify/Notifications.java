@@ -82,9 +82,10 @@ class Notifications {
   void on(AgreementEvent.ContractCompleted e) {
     boolean amendment = e.amends() != null;
     String link = "/contracts/" + e.documentId() + "/pdf";
-    send(
+    sendWith(
         e.workspaceId(),
         projects.contactEmails(e.workspaceId(), e.projectId()),
+        List.of("contract:" + e.documentId()),
         (amendment ? "Your amendment with " : "Your contract with ")
             + vendor(e.workspaceId())
             + " is signed",
@@ -230,6 +231,17 @@ class Notifications {
                   : "It is a change order: you will receive a quote for it.")
               + "\n\n"
               + baseUrl.portal(ws, "/portal" + list));
+    }
+  }
+
+  private void sendWith(
+      UUID workspaceId,
+      List<String> recipients,
+      List<String> attachments,
+      String subject,
+      String body) {
+    for (String to : recipients) {
+      mail.enqueue(new OutgoingMail(workspaceId, to, subject, body, attachments));
     }
   }
 

@@ -98,12 +98,14 @@ class PortalAgreementController {
       HttpServletResponse response,
       Model model) {
     try {
-      quoteSigning.sign(
-          actor,
-          quoteId,
-          new SignatureRequest(typedName, consent, documentHash),
-          SignedBy.of(request));
-      return "redirect:/portal/quotes/" + quoteId + "?signed";
+      var contract =
+          quoteSigning.sign(
+              actor,
+              quoteId,
+              new SignatureRequest(typedName, consent, documentHash),
+              SignedBy.of(request));
+      // straight to the project, whose next step is the deposit (or the countersignature)
+      return "redirect:/portal/projects/" + contract.projectId() + "?signed";
     } catch (DomainException e) {
       return refused(actor, quoteId, e, response, model, Map.of("typedName", typedName));
     }

@@ -79,6 +79,7 @@ class PortalController {
     var plan = milestones.plan(actor, projectId);
     model.addAttribute("milestones", plan);
     List<OpenInvoice> open = open(actor, projectId);
+    List<ContractView> agreements = contracts.contracts(actor, projectId);
     model.addAttribute("open", open);
     model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
     model.addAttribute("onlinePayment", checkout.enabled());
@@ -88,8 +89,9 @@ class PortalController {
             new Timeline.Facts(
                 quotes.quotes(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
                     .anyMatch(q -> q.status() == QuoteStatus.SENT),
-                contracts.contracts(actor, projectId).stream()
-                    .anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),
+                agreements.stream()
+                    .anyMatch(c -> c.status() == ContractView.ContractStatus.AWAITING_VENDOR),
+                agreements.stream().anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),
                 projects.stage(actor, projectId).signedOffAt() != null,
                 plan,
                 open.stream().map(OpenInvoice::owed).toList(),

@@ -142,7 +142,10 @@ class JourneyIT extends IntegrationTest {
     client.findElement(By.id("consent")).click();
     client.findElement(By.id("sign")).click();
     wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
-    look(client, "portal-quote-signed");
+    assertThat(client.findElement(By.id("next-step")).getText())
+        .as("signing leads straight back to the project, which says what comes next")
+        .contains("countersigns next; then the deposit invoice appears here");
+    look(client, "portal-project-signed");
 
     // the vendor's home says a contract waits for the countersignature
     vendor.findElement(By.linkText("Projects")).click();

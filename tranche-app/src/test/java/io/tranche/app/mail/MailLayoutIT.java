@@ -49,4 +49,30 @@ class MailLayoutIT extends IntegrationTest {
         .contains("Thank you &amp; &lt;b&gt;regards&lt;/b&gt;")
         .doesNotContain("<b>regards</b>");
   }
+
+  @Test
+  void theInvoiceAndReceiptMailsCarryTheirPdfs() throws Exception {
+    World world = fixtures.world("attached");
+    var invoice = fixtures.invoices().invoice(world.owner(), fixtures.invoice(world));
+    var issued = TestMail.awaitMailTo(world.contact().email(), "Invoice " + invoice.number());
+    var files = TestMail.attachments(issued);
+    assertThat(files).containsOnlyKeys("invoice-" + invoice.number() + ".pdf");
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(files.values().iterator().next())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+          .contains("Invoice " + invoice.number())
+          .contains(world.client().name());
+    }
+    fixtures
+        .payments()
+        .recordPayment(
+            world.owner(),
+            invoice.id(),
+            io.tranche.core.money.Money.parse("10.00", "EUR"),
+            java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
+            "SEPA");
+    var receipt = TestMail.awaitMailTo(world.contact().email(), "Receipt for invoice");
+    assertThat(TestMail.attachments(receipt).keySet())
+        .singleElement()
+        .satisfies(name -> assertThat(name).startsWith("receipt-").endsWith(".pdf"));
+  }
 }

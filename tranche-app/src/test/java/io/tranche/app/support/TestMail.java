@@ -89,6 +89,26 @@ public final class TestMail {
     }
   }
 
+  /** A mail's attached files by name, with their bytes. */
+  public static java.util.Map<String, byte[]> attachments(jakarta.mail.Part mail) {
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    try {
+      Object content = mail.getContent();
+      if (content instanceof jakarta.mail.Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          files.putAll(attachments(parts.getBodyPart(i)));
+        }
+      } else if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(mail.getDisposition())) {
+        try (var in = mail.getInputStream()) {
+          files.put(mail.getFileName(), in.readAllBytes());
+        }
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return files;
+  }
+
   /** A mail's HTML part, or empty. */
   public static String html(jakarta.mail.Part mail) {
     try {

@@ -68,6 +68,7 @@ public final class Timeline {
   /** What the timeline is derived from. */
   public record Facts(
       boolean quoteToSign,
+      boolean awaitingCountersignature,
       boolean contractSigned,
       boolean signedOff,
       List<Milestone> milestones,
@@ -87,7 +88,9 @@ public final class Timeline {
     details.add(
         facts.contractSigned()
             ? "Signed"
-            : facts.quoteToSign() ? "A quote waits for your signature" : "Being prepared");
+            : facts.awaitingCountersignature()
+                ? "You signed; waiting for the countersignature"
+                : facts.quoteToSign() ? "A quote waits for your signature" : "Being prepared");
     done.add(facts.contractSigned());
     for (Milestone m : facts.milestones()) {
       titles.add(m.name());
@@ -146,6 +149,14 @@ public final class Timeline {
   private static Next next(Facts facts) {
     if (facts.quoteToSign()) {
       return new Next(Action.SIGN_QUOTE, "Read the quote and sign it to start the work.", null);
+    }
+    if (facts.awaitingCountersignature() && !facts.contractSigned()) {
+      return new Next(
+          Action.WAIT,
+          "You signed. "
+              + facts.vendor()
+              + " countersigns next; then the deposit invoice appears here.",
+          null);
     }
     Optional<Owed> due = facts.open().stream().findFirst();
     if (due.isPresent()) {

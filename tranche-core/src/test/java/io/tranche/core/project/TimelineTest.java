@@ -41,7 +41,7 @@ class TimelineTest {
 
   static Timeline.Facts facts(
       boolean quote, boolean signed, List<Milestone> ms, List<Timeline.Owed> open) {
-    return new Timeline.Facts(quote, signed, false, ms, open, "Studio Nord");
+    return new Timeline.Facts(quote, false, signed, false, ms, open, "Studio Nord");
   }
 
   @Test
@@ -137,5 +137,18 @@ class TimelineTest {
     Timeline.View view = Timeline.of(facts(false, true, List.of(deposit, shop), List.of()));
     assertThat(view.next().action()).isEqualTo(Timeline.Action.SIGN_OFF);
     assertThat(view.steps().get(3).status()).isEqualTo(Timeline.Status.CURRENT);
+  }
+
+  @Test
+  void afterTheClientSignsTheCountersignatureComesNext() {
+    List<Milestone> ms = plan("Deposit", "Shop");
+    Timeline.View view =
+        Timeline.of(new Timeline.Facts(false, true, false, false, ms, List.of(), "Studio Nord"));
+    assertThat(view.steps().get(0).detail())
+        .isEqualTo("You signed; waiting for the countersignature");
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.WAIT);
+    assertThat(view.next().text())
+        .isEqualTo(
+            "You signed. Studio Nord countersigns next; then the deposit invoice appears here.");
   }
 }

@@ -31,6 +31,7 @@ public class InvoiceMail {
   public void receipt(Invoice invoice, PaymentView payment, Money amount, String outcome) {
     notifyContacts(
         invoice,
+        java.util.List.of("receipt:" + payment.id()),
         "Receipt for invoice " + invoice.number(),
         "We received "
             + amount
@@ -46,8 +47,14 @@ public class InvoiceMail {
   }
 
   public void notifyContacts(Invoice invoice, String subject, String body) {
+    notifyContacts(invoice, java.util.List.of(), subject, body);
+  }
+
+  /** Mails the project's contacts with documents attached (references, rendered when sent). */
+  public void notifyContacts(
+      Invoice invoice, java.util.List<String> attachments, String subject, String body) {
     for (String to : projects.contactEmails(invoice.workspaceId(), invoice.projectId())) {
-      mail.enqueue(new OutgoingMail(invoice.workspaceId(), to, subject, body));
+      mail.enqueue(new OutgoingMail(invoice.workspaceId(), to, subject, body, attachments));
     }
   }
 

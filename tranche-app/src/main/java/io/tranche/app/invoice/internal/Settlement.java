@@ -83,6 +83,7 @@ public class Settlement {
             issued.dueOn()));
     mail.notifyContacts(
         issued,
+        java.util.List.of("invoice:" + issued.id()),
         "Invoice " + issued.number(),
         "Invoice "
             + issued.number()

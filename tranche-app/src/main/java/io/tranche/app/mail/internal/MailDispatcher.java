@@ -34,6 +34,7 @@ class MailDispatcher {
   private final String from;
   private final MailComposer composer;
   private final io.tranche.app.mail.SenderNames senderNames;
+  private final java.util.List<io.tranche.app.mail.MailAttachments> attachments;
 
   MailDispatcher(
       MailOutbox outbox,
@@ -41,10 +42,12 @@ class MailDispatcher {
       Clock clock,
       @Value("${tranche.mail.from}") String from,
       MailComposer composer,
-      io.tranche.app.mail.SenderNames senderNames) {
+      io.tranche.app.mail.SenderNames senderNames,
+      java.util.List<io.tranche.app.mail.MailAttachments> attachments) {
     this.outbox = outbox;
     this.composer = composer;
     this.senderNames = senderNames;
+    this.attachments = attachments;
     this.sender = sender.getIfAvailable();
     this.clock = clock;
     this.from = from;
@@ -76,6 +79,22 @@ class MailDispatcher {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(composed.text(), composed.html());
+        if (mail.workspaceId() != null) {
+          for (String reference : mail.attachments()) {
+            attachment(mail.workspaceId(), reference)
+                .ifPresent(
+                    a -> {
+                      try {
+                        helper.addAttachment(
+                            a.fileName(),
+                            new org.springframework.core.io.ByteArrayResource(a.content()),
+                            a.contentType());
+                      } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    });
+          }
+        }
         sender.send(message);
         outbox.finish(mail.id(), MailStatus.SENT, clock.instant());
       } catch (RuntimeException
@@ -94,6 +113,19 @@ class MailDispatcher {
             e.getClass().getSimpleName());
       }
     }
+  }
+
+  /** The document a reference names, from the first source that knows it. */
+  private java.util.Optional<io.tranche.app.mail.MailAttachments.Attachment> attachment(
+      java.util.UUID workspaceId, String reference) {
+    for (io.tranche.app.mail.MailAttachments source : attachments) {
+      var rendered = source.render(workspaceId, reference);
+      if (rendered.isPresent()) {
+        return rendered;
+      }
+    }
+    log.info("mail attachment {} is not available; the mail goes without it", reference);
+    return java.util.Optional.empty();
   }
 
   private static String domain(String address) {

@@ -29,8 +29,9 @@ public class MailOutbox {
     jdbc.sql(
             """
             insert into mail_outbox (id, workspace_id, recipient, subject, body, status, attempts,
-                                     created_at, next_attempt_at)
-            values (:id, :workspace, :recipient, :subject, :body, 'PENDING', 0, :now, :now)
+                                     created_at, next_attempt_at, attachments)
+            values (:id, :workspace, :recipient, :subject, :body, 'PENDING', 0, :now, :now,
+                    :attachments)
             """)
         .param("id", id)
         .param("workspace", mail.workspaceId())
@@ -38,6 +39,9 @@ public class MailOutbox {
         .param("subject", mail.subject())
         .param("body", mail.body())
         .param("now", Timestamp.from(now))
+        .param(
+            "attachments",
+            mail.attachments().isEmpty() ? null : String.join(",", mail.attachments()))
         .update();
     return id;
   }
@@ -118,6 +122,9 @@ public class MailOutbox {
         rs.getInt("attempts"),
         rs.getTimestamp("created_at").toInstant(),
         sent == null ? null : sent.toInstant(),
-        rs.getObject("workspace_id", UUID.class));
+        rs.getObject("workspace_id", UUID.class),
+        rs.getString("attachments") == null
+            ? java.util.List.of()
+            : java.util.List.of(rs.getString("attachments").split(",")));
   }
 }

@@ -1,0 +1,49 @@
+package io.tranche.app.invoice.internal;
+
+import io.tranche.app.invoice.InvoiceDocuments;
+import io.tranche.app.mail.MailAttachments;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.ActorKind;
+import io.tranche.app.platform.Download;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The invoice ({@code invoice:<id>}) and receipt ({@code receipt:<payment id>}) PDFs a mail
+ * carries, rendered when it is sent, as the workspace's own documents.
+ */
+@Component
+class InvoiceAttachments implements MailAttachments {
+  private final InvoiceDocuments documents;
+
+  InvoiceAttachments(InvoiceDocuments documents) {
+    this.documents = documents;
+  }
+
+  @Override
+  public Optional<Attachment> render(UUID workspaceId, String reference) {
+    int colon = reference.indexOf(':');
+    String kind = reference.substring(0, colon);
+    UUID id = UUID.fromString(reference.substring(colon + 1));
+    // the mail dispatcher renders the workspace's own document: as the workspace, not a person
+    Actor workspace =
+        new Actor(ActorKind.MEMBER, new UUID(0, 0), workspaceId, "system:mail", false);
+    Download pdf;
+    switch (kind) {
+      case "invoice" -> pdf = documents.invoicePdf(workspace, id);
+      case "receipt" -> pdf = documents.receiptPdf(workspace, id);
+      default -> {
+        return Optional.empty();
+      }
+    }
+    try (InputStream in = pdf.content()) {
+      return Optional.of(new Attachment(pdf.fileName(), pdf.contentType(), in.readAllBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
