@@ -208,6 +208,14 @@ class BrowserIT extends IntegrationTest {
     browser.get(baseUrl() + "/console/projects/" + world.project().id() + "/deliverables");
     browser.findElement(By.id("file-" + milestone)).sendKeys(build.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("#milestone-" + milestone + " .upload-button")).click();
+    // the page reloads once the upload is sealed: an element may go stale while it is looked at
+    waitFor()
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".artifact-name")).stream()
+                    .anyMatch(e -> e.getText().equals(build.getFileName().toString())));
     waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-notice")));
     assertThat(browser.findElement(By.id("upload-notice")).getText())
         .contains("Sealed " + build.getFileName())

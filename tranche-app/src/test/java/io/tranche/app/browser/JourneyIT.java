@@ -202,7 +202,15 @@ class JourneyIT extends IntegrationTest {
     part.findElement(By.cssSelector("input.upload-file"))
         .sendKeys(build.toAbsolutePath().toString());
     part.findElement(By.cssSelector(".upload-button")).click();
-    wait(vendor).until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-notice")));
+    // the page reloads once the upload is sealed; wait for the file in the reloaded list
+    String uploaded = build.getFileName().toString();
+    wait(vendor)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".artifact-name")).stream()
+                    .anyMatch(e -> e.getText().equals(uploaded)));
     look(vendor, "console-deliverables");
     vendor.findElement(By.linkText("Milestones")).click();
     clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
