@@ -109,13 +109,10 @@ class ConsoleQuoteEditor {
       HttpServletResponse response,
       Model model) {
     projects.requireVisible(actor, projectId);
+    String currency = projects.currencyOf(actor.workspaceId(), projectId);
     try {
       QuoteView created =
-          quotes.create(
-              actor,
-              projectId,
-              input(form, projects.currencyOf(actor.workspaceId(), projectId))
-                  .toContent(projects.currencyOf(actor.workspaceId(), projectId)));
+          quotes.create(actor, projectId, input(form, currency).toContent(currency));
       return "redirect:/console/quotes/" + created.id();
     } catch (DomainException e) {
       return refused(actor, projectId, null, form, e, response, model);
@@ -130,13 +127,9 @@ class ConsoleQuoteEditor {
       HttpServletResponse response,
       Model model) {
     QuoteView current = quotes.open(actor, quoteId);
+    String currency = projects.currencyOf(actor.workspaceId(), current.projectId());
     try {
-      QuoteView next =
-          quotes.revise(
-              actor,
-              quoteId,
-              input(form, projects.currencyOf(actor.workspaceId(), current.projectId()))
-                  .toContent(projects.currencyOf(actor.workspaceId(), current.projectId())));
+      QuoteView next = quotes.revise(actor, quoteId, input(form, currency).toContent(currency));
       return "redirect:/console/quotes/" + next.id();
     } catch (DomainException e) {
       return refused(actor, current.projectId(), current, form, e, response, model);

@@ -14,6 +14,14 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  */
 public record Actor(ActorKind kind, UUID id, UUID workspaceId, String email, boolean owner)
     implements AuthenticatedPrincipal, Serializable {
+  /**
+   * The workspace itself, for a system step that renders the workspace's own documents (a mail
+   * dispatcher attaching an invoice): a member of no one, named {@code system:<what>}.
+   */
+  public static Actor workspace(UUID workspaceId, String what) {
+    return new Actor(ActorKind.MEMBER, new UUID(0, 0), workspaceId, "system:" + what, false);
+  }
+
   public Actor {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");

@@ -3,11 +3,7 @@ package io.tranche.app.contract.internal;
 import io.tranche.app.contract.ContractService;
 import io.tranche.app.mail.MailAttachments;
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.ActorKind;
 import io.tranche.app.platform.Download;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -27,13 +23,8 @@ class ContractAttachments implements MailAttachments {
       return Optional.empty();
     }
     UUID id = UUID.fromString(reference.substring("contract:".length()));
-    Actor workspace =
-        new Actor(ActorKind.MEMBER, new UUID(0, 0), workspaceId, "system:mail", false);
+    Actor workspace = Actor.workspace(workspaceId, "mail");
     Download pdf = contracts.pdf(workspace, id);
-    try (InputStream in = pdf.content()) {
-      return Optional.of(new Attachment(pdf.fileName(), pdf.contentType(), in.readAllBytes()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Optional.of(new Attachment(pdf.fileName(), pdf.contentType(), pdf.readAll()));
   }
 }

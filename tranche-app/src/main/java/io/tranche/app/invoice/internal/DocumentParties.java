@@ -1,7 +1,7 @@
 package io.tranche.app.invoice.internal;
 
+import io.tranche.app.contract.DeliveredWork;
 import io.tranche.app.invoice.InvoiceView;
-import io.tranche.app.invoice.Unlocks;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
@@ -24,19 +24,19 @@ public class DocumentParties {
   private final ClientService clients;
   private final ProjectService projects;
   private final MilestoneService milestones;
-  private final Unlocks unlocks;
+  private final DeliveredWork delivered;
 
   DocumentParties(
       SettingsService settings,
       ClientService clients,
       ProjectService projects,
       MilestoneService milestones,
-      Unlocks unlocks) {
+      DeliveredWork delivered) {
     this.settings = settings;
     this.clients = clients;
     this.projects = projects;
     this.milestones = milestones;
-    this.unlocks = unlocks;
+    this.delivered = delivered;
   }
 
   /** The parties of an invoice the caller may see. */
@@ -52,7 +52,10 @@ public class DocumentParties {
               .find(actor.workspaceId(), invoice.milestoneId())
               .map(Milestone::name)
               .orElse(null);
-      unlocked = unlocks.deliverables(actor.workspaceId(), invoice.milestoneId());
+      unlocked =
+          delivered.of(actor.workspaceId(), invoice.milestoneId()).stream()
+              .map(DeliveredWork.Deliverable::name)
+              .toList();
     }
     return new InvoicePdf.Parties(
         new InvoicePdf.Party(vendor.name(), vendor.address(), vendor.taxId()),

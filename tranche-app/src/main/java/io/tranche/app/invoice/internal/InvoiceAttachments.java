@@ -3,11 +3,7 @@ package io.tranche.app.invoice.internal;
 import io.tranche.app.invoice.InvoiceDocuments;
 import io.tranche.app.mail.MailAttachments;
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.ActorKind;
 import io.tranche.app.platform.Download;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -29,9 +25,7 @@ class InvoiceAttachments implements MailAttachments {
     int colon = reference.indexOf(':');
     String kind = reference.substring(0, colon);
     UUID id = UUID.fromString(reference.substring(colon + 1));
-    // the mail dispatcher renders the workspace's own document: as the workspace, not a person
-    Actor workspace =
-        new Actor(ActorKind.MEMBER, new UUID(0, 0), workspaceId, "system:mail", false);
+    Actor workspace = Actor.workspace(workspaceId, "mail");
     Download pdf;
     switch (kind) {
       case "invoice" -> pdf = documents.invoicePdf(workspace, id);
@@ -40,10 +34,6 @@ class InvoiceAttachments implements MailAttachments {
         return Optional.empty();
       }
     }
-    try (InputStream in = pdf.content()) {
-      return Optional.of(new Attachment(pdf.fileName(), pdf.contentType(), in.readAllBytes()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Optional.of(new Attachment(pdf.fileName(), pdf.contentType(), pdf.readAll()));
   }
 }
