@@ -2,7 +2,6 @@ package io.tranche.app.account;
 
 import io.tranche.app.account.internal.MagicLinkRepository;
 import io.tranche.app.mail.MailService;
-import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Secrets;
@@ -15,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -92,22 +92,19 @@ public class MagicLinkService {
       String workspace = workspaces.name(contact.workspaceId().value()).orElse("your supplier");
       String link =
           baseUrl.get() + "/portal/magic?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-      mail.enqueue(
-          new OutgoingMail(
-              contact.workspaceId().value(),
-              contact.email(),
-              "Your sign-in link for " + workspace,
-              """
-              Hello %s,
-
-              open this link to sign in to %s's client portal:
-
-              %s
-
-              The link works once and expires in %d minutes. If you did not ask for it, ignore this
-              mail: nobody can sign in without opening it.
-              """
-                  .formatted(contact.name(), workspace, link, VALIDITY.toMinutes())));
+      mail.send(
+          contact.workspaceId().value(),
+          List.of(contact.email()),
+          "sign-in-link",
+          Map.of(
+              "name",
+              contact.name(),
+              "vendor",
+              workspace,
+              "link",
+              link,
+              "minutes",
+              VALIDITY.toMinutes()));
     }
   }
 
@@ -131,30 +128,16 @@ public class MagicLinkService {
     String workspace = workspaces.current(member).name();
     String link =
         baseUrl.get() + "/portal/magic?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    mail.enqueue(
-        new OutgoingMail(
-            member.workspaceId(),
-            contact.email(),
-            workspace + " invites you to " + project.name(),
-            """
-            Hello %s,
-
-            %s invites you to follow %s in their client portal: the quote and contract, the
-            invoices, and the work as it is delivered.
-
-            Open this link to sign in and go straight to the project:
-
-            %s
-
-            The link works once and for %d days. Later, ask for a new sign-in link on the portal's
-            sign-in page with this address.
-            """
-                .formatted(
-                    contact.name(),
-                    workspace,
-                    project.name(),
-                    link,
-                    INVITATION_VALIDITY.toDays())));
+    mail.send(
+        member.workspaceId(),
+        List.of(contact.email()),
+        "invitation",
+        Map.of(
+            "name", contact.name(),
+            "vendor", workspace,
+            "project", project.name(),
+            "link", link,
+            "days", INVITATION_VALIDITY.toDays()));
   }
 
   /** Where a link lands once used: the project it invites to, or the portal's home. */

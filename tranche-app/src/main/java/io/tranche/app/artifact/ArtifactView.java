@@ -32,20 +32,6 @@ public record ArtifactView(
 
   /** The plaintext size for people, e.g. {@code 50.0 MiB}. */
   public String sizeLabel() {
-    return label(plaintextSize);
-  }
-
-  static String label(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " bytes";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    return io.tranche.app.platform.Sizes.label(plaintextSize);
   }
 }

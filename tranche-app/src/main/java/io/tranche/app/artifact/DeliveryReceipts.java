@@ -12,6 +12,7 @@ import io.tranche.vault.DeliveryReceipt;
 import io.tranche.vault.Receipts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -94,14 +95,7 @@ public class DeliveryReceipts {
       String name =
           milestones.find(workspaceId, milestoneId).map(Milestone::name).orElse("a milestone");
       mail.tellWithDeliverables(
-          workspaceId,
-          projectId,
-          "Delivered: " + name,
-          issued
-              + " sealed deliverable(s) of "
-              + name
-              + " are ready, each with a signed delivery receipt that states what the key will"
-              + " open. Check them before you pay: ");
+          workspaceId, projectId, "delivered", Map.of("milestone", name, "count", issued));
     }
     return issued;
   }

@@ -272,10 +272,7 @@ public class ReleaseService {
                 .map(a -> new ArtifactEvent.ReleasedArtifact(a.id(), a.keyCommitment()))
                 .toList()));
     clientMail.tellWithDeliverables(
-        m.workspaceId().value(),
-        m.projectId().value(),
-        "Released: " + m.name(),
-        "Thank you. " + m.name() + " is released: its keys and downloads are open to you now at ");
+        m.workspaceId().value(), m.projectId().value(), "released", Map.of("milestone", m.name()));
     log.info("milestone {} released ({}, {} artifacts)", milestoneId, reason, released.size());
     return true;
   }

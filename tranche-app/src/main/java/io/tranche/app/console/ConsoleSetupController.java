@@ -11,6 +11,8 @@ import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.ContactView;
 import io.tranche.app.workspace.SettingsService;
+import io.tranche.app.workspace.WorkspaceErrors;
+import io.tranche.app.workspace.WorkspaceLogos;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.contract.SigningOrder;
@@ -22,6 +24,8 @@ import io.tranche.core.money.Money;
 import io.tranche.core.project.Project;
 import io.tranche.core.project.ProjectType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +40,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -71,12 +76,15 @@ class ConsoleSetupController {
   private final SettingsService settings;
   private final ClientService clients;
   private final ProjectService projects;
+  private final WorkspaceLogos logos;
 
   ConsoleSetupController(
       WorkspaceService workspaces,
       SettingsService settings,
       ClientService clients,
-      ProjectService projects) {
+      ProjectService projects,
+      WorkspaceLogos logos) {
+    this.logos = logos;
     this.workspaces = workspaces;
     this.settings = settings;
     this.clients = clients;
@@ -85,6 +93,43 @@ class ConsoleSetupController {
 
   @GetMapping("/console/settings")
   String settings(Actor actor, Model model) {
+    return settingsPage(actor, settingsForm(actor), Map.of(), model);
+  }
+
+  /** The owner uploads a logo; a refused file is named next to the field. */
+  @PostMapping("/console/settings/logo")
+  String uploadLogo(
+      Actor actor,
+      @RequestParam(name = "logo", required = false) @Nullable MultipartFile logo,
+      HttpServletResponse response,
+      RedirectAttributes redirect,
+      Model model)
+      throws IOException {
+    try {
+      if (logo == null || logo.isEmpty()) {
+        throw new DomainException(
+            WorkspaceErrors.BAD_LOGO, Map.of("problem", "was not chosen: pick an image file"));
+      }
+      try (InputStream in = logo.getInputStream()) {
+        logos.upload(actor, in);
+      }
+      redirect.addFlashAttribute("saved", "Logo saved.");
+      return "redirect:/console/settings";
+    } catch (DomainException e) {
+      response.setStatus(Errors.formStatus(e));
+      return settingsPage(
+          actor, settingsForm(actor), Map.of("logo", FormMessages.message(e)), model);
+    }
+  }
+
+  @PostMapping("/console/settings/logo/remove")
+  String removeLogo(Actor actor, RedirectAttributes redirect) {
+    logos.remove(actor);
+    redirect.addFlashAttribute("saved", "Logo removed.");
+    return "redirect:/console/settings";
+  }
+
+  private Map<String, String> settingsForm(Actor actor) {
     WorkspaceSettings s = settings.settings(actor.workspaceId());
     Map<String, String> form = new LinkedHashMap<>();
     form.put("name", s.name());
@@ -97,7 +142,7 @@ class ConsoleSetupController {
     form.put("timeZone", s.timeZone());
     form.put("signingOrder", s.signingOrder().name());
     form.put("workBeforeContract", s.workBeforeContract() ? "true" : "");
-    return settingsPage(actor, form, Map.of(), model);
+    return form;
   }
 
   @PostMapping("/console/settings")

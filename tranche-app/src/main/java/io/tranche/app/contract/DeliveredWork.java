@@ -10,8 +10,12 @@ import java.util.UUID;
 public interface DeliveredWork {
 
   /** One delivered file: its name, size, digest and the id of its delivery receipt. */
-  record Deliverable(
-      UUID artifactId, String name, long size, String sha256, String receiptSha256) {}
+  record Deliverable(UUID artifactId, String name, long size, String sha256, String receiptSha256) {
+    /** The size for people, e.g. {@code 1.5 MiB}. */
+    public String sizeLabel() {
+      return io.tranche.app.platform.Sizes.label(size);
+    }
+  }
 
   /** The milestone's deliverables that carry a delivery receipt, in upload order. */
   List<Deliverable> of(UUID workspaceId, UUID milestoneId);

@@ -1,7 +1,6 @@
 package io.tranche.app.invoice;
 
 import io.tranche.app.invoice.internal.InvoiceAccess;
-import io.tranche.app.invoice.internal.InvoiceMail;
 import io.tranche.app.invoice.internal.InvoiceRepository;
 import io.tranche.app.invoice.internal.LedgerRepository;
 import io.tranche.app.invoice.internal.Settlement;
@@ -36,7 +35,6 @@ public class PaymentService {
   private final LedgerRepository ledger;
   private final InvoiceAccess access;
   private final Settlement settlement;
-  private final InvoiceMail mail;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -45,14 +43,12 @@ public class PaymentService {
       LedgerRepository ledger,
       InvoiceAccess access,
       Settlement settlement,
-      InvoiceMail mail,
       ApplicationEventPublisher events,
       Clock clock) {
     this.invoices = invoices;
     this.ledger = ledger;
     this.access = access;
     this.settlement = settlement;
-    this.mail = mail;
     this.events = events;
     this.clock = clock;
   }
@@ -223,10 +219,6 @@ public class PaymentService {
             payment.id(),
             invoiceId,
             amount));
-    mail.notifyMembers(
-        invoice,
-        "Payment reported for invoice " + invoice.number(),
-        "The client reports paying " + amount + " on " + paidOn + ". Confirm it when it arrives.");
     return payment;
   }
 

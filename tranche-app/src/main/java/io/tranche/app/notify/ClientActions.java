@@ -3,12 +3,12 @@ package io.tranche.app.notify;
 import io.tranche.app.contract.AgreementEvent;
 import io.tranche.app.invoice.InvoiceEvent;
 import io.tranche.app.mail.MailService;
-import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.message.MessagePosted;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -37,59 +37,48 @@ class ClientActions {
     if (!e.message().fromClient()) {
       return;
     }
-    String project = projectName(e.workspaceId(), e.message().projectId());
+    UUID project = e.message().projectId();
     tellMembers(
         e.workspaceId(),
-        "New message from " + e.message().authorEmail() + " on " + project,
-        e.message().authorEmail()
-            + " wrote about "
-            + project
-            + ". Read and answer it here:\n\n"
-            + baseUrl.get()
-            + "/console/projects/"
-            + e.message().projectId()
-            + "/messages");
+        project,
+        "client-message",
+        Map.of(
+            "author",
+            e.message().authorEmail(),
+            "link",
+            baseUrl.get() + "/console/projects/" + project + "/messages"));
   }
 
   @Reaction
   void on(AgreementEvent.AcceptanceSigned e) {
-    String project = projectName(e.workspaceId(), e.projectId());
     tellMembers(
         e.workspaceId(),
-        "Accepted: delivered work on " + project,
-        e.signature().typedName()
-            + " signed the acceptance of delivered work on "
-            + project
-            + ". Its invoice follows the payment plan:\n\n"
-            + baseUrl.get()
-            + "/console/projects/"
-            + e.projectId());
+        e.projectId(),
+        "client-accepted",
+        Map.of(
+            "signer",
+            e.signature().typedName(),
+            "link",
+            baseUrl.get() + "/console/projects/" + e.projectId()));
   }
 
   @Reaction
   void on(InvoiceEvent.PaymentReported e) {
-    String project = projectName(e.workspaceId(), e.projectId());
     tellMembers(
         e.workspaceId(),
-        "Transfer reported: " + e.amount() + " on " + project,
-        "The client reports a transfer of "
-            + e.amount()
-            + " for "
-            + project
-            + ". It counts once you confirm it has arrived:\n\n"
-            + baseUrl.get()
-            + "/console/projects/"
-            + e.projectId()
-            + "/invoices");
+        e.projectId(),
+        "client-reported-payment",
+        Map.of(
+            "amount",
+            e.amount().toString(),
+            "link",
+            baseUrl.get() + "/console/projects/" + e.projectId() + "/invoices"));
   }
 
-  private String projectName(UUID workspaceId, UUID projectId) {
-    return projects.nameOf(workspaceId, projectId);
-  }
-
-  private void tellMembers(UUID workspaceId, String subject, String body) {
-    for (String to : workspaces.memberEmails(workspaceId)) {
-      mail.enqueue(new OutgoingMail(workspaceId, to, subject, body));
-    }
+  private void tellMembers(
+      UUID workspaceId, UUID projectId, String template, Map<String, Object> values) {
+    Map<String, Object> all = new java.util.HashMap<>(values);
+    all.put("project", projects.nameOf(workspaceId, projectId));
+    mail.send(workspaceId, workspaces.memberEmails(workspaceId), template, all);
   }
 }

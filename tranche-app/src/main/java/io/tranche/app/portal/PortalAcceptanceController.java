@@ -71,7 +71,7 @@ class PortalAcceptanceController {
       Model model) {
     try {
       acceptances.requestChanges(actor, milestoneId, comment);
-      return "redirect:/portal/milestones/" + milestoneId;
+      return "redirect:/portal/milestones/" + milestoneId + "?changes";
     } catch (DomainException e) {
       return refused(actor, milestoneId, e, response, model, Map.of("comment", comment));
     }

@@ -14,4 +14,5 @@ public record UnderReview(
     UUID id,
     MilestoneState state,
     Instant startedAt,
-    int reminders) {}
+    int reminders,
+    String name) {}

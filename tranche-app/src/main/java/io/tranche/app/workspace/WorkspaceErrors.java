@@ -21,5 +21,8 @@ public final class WorkspaceErrors {
           ErrorKind.CONFLICT,
           "this client already has a contact with that email address");
 
+  public static final ErrorCode BAD_LOGO =
+      new ErrorCode("workspace.bad-logo", ErrorKind.INVALID, "the logo {problem}");
+
   private WorkspaceErrors() {}
 }

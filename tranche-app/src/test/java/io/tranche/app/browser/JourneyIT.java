@@ -78,6 +78,11 @@ class JourneyIT extends IntegrationTest {
     vendor.findElement(By.id("bankDetails")).sendKeys("IBAN DE89 3704 0044 0532 0130 00");
     vendor.findElement(By.id("save-settings")).click();
     assertThat(vendor.findElement(By.cssSelector(".saved")).getText()).contains("Settings saved");
+    Path logo = logo();
+    vendor.findElement(By.id("logo")).sendKeys(logo.toAbsolutePath().toString());
+    clickAndWait(vendor, By.id("save-logo"));
+    assertThat(vendor.findElement(By.cssSelector(".bar img.logo")).isDisplayed()).isTrue();
+    Files.deleteIfExists(logo);
     look(vendor, "settings");
 
     // a client and the person there
@@ -190,44 +195,45 @@ class JourneyIT extends IntegrationTest {
     vendor.findElement(By.linkText("Projects")).click();
     vendor.findElement(By.linkText("Nordlicht shop")).click();
     look(vendor, "console-project");
+    String project = vendor.getCurrentUrl().replace("/console/", "/portal/");
     clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='start']"));
-    vendor.findElement(By.linkText("Deliverables")).click();
-    WebElement part =
-        vendor.findElement(
-            By.xpath(
-                "//section[contains(@class,'milestone-deliverables')][.//*[text()='Prototype']]"));
     Path build = Files.createTempFile("nordlicht-prototype", ".zip");
     Files.write(
         build, "the prototype".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    part.findElement(By.cssSelector("input.upload-file"))
-        .sendKeys(build.toAbsolutePath().toString());
-    part.findElement(By.cssSelector(".upload-button")).click();
-    // the page reloads once the upload is sealed; wait for the file in the reloaded list
-    String uploaded = build.getFileName().toString();
-    wait(vendor)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.WebDriverException.class)
-        .until(
-            d ->
-                d.findElements(By.cssSelector(".artifact-name")).stream()
-                    .anyMatch(e -> e.getText().equals(uploaded)));
+    upload(vendor, "Prototype", build);
     look(vendor, "console-deliverables");
     vendor.findElement(By.linkText("Milestones")).click();
     clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
 
-    // the client reviews it and accepts; its invoice is due, and paying it unlocks the build
+    // the client reviews it and asks for changes; the vendor sees why and delivers again
     client.findElement(By.linkText("Milestones")).click();
     assertThat(client.findElement(By.id("next-step")).getText())
         .contains("Review Prototype: accept it, or ask for changes.");
     client.findElement(By.linkText("Review the delivery")).click();
     assertThat(client.findElement(By.id("deliverables")).getText())
-        .contains(build.getFileName().toString());
+        .contains(build.getFileName().toString())
+        .doesNotContainPattern("[0-9a-f]{64}");
+    look(client, "portal-review");
+    client.findElement(By.id("comment")).sendKeys("Please make the basket button larger.");
+    clickAndWait(client, By.cssSelector("#changes-form button"));
+    assertThat(client.findElement(By.id("changes-notice")).getText())
+        .contains("You asked for changes");
+    look(client, "portal-changes-asked");
+    vendor.navigate().refresh();
+    assertThat(vendor.findElement(By.cssSelector(".change-reason")).getText())
+        .contains("Please make the basket button larger.");
+    look(vendor, "console-project-changes");
+    clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
+
+    // now the client accepts; its invoice is due, and paying it unlocks the build
+    client.get(project);
+    client.findElement(By.linkText("Review the delivery")).click();
     client.findElement(By.id("typedName")).sendKeys("Nina Nord");
     client.findElement(By.id("consent")).click();
     look(client, "portal-acceptance");
     client.findElement(By.id("sign")).click();
     wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
-    client.get(vendor.getCurrentUrl().replace("/console/", "/portal/"));
+    client.get(project);
     assertThat(client.findElement(By.id("due")).getText())
         .contains("1000.00 EUR")
         .contains("Paying it unlocks " + build.getFileName());
@@ -235,10 +241,131 @@ class JourneyIT extends IntegrationTest {
     client.findElement(By.linkText("Deliverables")).click();
     assertThat(client.findElement(By.tagName("main")).getText()).contains("Sealed until invoice");
     look(client, "portal-deliverables");
+
+    // paid by transfer and confirmed: the prototype is released to the client
+    payByTransfer(project);
+    client.findElement(By.linkText("Deliverables")).click();
+    assertThat(client.findElement(By.tagName("main")).getText()).contains("Ready to download");
+    look(client, "portal-deliverables-released");
+    client.findElement(By.cssSelector(".check-yourself summary")).click();
+    client.findElement(By.linkText("Show the key")).click();
+    look(client, "portal-key");
+
+    // the final delivery: started, uploaded, submitted, accepted, paid, released
+    vendor.get(project.replace("/portal/", "/console/"));
+    clickAndWait(
+        vendor, By.xpath("//tr[.//span[text()='Final delivery']]//button[text()='start']"));
+    Path last = Files.createTempFile("nordlicht-final", ".zip");
+    Files.write(last, "the shop".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    upload(vendor, "Final delivery", last);
+    vendor.findElement(By.linkText("Milestones")).click();
+    clickAndWait(
+        vendor, By.xpath("//tr[.//span[text()='Final delivery']]//button[text()='submit']"));
+    client.get(project);
+    client.findElement(By.linkText("Review the delivery")).click();
+    client.findElement(By.id("typedName")).sendKeys("Nina Nord");
+    client.findElement(By.id("consent")).click();
+    clickAndWait(client, By.id("sign"));
+    client.get(project);
+    assertThat(client.findElement(By.id("due")).getText())
+        .contains("Paying it unlocks " + last.getFileName());
+    payByTransfer(project);
+    client.findElement(By.linkText("Deliverables")).click();
+    assertThat(client.findElement(By.tagName("main")).getText())
+        .doesNotContain("Sealed until invoice");
+
+    // the client signs the project off; the modification window opens
+    client.get(project);
+    assertThat(client.findElement(By.id("next-step")).getText()).containsIgnoringCase("sign off");
+    look(client, "portal-project-sign-off");
+    client.findElement(By.cssSelector("#next-step a.button")).click();
+    client.findElement(By.id("typedName")).sendKeys("Nina Nord");
+    client.findElement(By.id("consent")).click();
+    look(client, "portal-sign-off");
+    clickAndWait(client, By.id("sign"));
+    client.get(project);
+    look(client, "portal-project-signed-off");
+    client.findElement(By.linkText("Modifications")).click();
+    look(client, "portal-modifications");
+    for (String tab : List.of("Messages", "Meetings", "Quotes & contract", "Invoices")) {
+      client.findElement(By.linkText(tab)).click();
+      look(client, "portal-" + tab.toLowerCase().replaceAll("[^a-z]+", "-"));
+    }
+    vendor.get(project.replace("/portal/", "/console/"));
+    assertThat(vendor.findElement(By.id("window")).getText()).contains("Signed off");
+    look(vendor, "console-project-signed-off");
+    for (String tab : List.of("Messages", "Meetings", "Modifications", "Invoices")) {
+      vendor.findElement(By.linkText(tab)).click();
+      look(vendor, "console-" + tab.toLowerCase());
+    }
+    for (String tab : List.of("Mailbox", "API tokens")) {
+      vendor.findElement(By.linkText(tab)).click();
+      look(vendor, "console-" + tab.toLowerCase().replace(' ', '-'));
+    }
     Files.deleteIfExists(build);
+    Files.deleteIfExists(last);
 
     keepInvoicePdf(world);
     assertThat(findings).as("accessibility and width on every page").isEmpty();
+  }
+
+  /** A small logo, as a freelancer would upload one. */
+  private static Path logo() throws Exception {
+    var image =
+        new java.awt.image.BufferedImage(360, 120, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    var g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x24, 0x56, 0xd6));
+    g.fillRoundRect(0, 0, 120, 120, 30, 30);
+    g.setColor(java.awt.Color.WHITE);
+    g.fillOval(30, 30, 60, 60);
+    g.setColor(new java.awt.Color(0x1d, 0x23, 0x30));
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 44));
+    g.drawString("Studio", 140, 78);
+    g.dispose();
+    Path file = Files.createTempFile("studio-logo", ".png");
+    javax.imageio.ImageIO.write(image, "png", file.toFile());
+    return file;
+  }
+
+  /** The client reports a transfer of what is due; the vendor confirms it from the home's list. */
+  private void payByTransfer(String project) {
+    client.get(project);
+    client.findElement(By.partialLinkText("Tell us on the invoices page")).click();
+    client.executeScript(
+        "arguments[0].value = arguments[1]",
+        client.findElement(By.cssSelector(".report-payment input[name=paidOn]")),
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
+    clickAndWait(client, By.cssSelector(".report-payment button"));
+    vendor.findElement(By.linkText("Projects")).click();
+    vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
+    clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
+    client.get(project);
+    assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
+  }
+
+  /**
+   * The vendor uploads a file to a part from the Deliverables tab and waits for it to be sealed.
+   */
+  private void upload(ChromeDriver browser, String partName, Path file) {
+    browser.findElement(By.linkText("Deliverables")).click();
+    WebElement part =
+        browser.findElement(
+            By.xpath(
+                "//section[contains(@class,'milestone-deliverables')][.//*[text()='"
+                    + partName
+                    + "']]"));
+    part.findElement(By.cssSelector("input.upload-file"))
+        .sendKeys(file.toAbsolutePath().toString());
+    part.findElement(By.cssSelector(".upload-button")).click();
+    // the page reloads once the upload is sealed; wait for the file in the reloaded list
+    String uploaded = file.getFileName().toString();
+    wait(browser)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".artifact-name")).stream()
+                    .anyMatch(e -> e.getText().equals(uploaded)));
   }
 
   /** The deposit invoice's first page as a picture, beside the pages' screenshots. */

@@ -61,13 +61,13 @@ class ReviewPeriodIT extends IntegrationTest {
     clock.advance(Duration.ofDays(3).plusHours(12).plusMinutes(1));
     reviews.sweep();
     reviews.sweep();
-    assertThat(outbox(world, "Reminder: delivered work awaits your review")).isEqualTo(1);
+    assertThat(outbox(world, "Reminder: Prototype awaits your review")).isEqualTo(1);
     assertThat(state(world, prototype)).isEqualTo(MilestoneState.SUBMITTED);
 
     clock.advance(Duration.ofDays(2).plusHours(12));
     reviews.sweep();
     reviews.sweep();
-    assertThat(outbox(world, "Reminder: delivered work awaits your review")).isEqualTo(2);
+    assertThat(outbox(world, "Reminder: Prototype awaits your review")).isEqualTo(2);
     assertThat(state(world, prototype)).isEqualTo(MilestoneState.SUBMITTED);
 
     clock.advance(Duration.ofDays(1));
@@ -88,8 +88,7 @@ class ReviewPeriodIT extends IntegrationTest {
             .query(String.class)
             .single();
     assertThat(payload).contains("\"remindersSent\":2").contains("\"reviewDays\":7");
-    assertThat(TestMail.awaitMailTo(world.contact().email(), "Delivered work is now accepted"))
-        .isNotNull();
+    assertThat(TestMail.awaitMailTo(world.contact().email(), "is now accepted")).isNotNull();
     reviews.sweep();
     assertThat(
             jdbc.sql(

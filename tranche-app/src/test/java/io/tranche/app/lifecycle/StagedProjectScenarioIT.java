@@ -275,7 +275,7 @@ class StagedProjectScenarioIT extends IntegrationTest {
     assertThat(states().get(2))
         .as("deemed accepted, then invoiced")
         .isEqualTo(MilestoneState.INVOICED);
-    assertThat(TestMail.awaitMailTo(client, "Delivered work is now accepted")).isNotNull();
+    assertThat(TestMail.awaitMailTo(client, "is now accepted")).isNotNull();
     checkMoney("final deemed accepted", "1000.00 EUR");
 
     // 9 final payment releases the build; the client signs off

@@ -3,7 +3,6 @@ package io.tranche.app.contract.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.tranche.app.contract.AcceptanceService;
 import io.tranche.app.mail.MailService;
-import io.tranche.app.mail.OutgoingMail;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Jobs;
 import io.tranche.app.project.ProjectService;
@@ -13,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -114,24 +114,15 @@ public class ReviewPeriods {
   }
 
   private void remind(UnderReview review, String ends) {
-    boolean signOff = review.state() == MilestoneState.RELEASED;
-    String link = baseUrl.portal(review.workspaceId(), "/portal/milestones/" + review.id());
-    String subject =
-        signOff
-            ? "Reminder: please sign off the final delivery by " + ends
-            : "Reminder: delivered work awaits your review until " + ends;
-    String body =
-        (signOff
-                ? "The final delivery was released to you. Please sign it off."
-                : "Delivered work awaits your acceptance or a request for changes.")
-            + "\n\nIf we hear nothing by "
-            + ends
-            + ", the contract counts it as "
-            + (signOff ? "signed off" : "accepted")
-            + ".\n\n"
-            + link;
-    for (String to : projects.contactEmails(review.workspaceId(), review.projectId())) {
-      mail.enqueue(new OutgoingMail(review.workspaceId(), to, subject, body));
-    }
+    mail.send(
+        review.workspaceId(),
+        projects.contactEmails(review.workspaceId(), review.projectId()),
+        "review-reminder",
+        Map.of(
+            "signOff", review.state() == MilestoneState.RELEASED,
+            "milestone", review.name(),
+            "project", projects.nameOf(review.workspaceId(), review.projectId()),
+            "ends", ends,
+            "link", baseUrl.portal(review.workspaceId(), "/portal/milestones/" + review.id())));
   }
 }

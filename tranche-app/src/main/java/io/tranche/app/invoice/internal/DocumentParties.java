@@ -9,6 +9,7 @@ import io.tranche.app.project.ProjectView;
 import io.tranche.app.workspace.ClientService;
 import io.tranche.app.workspace.ClientView;
 import io.tranche.app.workspace.SettingsService;
+import io.tranche.app.workspace.WorkspaceLogos;
 import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.milestone.Milestone;
 import java.util.List;
@@ -25,13 +26,16 @@ public class DocumentParties {
   private final ProjectService projects;
   private final MilestoneService milestones;
   private final DeliveredWork delivered;
+  private final WorkspaceLogos logos;
 
   DocumentParties(
       SettingsService settings,
       ClientService clients,
       ProjectService projects,
       MilestoneService milestones,
-      DeliveredWork delivered) {
+      DeliveredWork delivered,
+      WorkspaceLogos logos) {
+    this.logos = logos;
     this.settings = settings;
     this.clients = clients;
     this.projects = projects;
@@ -62,6 +66,7 @@ public class DocumentParties {
         new InvoicePdf.Party(client.name(), client.address(), client.taxId()),
         project.name(),
         milestone,
-        unlocked);
+        unlocked,
+        logos.of(actor.workspaceId()).map(WorkspaceLogos.Logo::dataUri).orElse(null));
   }
 }

@@ -1,67 +1,106 @@
 package io.tranche.app.invoice.internal;
 
+import io.tranche.app.contract.DeliveredWork;
+import io.tranche.app.invoice.InvoiceDocuments;
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.mail.MailService;
-import io.tranche.app.mail.OutgoingMail;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.BaseUrl;
+import io.tranche.app.platform.Dates;
+import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.invoice.Invoice;
+import io.tranche.core.milestone.Milestone;
 import io.tranche.core.money.Money;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
 
-/** Mail about invoices and payments: to the project's contacts, and to the workspace's members. */
-@org.springframework.stereotype.Component
+/**
+ * Mail about invoices and payments to the project's contacts: the invoice as it is issued (with its
+ * PDF, what it bills, what paying it unlocks and how to pay) and the receipt for money that
+ * arrived.
+ */
+@Component
 public class InvoiceMail {
   private final ProjectService projects;
   private final WorkspaceService workspaces;
+  private final MilestoneService milestones;
+  private final DeliveredWork delivered;
+  private final InvoiceDocuments documents;
   private final MailService mail;
-  private final io.tranche.app.platform.BaseUrl baseUrl;
+  private final BaseUrl baseUrl;
 
   InvoiceMail(
       ProjectService projects,
       WorkspaceService workspaces,
+      MilestoneService milestones,
+      DeliveredWork delivered,
+      @Lazy InvoiceDocuments documents,
       MailService mail,
-      io.tranche.app.platform.BaseUrl baseUrl) {
+      BaseUrl baseUrl) {
     this.projects = projects;
     this.workspaces = workspaces;
+    this.milestones = milestones;
+    this.delivered = delivered;
+    this.documents = documents;
     this.mail = mail;
     this.baseUrl = baseUrl;
   }
 
-  /** The receipt mail to the project's contacts: what arrived, what it did, the receipt's link. */
+  /** The invoice, as issued, to the project's contacts, with its PDF. */
+  public void issued(Invoice invoice) {
+    String what = "the project";
+    String unlocks = "";
+    if (invoice.milestoneId() != null) {
+      what =
+          milestones
+              .find(invoice.workspaceId(), invoice.milestoneId())
+              .map(Milestone::name)
+              .orElse(what);
+      unlocks =
+          String.join(
+              ", ",
+              delivered.of(invoice.workspaceId(), invoice.milestoneId()).stream()
+                  .map(DeliveredWork.Deliverable::name)
+                  .toList());
+    }
+    mail.send(
+        invoice.workspaceId(),
+        projects.contactEmails(invoice.workspaceId(), invoice.projectId()),
+        "invoice-issued",
+        Map.of(
+            "number", String.valueOf(invoice.number()),
+            "vendor", workspaces.name(invoice.workspaceId()).orElse("Your supplier"),
+            "total", invoice.total().toString(),
+            "due", Dates.day(invoice.dueOn()),
+            "what", what,
+            "project", projects.nameOf(invoice.workspaceId(), invoice.projectId()),
+            "unlocks", unlocks,
+            "instructions",
+                documents.paymentInstructions(Actor.workspace(invoice.workspaceId(), "mail")),
+            "link",
+                baseUrl.portal(invoice.workspaceId(), "/portal/projects/" + invoice.projectId())),
+        List.of("invoice:" + invoice.id()));
+  }
+
+  /** The receipt mail to the project's contacts: what arrived, what it did, the receipt. */
   public void receipt(Invoice invoice, PaymentView payment, Money amount, String outcome) {
-    notifyContacts(
-        invoice,
-        java.util.List.of("receipt:" + payment.id()),
-        "Receipt for invoice " + invoice.number(),
-        "We received "
-            + amount
-            + " for invoice "
-            + invoice.number()
-            + " on "
-            + payment.receivedOn()
-            + ". "
-            + outcome
-            + "\n\nYour receipt: "
-            + baseUrl.portal(
-                invoice.workspaceId(), "/portal/payments/" + payment.id() + "/receipt"));
-  }
-
-  public void notifyContacts(Invoice invoice, String subject, String body) {
-    notifyContacts(invoice, java.util.List.of(), subject, body);
-  }
-
-  /** Mails the project's contacts with documents attached (references, rendered when sent). */
-  public void notifyContacts(
-      Invoice invoice, java.util.List<String> attachments, String subject, String body) {
-    for (String to : projects.contactEmails(invoice.workspaceId(), invoice.projectId())) {
-      mail.enqueue(new OutgoingMail(invoice.workspaceId(), to, subject, body, attachments));
-    }
-  }
-
-  /** Mails every member of the invoice's workspace. */
-  public void notifyMembers(Invoice invoice, String subject, String body) {
-    for (String to : workspaces.memberEmails(invoice.workspaceId())) {
-      mail.enqueue(new OutgoingMail(invoice.workspaceId(), to, subject, body));
-    }
+    mail.send(
+        invoice.workspaceId(),
+        projects.contactEmails(invoice.workspaceId(), invoice.projectId()),
+        "receipt",
+        Map.of(
+            "number", String.valueOf(invoice.number()),
+            "amount", amount.toString(),
+            "received", Dates.day(payment.receivedOn()),
+            "outcome", outcome,
+            "link",
+                baseUrl.portal(
+                    invoice.workspaceId(),
+                    "/portal/projects/" + invoice.projectId() + "/invoices")),
+        List.of("receipt:" + payment.id()));
   }
 }

@@ -32,15 +32,17 @@ public class InvoicePdf {
   public record Party(String name, @Nullable String address, @Nullable String taxId) {}
 
   /**
-   * Who the documents are from and for, the project, and for a milestone's invoice the milestone
-   * and the deliverables its payment unlocks.
+   * Who the documents are from and for (with the vendor's logo as a {@code data:} URI, if it has
+   * one), the project, and for a milestone's invoice the milestone and the deliverables its payment
+   * unlocks.
    */
   public record Parties(
       Party vendor,
       Party client,
       String project,
       @Nullable String milestone,
-      List<String> unlocks) {}
+      List<String> unlocks,
+      @Nullable String vendorLogo) {}
 
   public Download invoice(UUID workspaceId, InvoiceView i, Parties p, String paymentInstructions) {
     StringBuilder h = new StringBuilder(Pdfs.open("Invoice " + i.number()));
@@ -131,7 +133,16 @@ public class InvoicePdf {
 
   /** The two businesses side by side: who it is from, who it is for. */
   private static String parties(Parties p) {
-    return "<table class=\"parties\"><tr><th>From</th><th>To</th></tr><tr><td>"
+    String logo =
+        p.vendorLogo() == null
+            ? ""
+            : "<p><img src=\""
+                + e(p.vendorLogo())
+                + "\" alt=\""
+                + e(p.vendor().name())
+                + "\" style=\"max-height:60px;max-width:240px\"/></p>";
+    return logo
+        + "<table class=\"parties\"><tr><th>From</th><th>To</th></tr><tr><td>"
         + party(p.vendor())
         + "</td><td>"
         + party(p.client())

@@ -81,17 +81,7 @@ public class Settlement {
             issued.number(),
             issued.total(),
             issued.dueOn()));
-    mail.notifyContacts(
-        issued,
-        java.util.List.of("invoice:" + issued.id()),
-        "Invoice " + issued.number(),
-        "Invoice "
-            + issued.number()
-            + " over "
-            + issued.total()
-            + " is due on "
-            + issued.dueOn()
-            + ".");
+    mail.issued(issued);
     return issued;
   }
 
@@ -176,9 +166,7 @@ public class Settlement {
         invoice,
         payment,
         amount,
-        "The invoice was already settled ("
-            + invoice.state()
-            + "), so the amount is kept as your credit with us.");
+        "The invoice was already settled, so the amount is kept as your credit with us.");
   }
 
   /**

@@ -17,8 +17,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * the same in plain text. The words come from the feature that sends the mail; the layout is here.
  */
 @Component
-class MailComposer {
+public class MailComposer {
   private static final Pattern URL = Pattern.compile("https?://\\S+");
+  private static final Pattern NAME = Pattern.compile("[a-z]+(-[a-z]+)*");
 
   private final TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
 
@@ -38,16 +39,58 @@ class MailComposer {
     return r;
   }
 
+  /** A mail's words: the subject and the plain-text body. */
+  public record Written(String subject, String body) {}
+
+  /**
+   * Writes a mail from its template {@code templates/mail/<name>.txt} (Thymeleaf text mode): the
+   * first line is the subject, the rest the body. Blank lines left by conditional parts collapse.
+   */
+  public Written write(String name, Map<String, ?> values) {
+    if (!NAME.matcher(name).matches() || name.startsWith("layout")) {
+      throw new IllegalArgumentException("not a mail template: " + name);
+    }
+    Context context = new Context();
+    values.forEach(context::setVariable);
+    String text = engine.process(name + ".txt", context).replace("\r\n", "\n");
+    int end = text.indexOf('\n');
+    if (end < 0) {
+      throw new IllegalStateException("mail template " + name + " has no body");
+    }
+    String body = text.substring(end + 1).replaceAll("\n[ \t]*(\n[ \t]*)+\n", "\n\n").strip();
+    return new Written(text.substring(0, end).strip(), body);
+  }
+
   /** A mail's two parts. */
   record Composed(String text, String html) {}
 
   /** A paragraph of the body: text, or a link on its own line. */
   record Block(String text, boolean link) {}
 
+  /** The content id of the sender's logo, attached inline to the HTML part. */
+  static final String LOGO_CID = "logo";
+
   Composed compose(String sender, String subject, String body) {
+    return compose(sender, subject, body, false);
+  }
+
+  /**
+   * Lays the mail out; with {@code logo}, the HTML part shows the inline image {@link #LOGO_CID}.
+   */
+  Composed compose(String sender, String subject, String body, boolean logo) {
     Context context = new Context();
     context.setVariables(
-        Map.of("sender", sender, "subject", subject, "blocks", blocks(body), "body", body.strip()));
+        Map.of(
+            "sender",
+            sender,
+            "subject",
+            subject,
+            "blocks",
+            blocks(body),
+            "body",
+            body.strip(),
+            "logo",
+            logo ? "cid:" + LOGO_CID : ""));
     return new Composed(
         engine.process("layout.txt", context).strip() + "\n",
         engine.process("layout.html", context));

@@ -69,7 +69,10 @@ class MailDispatcher {
             mail.workspaceId() == null
                 ? "Tranche"
                 : senderNames.nameOf(mail.workspaceId()).orElse("Tranche");
-        MailComposer.Composed composed = composer.compose(name, mail.subject(), mail.body());
+        byte[] logo =
+            mail.workspaceId() == null ? null : senderNames.logoOf(mail.workspaceId()).orElse(null);
+        MailComposer.Composed composed =
+            composer.compose(name, mail.subject(), mail.body(), logo != null);
         jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         // the configured sender's address, under the workspace's name
@@ -79,6 +82,13 @@ class MailDispatcher {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(composed.text(), composed.html());
+        if (logo != null) {
+          // inline, so mail clients show it without fetching anything from the server
+          helper.addInline(
+              MailComposer.LOGO_CID,
+              new org.springframework.core.io.ByteArrayResource(logo),
+              "image/png");
+        }
         if (mail.workspaceId() != null) {
           for (String reference : mail.attachments()) {
             attachment(mail.workspaceId(), reference)

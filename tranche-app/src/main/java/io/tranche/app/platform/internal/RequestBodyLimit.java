@@ -43,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Two kinds of request are not held to the cap: artifact uploads, which stream gigabytes to
  * storage and have their own limit ({@code tranche.artifacts.max-bytes}), and message posts with
  * attachments ({@code multipart/form-data}), which the container writes to disk up to {@code
- * spring.servlet.multipart.max-request-size}. A multipart body anywhere else is refused (415)
- * before the container would parse it, so an anonymous request cannot make the server store
- * hundreds of megabytes either.
+ * spring.servlet.multipart.max-request-size}. The settings page's logo upload is multipart too, but
+ * held to the cap. A multipart body anywhere else is refused (415) before the container would parse
+ * it, so an anonymous request cannot make the server store hundreds of megabytes either.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -57,6 +57,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
   /** Where files are attached (messages): multipart bodies go to disk there. */
   private static final Pattern ATTACHMENTS =
       Pattern.compile("/(api/v1|console|portal)/projects/[^/]+/(messages|modifications)");
+
+  /** The settings page's logo upload: multipart, held to the same cap as any other body. */
+  private static final String LOGO = "/console/settings/logo";
 
   private final long maxBytes;
   private final long multipartMaxBytes;
@@ -81,7 +84,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
       return;
     }
     boolean multipart = MultipartResolutionDelegate.isMultipartRequest(request);
-    if (multipart && !ATTACHMENTS.matcher(path).matches()) {
+    boolean attachments = multipart && ATTACHMENTS.matcher(path).matches();
+    if (multipart && !attachments && !LOGO.equals(path)) {
       write(
           response,
           ProblemHandler.body(
@@ -92,8 +96,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
           HttpStatus.UNSUPPORTED_MEDIA_TYPE);
       return;
     }
-    long limit = multipart ? multipartMaxBytes : maxBytes;
-    if (request.getContentLengthLong() > limit) {
+    long limit = attachments ? multipartMaxBytes : maxBytes;
+    // the container parses a multipart body from the connection itself, past any wrapper: a logo
+    // upload must say its length, so the cap holds before a byte is read (browsers always do)
+    boolean unmeasured =
+        multipart
+            && !attachments
+            && request.getContentLengthLong() < 0
+            && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+    if (request.getContentLengthLong() > limit || unmeasured) {
       write(response, tooLargeBody(limit, request), HttpStatus.CONTENT_TOO_LARGE);
       return;
     }

@@ -219,7 +219,7 @@ public class MilestoneRepository {
       Instant startedBefore, Instant afterStarted, UUID afterId, int limit) {
     return jdbc.sql(
             """
-            select workspace_id, project_id, id, state, review_started_at, review_reminders
+            select workspace_id, project_id, id, state, review_started_at, review_reminders, name
             from milestone
             where state in ('SUBMITTED', 'RELEASED') and not disputed
               and review_started_at is not null and review_started_at < ?
@@ -240,7 +240,8 @@ public class MilestoneRepository {
                     rs.getObject(3, UUID.class),
                     MilestoneState.valueOf(rs.getString(4)),
                     rs.getTimestamp(5).toInstant(),
-                    rs.getInt(6)))
+                    rs.getInt(6),
+                    rs.getString(7)))
         .list();
   }
 

@@ -221,7 +221,8 @@ public class WorkspaceRepository {
     return new Workspace(
         new WorkspaceId(rs.getObject("id", UUID.class)),
         rs.getString("name"),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("logo_sha256"));
   }
 
   private static Member member(ResultSet rs, int i) throws SQLException {

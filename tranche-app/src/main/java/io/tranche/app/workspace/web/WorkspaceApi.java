@@ -5,14 +5,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.workspace.SettingsService;
+import io.tranche.app.workspace.WorkspaceLogos;
 import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.contract.SigningOrder;
+import java.io.InputStream;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's workspace and its settings. */
@@ -21,9 +28,34 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "workspace", description = "The caller's workspace and its settings")
 class WorkspaceApi {
   private final SettingsService settings;
+  private final WorkspaceLogos logos;
 
-  WorkspaceApi(SettingsService settings) {
+  WorkspaceApi(SettingsService settings, WorkspaceLogos logos) {
     this.settings = settings;
+    this.logos = logos;
+  }
+
+  /** The logo as kept: its SHA-256 and its size in bytes after re-encoding. */
+  record LogoView(String sha256, int size) {}
+
+  @PutMapping(
+      value = "/settings/logo",
+      consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_GIF_VALUE})
+  @Operation(
+      summary = "Replace the logo",
+      description =
+          "The body is a PNG, JPEG or GIF of at most 512 KiB; it is kept re-encoded as a PNG of at"
+              + " most 600 x 200 px. Owner only.")
+  LogoView putLogo(Actor actor, InputStream body) {
+    WorkspaceLogos.Logo logo = logos.upload(actor, body);
+    return new LogoView(logo.sha256(), logo.png().length);
+  }
+
+  @DeleteMapping("/settings/logo")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Remove the logo", description = "Owner only.")
+  void deleteLogo(Actor actor) {
+    logos.remove(actor);
   }
 
   /** The workspace as the API shows it. */
