@@ -212,7 +212,6 @@ class ConsoleClientController {
   private void header(Actor actor, Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
-    model.addAttribute("nav", "clients");
   }
 
   private static ClientDetails details(Map<String, String> form) {

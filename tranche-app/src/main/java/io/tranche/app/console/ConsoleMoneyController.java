@@ -39,6 +39,7 @@ class ConsoleMoneyController {
   private final io.tranche.app.invoice.PaymentService payments;
   private final io.tranche.app.invoice.ExposureService exposures;
   private final io.tranche.app.workspace.ClientService clients;
+  private final io.tranche.app.invoice.CreditNotes creditNotes;
 
   ConsoleMoneyController(
       WorkspaceService workspaces,
@@ -47,7 +48,9 @@ class ConsoleMoneyController {
       io.tranche.app.invoice.InvoiceDocuments documents,
       io.tranche.app.invoice.PaymentService payments,
       io.tranche.app.invoice.ExposureService exposures,
-      io.tranche.app.workspace.ClientService clients) {
+      io.tranche.app.workspace.ClientService clients,
+      io.tranche.app.invoice.CreditNotes creditNotes) {
+    this.creditNotes = creditNotes;
     this.exposures = exposures;
     this.workspaces = workspaces;
     this.projects = projects;
@@ -82,6 +85,8 @@ class ConsoleMoneyController {
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
     model.addAttribute("postings", postings);
+    model.addAttribute(
+        "creditNotes", creditNotes.ofInvoices(actor, list.stream().map(InvoiceView::id).toList()));
     model.addAttribute("exposure", exposures.exposure(actor, projectId));
     model.addAttribute("today", workspaces.today(actor.workspaceId()));
     return "console/invoices";
@@ -142,6 +147,36 @@ class ConsoleMoneyController {
       redirect.addFlashAttribute("errorInvoice", invoiceId);
     }
     return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+  }
+
+  /** A member issues a credit note for part or all of what is open; a refusal shows above. */
+  @PostMapping("/console/invoices/{invoiceId}/credit-notes")
+  String credit(
+      Actor actor,
+      @PathVariable UUID invoiceId,
+      @RequestParam(defaultValue = "") String amount,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes redirect) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    try {
+      creditNotes.issue(
+          actor,
+          invoiceId,
+          MoneyInput.typed(amount, invoice.total().currency())
+              .toMoney("amount", invoice.total().currency()),
+          reason);
+      redirect.addFlashAttribute("saved", "Credit note issued and mailed to the client.");
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      redirect.addFlashAttribute("errorInvoice", invoiceId);
+    }
+    return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+  }
+
+  @GetMapping("/console/credit-notes/{creditNoteId}/pdf")
+  ResponseEntity<InputStreamResource> creditNotePdf(Actor actor, @PathVariable UUID creditNoteId) {
+    Download d = documents.creditNotePdf(actor, creditNoteId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
   @PostMapping("/console/payments/{paymentId}/confirm")

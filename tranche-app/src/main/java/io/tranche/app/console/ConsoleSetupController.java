@@ -240,7 +240,7 @@ class ConsoleSetupController {
 
   private String settingsPage(
       Actor actor, Map<String, String> form, Map<String, String> errors, Model model) {
-    header(actor, model, "settings");
+    header(actor, model);
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("currencies", CURRENCIES);
@@ -251,7 +251,7 @@ class ConsoleSetupController {
 
   private String projectPage(
       Actor actor, Map<String, Object> form, Map<String, String> errors, Model model) {
-    header(actor, model, "projects");
+    header(actor, model);
     List<ClientView> all = clients.clients(actor, new Paging(0, Paging.MAX_SIZE)).items();
     Map<ClientView, List<ContactView>> contacts = new LinkedHashMap<>();
     Map<UUID, List<ContactView>> byClient =
@@ -268,10 +268,9 @@ class ConsoleSetupController {
     return "console/project-new";
   }
 
-  private void header(Actor actor, Model model, String nav) {
+  private void header(Actor actor, Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
-    model.addAttribute("nav", nav);
   }
 
   private static WorkspaceSettings.Change change(Map<String, String> form) {

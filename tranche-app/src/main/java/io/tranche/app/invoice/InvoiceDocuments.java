@@ -1,13 +1,17 @@
 package io.tranche.app.invoice;
 
+import io.tranche.app.invoice.internal.CreditNoteRepository;
 import io.tranche.app.invoice.internal.DocumentParties;
 import io.tranche.app.invoice.internal.InvoiceAccess;
 import io.tranche.app.invoice.internal.InvoicePdf;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
+import io.tranche.app.platform.Errors;
 import io.tranche.app.workspace.SettingsService;
 import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.error.DomainException;
+import io.tranche.core.invoice.CreditNote;
+import io.tranche.core.invoice.Invoice;
 import io.tranche.core.invoice.InvoiceErrors;
 import java.time.Clock;
 import java.util.Map;
@@ -16,13 +20,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Invoices and receipts as PDFs, and how to pay the workspace. */
+/** Invoices, credit notes and receipts as PDFs, and how to pay the workspace. */
 @Service
 public class InvoiceDocuments {
   private final InvoicePdf pdfs;
   private final DocumentParties parties;
   private final SettingsService settings;
   private final InvoiceAccess access;
+  private final CreditNoteRepository notes;
   private final Clock clock;
   private final boolean onlinePayment;
 
@@ -31,6 +36,7 @@ public class InvoiceDocuments {
       DocumentParties parties,
       SettingsService settings,
       InvoiceAccess access,
+      CreditNoteRepository notes,
       Clock clock,
       // the same setting that turns Stripe Checkout on: online payment is offered only with it
       @Value("${tranche.stripe.secret-key:}") String stripeKey) {
@@ -38,6 +44,7 @@ public class InvoiceDocuments {
     this.parties = parties;
     this.settings = settings;
     this.access = access;
+    this.notes = notes;
     this.clock = clock;
     this.onlinePayment = !stripeKey.isBlank();
   }
@@ -48,6 +55,23 @@ public class InvoiceDocuments {
     InvoiceView invoice = InvoiceView.of(access.load(actor, invoiceId), clock.instant());
     return pdfs.invoice(
         actor.workspaceId(), invoice, parties.of(actor, invoice), paymentInstructions(actor));
+  }
+
+  /** A credit note as a PDF, to whoever may see the invoice it corrects. */
+  @Transactional
+  public Download creditNotePdf(Actor actor, UUID creditNoteId) {
+    CreditNote note =
+        notes
+            .find(actor.workspaceId(), creditNoteId)
+            .orElseThrow(Errors.notFoundSupplier("credit note", creditNoteId));
+    Invoice original;
+    try {
+      original = access.load(actor, note.invoiceId());
+    } catch (DomainException e) {
+      throw Errors.notFound("credit note", creditNoteId);
+    }
+    InvoiceView invoice = InvoiceView.of(original, clock.instant());
+    return pdfs.creditNote(actor.workspaceId(), note, invoice, parties.of(actor, invoice));
   }
 
   /**

@@ -248,7 +248,14 @@ public sealed interface InvoiceEvent extends Evidenced {
 
   /** A credit note reduced what an invoice asks for. */
   record CreditNoteIssued(
-      UUID workspaceId, UUID projectId, String actor, UUID invoiceId, Money amount, String reason)
+      UUID workspaceId,
+      UUID projectId,
+      String actor,
+      UUID invoiceId,
+      UUID creditNoteId,
+      String number,
+      Money amount,
+      String reason)
       implements InvoiceEvent {
     @Override
     public String evidenceType() {
@@ -263,7 +270,16 @@ public sealed interface InvoiceEvent extends Evidenced {
     @Override
     public Map<String, Object> details() {
       return Evidenced.fields(
-          "invoice", invoiceId.toString(), "amountMinor", amount.amountMinor(), "reason", reason);
+          "invoice",
+          invoiceId.toString(),
+          "creditNote",
+          creditNoteId.toString(),
+          "number",
+          number,
+          "amountMinor",
+          amount.amountMinor(),
+          "reason",
+          reason);
     }
   }
 

@@ -36,6 +36,7 @@ public class PaymentService {
   private final InvoiceAccess access;
   private final Settlement settlement;
   private final ApplicationEventPublisher events;
+  private final CreditNotes creditNotes;
   private final Clock clock;
 
   PaymentService(
@@ -44,7 +45,9 @@ public class PaymentService {
       InvoiceAccess access,
       Settlement settlement,
       ApplicationEventPublisher events,
+      CreditNotes creditNotes,
       Clock clock) {
+    this.creditNotes = creditNotes;
     this.invoices = invoices;
     this.ledger = ledger;
     this.access = access;
@@ -72,37 +75,7 @@ public class PaymentService {
         actor.label());
   }
 
-  /** A credit note corrects an issued invoice without editing it. */
-  @Transactional
-  public InvoiceView creditNote(Actor actor, UUID invoiceId, Money amount, String reason) {
-    Access.member(actor);
-    Validation.text("reason", reason, 1000);
-    Invoice invoice = access.load(actor, invoiceId);
-    Settlement.requireCurrency(invoice, amount);
-    if (amount.compareTo(invoice.open()) > 0 || amount.isNegative() || amount.isZero()) {
-      throw DomainException.field(
-          InvoiceService.TOO_MUCH_CREDIT, "amount", Map.of("open", invoice.open().toString()));
-    }
-    Invoice next = invoice.credit(amount);
-    Money tax = amount.allocate(invoice.net().amountMinor(), invoice.tax().amountMinor()).get(1);
-    ledger.append(
-        invoice.workspaceId(),
-        Ledger.creditNote(
-            UUID.randomUUID(),
-            invoiceId,
-            clock.instant(),
-            invoice.clientId(),
-            amount.minus(tax),
-            tax));
-    settlement.store(invoice, next);
-    settlement.afterSettlement(invoice, next);
-    events.publishEvent(
-        new InvoiceEvent.CreditNoteIssued(
-            invoice.workspaceId(), invoice.projectId(), actor.label(), invoiceId, amount, reason));
-    return InvoiceView.of(next, clock.instant());
-  }
-
-  /** Voids an issued invoice nothing was paid on; its posting is reversed. */
+  /** Voids an issued invoice nothing was paid on; a credit note for what it asked reverses it. */
   @Transactional
   public InvoiceView voidInvoice(Actor actor, UUID invoiceId) {
     Access.member(actor);
@@ -114,20 +87,9 @@ public class PaymentService {
     }
     Invoice next = invoice.voided();
     Money open = invoice.open();
-    Money tax =
-        open.isZero()
-            ? open
-            : open.allocate(invoice.net().amountMinor(), invoice.tax().amountMinor()).get(1);
     if (!open.isZero()) {
-      ledger.append(
-          invoice.workspaceId(),
-          Ledger.creditNote(
-              UUID.randomUUID(),
-              invoiceId,
-              clock.instant(),
-              invoice.clientId(),
-              open.minus(tax),
-              tax));
+      // an issued invoice is never taken back silently: its cancellation is a credit note
+      creditNotes.record(invoice, open, "Invoice " + invoice.number() + " voided", actor.label());
     }
     settlement.store(invoice, next);
     events.publishEvent(

@@ -38,6 +38,7 @@ class PortalMoneyController {
   private final io.tranche.app.invoice.InvoiceDocuments documents;
   private final io.tranche.app.invoice.PaymentService payments;
   private final StripeCheckout checkout;
+  private final io.tranche.app.invoice.CreditNotes creditNotes;
 
   PortalMoneyController(
       WorkspaceService workspaces,
@@ -45,7 +46,9 @@ class PortalMoneyController {
       InvoiceService invoices,
       io.tranche.app.invoice.InvoiceDocuments documents,
       io.tranche.app.invoice.PaymentService payments,
-      StripeCheckout checkout) {
+      StripeCheckout checkout,
+      io.tranche.app.invoice.CreditNotes creditNotes) {
+    this.creditNotes = creditNotes;
     this.workspaces = workspaces;
     this.projects = projects;
     this.invoices = invoices;
@@ -84,6 +87,8 @@ class PortalMoneyController {
     }
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
+    model.addAttribute(
+        "creditNotes", creditNotes.ofInvoices(actor, list.stream().map(InvoiceView::id).toList()));
     model.addAttribute("onlinePayment", checkout.enabled());
     model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
     return "portal/invoices";
@@ -123,6 +128,12 @@ class PortalMoneyController {
   @GetMapping("/portal/invoices/{invoiceId}/pdf")
   ResponseEntity<InputStreamResource> pdf(Actor actor, @PathVariable UUID invoiceId) {
     Download d = documents.invoicePdf(actor, invoiceId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
+  }
+
+  @GetMapping("/portal/credit-notes/{creditNoteId}/pdf")
+  ResponseEntity<InputStreamResource> creditNotePdf(Actor actor, @PathVariable UUID creditNoteId) {
+    Download d = documents.creditNotePdf(actor, creditNoteId);
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 

@@ -62,6 +62,9 @@ class VaultSecurityIT extends IntegrationTest {
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.invoice.PaymentService payments;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.invoice.CreditNotes creditNotes;
+
   @Autowired MilestoneService milestones;
   @Autowired ArtifactService artifacts;
 
@@ -318,7 +321,7 @@ class VaultSecurityIT extends IntegrationTest {
       throws Exception {
     Delivered d = delivered("credited");
     UUID milestone = d.artifact().milestoneId();
-    payments.creditNote(
+    creditNotes.issue(
         d.world().owner(),
         d.finalInvoice().id(),
         eur(d.finalInvoice().total().amountMinor()),
@@ -341,7 +344,7 @@ class VaultSecurityIT extends IntegrationTest {
     UUID milestone = d.artifact().milestoneId();
     payDeposit(d);
     milestones.transition(d.world().owner(), milestone, MilestoneAction.OPEN_DISPUTE);
-    payments.creditNote(
+    creditNotes.issue(
         d.world().owner(),
         d.finalInvoice().id(),
         eur(d.finalInvoice().total().amountMinor()),
@@ -358,7 +361,7 @@ class VaultSecurityIT extends IntegrationTest {
     UUID milestone = d.artifact().milestoneId();
     payDeposit(d);
     long total = d.finalInvoice().total().amountMinor();
-    payments.creditNote(d.world().owner(), d.finalInvoice().id(), eur(total / 4), "discount");
+    creditNotes.issue(d.world().owner(), d.finalInvoice().id(), eur(total / 4), "discount");
     payByCard(d.finalInvoice(), total - total / 4, "pi_" + UUID.randomUUID());
     assertThat(invoices.invoice(d.world().owner(), d.finalInvoice().id()).state().name())
         .isEqualTo("PAID");

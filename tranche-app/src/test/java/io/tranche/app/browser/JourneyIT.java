@@ -288,19 +288,23 @@ class JourneyIT extends IntegrationTest {
     client.findElement(By.linkText("Modifications")).click();
     look(client, "portal-modifications");
     for (String tab : List.of("Messages", "Meetings", "Quotes & contract", "Invoices")) {
-      client.findElement(By.linkText(tab)).click();
+      client.findElement(By.cssSelector("nav.tabs")).findElement(By.linkText(tab)).click();
       look(client, "portal-" + tab.toLowerCase().replaceAll("[^a-z]+", "-"));
     }
     vendor.get(project.replace("/portal/", "/console/"));
     assertThat(vendor.findElement(By.id("window")).getText()).contains("Signed off");
     look(vendor, "console-project-signed-off");
     for (String tab : List.of("Messages", "Meetings", "Modifications", "Invoices")) {
-      vendor.findElement(By.linkText(tab)).click();
+      vendor.findElement(By.cssSelector("nav.tabs")).findElement(By.linkText(tab)).click();
+      assertThat(vendor.findElement(By.cssSelector("nav.tabs a[aria-current=page]")).getText())
+          .isEqualTo(tab);
       look(vendor, "console-" + tab.toLowerCase());
     }
-    for (String tab : List.of("Mailbox", "API tokens")) {
-      vendor.findElement(By.linkText(tab)).click();
-      look(vendor, "console-" + tab.toLowerCase().replace(' ', '-'));
+    for (String tab : List.of("Invoices", "Mailbox", "API tokens")) {
+      vendor.findElement(By.cssSelector(".bar nav")).findElement(By.linkText(tab)).click();
+      assertThat(vendor.findElement(By.cssSelector(".bar a[aria-current=page]")).getText())
+          .isEqualTo(tab);
+      look(vendor, "console-all-" + tab.toLowerCase().replace(' ', '-'));
     }
     Files.deleteIfExists(build);
     Files.deleteIfExists(last);
@@ -439,7 +443,22 @@ class JourneyIT extends IntegrationTest {
   private static void clickAndWait(ChromeDriver browser, By what) {
     WebElement element = browser.findElement(what);
     element.click();
-    wait(browser).until(ExpectedConditions.stalenessOf(element));
+    // gone from the page: stale, or (when asked mid-navigation) no longer in the document
+    wait(browser)
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
   }
 
   private static WebDriverWait wait(ChromeDriver browser) {

@@ -53,6 +53,7 @@ class TenancyIT extends IntegrationTest {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
+  @Autowired io.tranche.app.invoice.CreditNotes creditNotes;
   @Autowired io.tranche.app.artifact.ArtifactService artifactService;
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -86,6 +87,15 @@ class TenancyIT extends IntegrationTest {
     ids.put("contractId", agreements.contractId());
     ids.put("invoiceId", fixtures.invoice(victim));
     ids.put("paymentId", fixtures.payment(victim, ids.get("invoiceId")));
+    UUID credited = fixtures.invoice(victim);
+    creditNotes.issue(
+        victim.owner(), credited, io.tranche.core.money.Money.parse("1.00", "EUR"), "Tenancy");
+    ids.put(
+        "creditNoteId",
+        jdbc.sql("select id from credit_note where invoice_id = ?")
+            .param(credited)
+            .query(UUID.class)
+            .single());
     var artifact = fixtures.submittedArtifact(victim);
     ids.put("artifactId", artifact.id());
     ids.put("token", UUID.randomUUID());

@@ -78,13 +78,16 @@ public final class Ledger {
             Posting.credit(Account.cash(channel), amount)));
   }
 
-  /** A credit note reduces what an invoice asked for: revenue, tax and receivable shrink. */
+  /**
+   * A credit note reduces what an invoice asked for: revenue, tax and receivable shrink. The
+   * transaction references the invoice it corrects, so the invoice's postings include it.
+   */
   public static LedgerTransaction creditNote(
-      UUID id, UUID creditNoteId, Instant at, UUID clientId, Money net, Money tax) {
+      UUID id, UUID invoiceId, Instant at, UUID clientId, Money net, Money tax) {
     return new LedgerTransaction(
         id,
         "credit-note.issued",
-        creditNoteId,
+        invoiceId,
         at,
         List.of(
             Posting.debit(Account.REVENUE, net),

@@ -207,7 +207,11 @@ public final class Timeline {
                         + " is working on "
                         + m.name()
                         + ".")
-            .orElse("Nothing to do right now."),
+            .orElse(
+                facts.signedOff()
+                    ? "The project is signed off. While the modification window is open, ask for"
+                        + " small changes under Modifications."
+                    : "Nothing to do right now."),
         null);
   }
 

@@ -122,6 +122,18 @@ class TimelineTest {
   }
 
   @Test
+  void afterTheSignOffItPointsToTheModificationWindow() {
+    List<Milestone> ms = plan("Deposit");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);
+    Timeline.View view =
+        Timeline.of(
+            new Timeline.Facts(
+                false, false, true, true, List.of(deposit), List.of(), "Studio Nord"));
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.WAIT);
+    assertThat(view.next().text()).contains("signed off").contains("Modifications");
+  }
+
+  @Test
   void whenEverythingIsReleasedTheClientSignsOff() {
     List<Milestone> ms = plan("Deposit", "Shop");
     Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);

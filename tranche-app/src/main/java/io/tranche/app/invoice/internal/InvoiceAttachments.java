@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The invoice ({@code invoice:<id>}) and receipt ({@code receipt:<payment id>}) PDFs a mail
- * carries, rendered when it is sent, as the workspace's own documents.
+ * The invoice ({@code invoice:<id>}), credit note ({@code creditnote:<id>}) and receipt ({@code
+ * receipt:<payment id>}) PDFs a mail carries, rendered when it is sent, as the workspace's own
+ * documents.
  */
 @Component
 class InvoiceAttachments implements MailAttachments {
@@ -30,6 +31,7 @@ class InvoiceAttachments implements MailAttachments {
     switch (kind) {
       case "invoice" -> pdf = documents.invoicePdf(workspace, id);
       case "receipt" -> pdf = documents.receiptPdf(workspace, id);
+      case "creditnote" -> pdf = documents.creditNotePdf(workspace, id);
       default -> {
         return Optional.empty();
       }

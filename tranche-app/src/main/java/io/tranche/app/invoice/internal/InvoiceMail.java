@@ -2,11 +2,13 @@ package io.tranche.app.invoice.internal;
 
 import io.tranche.app.contract.DeliveredWork;
 import io.tranche.app.invoice.InvoiceDocuments;
+import io.tranche.app.invoice.InvoiceEvent;
 import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.mail.MailService;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Dates;
+import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
@@ -32,6 +34,7 @@ public class InvoiceMail {
   private final InvoiceDocuments documents;
   private final MailService mail;
   private final BaseUrl baseUrl;
+  private final InvoiceRepository invoices;
 
   InvoiceMail(
       ProjectService projects,
@@ -40,7 +43,9 @@ public class InvoiceMail {
       DeliveredWork delivered,
       @Lazy InvoiceDocuments documents,
       MailService mail,
-      BaseUrl baseUrl) {
+      BaseUrl baseUrl,
+      InvoiceRepository invoices) {
+    this.invoices = invoices;
     this.projects = projects;
     this.workspaces = workspaces;
     this.milestones = milestones;
@@ -84,6 +89,30 @@ public class InvoiceMail {
             "link",
                 baseUrl.portal(invoice.workspaceId(), "/portal/projects/" + invoice.projectId())),
         List.of("invoice:" + invoice.id()));
+  }
+
+  /** The credit note, as issued, to the project's contacts, with its PDF. */
+  @Reaction
+  void on(InvoiceEvent.CreditNoteIssued e) {
+    String invoice =
+        invoices
+            .find(e.workspaceId(), e.invoiceId())
+            .map(i -> String.valueOf(i.number()))
+            .orElse("");
+    mail.send(
+        e.workspaceId(),
+        projects.contactEmails(e.workspaceId(), e.projectId()),
+        "credit-note",
+        Map.of(
+            "number", e.number(),
+            "vendor", workspaces.name(e.workspaceId()).orElse("Your supplier"),
+            "project", projects.nameOf(e.workspaceId(), e.projectId()),
+            "invoice", invoice,
+            "amount", e.amount().toString(),
+            "reason", e.reason(),
+            "link",
+                baseUrl.portal(e.workspaceId(), "/portal/projects/" + e.projectId() + "/invoices")),
+        List.of("creditnote:" + e.creditNoteId()));
   }
 
   /** The receipt mail to the project's contacts: what arrived, what it did, the receipt. */

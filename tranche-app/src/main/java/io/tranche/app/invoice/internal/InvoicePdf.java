@@ -6,6 +6,7 @@ import io.tranche.app.platform.Dates;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.platform.Pdfs;
+import io.tranche.core.invoice.CreditNote;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,53 @@ public class InvoicePdf {
         .append("</p></body></html>");
     return rendered.pdf(
         workspaceId, payment.id(), "receipt-" + payment.id() + ".pdf", h.toString());
+  }
+
+  /**
+   * A credit note as a PDF: both businesses, its own number and date, the invoice it corrects (its
+   * number, issue and supply date), why, and net, tax and gross taken back at each tax rate.
+   */
+  public Download creditNote(UUID workspaceId, CreditNote note, InvoiceView i, Parties p) {
+    StringBuilder h = new StringBuilder(Pdfs.open("Credit note " + note.number()));
+    h.append("<h1>Credit note ").append(e(note.number())).append("</h1>").append(parties(p));
+    h.append("<table>")
+        .append(row("Credit note number", note.number()))
+        .append(row("Issue date", Dates.day(note.issuedOn())))
+        .append(row("Corrects invoice", i.number() == null ? "" : i.number()))
+        .append(row("Invoice date", Dates.day(i.issuedOn())))
+        .append(row("Supply date", Dates.day(i.issuedOn())))
+        .append(row("Project", p.project()));
+    if (p.milestone() != null) {
+      h.append(row("Milestone", p.milestone()));
+    }
+    h.append(row("Reason", note.reason()))
+        .append("</table>")
+        .append("<table><tr><th>Tax rate</th><th class=\"num\">Net</th>")
+        .append("<th class=\"num\">Tax</th><th class=\"num\">Gross</th></tr>");
+    for (CreditNote.Share s : note.shares()) {
+      h.append("<tr><td>")
+          .append(rate(s.taxRateBasisPoints()))
+          .append("</td><td class=\"num\">")
+          .append(e(MoneyJson.of(s.net().negate()).formatted()))
+          .append("</td><td class=\"num\">")
+          .append(e(MoneyJson.of(s.tax().negate()).formatted()))
+          .append("</td><td class=\"num\">")
+          .append(e(MoneyJson.of(s.gross().negate()).formatted()))
+          .append("</td></tr>");
+    }
+    h.append("</table><table>")
+        .append(money("Net", MoneyJson.of(note.net().negate()), false))
+        .append(money("Tax", MoneyJson.of(note.tax().negate()), false))
+        .append(money("Total credited", MoneyJson.of(note.total().negate()), true))
+        .append("</table><p>This credit note reduces what invoice ")
+        .append(e(i.number()))
+        .append(" asks for by ")
+        .append(e(MoneyJson.of(note.total()).formatted()))
+        .append(". Still open on that invoice: ")
+        .append(e(i.open().formatted()))
+        .append(".</p></body></html>");
+    return rendered.pdf(
+        workspaceId, note.id(), "credit-note-" + note.number() + ".pdf", h.toString());
   }
 
   /** The two businesses side by side: who it is from, who it is for. */

@@ -2,6 +2,7 @@ package io.tranche.app.invoice.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tranche.app.invoice.CreditNotes;
 import io.tranche.app.invoice.ExposureView;
 import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.invoice.InvoiceView;
@@ -18,6 +19,7 @@ import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
+import io.tranche.core.invoice.CreditNote;
 import io.tranche.core.invoice.InvoiceLine;
 import io.tranche.core.invoice.InvoiceState;
 import io.tranche.core.money.Money;
@@ -49,13 +51,16 @@ class InvoiceApi {
   private final io.tranche.app.invoice.PaymentService payments;
   private final io.tranche.app.invoice.ExposureService exposures;
   private final ProjectService projects;
+  private final CreditNotes creditNotes;
 
   InvoiceApi(
       InvoiceService invoices,
       io.tranche.app.invoice.InvoiceDocuments documents,
       io.tranche.app.invoice.PaymentService payments,
       io.tranche.app.invoice.ExposureService exposures,
-      ProjectService projects) {
+      ProjectService projects,
+      CreditNotes creditNotes) {
+    this.creditNotes = creditNotes;
     this.invoices = invoices;
     this.documents = documents;
     this.payments = payments;
@@ -213,7 +218,56 @@ class InvoiceApi {
     InvoiceView invoice = invoices.invoice(actor, invoiceId);
     Money amount =
         Validation.required("amount", body.amount()).toMoney("amount", invoice.total().currency());
-    return payments.creditNote(actor, invoiceId, amount, body.reason());
+    return creditNotes.issue(actor, invoiceId, amount, body.reason());
+  }
+
+  /** A credit note as the API shows it: its number, date, reason and amounts per tax rate. */
+  record CreditNoteView(
+      UUID id,
+      UUID invoiceId,
+      String number,
+      LocalDate issuedOn,
+      String reason,
+      MoneyJson net,
+      MoneyJson tax,
+      MoneyJson total,
+      List<ShareView> shares) {
+    static CreditNoteView of(CreditNote n) {
+      return new CreditNoteView(
+          n.id(),
+          n.invoiceId(),
+          n.number(),
+          n.issuedOn(),
+          n.reason(),
+          MoneyJson.of(n.net()),
+          MoneyJson.of(n.tax()),
+          MoneyJson.of(n.total()),
+          n.shares().stream()
+              .map(
+                  s ->
+                      new ShareView(
+                          s.taxRateBasisPoints(),
+                          MoneyJson.of(s.net()),
+                          MoneyJson.of(s.tax()),
+                          MoneyJson.of(s.gross())))
+              .toList());
+    }
+  }
+
+  /** What a credit note takes back at one tax rate (basis points). */
+  record ShareView(int taxRateBasisPoints, MoneyJson net, MoneyJson tax, MoneyJson gross) {}
+
+  @GetMapping("/invoices/{invoiceId}/credit-notes")
+  @Operation(summary = "The credit notes issued on an invoice, oldest first")
+  List<CreditNoteView> creditNotes(Actor actor, @PathVariable UUID invoiceId) {
+    return creditNotes.of(actor, invoiceId).stream().map(CreditNoteView::of).toList();
+  }
+
+  @GetMapping("/credit-notes/{creditNoteId}/pdf")
+  @Operation(summary = "A credit note as a PDF")
+  ResponseEntity<InputStreamResource> creditNotePdf(Actor actor, @PathVariable UUID creditNoteId) {
+    Download d = documents.creditNotePdf(actor, creditNoteId);
+    return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
   @GetMapping("/invoices/{invoiceId}/postings")

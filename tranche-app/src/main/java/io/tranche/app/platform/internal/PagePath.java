@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives console and portal pages the path they were asked for, so a page's tabs can mark the one
- * shown ({@code aria-current}).
+ * Gives console and portal pages the path they were asked for, and the console section it belongs
+ * to, so the header and a project's tabs mark the one shown ({@code aria-current}).
  */
 @ControllerAdvice(basePackages = {"io.tranche.app.console", "io.tranche.app.portal"})
 class PagePath {
@@ -14,4 +14,15 @@ class PagePath {
   String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
+
+  /** The console's section of a path: its first segment after /console, or projects. */
+  @ModelAttribute("section")
+  String section(HttpServletRequest request) {
+    String[] parts = path(request).split("/");
+    String first = parts.length > 2 ? parts[2] : "";
+    return SECTIONS.contains(first) ? first : "projects";
+  }
+
+  private static final java.util.Set<String> SECTIONS =
+      java.util.Set.of("clients", "invoices", "settings", "tokens", "mailbox");
 }

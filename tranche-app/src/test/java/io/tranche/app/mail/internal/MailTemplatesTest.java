@@ -105,6 +105,15 @@ class MailTemplatesTest {
               "Paying it unlocks final-build.zip",
               "IBAN DE89 3704 0044 0532 0130 00"),
           entry(
+              "credit-note",
+              Map.of(
+                  "number", "CN-2026-0001",
+                  "invoice", "2026-0003",
+                  "amount", "119.00 EUR",
+                  "reason", "Hosting was not needed"),
+              "Credit note CN-2026-0001 from Studio Nord: 119.00 EUR off invoice 2026-0003",
+              "Reason: Hosting was not needed"),
+          entry(
               "receipt",
               Map.of(
                   "number", "2026-0003",
