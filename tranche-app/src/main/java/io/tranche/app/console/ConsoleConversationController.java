@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +77,7 @@ class ConsoleConversationController {
     model.addAttribute(
         "meetings", meetings.meetings(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items());
     model.addAttribute("channels", MeetingChannel.values());
+    model.addAttribute("zone", workspaces.zone(actor.workspaceId()));
     return "console/meetings";
   }
 
@@ -94,9 +94,8 @@ class ConsoleConversationController {
       return "redirect:/console/projects/" + projectId + "/meetings";
     } catch (DomainException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      Map<String, String> errors = new LinkedHashMap<>();
-      errors.put(e.field() == null ? "notes" : e.field(), e.getMessage());
-      model.addAttribute("errors", errors);
+      model.addAttribute(
+          "errors", io.tranche.app.platform.FormMessages.of(e, MEETING_LABELS, "notes"));
       model.addAttribute("form", form);
       return meetings(actor, projectId, model);
     }
@@ -108,15 +107,36 @@ class ConsoleConversationController {
     model.addAttribute("project", projects.project(actor, projectId));
   }
 
-  /** The form's meeting; the date and time a person typed are in the workspace's time zone. */
+  /** The meeting form's fields by the names its error messages use. */
+  static final Map<String, String> MEETING_LABELS =
+      Map.of(
+          "heldAt", "When",
+          "durationMinutes", "Duration",
+          "channel", "Channel",
+          "attendees", "Attendees",
+          "notes", "Notes",
+          "recordingLink", "Recording link");
+
+  /**
+   * The form's meeting; the date and time a person typed are in the workspace's time zone. Every
+   * field is checked and every refusal reported at once.
+   */
   private static MeetingRecord record(Map<String, String> form, java.time.ZoneId zone) {
-    return new MeetingRecord(
-        heldAt(form.get("heldAt"), zone),
-        parseInt(form.get("durationMinutes")),
-        channel(form.get("channel")),
-        form.get("attendees"),
-        form.get("notes"),
-        form.get("recordingLink"));
+    io.tranche.core.error.FieldChecks checks = new io.tranche.core.error.FieldChecks();
+    Instant at = checks.check("heldAt", () -> heldAt(form.get("heldAt"), zone));
+    MeetingRecord record =
+        checks.check(
+            "notes",
+            () ->
+                new MeetingRecord(
+                    at,
+                    parseInt(form.get("durationMinutes")),
+                    channel(form.get("channel")),
+                    form.get("attendees"),
+                    form.get("notes"),
+                    form.get("recordingLink")));
+    checks.throwIfAny();
+    return java.util.Objects.requireNonNull(record);
   }
 
   private static @Nullable Instant heldAt(@Nullable String text, java.time.ZoneId zone) {

@@ -10,6 +10,7 @@ import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.FieldChecks;
 import io.tranche.core.milestone.PaymentTrigger;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -111,8 +112,7 @@ class ConsoleQuoteEditor {
     projects.requireVisible(actor, projectId);
     String currency = projects.currencyOf(actor.workspaceId(), projectId);
     try {
-      QuoteView created =
-          quotes.create(actor, projectId, input(form, currency).toContent(currency));
+      QuoteView created = quotes.create(actor, projectId, content(form, currency));
       return "redirect:/console/quotes/" + created.id();
     } catch (DomainException e) {
       return refused(actor, projectId, null, form, e, response, model);
@@ -129,7 +129,7 @@ class ConsoleQuoteEditor {
     QuoteView current = quotes.open(actor, quoteId);
     String currency = projects.currencyOf(actor.workspaceId(), current.projectId());
     try {
-      QuoteView next = quotes.revise(actor, quoteId, input(form, currency).toContent(currency));
+      QuoteView next = quotes.revise(actor, quoteId, content(form, currency));
       return "redirect:/console/quotes/" + next.id();
     } catch (DomainException e) {
       return refused(actor, current.projectId(), current, form, e, response, model);
@@ -150,15 +150,40 @@ class ConsoleQuoteEditor {
         (k, v) ->
             values.put(
                 k, v.size() == 1 && !k.startsWith("line") && !k.startsWith("plan") ? v.get(0) : v));
-    model.addAttribute(
-        "errors",
-        Map.of(
-            e.field() == null ? "scope" : topField(e.field()),
-            io.tranche.app.platform.FormMessages.message(e)));
+    List<DomainException> all =
+        e instanceof io.tranche.core.error.FieldChecks.InvalidFields fields
+            ? fields.refusals()
+            : List.of(e);
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (DomainException refusal : all) {
+      String field = refusal.field() == null ? "scope" : topField(refusal.field());
+      if (!LABELS.containsKey(field)) {
+        field = "scope";
+      }
+      errors.putIfAbsent(
+          field, io.tranche.app.platform.FormMessages.plain(refusal, LABELS.get(field)));
+    }
+    model.addAttribute("errors", errors);
     return page(actor, projectId, quote, values, model);
   }
 
+  /** The editor's fields by the names its error messages use. */
+  static final Map<String, String> LABELS =
+      Map.of(
+          "scope", "Scope",
+          "timeline", "Timeline",
+          "lines", "Line items",
+          "taxPercent", "Tax rate",
+          "milestones", "Payment plan",
+          "validUntil", "Valid until",
+          "reviewDays", "Review period",
+          "modificationDays", "Modification window",
+          "creditLimit", "Credit limit");
+
   private static String topField(String field) {
+    if (field.equals("taxRateBasisPoints")) {
+      return "taxPercent";
+    }
     if (field.startsWith("lines")) {
       return "lines";
     }
@@ -184,11 +209,30 @@ class ConsoleQuoteEditor {
     model.addAttribute("form", form);
     model.addAttribute("lineRows", LINE_ROWS);
     model.addAttribute("triggers", PaymentTrigger.values());
+    if (!model.containsAttribute("errors")) {
+      model.addAttribute("errors", Map.of());
+    }
     return "console/quote-editor";
   }
 
-  /** The form as a quote input: blank line rows are skipped; percentages become basis points. */
-  static QuoteInput input(MultiValueMap<String, String> form, String currency) {
+  /**
+   * The form's quote, with every refusal at once: what cannot be read as typed (a number, a
+   * percentage, a date) and what the quote itself refuses. Nothing is built unless all passed.
+   */
+  static io.tranche.core.contract.QuoteContent content(
+      MultiValueMap<String, String> form, String currency) {
+    FieldChecks checks = new FieldChecks();
+    QuoteInput in = input(form, currency, checks);
+    var content = checks.check("scope", () -> in.toContent(currency));
+    checks.throwIfAny();
+    return java.util.Objects.requireNonNull(content);
+  }
+
+  /**
+   * The form as a quote input: blank line rows are skipped; percentages become basis points. A
+   * value that cannot be read is refused into {@code checks} and left out.
+   */
+  static QuoteInput input(MultiValueMap<String, String> form, String currency, FieldChecks checks) {
     List<String> descriptions = list(form, "lineDescriptions");
     List<String> quantities = list(form, "lineQuantities");
     List<String> prices = list(form, "linePrices");
@@ -200,11 +244,12 @@ class ConsoleQuoteEditor {
         continue;
       }
       String qty = i < quantities.size() ? quantities.get(i) : "";
+      String at = "lines[" + lines.size() + "].quantity";
+      Long quantity =
+          qty.isBlank() ? Long.valueOf(1) : checks.check(at, () -> wholeNumber(at, qty));
       lines.add(
           new QuoteInput.LineBody(
-              description,
-              qty.isBlank() ? 1L : wholeNumber("lines[" + lines.size() + "].quantity", qty),
-              MoneyInput.typed(price, currency)));
+              description, quantity == null ? 1L : quantity, MoneyInput.typed(price, currency)));
     }
     List<String> names = list(form, "planNames");
     List<String> triggers = list(form, "planTriggers");
@@ -216,26 +261,37 @@ class ConsoleQuoteEditor {
         if (names.get(i).isBlank() && (i >= percents.size() || percents.get(i).isBlank())) {
           continue;
         }
+        String at = "milestones[" + i + "].percent";
+        String percent = i < percents.size() ? percents.get(i) : "";
         parts.add(
             new QuoteInput.PartBody(
                 names.get(i),
                 i < triggers.size() ? PaymentTrigger.valueOf(triggers.get(i)) : null,
                 null,
-                basisPoints(
-                    "milestones[" + i + "].percent", i < percents.size() ? percents.get(i) : "")));
+                checks.check(at, () -> basisPoints(at, percent))));
       }
     }
+    Long tax =
+        checks.check(
+            "taxPercent", () -> basisPoints("taxPercent", blankToZero(first(form, "taxPercent"))));
+    Long review =
+        checks.check("reviewDays", () -> wholeNumber("reviewDays", first(form, "reviewDays")));
+    Long modification =
+        checks.check(
+            "modificationDays",
+            () -> wholeNumber("modificationDays", first(form, "modificationDays")));
+    LocalDate validUntil = checks.check("validUntil", () -> date(first(form, "validUntil")));
     return new QuoteInput(
         first(form, "scope"),
         first(form, "timeline"),
         null,
-        (int) basisPoints("taxPercent", blankToZero(first(form, "taxPercent"))),
-        date(first(form, "validUntil")),
+        tax == null ? null : (int) (long) tax,
+        validUntil,
         lines,
         parts,
         new QuoteInput.TermsBody(
-            (int) wholeNumber("reviewDays", first(form, "reviewDays")),
-            (int) wholeNumber("modificationDays", first(form, "modificationDays")),
+            review == null ? null : (int) (long) review,
+            modification == null ? null : (int) (long) modification,
             MoneyInput.typed(blankToZero(first(form, "creditLimit")), currency),
             "true".equals(first(form, "earlyCiphertextDownload"))));
   }

@@ -2,12 +2,14 @@ package io.tranche.app.contract;
 
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.MoneyInput;
+import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteLine;
 import io.tranche.core.contract.QuoteTerms;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.FieldChecks;
 import io.tranche.core.error.Validation;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.milestone.PaymentTrigger;
@@ -65,44 +67,82 @@ public record QuoteInput(
 
   /** The quote content this input describes; refusals name the field. */
   public QuoteContent toContent(String projectCurrency) {
-    String cur =
+    // every field is checked, and every refusal reported at once; nothing is built before
+    FieldChecks checks = new FieldChecks();
+    String given =
         currency == null
             ? projectCurrency
-            : Errors.at("currency", () -> Money.currency(currency)).getCurrencyCode();
+            : checks.check(
+                "currency",
+                () -> Errors.at("currency", () -> Money.currency(currency)).getCurrencyCode());
+    String cur = given == null ? projectCurrency : given;
+    checks.check("scope", () -> Validation.text("scope", scope, 50_000));
+    checks.check("timeline", () -> Validation.text("timeline", timeline, 10_000));
+    checks.check("validUntil", () -> Validation.required("validUntil", validUntil));
     List<LineBody> lineBodies = lines == null ? List.of() : lines;
     List<QuoteLine> quoteLines = new ArrayList<>();
     for (int i = 0; i < lineBodies.size(); i++) {
       LineBody l = lineBodies.get(i);
       String at = "lines[" + i + "]";
-      if (l == null) {
-        throw DomainException.field(Validation.REQUIRED, at, Map.of("field", at));
-      }
-      Money unit =
-          Validation.required(at + ".unitPrice", l.unitPrice()).toMoney(at + ".unitPrice", cur);
-      quoteLines.add(
-          Errors.at(
+      QuoteLine line =
+          checks.check(
               at,
-              () -> new QuoteLine(l.description(), l.quantity() == null ? 1 : l.quantity(), unit)));
+              () -> {
+                if (l == null) {
+                  throw DomainException.field(Validation.REQUIRED, at, Map.of("field", at));
+                }
+                Money unit =
+                    Validation.required(at + ".unitPrice", l.unitPrice())
+                        .toMoney(at + ".unitPrice", cur);
+                return Errors.at(
+                    at,
+                    () ->
+                        new QuoteLine(
+                            l.description(), l.quantity() == null ? 1 : l.quantity(), unit));
+              });
+      if (line != null) {
+        quoteLines.add(line);
+      }
+    }
+    if (lineBodies.isEmpty()) {
+      checks.refuse(DomainException.field(ContractErrors.NO_LINES, "lines", Map.of()));
     }
     int tax = taxRateBasisPoints == null ? 0 : taxRateBasisPoints;
-    Money net = Money.zero(Money.currency(cur));
-    for (QuoteLine l : quoteLines) {
-      net = net.plus(l.total());
-    }
-    Money gross = net.plus(QuoteContent.tax(net, Math.max(0, Math.min(tax, 10_000))));
-    PaymentPlan plan = plan(gross, cur);
+    checks.check(
+        "taxRateBasisPoints", () -> Validation.range("taxRateBasisPoints", tax, 0, 10_000));
     TermsBody t = terms == null ? new TermsBody(null, null, null, null) : terms;
     QuoteTerms quoteTerms =
-        new QuoteTerms(
-            t.reviewDays() == null ? QuoteTerms.DEFAULT_REVIEW_DAYS : t.reviewDays(),
-            t.modificationDays() == null
-                ? QuoteTerms.DEFAULT_MODIFICATION_DAYS
-                : t.modificationDays(),
-            t.creditLimit() == null
-                ? Money.zero(Money.currency(cur))
-                : t.creditLimit().toMoney("terms.creditLimit", cur),
-            !Boolean.FALSE.equals(t.earlyCiphertextDownload()));
-    return new QuoteContent(scope, timeline, quoteLines, tax, plan, validUntil, quoteTerms);
+        checks.check(
+            "terms",
+            () ->
+                new QuoteTerms(
+                    t.reviewDays() == null ? QuoteTerms.DEFAULT_REVIEW_DAYS : t.reviewDays(),
+                    t.modificationDays() == null
+                        ? QuoteTerms.DEFAULT_MODIFICATION_DAYS
+                        : t.modificationDays(),
+                    t.creditLimit() == null
+                        ? Money.zero(Money.currency(cur))
+                        : t.creditLimit().toMoney("terms.creditLimit", cur),
+                    !Boolean.FALSE.equals(t.earlyCiphertextDownload())));
+    PaymentPlan plan = null;
+    if (checks.passed("currency") && quoteLines.size() == lineBodies.size()) {
+      // the plan splits the total, so it is checked once the lines are right
+      Money net = Money.zero(Money.currency(cur));
+      for (QuoteLine l : quoteLines) {
+        net = net.plus(l.total());
+      }
+      Money gross = net.plus(QuoteContent.tax(net, Math.max(0, Math.min(tax, 10_000))));
+      plan = checks.check("milestones", () -> plan(gross, cur));
+    }
+    checks.throwIfAny();
+    return new QuoteContent(
+        scope,
+        timeline,
+        quoteLines,
+        tax,
+        java.util.Objects.requireNonNull(plan),
+        validUntil,
+        quoteTerms);
   }
 
   private PaymentPlan plan(Money gross, String cur) {

@@ -1,6 +1,7 @@
 package io.tranche.core.contract;
 
 import io.tranche.core.error.DomainException;
+import io.tranche.core.error.FieldChecks;
 import io.tranche.core.error.Validation;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,16 +21,20 @@ public record SignatureRequest(
 
   /** The signer's name, trimmed, after checking the request against the current document. */
   public String check(String currentHash) {
-    String name = Validation.text("typedName", typedName, 200);
+    FieldChecks checks = new FieldChecks();
+    String name = checks.check("typedName", () -> Validation.text("typedName", typedName, 200));
     if (!consent) {
-      throw DomainException.field(ContractErrors.CONSENT_REQUIRED, "consent", Map.of());
+      checks.refuse(DomainException.field(ContractErrors.CONSENT_REQUIRED, "consent", Map.of()));
     }
     if (documentHash == null || !documentHash.equals(currentHash)) {
-      throw DomainException.field(
-          ContractErrors.DOCUMENT_CHANGED,
-          "documentHash",
-          Map.of("given", documentHash == null ? "none" : documentHash, "current", currentHash));
+      checks.refuse(
+          DomainException.field(
+              ContractErrors.DOCUMENT_CHANGED,
+              "documentHash",
+              Map.of(
+                  "given", documentHash == null ? "none" : documentHash, "current", currentHash)));
     }
-    return name;
+    checks.throwIfAny();
+    return java.util.Objects.requireNonNull(name);
   }
 }

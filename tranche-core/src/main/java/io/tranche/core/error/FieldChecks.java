@@ -19,6 +19,10 @@ public final class FieldChecks {
   public <T> @Nullable T check(String field, Supplier<T> check) {
     try {
       return check.get();
+    } catch (InvalidFields e) {
+      // a check that itself checks several fields: keep each of its refusals
+      e.refusals().forEach(r -> refusals.putIfAbsent(r.field() == null ? field : r.field(), r));
+      return null;
     } catch (DomainException e) {
       refusals.putIfAbsent(
           e.field() == null ? field : e.field(), e.field() == null ? at(e, field) : e);

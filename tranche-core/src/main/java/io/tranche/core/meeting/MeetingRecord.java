@@ -3,6 +3,7 @@ package io.tranche.core.meeting;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.ErrorCode;
 import io.tranche.core.error.ErrorKind;
+import io.tranche.core.error.FieldChecks;
 import io.tranche.core.error.Validation;
 import java.net.URI;
 import java.time.Instant;
@@ -27,16 +28,31 @@ public record MeetingRecord(
           ErrorKind.INVALID,
           "recordingLink must be an http or https address");
 
+  /** Checks every field and reports every refusal at once. */
   public MeetingRecord {
-    Validation.required("heldAt", heldAt);
-    Validation.range("durationMinutes", durationMinutes, 1, 24 * 60);
-    Validation.required("channel", channel);
-    attendees = Validation.text("attendees", attendees, 2000);
-    notes = Validation.text("notes", notes, 20_000);
-    recordingLink = Validation.optionalText("recordingLink", recordingLink, 1000);
-    if (recordingLink != null && !isWebLink(recordingLink)) {
-      throw DomainException.field(BAD_LINK, "recordingLink", Map.of());
-    }
+    FieldChecks checks = new FieldChecks();
+    Instant at = heldAt;
+    int minutes = durationMinutes;
+    MeetingChannel how = channel;
+    String who = attendees;
+    String what = notes;
+    String link = recordingLink;
+    checks.check("heldAt", () -> Validation.required("heldAt", at));
+    checks.check("durationMinutes", () -> Validation.range("durationMinutes", minutes, 1, 24 * 60));
+    checks.check("channel", () -> Validation.required("channel", how));
+    attendees = checks.check("attendees", () -> Validation.text("attendees", who, 2000));
+    notes = checks.check("notes", () -> Validation.text("notes", what, 20_000));
+    recordingLink =
+        checks.check(
+            "recordingLink",
+            () -> {
+              String l = Validation.optionalText("recordingLink", link, 1000);
+              if (l != null && !isWebLink(l)) {
+                throw DomainException.field(BAD_LINK, "recordingLink", Map.of());
+              }
+              return l;
+            });
+    checks.throwIfAny();
   }
 
   private static boolean isWebLink(String link) {

@@ -1,0 +1,122 @@
+package io.tranche.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The older forms report every refusal at once, next to its field, in words (never a field's name
+ * in the code), keep what was typed, and write nothing: the quote editor, the meeting log and the
+ * countersignature.
+ */
+class FormsIT extends IntegrationTest {
+
+  @Test
+  void theQuoteEditorReportsEveryRefusalAtOnce() throws Exception {
+    World world = fixtures.world("forms-quote");
+    String page =
+        mvc.perform(
+                post("/console/projects/" + world.project().id() + "/quotes")
+                    .param("scope", " ")
+                    .param("timeline", "")
+                    .param("lineDescriptions", "Web shop")
+                    .param("lineQuantities", "1")
+                    .param("linePrices", "twelve")
+                    .param("reviewDays", "0")
+                    .param("modificationDays", "30")
+                    .param("validUntil", "")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("things need fixing")
+        .contains("id=\"scope-error\"")
+        .contains("Please fill in scope.")
+        .contains("id=\"timeline-error\"")
+        .contains("id=\"lines-error\"")
+        .contains("id=\"validUntil-error\"")
+        .contains("id=\"reviewDays-error\"")
+        .contains("aria-describedby=\"reviewDays-error\"")
+        .contains("value=\"twelve\"")
+        .doesNotContain("lines[0]")
+        .doesNotContain("terms.reviewDays")
+        .doesNotContain("unitPrice");
+    assertThat(page.split("aria-invalid=\"true\"", -1).length - 1).isGreaterThanOrEqualTo(4);
+    assertThat(
+            jdbc.sql("select count(*) from quote where project_id = ?")
+                .param(world.project().id())
+                .query(Long.class)
+                .single())
+        .as("nothing written")
+        .isZero();
+  }
+
+  @Test
+  void theMeetingLogReportsEveryRefusalAtOnceInWords() throws Exception {
+    World world = fixtures.world("forms-meeting");
+    String page =
+        mvc.perform(
+                post("/console/projects/" + world.project().id() + "/meetings")
+                    .param("heldAt", "")
+                    .param("durationMinutes", "0")
+                    .param("channel", "VIDEO")
+                    .param("attendees", "Both sides")
+                    .param("notes", "")
+                    .param("recordingLink", "ftp://example.test/rec")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("4 things need fixing")
+        .contains("id=\"heldAt-error\"")
+        .contains("id=\"durationMinutes-error\"")
+        .contains("Enter a whole number from 1 to 1440.")
+        .contains("id=\"notes-error\"")
+        .contains("id=\"recordingLink-error\"")
+        .contains("aria-describedby=\"recordingLink-error\"")
+        .contains("value=\"Both sides\"")
+        .doesNotContain("durationMinutes must")
+        .doesNotContain("recordingLink must")
+        .doesNotContain(">VIDEO<");
+  }
+
+  @Test
+  void theCountersignatureNamesEveryMissingPartAtOnce() throws Exception {
+    World world = fixtures.world("forms-sign");
+    var agreements = fixtures.agreements(world);
+    // the vendor reads the contract first, as the page requires before a signature
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/console/contracts/" + agreements.contractId())
+                .with(authentication(Sessions.of(world.owner()))))
+        .andExpect(status().isOk());
+    String page =
+        mvc.perform(
+                post("/console/contracts/" + agreements.contractId() + "/sign")
+                    .param("typedName", "")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("id=\"typedName-error\"")
+        .contains("id=\"consent-error\"")
+        .contains("aria-describedby=\"typedName-error\"")
+        .doesNotContain("typedName is");
+  }
+}
