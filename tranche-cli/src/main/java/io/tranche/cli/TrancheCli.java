@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       UploadCommand.class,
       VerifyReceiptCommand.class,
       OpenCommand.class,
+      LicenseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TrancheCli implements Runnable {

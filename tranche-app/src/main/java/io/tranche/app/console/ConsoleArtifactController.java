@@ -37,6 +37,7 @@ class ConsoleArtifactController {
   private final ArtifactService artifacts;
   private final io.tranche.app.artifact.ArtifactUploads uploads;
   private final ReleaseService releases;
+  private final io.tranche.app.license.LicenseService licenses;
 
   ConsoleArtifactController(
       WorkspaceService workspaces,
@@ -44,7 +45,9 @@ class ConsoleArtifactController {
       MilestoneService milestones,
       ArtifactService artifacts,
       io.tranche.app.artifact.ArtifactUploads uploads,
-      ReleaseService releases) {
+      ReleaseService releases,
+      io.tranche.app.license.LicenseService licenses) {
+    this.licenses = licenses;
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
@@ -66,6 +69,7 @@ class ConsoleArtifactController {
     }
     model.addAttribute("milestones", plan);
     model.addAttribute("artifacts", byMilestone);
+    model.addAttribute("licenses", licenses.licenses(actor, projectId));
     return "console/deliverables";
   }
 

@@ -5,6 +5,7 @@
       "artifact",
       "contract",
       "invoice",
+      "license",
       "mail",
       "meeting",
       "message",

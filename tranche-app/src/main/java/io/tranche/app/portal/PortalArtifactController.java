@@ -39,6 +39,7 @@ class PortalArtifactController {
   private final SigningKeys keys;
   private final io.tranche.app.project.MilestoneService milestones;
   private final io.tranche.app.invoice.InvoiceService invoices;
+  private final io.tranche.app.license.LicenseService licenses;
 
   PortalArtifactController(
       WorkspaceService workspaces,
@@ -47,7 +48,9 @@ class PortalArtifactController {
       io.tranche.app.artifact.ArtifactDownloads downloads,
       SigningKeys keys,
       io.tranche.app.project.MilestoneService milestones,
-      io.tranche.app.invoice.InvoiceService invoices) {
+      io.tranche.app.invoice.InvoiceService invoices,
+      io.tranche.app.license.LicenseService licenses) {
+    this.licenses = licenses;
     this.workspaces = workspaces;
     this.projects = projects;
     this.artifacts = artifacts;
@@ -79,6 +82,7 @@ class PortalArtifactController {
     model.addAttribute("groups", groups);
     model.addAttribute("zone", workspaces.zone(actor.workspaceId()));
     model.addAttribute("fingerprint", keys.publicKeyOf(actor.workspaceId()).fingerprint());
+    model.addAttribute("licenses", licenses.licenses(actor, projectId));
     return "portal/deliverables";
   }
 

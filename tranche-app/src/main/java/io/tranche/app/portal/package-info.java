@@ -4,6 +4,7 @@
       "artifact",
       "contract",
       "invoice",
+      "license",
       "meeting",
       "message",
       "modification",

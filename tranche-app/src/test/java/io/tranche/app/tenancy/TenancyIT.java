@@ -54,6 +54,7 @@ class TenancyIT extends IntegrationTest {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
   @Autowired io.tranche.app.invoice.CreditNotes creditNotes;
+  @Autowired io.tranche.app.license.internal.LicenseIssuer licenseIssuer;
   @Autowired io.tranche.app.artifact.ArtifactService artifactService;
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -96,6 +97,17 @@ class TenancyIT extends IntegrationTest {
             .param(credited)
             .query(UUID.class)
             .single());
+    jdbc.sql("update project set type = 'DESKTOP' where id = ?")
+        .param(victim.project().id())
+        .update();
+    ids.put(
+        "licenseId",
+        licenseIssuer
+            .issueFor(
+                victim.owner().workspaceId(),
+                victim.project().id(),
+                victim.milestones().get(1).id())
+            .orElseThrow());
     var artifact = fixtures.submittedArtifact(victim);
     ids.put("artifactId", artifact.id());
     ids.put("token", UUID.randomUUID());

@@ -132,7 +132,14 @@ class SecurityConfiguration {
       PlatformTransactionManager transactions)
       throws Exception {
     http.securityMatcher("/api/**")
-        .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.MEMBER))
+        .authorizeHttpRequests(
+            a ->
+                // apps validate their licence without signing in (rate-limited per address)
+                a.requestMatchers(
+                        org.springframework.http.HttpMethod.POST, "/api/v1/licenses/validate")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Roles.MEMBER))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(
             c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))

@@ -114,6 +114,16 @@ class MailTemplatesTest {
               "Credit note CN-2026-0001 from Studio Nord: 119.00 EUR off invoice 2026-0003",
               "Reason: Hosting was not needed"),
           entry(
+              "license-preview",
+              Map.of("expires", "14 Dec 2026", "machines", 2),
+              "Your preview licence for Nordlicht shop",
+              "run the preview until 14 Dec 2026, on up to 2 machines"),
+          entry(
+              "license-full",
+              Map.of("machines", 5),
+              "Your licence for Nordlicht shop",
+              "unlocks every feature, on up to 5 machines"),
+          entry(
               "receipt",
               Map.of(
                   "number", "2026-0003",
