@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LicenseService {
   private final LicenseRepository licenses;
+  private final io.tranche.app.license.internal.LicenseIssuer issuer;
   private final ProjectService projects;
   private final SigningKeys keys;
   private final ApplicationEventPublisher events;
@@ -37,11 +38,13 @@ public class LicenseService {
 
   LicenseService(
       LicenseRepository licenses,
+      io.tranche.app.license.internal.LicenseIssuer issuer,
       ProjectService projects,
       SigningKeys keys,
       ApplicationEventPublisher events,
       Clock clock) {
     this.licenses = licenses;
+    this.issuer = issuer;
     this.projects = projects;
     this.keys = keys;
     this.events = events;
@@ -67,6 +70,26 @@ public class LicenseService {
 
   /** A licence file: its name and its text. */
   public record Token(String fileName, String text) {}
+
+  /**
+   * A member issues a licence by hand ({@code preview} or {@code full}, on the terms releases use),
+   * for example a new preview after one expired; it is kept as evidence under the member's name.
+   */
+  @Transactional
+  public LicenseView issue(Actor actor, UUID projectId, String edition) {
+    Access.member(actor);
+    projects.requireVisible(actor, projectId);
+    if (!"preview".equals(edition) && !"full".equals(edition)) {
+      throw io.tranche.core.error.DomainException.field(
+          Validation.REQUIRED, "edition", java.util.Map.of("field", "edition (preview or full)"));
+    }
+    UUID id =
+        issuer
+            .issueByHand(
+                actor.workspaceId(), projects.project(actor, projectId), edition, actor.label())
+            .orElseThrow();
+    return licenses.find(actor.workspaceId(), id).orElseThrow();
+  }
 
   /** The project a licence the caller may see belongs to. */
   @Transactional(readOnly = true)

@@ -187,6 +187,54 @@ class LicenseIT extends IntegrationTest {
         .isEmpty();
   }
 
+  @Test
+  void membersIssueAndRevokeLicencesFromTheConsole() throws Exception {
+    World world = desktop("licence-console");
+    var owner = authentication(Sessions.of(world.owner()));
+    mvc.perform(
+            post("/console/projects/" + world.project().id() + "/licenses")
+                .param("edition", "preview")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(owner))
+        .andExpect(status().is3xxRedirection());
+    assertThat(count(world, "preview")).isOne();
+    UUID id =
+        jdbc.sql("select id from license where project_id = ?")
+            .param(world.project().id())
+            .query(UUID.class)
+            .single();
+    String page =
+        mvc.perform(get("/console/projects/" + world.project().id() + "/deliverables").with(owner))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("/console/licenses/" + id + "/token").contains("Revoke");
+    mvc.perform(
+            post("/console/licenses/" + id + "/revocation")
+                .param("reason", "issued by mistake")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(owner))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            jdbc.sql("select revoked_reason from license where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("issued by mistake");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry where workspace_id = ? and type like"
+                        + " 'license.%'")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2L);
+  }
+
   private org.springframework.test.web.servlet.ResultActions validate(String token, String machine)
       throws Exception {
     return mvc.perform(

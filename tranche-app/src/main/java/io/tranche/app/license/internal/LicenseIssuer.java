@@ -101,6 +101,12 @@ public class LicenseIssuer {
     return issue(workspaceId, project, milestoneId, terms, "system:release");
   }
 
+  /** A licence a member issues by hand: no release, so never refused as a repeat. */
+  public Optional<UUID> issueByHand(
+      UUID workspaceId, ProjectView project, String edition, String actor) {
+    return issue(workspaceId, project, null, License.FULL.equals(edition) ? FULL : PREVIEW, actor);
+  }
+
   /** Signs and keeps a licence; empty when the release already has its licence of this edition. */
   Optional<UUID> issue(
       UUID workspaceId,

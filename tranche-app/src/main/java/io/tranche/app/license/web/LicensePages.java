@@ -28,6 +28,21 @@ class LicensePages {
     return LicenseApi.file(licenses.token(actor, licenseId));
   }
 
+  @PostMapping("/console/projects/{projectId}/licenses")
+  String issue(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(defaultValue = "") String edition,
+      RedirectAttributes redirect) {
+    try {
+      licenses.issue(actor, projectId, edition);
+      redirect.addFlashAttribute("saved", "Licence issued and mailed to the client.");
+    } catch (DomainException e) {
+      refusedOrThrow(e, redirect);
+    }
+    return "redirect:/console/projects/" + projectId + "/deliverables";
+  }
+
   @PostMapping("/console/licenses/{licenseId}/revocation")
   String revoke(
       Actor actor,
@@ -40,9 +55,17 @@ class LicensePages {
       project = l.projectId();
       redirect.addFlashAttribute("saved", "Licence revoked: apps that check online refuse it now.");
     } catch (DomainException e) {
-      redirect.addFlashAttribute("error", FormMessages.message(e));
+      refusedOrThrow(e, redirect);
       project = licenses.projectOf(actor, licenseId);
     }
     return "redirect:/console/projects/" + project + "/deliverables";
+  }
+
+  /** A form's refusal shows on the page; what the caller may not see is answered as such. */
+  private static void refusedOrThrow(DomainException e, RedirectAttributes redirect) {
+    if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
+      throw e;
+    }
+    redirect.addFlashAttribute("error", FormMessages.message(e));
   }
 }
