@@ -1,8 +1,9 @@
 /**
- * Previews: what a client sees of the product before paying for it. So far the safe unpacking of a
- * static site's zip ({@code internal.SiteArchive}); serving, watermarks and share links come next.
+ * Previews: what a client sees of the product before paying for it: a static site's zip, unpacked
+ * safely ({@code internal.SiteArchive}) and served to the project's people with a watermark naming
+ * the viewer, each page view kept as evidence.
  */
-@ApplicationModule(allowedDependencies = {"platform"})
+@ApplicationModule(allowedDependencies = {"platform", "project"})
 @NullMarked
 package io.tranche.app.preview;
 

@@ -54,6 +54,21 @@ class TenancyIT extends IntegrationTest {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
   @Autowired io.tranche.app.invoice.CreditNotes creditNotes;
+  @Autowired io.tranche.app.preview.PreviewService previewService;
+
+  /** A one-page site whose page names the client (a secret the walk looks for). */
+  private static byte[] site(String secret) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("index.html"));
+      zip.write(
+          ("<html><body>" + secret + "</body></html>")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
   @Autowired io.tranche.app.license.internal.LicenseIssuer licenseIssuer;
   @Autowired io.tranche.app.artifact.ArtifactService artifactService;
 
@@ -108,6 +123,15 @@ class TenancyIT extends IntegrationTest {
                 victim.project().id(),
                 victim.milestones().get(1).id())
             .orElseThrow());
+    ids.put(
+        "previewId",
+        previewService
+            .upload(
+                victim.owner(),
+                victim.milestones().get(1).id(),
+                "Preview of " + victim.tag(),
+                new java.io.ByteArrayInputStream(site(victim.client().name())))
+            .id());
     var artifact = fixtures.submittedArtifact(victim);
     ids.put("artifactId", artifact.id());
     ids.put("token", UUID.randomUUID());

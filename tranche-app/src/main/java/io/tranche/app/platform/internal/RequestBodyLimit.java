@@ -50,9 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimit extends OncePerRequestFilter {
-  /** Bodies streamed to storage, never buffered: artifact uploads (API and console). */
+  /**
+   * Bodies streamed to storage, never buffered: artifact uploads (API and console) and preview
+   * zips, each held to its own limit while it streams.
+   */
   private static final Pattern STREAMED =
-      Pattern.compile("/(api/v1|console)/milestones/[^/]+/artifacts");
+      Pattern.compile("/(api/v1|console)/milestones/[^/]+/(artifacts|previews)");
 
   /** Where files are attached (messages): multipart bodies go to disk there. */
   private static final Pattern ATTACHMENTS =

@@ -111,7 +111,7 @@ public final class SiteArchive {
   }
 
   /** Where an entry goes: refused unless it stays inside {@code dir}. */
-  static Path inside(Path dir, String name) {
+  public static Path inside(Path dir, String name) {
     String n = name.replace('\\', '/');
     if (n.isEmpty()
         || n.startsWith("/")

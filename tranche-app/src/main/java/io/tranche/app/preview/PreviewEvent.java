@@ -1,0 +1,46 @@
+package io.tranche.app.preview;
+
+import io.tranche.app.platform.Evidenced;
+import java.util.Map;
+import java.util.UUID;
+
+/** What happens to previews, each kept as evidence. */
+public sealed interface PreviewEvent extends Evidenced {
+
+  /** A member uploaded a preview for a part. */
+  record Uploaded(
+      UUID workspaceId, UUID projectId, String actor, UUID previewId, UUID milestoneId, String name)
+      implements PreviewEvent {
+    @Override
+    public String evidenceType() {
+      return "preview.uploaded";
+    }
+
+    @Override
+    public Map<String, Object> evidencePayload() {
+      return Evidenced.fields(
+          "preview", previewId.toString(), "milestone", milestoneId.toString(), "name", name);
+    }
+  }
+
+  /** Somebody viewed a page of a preview; the fingerprint is the one in its watermark. */
+  record Viewed(
+      UUID workspaceId,
+      UUID projectId,
+      String actor,
+      UUID previewId,
+      String page,
+      String fingerprint)
+      implements PreviewEvent {
+    @Override
+    public String evidenceType() {
+      return "preview.viewed";
+    }
+
+    @Override
+    public Map<String, Object> evidencePayload() {
+      return Evidenced.fields(
+          "preview", previewId.toString(), "page", page, "fingerprint", fingerprint);
+    }
+  }
+}

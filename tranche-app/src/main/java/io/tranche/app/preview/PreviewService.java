@@ -1,0 +1,256 @@
+package io.tranche.app.preview;
+
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.preview.internal.PreviewRepository;
+import io.tranche.app.preview.internal.SiteArchive;
+import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.ProjectService;
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import io.tranche.core.milestone.Milestone;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hosted previews of a static site: a member uploads the site's zip for a part; it is unpacked once
+ * into the preview cache (never served from the upload); the project's members and client contacts
+ * view it, every HTML page with a watermark naming the viewer and the time and a fingerprint that
+ * traces a leaked screenshot to them, each page view kept as evidence.
+ */
+@Service
+public class PreviewService {
+  /** The largest zip accepted, counted while it streams. */
+  static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final PreviewRepository previews;
+  private final MilestoneService milestones;
+  private final ProjectService projects;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final Path root;
+
+  PreviewService(
+      PreviewRepository previews,
+      MilestoneService milestones,
+      ProjectService projects,
+      ApplicationEventPublisher events,
+      Clock clock,
+      @Value("${tranche.data-dir}") String dataDir) {
+    this.previews = previews;
+    this.milestones = milestones;
+    this.projects = projects;
+    this.events = events;
+    this.clock = clock;
+    this.root = Path.of(dataDir, "previews");
+  }
+
+  /** A member uploads a static site's zip as a preview of a part. */
+  @Transactional
+  public PreviewView upload(Actor actor, UUID milestoneId, String name, InputStream zip) {
+    Access.member(actor);
+    String title = Validation.text("name", name, 200);
+    Milestone m =
+        milestones
+            .find(actor.workspaceId(), milestoneId)
+            .orElseThrow(Errors.notFoundSupplier("milestone", milestoneId));
+    UUID projectId = m.projectId().value();
+    projects.requireVisible(actor, projectId);
+    UUID id = UUID.randomUUID();
+    Path upload = null;
+    try {
+      Files.createDirectories(root);
+      upload = Files.createTempFile(root, ".upload-", ".zip");
+      copyCapped(zip, upload);
+      SiteArchive.Unpacked site =
+          SiteArchive.unpack(upload, dir(actor.workspaceId(), id), SiteArchive.Limits.DEFAULT);
+      PreviewView view =
+          new PreviewView(
+              id, projectId, milestoneId, title, site.files(), site.bytes(), clock.instant(), null);
+      previews.insert(actor.workspaceId(), view, actor.label());
+      events.publishEvent(
+          new PreviewEvent.Uploaded(
+              actor.workspaceId(), projectId, actor.label(), id, milestoneId, title));
+      return view;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (upload != null) {
+        try {
+          Files.deleteIfExists(upload);
+        } catch (IOException e) {
+          // the temp file is swept with the directory; nothing refers to it
+        }
+      }
+    }
+  }
+
+  /** A project's previews, for its members and its client's contacts. */
+  @Transactional(readOnly = true)
+  public List<PreviewView> previews(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return previews.ofProject(actor.workspaceId(), projectId);
+  }
+
+  /** A preview the caller may see (members and the project's contacts), if it is not revoked. */
+  @Transactional(readOnly = true)
+  public PreviewView preview(Actor actor, UUID id) {
+    PreviewView p =
+        previews.find(actor.workspaceId(), id).orElseThrow(Errors.notFoundSupplier("preview", id));
+    try {
+      projects.requireVisible(actor, p.projectId());
+    } catch (DomainException e) {
+      throw Errors.notFound("preview", id);
+    }
+    if (p.revokedAt() != null) {
+      throw Errors.notFound("preview", id);
+    }
+    return p;
+  }
+
+  /** A file of a preview as served: its bytes (HTML with the watermark) and its media type. */
+  public record Served(byte[] content, String mediaType, String fingerprint) {}
+
+  /**
+   * A file of a preview for the viewer: HTML pages get the watermark (and their view is kept as
+   * evidence); other files are served as they are. Unknown files and other people's previews are
+   * not found.
+   */
+  @Transactional
+  public Served serve(Actor actor, UUID id, String page) {
+    PreviewView p = preview(actor, id);
+    Path base = dir(actor.workspaceId(), id);
+    String path = page.isEmpty() || page.endsWith("/") ? page + "index.html" : page;
+    Path file;
+    try {
+      file = SiteArchive.inside(base, path);
+    } catch (DomainException e) {
+      throw Errors.notFound("preview page", id);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw Errors.notFound("preview page", id);
+    }
+    String fingerprint = fingerprint(id, actor.label());
+    String type = mediaType(path);
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (!type.startsWith("text/html")) {
+        return new Served(bytes, type, fingerprint);
+      }
+      events.publishEvent(
+          new PreviewEvent.Viewed(
+              actor.workspaceId(), p.projectId(), actor.label(), id, path, fingerprint));
+      String html = new String(bytes, StandardCharsets.UTF_8);
+      return new Served(
+          watermark(html, actor.email(), WHEN.format(clock.instant()), fingerprint)
+              .getBytes(StandardCharsets.UTF_8),
+          type,
+          fingerprint);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The HTML with a fixed, see-through overlay naming the viewer, the time and the fingerprint. */
+  static String watermark(String html, String viewer, String when, String fingerprint) {
+    String mark =
+        "<div data-tranche-watermark aria-hidden=\"true\" style=\"position:fixed;inset:0;"
+            + "pointer-events:none;z-index:2147483647;display:flex;align-items:center;"
+            + "justify-content:center;text-align:center;opacity:.22;color:#b3261e;"
+            + "font:700 26px/1.4 sans-serif;transform:rotate(-24deg)\">Preview for "
+            + escape(viewer)
+            + "<br>"
+            + escape(when)
+            + " · "
+            + fingerprint
+            + "</div>";
+    int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+    return end < 0 ? html + mark : html.substring(0, end) + mark + html.substring(end);
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  /** The viewer's fingerprint for a preview: traceable, never the viewer's address itself. */
+  static String fingerprint(UUID preview, String viewer) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest((preview + "|" + viewer).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("htm", "text/html; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("json", "application/json"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("woff", "font/woff"),
+          Map.entry("woff2", "font/woff2"),
+          Map.entry("txt", "text/plain; charset=utf-8"));
+
+  static String mediaType(String path) {
+    int dot = path.lastIndexOf('.');
+    String ext = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(TYPES.get(ext)).orElse("application/octet-stream");
+  }
+
+  private Path dir(UUID workspaceId, UUID id) {
+    return root.resolve(workspaceId.toString()).resolve(id.toString());
+  }
+
+  private static void copyCapped(InputStream in, Path to) throws IOException {
+    try (OutputStream out = Files.newOutputStream(to)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+        if (total > MAX_UPLOAD_BYTES) {
+          throw new DomainException(
+              PreviewErrors.BAD_ARCHIVE, Map.of("problem", "it is larger than 100 MiB"));
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+  }
+}

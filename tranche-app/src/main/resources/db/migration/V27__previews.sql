@@ -1,0 +1,16 @@
+-- Hosted previews of a static site: what was uploaded for which part, unpacked (by SiteArchive)
+-- into the data directory's preview cache, served with a watermark to the project's people.
+create table preview (
+    id            uuid primary key,
+    workspace_id  uuid not null references workspace (id),
+    project_id    uuid not null references project (id),
+    milestone_id  uuid not null references milestone (id),
+    name          varchar(200) not null,
+    files         integer not null,
+    bytes         bigint not null,
+    created_at    timestamp with time zone not null,
+    created_by    varchar(200) not null,
+    revoked_at    timestamp with time zone
+);
+
+create index preview_project_ix on preview (workspace_id, project_id);

@@ -1,0 +1,136 @@
+package io.tranche.app.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * A hosted preview, browser-free: the vendor uploads a site's zip; the client's contact opens it
+ * and sees a watermark with their own address; other people are refused; the view is in the
+ * evidence log; a malicious zip is refused and leaves nothing.
+ */
+class PreviewIT extends IntegrationTest {
+
+  private static byte[] zip(String... namesAndContents) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i < namesAndContents.length; i += 2) {
+        zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+        zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private String upload(World world, byte[] zip, int status) throws Exception {
+    return mvc.perform(
+            put("/api/v1/milestones/" + world.milestones().get(1).id() + "/previews")
+                .param("name", "Shop prototype")
+                .contentType("application/zip")
+                .content(zip)
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(status().is(status))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void theClientSeesThePreviewWatermarkedWithTheirNameAndOthersSeeNothing() throws Exception {
+    World world = fixtures.world("preview");
+    String created =
+        upload(
+            world,
+            zip(
+                "index.html", "<html><body><h1>Nordlicht shop</h1></body></html>",
+                "css/site.css", "h1{color:navy}"),
+            201);
+    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+
+    MockHttpServletResponse page =
+        mvc.perform(
+                get("/portal/previews/" + id + "/")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andExpect(
+                header()
+                    .string("Content-Security-Policy", org.hamcrest.Matchers.startsWith("sandbox")))
+            .andReturn()
+            .getResponse();
+    String html = page.getContentAsString();
+    String fingerprint = page.getHeader("X-Preview-Fingerprint");
+    assertThat(html)
+        .contains("Nordlicht shop")
+        .contains("data-tranche-watermark")
+        .contains("Preview for " + world.contact().email())
+        .contains(fingerprint);
+    assertThat(
+            mvc.perform(
+                    get("/portal/previews/" + id + "/css/site.css")
+                        .with(authentication(Sessions.of(world.contactActor()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .isEqualTo("h1{color:navy}");
+
+    World neighbour = fixtures.sibling(world, "preview-neighbour");
+    mvc.perform(
+            get("/portal/previews/" + id + "/")
+                .with(authentication(Sessions.of(neighbour.contactActor()))))
+        .andExpect(status().isNotFound());
+    World outsider = fixtures.world("preview-outsider");
+    mvc.perform(
+            get("/console/previews/" + id + "/")
+                .with(authentication(Sessions.of(outsider.owner()))))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            get("/portal/previews/" + id + "/missing.html")
+                .with(authentication(Sessions.of(world.contactActor()))))
+        .andExpect(status().isNotFound());
+
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry where workspace_id = ? and type ="
+                        + " 'preview.viewed' and payload like ?")
+                .params(world.owner().workspaceId(), "%" + fingerprint + "%")
+                .query(Long.class)
+                .single())
+        .as("the view is in the evidence log")
+        .isOne();
+    mvc.perform(
+            get("/api/v1/projects/" + world.project().id() + "/previews")
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$[0].name").value("Shop prototype"))
+        .andExpect(jsonPath("$[0].files").value(2));
+  }
+
+  @Test
+  void aMaliciousZipIsRefusedAndNothingIsKept() throws Exception {
+    World world = fixtures.world("preview-evil");
+    String refused = upload(world, zip("index.html", "ok", "../../evil.html", "x"), 400);
+    assertThat(refused).contains("preview.bad-archive").contains("climbing out");
+    assertThat(
+            jdbc.sql("select count(*) from preview where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+}
