@@ -14,3 +14,15 @@ create table preview (
 );
 
 create index preview_project_ix on preview (workspace_id, project_id);
+
+-- Links to a preview that a member hands out: they work only for the project's signed-in people,
+-- until they expire (7 days by default) or are revoked. Only the token's hash is kept.
+create table preview_link (
+    token_hash    varchar(64) primary key,
+    workspace_id  uuid not null references workspace (id),
+    preview_id    uuid not null references preview (id),
+    created_at    timestamp with time zone not null,
+    created_by    varchar(200) not null,
+    expires_at    timestamp with time zone not null,
+    revoked_at    timestamp with time zone
+);

@@ -38,6 +38,7 @@ class ConsoleArtifactController {
   private final io.tranche.app.artifact.ArtifactUploads uploads;
   private final ReleaseService releases;
   private final io.tranche.app.license.LicenseService licenses;
+  private final io.tranche.app.preview.PreviewService previews;
 
   ConsoleArtifactController(
       WorkspaceService workspaces,
@@ -46,8 +47,10 @@ class ConsoleArtifactController {
       ArtifactService artifacts,
       io.tranche.app.artifact.ArtifactUploads uploads,
       ReleaseService releases,
-      io.tranche.app.license.LicenseService licenses) {
+      io.tranche.app.license.LicenseService licenses,
+      io.tranche.app.preview.PreviewService previews) {
     this.licenses = licenses;
+    this.previews = previews;
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
@@ -70,6 +73,7 @@ class ConsoleArtifactController {
     model.addAttribute("milestones", plan);
     model.addAttribute("artifacts", byMilestone);
     model.addAttribute("licenses", licenses.licenses(actor, projectId));
+    model.addAttribute("previews", previews.byMilestone(actor, projectId));
     return "console/deliverables";
   }
 

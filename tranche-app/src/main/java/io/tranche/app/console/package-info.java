@@ -11,6 +11,7 @@
       "message",
       "modification",
       "platform",
+      "preview",
       "project",
       "signing",
       "workspace"

@@ -51,6 +51,7 @@ public final class Errors {
       case FORBIDDEN -> 403;
       case RATE_LIMITED -> 429;
       case TOO_LARGE -> 413;
+      case GONE -> 410;
     };
   }
 

@@ -24,11 +24,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortalAcceptanceController {
   private final WorkspaceService workspaces;
+  private final io.tranche.app.preview.PreviewService previews;
   private final ProjectService projects;
   private final AcceptanceService acceptances;
 
   PortalAcceptanceController(
-      WorkspaceService workspaces, ProjectService projects, AcceptanceService acceptances) {
+      WorkspaceService workspaces,
+      ProjectService projects,
+      AcceptanceService acceptances,
+      io.tranche.app.preview.PreviewService previews) {
+    this.previews = previews;
     this.workspaces = workspaces;
     this.projects = projects;
     this.acceptances = acceptances;
@@ -98,5 +103,10 @@ class PortalAcceptanceController {
     model.addAttribute("project", projects.project(actor, decision.milestone().projectId()));
     model.addAttribute("decision", decision);
     model.addAttribute("consentText", SignatureRequest.CONSENT_TEXT);
+    model.addAttribute(
+        "previews",
+        previews
+            .byMilestone(actor, decision.milestone().projectId())
+            .getOrDefault(decision.milestone().id(), java.util.List.of()));
   }
 }

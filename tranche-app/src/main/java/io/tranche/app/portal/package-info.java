@@ -10,6 +10,7 @@
       "modification",
       "payment",
       "platform",
+      "preview",
       "project",
       "signing",
       "workspace"

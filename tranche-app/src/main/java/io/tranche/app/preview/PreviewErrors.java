@@ -9,5 +9,11 @@ public final class PreviewErrors {
       new ErrorCode(
           "preview.bad-archive", ErrorKind.INVALID, "the preview's zip is refused: {problem}");
 
+  public static final ErrorCode LINK_EXPIRED =
+      new ErrorCode(
+          "preview.link-expired",
+          ErrorKind.GONE,
+          "this preview link no longer works (it expired or was revoked); ask for a new one");
+
   private PreviewErrors() {}
 }

@@ -115,6 +115,32 @@ public class PreviewService {
     return previews.ofProject(actor.workspaceId(), projectId);
   }
 
+  /** The project of a part the member may see, for redirects back to its page. */
+  @Transactional(readOnly = true)
+  public UUID projectOfMilestone(Actor actor, UUID milestoneId) {
+    Access.member(actor);
+    UUID projectId =
+        milestones
+            .find(actor.workspaceId(), milestoneId)
+            .orElseThrow(Errors.notFoundSupplier("milestone", milestoneId))
+            .projectId()
+            .value();
+    projects.requireVisible(actor, projectId);
+    return projectId;
+  }
+
+  /** A project's previews by the part they show, for a deliverables or review page. */
+  @Transactional(readOnly = true)
+  public Map<UUID, List<PreviewView>> byMilestone(Actor actor, UUID projectId) {
+    Map<UUID, List<PreviewView>> by = new java.util.LinkedHashMap<>();
+    for (PreviewView p : previews(actor, projectId)) {
+      if (p.revokedAt() == null) {
+        by.computeIfAbsent(p.milestoneId(), k -> new java.util.ArrayList<>()).add(p);
+      }
+    }
+    return by;
+  }
+
   /** A preview the caller may see (members and the project's contacts), if it is not revoked. */
   @Transactional(readOnly = true)
   public PreviewView preview(Actor actor, UUID id) {

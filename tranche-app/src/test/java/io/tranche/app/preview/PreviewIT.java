@@ -3,6 +3,7 @@ package io.tranche.app.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -119,6 +120,74 @@ class PreviewIT extends IntegrationTest {
                 .header("Authorization", "Bearer " + world.apiToken()))
         .andExpect(jsonPath("$[0].name").value("Shop prototype"))
         .andExpect(jsonPath("$[0].files").value(2));
+  }
+
+  @Test
+  void shareLinksWorkForTheProjectsPeopleUntilTheyExpireOrAreRevoked() throws Exception {
+    World world = fixtures.world("preview-link");
+    String created = upload(world, zip("index.html", "<html><body>Shop</body></html>"), 201);
+    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    var owner = authentication(Sessions.of(world.owner()));
+    var contact = authentication(Sessions.of(world.contactActor()));
+
+    String token = share(world, id);
+    assertThat(
+            mvc.perform(get("/portal/p/" + token + "/").with(contact))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("Preview for " + world.contact().email());
+    World neighbour = fixtures.sibling(world, "preview-link-neighbour");
+    mvc.perform(
+            get("/portal/p/" + token + "/")
+                .with(authentication(Sessions.of(neighbour.contactActor()))))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/portal/p/pv_unknown/").with(contact)).andExpect(status().isNotFound());
+
+    clock.advance(java.time.Duration.ofDays(7).plusMinutes(1));
+    assertThat(
+            mvc.perform(get("/portal/p/" + token + "/").with(contact))
+                .andExpect(status().isGone())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("no longer works");
+
+    String second = share(world, id);
+    mvc.perform(get("/portal/p/" + second + "/").with(contact)).andExpect(status().isOk());
+    mvc.perform(
+            post("/console/previews/" + id + "/links/revocation")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(owner))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/portal/p/" + second + "/").with(contact)).andExpect(status().isGone());
+
+    assertThat(
+            mvc.perform(get("/portal/milestones/" + world.milestones().get(1).id()).with(contact))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .as("the review page offers the preview first")
+        .contains("See it first")
+        .contains("/portal/previews/" + id + "/");
+  }
+
+  private String share(World world, UUID preview) throws Exception {
+    Object saved =
+        mvc.perform(
+                post("/console/previews/" + preview + "/links")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getFlashMap()
+            .get("saved");
+    return String.valueOf(saved).replaceAll(".*/portal/p/(pv_[A-Za-z0-9_-]+)/.*", "$1");
   }
 
   @Test

@@ -13,5 +13,7 @@ public enum ErrorKind {
   /** Too many attempts in a short time (HTTP 429). */
   RATE_LIMITED,
   /** The request is larger than the receiver accepts (HTTP 413). */
-  TOO_LARGE
+  TOO_LARGE,
+  /** It existed but no longer works: an expired or revoked link (HTTP 410). */
+  GONE
 }

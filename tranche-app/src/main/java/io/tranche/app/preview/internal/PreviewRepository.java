@@ -66,4 +66,53 @@ public class PreviewRepository {
         rs.getTimestamp("created_at").toInstant(),
         revoked == null ? null : revoked.toInstant());
   }
+
+  /** A share link: the preview it opens and until when. */
+  public record Link(
+      UUID workspaceId, UUID previewId, java.time.Instant expiresAt, boolean revoked) {}
+
+  public void insertLink(
+      String tokenHash,
+      UUID workspaceId,
+      UUID previewId,
+      java.time.Instant at,
+      java.time.Instant expires,
+      String by) {
+    jdbc.sql(
+            """
+            insert into preview_link (token_hash, workspace_id, preview_id, created_at, created_by,
+                                      expires_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(tokenHash, workspaceId, previewId, Timestamp.from(at), by, Timestamp.from(expires))
+        .update();
+  }
+
+  /** The link a token's hash names, in any workspace: the token is the secret that finds it. */
+  @io.tranche.app.platform.CrossWorkspace("a share link's token is a secret that names its preview")
+  public Optional<Link> link(String tokenHash) {
+    return jdbc.sql(
+            "select workspace_id, preview_id, expires_at, revoked_at from preview_link"
+                + " where token_hash = ?")
+        .param(tokenHash)
+        .query(
+            (rs, i) ->
+                new Link(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4) != null))
+        .optional();
+  }
+
+  public boolean revokeLinks(UUID workspaceId, UUID previewId, java.time.Instant at) {
+    return jdbc.sql(
+                """
+                update preview_link set revoked_at = ?
+                where workspace_id = ? and preview_id = ? and revoked_at is null
+                """)
+            .params(Timestamp.from(at), workspaceId, previewId)
+            .update()
+        > 0;
+  }
 }

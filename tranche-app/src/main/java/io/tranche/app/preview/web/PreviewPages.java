@@ -18,23 +18,77 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PreviewPages {
   private final PreviewService previews;
+  private final io.tranche.app.preview.PreviewLinks links;
+  private final io.tranche.app.platform.BaseUrl baseUrl;
 
-  PreviewPages(PreviewService previews) {
+  PreviewPages(
+      PreviewService previews,
+      io.tranche.app.preview.PreviewLinks links,
+      io.tranche.app.platform.BaseUrl baseUrl) {
     this.previews = previews;
+    this.links = links;
+    this.baseUrl = baseUrl;
   }
 
   @GetMapping({"/console/previews/{previewId}/**", "/portal/previews/{previewId}/**"})
   ResponseEntity<byte[]> file(
       Actor actor, @PathVariable UUID previewId, HttpServletRequest request) {
+    return served(previews.serve(actor, previewId, page(request, "/previews/" + previewId + "/")));
+  }
+
+  /** A preview through a share link: for the project's signed-in people, until it expires. */
+  @GetMapping("/portal/p/{token}/**")
+  ResponseEntity<byte[]> shared(
+      Actor actor, @PathVariable String token, HttpServletRequest request) {
+    UUID preview = links.previewOfLink(actor, token);
+    return served(previews.serve(actor, preview, page(request, "/p/" + token + "/")));
+  }
+
+  @GetMapping("/portal/p/{token}")
+  String sharedStart(Actor actor, @PathVariable String token) {
+    links.previewOfLink(actor, token);
+    return "redirect:/portal/p/" + token + "/";
+  }
+
+  /** A member creates a share link (shown once) to a preview. */
+  @org.springframework.web.bind.annotation.PostMapping("/console/previews/{previewId}/links")
+  String share(
+      Actor actor,
+      @PathVariable UUID previewId,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    var preview = previews.preview(actor, previewId);
+    String token = links.shareLink(actor, previewId);
+    redirect.addFlashAttribute(
+        "saved",
+        "Share link for the project's signed-in people, valid 7 days (shown only now): "
+            + baseUrl.get()
+            + "/portal/p/"
+            + token
+            + "/");
+    return "redirect:/console/projects/" + preview.projectId() + "/deliverables";
+  }
+
+  /** A member revokes every share link of a preview. */
+  @org.springframework.web.bind.annotation.PostMapping(
+      "/console/previews/{previewId}/links/revocation")
+  String revokeLinks(
+      Actor actor,
+      @PathVariable UUID previewId,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    var preview = previews.preview(actor, previewId);
+    links.revokeLinks(actor, previewId);
+    redirect.addFlashAttribute("saved", "The preview's share links no longer work.");
+    return "redirect:/console/projects/" + preview.projectId() + "/deliverables";
+  }
+
+  private static String page(HttpServletRequest request, String prefix) {
     String uri = request.getRequestURI().substring(request.getContextPath().length());
-    String prefix = "/previews/" + previewId + "/";
     int at = uri.indexOf(prefix);
     String page = at < 0 ? "" : uri.substring(at + prefix.length());
-    PreviewService.Served served =
-        previews.serve(
-            actor,
-            previewId,
-            java.net.URLDecoder.decode(page, java.nio.charset.StandardCharsets.UTF_8));
+    return java.net.URLDecoder.decode(page, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static ResponseEntity<byte[]> served(PreviewService.Served served) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(served.mediaType()))
         .header("Content-Security-Policy", "sandbox allow-scripts allow-forms allow-popups")
@@ -43,6 +97,36 @@ class PreviewPages {
         .header("Cache-Control", "no-store")
         .header("X-Preview-Fingerprint", served.fingerprint())
         .body(served.content());
+  }
+
+  /** A member uploads a preview from the console's deliverables page (a multipart form). */
+  @org.springframework.web.bind.annotation.PostMapping("/console/milestones/{milestoneId}/previews")
+  String upload(
+      Actor actor,
+      @PathVariable UUID milestoneId,
+      @org.springframework.web.bind.annotation.RequestParam(name = "zip", required = false)
+          org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile zip,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String name,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
+      throws java.io.IOException {
+    UUID project = previews.projectOfMilestone(actor, milestoneId);
+    try {
+      if (zip == null || zip.isEmpty()) {
+        throw new io.tranche.core.error.DomainException(
+            io.tranche.app.preview.PreviewErrors.BAD_ARCHIVE,
+            java.util.Map.of("problem", "was not chosen: pick the site's .zip"));
+      }
+      try (java.io.InputStream in = zip.getInputStream()) {
+        previews.upload(actor, milestoneId, name.isBlank() ? "Preview" : name, in);
+      }
+      redirect.addFlashAttribute("saved", "Preview uploaded: the client can open it now.");
+    } catch (io.tranche.core.error.DomainException e) {
+      if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
+        throw e;
+      }
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+    }
+    return "redirect:/console/projects/" + project + "/deliverables";
   }
 
   /** The preview's start page: its folder, so relative links resolve inside it. */

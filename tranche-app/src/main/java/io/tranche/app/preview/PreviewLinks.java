@@ -1,0 +1,81 @@
+package io.tranche.app.preview;
+
+import io.tranche.app.platform.Access;
+import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Errors;
+import io.tranche.app.platform.Secrets;
+import io.tranche.app.preview.internal.PreviewRepository;
+import io.tranche.core.error.DomainException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Share links to a preview: a member hands one out; it opens the preview only for the project's
+ * signed-in people, until it expires or is revoked.
+ */
+@Service
+public class PreviewLinks {
+  private final PreviewService previews;
+  private final PreviewRepository repository;
+  private final Clock clock;
+
+  PreviewLinks(PreviewService previews, PreviewRepository repository, Clock clock) {
+    this.previews = previews;
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** How long a share link works unless revoked. */
+  public static final Duration LINK_VALIDITY = Duration.ofDays(7);
+
+  /**
+   * A member creates a share link to a preview: {@code /portal/p/<token>/}, for the project's
+   * signed-in people, for {@link #LINK_VALIDITY}. The token is shown once; only its hash is kept.
+   */
+  @Transactional
+  public String shareLink(Actor actor, UUID id) {
+    Access.member(actor);
+    PreviewView p = previews.preview(actor, id);
+    String token = Secrets.newSecret("pv_");
+    repository.insertLink(
+        Secrets.hash(token),
+        actor.workspaceId(),
+        p.id(),
+        clock.instant(),
+        clock.instant().plus(LINK_VALIDITY),
+        actor.label());
+    return token;
+  }
+
+  /** A member revokes every share link of a preview. */
+  @Transactional
+  public void revokeLinks(Actor actor, UUID id) {
+    Access.member(actor);
+    previews.preview(actor, id);
+    repository.revokeLinks(actor.workspaceId(), id, clock.instant());
+  }
+
+  /**
+   * The preview a share link opens for the caller, or why not: unknown links and links to other
+   * workspaces' or projects' previews are not found; expired or revoked ones say so ({@code
+   * preview.link-expired}).
+   */
+  @Transactional(readOnly = true)
+  public UUID previewOfLink(Actor actor, String token) {
+    PreviewRepository.Link link =
+        repository
+            .link(Secrets.hash(token))
+            .filter(l -> l.workspaceId().equals(actor.workspaceId()))
+            .orElseThrow(() -> Errors.notFound("preview link", new UUID(0, 0)));
+    PreviewView p = previews.preview(actor, link.previewId());
+    if (link.revoked() || !clock.instant().isBefore(link.expiresAt())) {
+      throw new DomainException(
+          PreviewErrors.LINK_EXPIRED, Map.of("at", link.expiresAt().toString()));
+    }
+    return p.id();
+  }
+}
