@@ -201,6 +201,26 @@ class JourneyIT extends IntegrationTest {
     Files.write(
         build, "the prototype".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     upload(vendor, "Prototype", build);
+    // and a preview the client can try before deciding
+    Path site = Files.createTempFile("nordlicht-site", ".zip");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(site))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("index.html"));
+      zip.write(
+          ("<!DOCTYPE html><html lang=\"en\"><head><title>Nordlicht shop</title></head><body>"
+                  + "<main><h1>Nordlicht shop</h1><p>Catalogue and basket.</p></main></body></html>")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    String previewForm =
+        "//section[contains(@class,'milestone-deliverables')][.//*[text()='Prototype']]"
+            + "//form[contains(@class,'preview-upload')]";
+    vendor
+        .findElement(By.xpath(previewForm + "//input[@type='file']"))
+        .sendKeys(site.toAbsolutePath().toString());
+    vendor.findElement(By.xpath(previewForm + "//input[@name='name']")).sendKeys("Shop prototype");
+    clickAndWait(vendor, By.xpath(previewForm + "//button"));
+    assertThat(vendor.findElement(By.linkText("Shop prototype")).isDisplayed()).isTrue();
+    Files.deleteIfExists(site);
     look(vendor, "console-deliverables");
     vendor.findElement(By.linkText("Milestones")).click();
     clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
@@ -225,9 +245,18 @@ class JourneyIT extends IntegrationTest {
     look(vendor, "console-project-changes");
     clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
 
-    // now the client accepts; its invoice is due, and paying it unlocks the build
+    // now the client tries the preview (their name is on it), then accepts; its invoice is due,
+    // and paying it unlocks the build
     client.get(project);
     client.findElement(By.linkText("Review the delivery")).click();
+    String review = client.getCurrentUrl();
+    client.get(client.findElement(By.cssSelector("a.preview-link")).getAttribute("href"));
+    assertThat(client.findElement(By.tagName("h1")).getText()).isEqualTo("Nordlicht shop");
+    assertThat(client.findElement(By.cssSelector("[data-tranche-watermark]")).getText())
+        .contains("Preview for " + nina);
+    Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+    shot(client, shots.resolve(String.format("journey-%02d-portal-preview-1366.png", ++page)));
+    client.get(review);
     client.findElement(By.id("typedName")).sendKeys("Nina Nord");
     client.findElement(By.id("consent")).click();
     look(client, "portal-acceptance");
