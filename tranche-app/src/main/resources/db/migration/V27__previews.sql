@@ -1,11 +1,13 @@
--- Hosted previews of a static site: what was uploaded for which part, unpacked (by SiteArchive)
--- into the data directory's preview cache, served with a watermark to the project's people.
+-- Previews: a static site (SITE, unpacked by SiteArchive), an image (IMAGE) or a PDF (PDF) uploaded
+-- for a part, kept in the data directory's preview cache and served with a watermark naming the
+-- viewer to the project's people.
 create table preview (
     id            uuid primary key,
     workspace_id  uuid not null references workspace (id),
     project_id    uuid not null references project (id),
     milestone_id  uuid not null references milestone (id),
     name          varchar(200) not null,
+    kind          varchar(10) not null,
     files         integer not null,
     bytes         bigint not null,
     created_at    timestamp with time zone not null,

@@ -6,8 +6,7 @@ import io.tranche.core.error.ErrorKind;
 /** Error codes of previews. */
 public final class PreviewErrors {
   public static final ErrorCode BAD_ARCHIVE =
-      new ErrorCode(
-          "preview.bad-archive", ErrorKind.INVALID, "the preview's zip is refused: {problem}");
+      new ErrorCode("preview.bad-archive", ErrorKind.INVALID, "the preview is refused: {problem}");
 
   public static final ErrorCode LINK_EXPIRED =
       new ErrorCode(

@@ -5,6 +5,7 @@ import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.preview.internal.PreviewRepository;
 import io.tranche.app.preview.internal.SiteArchive;
+import io.tranche.app.preview.internal.Watermarks;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
@@ -25,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,7 +68,10 @@ public class PreviewService {
     this.root = Path.of(dataDir, "previews");
   }
 
-  /** A member uploads a static site's zip as a preview of a part. */
+  /**
+   * A member uploads a preview of a part: a static site's zip, an image (PNG, JPEG, GIF) or a PDF,
+   * told apart by their content.
+   */
   @Transactional
   public PreviewView upload(Actor actor, UUID milestoneId, String name, InputStream zip) {
     Access.member(actor);
@@ -83,13 +86,23 @@ public class PreviewService {
     Path upload = null;
     try {
       Files.createDirectories(root);
-      upload = Files.createTempFile(root, ".upload-", ".zip");
+      upload = Files.createTempFile(root, ".upload-", ".bin");
       copyCapped(zip, upload);
-      SiteArchive.Unpacked site =
-          SiteArchive.unpack(upload, dir(actor.workspaceId(), id), SiteArchive.Limits.DEFAULT);
+      String kind = kind(upload);
+      Path dir = dir(actor.workspaceId(), id);
+      int files = 1;
+      long bytes = Files.size(upload);
+      if (kind.equals("SITE")) {
+        SiteArchive.Unpacked site = SiteArchive.unpack(upload, dir, SiteArchive.Limits.DEFAULT);
+        files = site.files();
+        bytes = site.bytes();
+      } else {
+        Files.createDirectories(dir);
+        Files.move(upload, dir.resolve("original"));
+      }
       PreviewView view =
           new PreviewView(
-              id, projectId, milestoneId, title, site.files(), site.bytes(), clock.instant(), null);
+              id, projectId, milestoneId, title, kind, files, bytes, clock.instant(), null);
       previews.insert(actor.workspaceId(), view, actor.label());
       events.publishEvent(
           new PreviewEvent.Uploaded(
@@ -169,19 +182,30 @@ public class PreviewService {
   public Served serve(Actor actor, UUID id, String page) {
     PreviewView p = preview(actor, id);
     Path base = dir(actor.workspaceId(), id);
-    String path = page.isEmpty() || page.endsWith("/") ? page + "index.html" : page;
-    Path file;
-    try {
-      file = SiteArchive.inside(base, path);
-    } catch (DomainException e) {
-      throw Errors.notFound("preview page", id);
-    }
-    if (!Files.isRegularFile(file)) {
-      throw Errors.notFound("preview page", id);
-    }
     String fingerprint = fingerprint(id, actor.label());
-    String type = mediaType(path);
+    String mark = "Preview for " + actor.email() + " · " + WHEN.format(clock.instant());
     try {
+      if (!p.kind().equals("SITE")) {
+        byte[] original = Files.readAllBytes(base.resolve("original"));
+        events.publishEvent(
+            new PreviewEvent.Viewed(
+                actor.workspaceId(), p.projectId(), actor.label(), id, p.kind(), fingerprint));
+        String text = mark + " · " + fingerprint;
+        return p.kind().equals("PDF")
+            ? new Served(Watermarks.pdf(original, text), "application/pdf", fingerprint)
+            : new Served(Watermarks.image(original, text), "image/png", fingerprint);
+      }
+      String path = page.isEmpty() || page.endsWith("/") ? page + "index.html" : page;
+      Path file;
+      try {
+        file = SiteArchive.inside(base, path);
+      } catch (DomainException e) {
+        throw Errors.notFound("preview page", id);
+      }
+      if (!Files.isRegularFile(file)) {
+        throw Errors.notFound("preview page", id);
+      }
+      String type = Watermarks.mediaType(path);
       byte[] bytes = Files.readAllBytes(file);
       if (!type.startsWith("text/html")) {
         return new Served(bytes, type, fingerprint);
@@ -191,8 +215,7 @@ public class PreviewService {
               actor.workspaceId(), p.projectId(), actor.label(), id, path, fingerprint));
       String html = new String(bytes, StandardCharsets.UTF_8);
       return new Served(
-          watermark(html, actor.email(), WHEN.format(clock.instant()), fingerprint)
-              .getBytes(StandardCharsets.UTF_8),
+          Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
           type,
           fingerprint);
     } catch (IOException e) {
@@ -200,28 +223,26 @@ public class PreviewService {
     }
   }
 
-  /** The HTML with a fixed, see-through overlay naming the viewer, the time and the fingerprint. */
-  static String watermark(String html, String viewer, String when, String fingerprint) {
-    String mark =
-        "<div data-tranche-watermark aria-hidden=\"true\" style=\"position:fixed;inset:0;"
-            + "pointer-events:none;z-index:2147483647;display:flex;align-items:center;"
-            + "justify-content:center;text-align:center;opacity:.22;color:#b3261e;"
-            + "font:700 26px/1.4 sans-serif;transform:rotate(-24deg)\">Preview for "
-            + escape(viewer)
-            + "<br>"
-            + escape(when)
-            + " · "
-            + fingerprint
-            + "</div>";
-    int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
-    return end < 0 ? html + mark : html.substring(0, end) + mark + html.substring(end);
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+  /** What an upload is, by its first bytes: a zip (a site), a PDF, or an image ImageIO reads. */
+  private static String kind(Path upload) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(upload)) {
+      head = in.readNBytes(8);
+    }
+    String start = new String(head, StandardCharsets.ISO_8859_1);
+    if (start.startsWith("PK\u0003\u0004") || start.startsWith("PK\u0005\u0006")) {
+      return "SITE";
+    }
+    if (start.startsWith("%PDF-")) {
+      return "PDF";
+    }
+    try (var in = javax.imageio.ImageIO.createImageInputStream(upload.toFile())) {
+      if (in != null && javax.imageio.ImageIO.getImageReaders(in).hasNext()) {
+        return "IMAGE";
+      }
+    }
+    throw new DomainException(
+        PreviewErrors.BAD_ARCHIVE, Map.of("problem", "it is not a site's .zip, an image or a PDF"));
   }
 
   /** The viewer's fingerprint for a preview: traceable, never the viewer's address itself. */
@@ -234,30 +255,6 @@ public class PreviewService {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
-
-  private static final Map<String, String> TYPES =
-      Map.ofEntries(
-          Map.entry("html", "text/html; charset=utf-8"),
-          Map.entry("htm", "text/html; charset=utf-8"),
-          Map.entry("css", "text/css; charset=utf-8"),
-          Map.entry("js", "text/javascript; charset=utf-8"),
-          Map.entry("json", "application/json"),
-          Map.entry("svg", "image/svg+xml"),
-          Map.entry("png", "image/png"),
-          Map.entry("jpg", "image/jpeg"),
-          Map.entry("jpeg", "image/jpeg"),
-          Map.entry("gif", "image/gif"),
-          Map.entry("webp", "image/webp"),
-          Map.entry("ico", "image/x-icon"),
-          Map.entry("woff", "font/woff"),
-          Map.entry("woff2", "font/woff2"),
-          Map.entry("txt", "text/plain; charset=utf-8"));
-
-  static String mediaType(String path) {
-    int dot = path.lastIndexOf('.');
-    String ext = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return Optional.ofNullable(TYPES.get(ext)).orElse("application/octet-stream");
   }
 
   private Path dir(UUID workspaceId, UUID id) {

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A hosted preview as pages and the API list it. */
+/** A preview as pages and the API list it: a {@code SITE}, an {@code IMAGE} or a {@code PDF}. */
 public record PreviewView(
     UUID id,
     UUID projectId,
     UUID milestoneId,
     String name,
+    String kind,
     int files,
     long bytes,
     Instant createdAt,

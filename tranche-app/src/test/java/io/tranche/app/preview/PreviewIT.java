@@ -191,6 +191,85 @@ class PreviewIT extends IntegrationTest {
   }
 
   @Test
+  void imagesAndPdfsAreWatermarkedWhenServedAndTheOriginalIsNeverHandedOut() throws Exception {
+    World world = fixtures.world("preview-docs");
+    java.awt.image.BufferedImage picture =
+        new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = picture.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 400, 300);
+    g.dispose();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(picture, "png", png);
+    UUID image = id(upload(world, png.toByteArray(), 201));
+    MockHttpServletResponse shown =
+        mvc.perform(
+                get("/portal/previews/" + image + "/")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", "image/png"))
+            .andReturn()
+            .getResponse();
+    var served =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shown.getContentAsByteArray()));
+    assertThat(served.getWidth()).isEqualTo(400);
+    boolean marked = false;
+    for (int x = 0; x < 400 && !marked; x++) {
+      for (int y = 0; y < 300 && !marked; y++) {
+        marked = served.getRGB(x, y) != java.awt.Color.WHITE.getRGB();
+      }
+    }
+    assertThat(marked).as("the watermark is drawn into the picture").isTrue();
+
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      var page = new org.apache.pdfbox.pdmodel.PDPage();
+      doc.addPage(page);
+      try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+        c.beginText();
+        c.setFont(
+            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+            14);
+        c.newLineAtOffset(72, 700);
+        c.showText("Design concept for Nordlicht");
+        c.endText();
+      }
+      doc.save(pdf);
+    }
+    UUID document = id(upload(world, pdf.toByteArray(), 201));
+    byte[] servedPdf =
+        mvc.perform(
+                get("/portal/previews/" + document + "/")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", "application/pdf"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(servedPdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains("Design concept for Nordlicht")
+          .contains("Preview for contact-preview-docs")
+          .contains(" UTC · ");
+    }
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry where workspace_id = ? and type ="
+                        + " 'preview.viewed'")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2L);
+    assertThat(upload(world, "just text".getBytes(StandardCharsets.UTF_8), 400))
+        .contains("not a site's .zip, an image or a PDF");
+  }
+
+  private static UUID id(String json) {
+    return UUID.fromString(json.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+  }
+
+  @Test
   void aMaliciousZipIsRefusedAndNothingIsKept() throws Exception {
     World world = fixtures.world("preview-evil");
     String refused = upload(world, zip("index.html", "ok", "../../evil.html", "x"), 400);

@@ -22,9 +22,9 @@ public class PreviewRepository {
   public void insert(UUID workspaceId, PreviewView p, String by) {
     jdbc.sql(
             """
-            insert into preview (id, workspace_id, project_id, milestone_id, name, files, bytes,
-                                 created_at, created_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into preview (id, workspace_id, project_id, milestone_id, name, kind, files,
+                                 bytes, created_at, created_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             p.id(),
@@ -32,6 +32,7 @@ public class PreviewRepository {
             p.projectId(),
             p.milestoneId(),
             p.name(),
+            p.kind(),
             p.files(),
             p.bytes(),
             Timestamp.from(p.createdAt()),
@@ -61,6 +62,7 @@ public class PreviewRepository {
         rs.getObject("project_id", UUID.class),
         rs.getObject("milestone_id", UUID.class),
         rs.getString("name"),
+        rs.getString("kind"),
         rs.getInt("files"),
         rs.getLong("bytes"),
         rs.getTimestamp("created_at").toInstant(),

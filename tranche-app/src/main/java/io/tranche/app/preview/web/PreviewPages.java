@@ -114,7 +114,8 @@ class PreviewPages {
       if (zip == null || zip.isEmpty()) {
         throw new io.tranche.core.error.DomainException(
             io.tranche.app.preview.PreviewErrors.BAD_ARCHIVE,
-            java.util.Map.of("problem", "was not chosen: pick the site's .zip"));
+            java.util.Map.of(
+                "problem", "no file was chosen: pick a site's .zip, an image or a PDF"));
       }
       try (java.io.InputStream in = zip.getInputStream()) {
         previews.upload(actor, milestoneId, name.isBlank() ? "Preview" : name, in);
