@@ -28,3 +28,14 @@ create table preview_link (
     expires_at    timestamp with time zone not null,
     revoked_at    timestamp with time zone
 );
+
+-- Who opened which preview, first and last: the acceptance a client signs names the previews of the
+-- part they opened (each view is also an evidence entry).
+create table preview_view (
+    preview_id       uuid not null references preview (id),
+    workspace_id     uuid not null references workspace (id),
+    viewer           varchar(200) not null,
+    first_viewed_at  timestamp with time zone not null,
+    last_viewed_at   timestamp with time zone not null,
+    constraint preview_view_pk primary key (preview_id, viewer)
+);

@@ -9,6 +9,7 @@
       "invoice",
       "mail",
       "platform",
+      "preview",
       "project",
       "signing",
       "storage",

@@ -21,6 +21,15 @@ public final class AcceptanceDocument {
    * deliverable with its name, size, SHA-256 and receipt id.
    */
   public static String hash(MilestoneView m, String kind, List<Deliverable> files) {
+    return hash(m, kind, files, List.of());
+  }
+
+  /**
+   * The document with the previews offered with the milestone (listed only when there are any, so
+   * documents without previews keep the hash they always had).
+   */
+  public static String hash(
+      MilestoneView m, String kind, List<Deliverable> files, List<DeliveredWork.Previewed> shown) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("kind", kind);
     doc.put("project", m.projectId().toString());
@@ -30,6 +39,20 @@ public final class AcceptanceDocument {
     doc.put("currency", m.amount().currency());
     doc.put("state", m.state().name());
     doc.put("deliverables", evidenceOf(files));
+    if (!shown.isEmpty()) {
+      doc.put(
+          "previews",
+          shown.stream()
+              .map(
+                  p -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("preview", p.previewId().toString());
+                    e.put("name", p.name());
+                    e.put("kind", p.kind());
+                    return e;
+                  })
+              .toList());
+    }
     return EvidenceChain.sha256(CanonicalJson.write(doc));
   }
 

@@ -82,6 +82,8 @@ public class AcceptanceService {
       String documentHash,
       List<SignatureView> signatures,
       List<Deliverable> deliverables,
+      List<DeliveredWork.Previewed> previews,
+      List<String> previewsViewed,
       @Nullable Instant reviewEndsAt,
       java.time.ZoneId zone) {
 
@@ -105,9 +107,10 @@ public class AcceptanceService {
     MilestoneView m = milestones.milestone(actor, milestoneId);
     String kind = kindFor(actor, m);
     List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
-    String hash = AcceptanceDocument.hash(m, kind, files);
+    List<DeliveredWork.Previewed> shown = delivered.previews(actor.workspaceId(), m.id());
+    String hash = AcceptanceDocument.hash(m, kind, files, shown);
     signatures.recordView(actor.workspaceId(), kind, m.id(), hash, actor.label(), clock.instant());
-    return decision(actor, m, kind, hash, files);
+    return decision(actor, m, kind, hash, files, shown);
   }
 
   /**
@@ -126,7 +129,8 @@ public class AcceptanceService {
           ContractErrors.NOT_A_SIGNER, Map.of("who", "a client contact of the project"));
     }
     List<Deliverable> files = delivered.of(actor.workspaceId(), m.id());
-    String hash = AcceptanceDocument.hash(m, kind, files);
+    List<DeliveredWork.Previewed> shown = delivered.previews(actor.workspaceId(), m.id());
+    String hash = AcceptanceDocument.hash(m, kind, files, shown);
     if (!signatures.hasViewed(actor.workspaceId(), m.id(), hash, actor.label())) {
       throw new DomainException(ContractErrors.NOT_SHOWN, Map.of());
     }
@@ -150,7 +154,14 @@ public class AcceptanceService {
     events.publishEvent(
         kind.equals(ACCEPTANCE)
             ? new AgreementEvent.AcceptanceSigned(
-                actor.workspaceId(), m.projectId(), actor.label(), m.id(), hash, signature, files)
+                actor.workspaceId(),
+                m.projectId(),
+                actor.label(),
+                m.id(),
+                hash,
+                signature,
+                files,
+                delivered.viewedBy(actor.workspaceId(), m.id(), actor.label()))
             : new AgreementEvent.SignedOff(
                 actor.workspaceId(),
                 m.projectId(),
@@ -163,7 +174,7 @@ public class AcceptanceService {
     if (kind.equals(ACCEPTANCE)) {
       milestones.decideAsClient(actor, milestoneId, MilestoneAction.ACCEPT);
     }
-    return decision(actor, milestones.milestone(actor, milestoneId), kind, hash, files);
+    return decision(actor, milestones.milestone(actor, milestoneId), kind, hash, files, shown);
   }
 
   /** The client asks for changes to submitted work, with a reason the vendor sees. */
@@ -184,7 +195,11 @@ public class AcceptanceService {
             m.projectId(),
             actor.label(),
             m.id(),
-            AcceptanceDocument.hash(m, ACCEPTANCE, delivered.of(actor.workspaceId(), m.id())),
+            AcceptanceDocument.hash(
+                m,
+                ACCEPTANCE,
+                delivered.of(actor.workspaceId(), m.id()),
+                delivered.previews(actor.workspaceId(), m.id())),
             m.name(),
             text));
     reviews.keepChangeReason(actor.workspaceId(), m.id(), text);
@@ -215,7 +230,11 @@ public class AcceptanceService {
             review.workspaceId(),
             review.projectId(),
             review.id(),
-            AcceptanceDocument.hash(view, acceptance ? ACCEPTANCE : SIGNOFF, files),
+            AcceptanceDocument.hash(
+                view,
+                acceptance ? ACCEPTANCE : SIGNOFF,
+                files,
+                delivered.previews(review.workspaceId(), review.id())),
             review.startedAt(),
             reviewDays,
             review.reminders(),
@@ -238,7 +257,12 @@ public class AcceptanceService {
   }
 
   private Decision decision(
-      Actor actor, MilestoneView m, String kind, String hash, List<Deliverable> files) {
+      Actor actor,
+      MilestoneView m,
+      String kind,
+      String hash,
+      List<Deliverable> files,
+      List<DeliveredWork.Previewed> shown) {
     ProjectStage stage = projects.stageOf(actor.workspaceId(), m.projectId());
     int days = stage.reviewDays();
     Instant ends =
@@ -254,6 +278,8 @@ public class AcceptanceService {
         hash,
         signatures.of(actor.workspaceId(), List.of(m.id())),
         files,
+        shown,
+        delivered.viewedBy(actor.workspaceId(), m.id(), actor.label()),
         ends,
         stage.zone());
   }

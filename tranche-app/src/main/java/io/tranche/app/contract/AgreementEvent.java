@@ -198,10 +198,12 @@ public sealed interface AgreementEvent extends Evidenced {
       UUID documentId,
       String documentHash,
       SignatureView signature,
-      List<Deliverable> deliverables)
+      List<Deliverable> deliverables,
+      @Nullable List<String> previewsViewed)
       implements AgreementEvent {
     public AcceptanceSigned {
       deliverables = List.copyOf(deliverables);
+      previewsViewed = previewsViewed == null ? List.of() : List.copyOf(previewsViewed);
     }
 
     @Override
@@ -214,6 +216,9 @@ public sealed interface AgreementEvent extends Evidenced {
       Map<String, Object> d = signed(signature);
       d.put("milestone", documentId.toString());
       d.put("deliverables", AcceptanceDocument.evidenceOf(deliverables));
+      if (previewsViewed != null && !previewsViewed.isEmpty()) {
+        d.put("previewsViewed", previewsViewed);
+      }
       return d;
     }
   }

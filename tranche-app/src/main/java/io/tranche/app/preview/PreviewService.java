@@ -142,6 +142,18 @@ public class PreviewService {
     return projectId;
   }
 
+  /** A part's previews (a system read: for the acceptance document). */
+  @Transactional(readOnly = true)
+  public List<PreviewView> offered(UUID workspaceId, UUID milestoneId) {
+    return previews.ofMilestone(workspaceId, milestoneId);
+  }
+
+  /** The names of a part's previews {@code viewer} opened (a system read). */
+  @Transactional(readOnly = true)
+  public List<String> viewedBy(UUID workspaceId, UUID milestoneId, String viewer) {
+    return previews.viewedBy(workspaceId, milestoneId, viewer);
+  }
+
   /** A project's previews by the part they show, for a deliverables or review page. */
   @Transactional(readOnly = true)
   public Map<UUID, List<PreviewView>> byMilestone(Actor actor, UUID projectId) {
@@ -183,6 +195,7 @@ public class PreviewService {
     PreviewView p = preview(actor, id);
     Path base = dir(actor.workspaceId(), id);
     String fingerprint = fingerprint(id, actor.label());
+    previews.recordView(actor.workspaceId(), id, actor.label(), clock.instant());
     String mark = "Preview for " + actor.email() + " · " + WHEN.format(clock.instant());
     try {
       if (!p.kind().equals("SITE")) {

@@ -80,7 +80,7 @@ class EventSerializationIT extends IntegrationTest {
             new AgreementEvent.ChangesRequested(
                 ws, project, "contact:x", id, "h", "Prototype", "why"),
             new AgreementEvent.AcceptanceSigned(
-                ws, project, "contact:x", id, "h", signature, files),
+                ws, project, "contact:x", id, "h", signature, files, List.of("Shop prototype")),
             new AgreementEvent.SignedOff(ws, project, "contact:x", id, "h", signature, files, at),
             new AgreementEvent.Deemed(ws, project, id, "h", at, 7, 2, files, null),
             new ModificationEvent.Filed(

@@ -40,8 +40,12 @@ class PreviewIT extends IntegrationTest {
   }
 
   private String upload(World world, byte[] zip, int status) throws Exception {
+    return upload(world, world.milestones().get(1).id(), zip, status);
+  }
+
+  private String upload(World world, UUID milestone, byte[] zip, int status) throws Exception {
     return mvc.perform(
-            put("/api/v1/milestones/" + world.milestones().get(1).id() + "/previews")
+            put("/api/v1/milestones/" + milestone + "/previews")
                 .param("name", "Shop prototype")
                 .contentType("application/zip")
                 .content(zip)
@@ -267,6 +271,44 @@ class PreviewIT extends IntegrationTest {
 
   private static UUID id(String json) {
     return UUID.fromString(json.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+  }
+
+  @Test
+  void theAcceptanceNamesThePreviewsTheClientOpened() throws Exception {
+    World world = fixtures.world("preview-accept");
+    fixtures.signedContract(world);
+    var build = fixtures.submittedArtifact(world);
+    UUID id =
+        id(
+            upload(
+                world,
+                build.milestoneId(),
+                zip("index.html", "<html><body>Final</body></html>"),
+                201));
+    var contact = authentication(Sessions.of(world.contactActor()));
+    assertThat(
+            mvc.perform(get("/portal/milestones/" + build.milestoneId()).with(contact))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("(not opened yet)");
+    mvc.perform(get("/portal/previews/" + id + "/").with(contact)).andExpect(status().isOk());
+    assertThat(
+            mvc.perform(get("/portal/milestones/" + build.milestoneId()).with(contact))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("(you opened it)");
+    fixtures.accept(world, build.milestoneId());
+    assertThat(
+            jdbc.sql(
+                    "select payload from evidence_entry where workspace_id = ? and type ="
+                        + " 'milestone.acceptance-signed'")
+                .param(world.owner().workspaceId())
+                .query(String.class)
+                .single())
+        .contains("previewsViewed")
+        .contains("Shop prototype");
   }
 
   @Test

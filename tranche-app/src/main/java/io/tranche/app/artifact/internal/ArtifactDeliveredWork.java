@@ -6,13 +6,31 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The sealed artifacts of a milestone with their receipts, for the acceptance document. */
+/**
+ * The sealed artifacts of a milestone with their receipts, and the previews offered with it, for
+ * the acceptance document.
+ */
 @Component
 class ArtifactDeliveredWork implements DeliveredWork {
   private final ArtifactRepository artifacts;
+  private final io.tranche.app.preview.PreviewService previews;
 
-  ArtifactDeliveredWork(ArtifactRepository artifacts) {
+  ArtifactDeliveredWork(
+      ArtifactRepository artifacts, io.tranche.app.preview.PreviewService previews) {
     this.artifacts = artifacts;
+    this.previews = previews;
+  }
+
+  @Override
+  public List<Previewed> previews(UUID workspaceId, UUID milestoneId) {
+    return previews.offered(workspaceId, milestoneId).stream()
+        .map(p -> new Previewed(p.id(), p.name(), p.kind()))
+        .toList();
+  }
+
+  @Override
+  public List<String> viewedBy(UUID workspaceId, UUID milestoneId, String viewer) {
+    return previews.viewedBy(workspaceId, milestoneId, viewer);
   }
 
   @Override

@@ -117,4 +117,54 @@ public class PreviewRepository {
             .update()
         > 0;
   }
+
+  /** Notes that {@code viewer} opened a preview (first time kept, last time moved). */
+  public void recordView(UUID workspaceId, UUID previewId, String viewer, java.time.Instant at) {
+    int seen =
+        jdbc.sql(
+                """
+                update preview_view set last_viewed_at = ?
+                where workspace_id = ? and preview_id = ? and viewer = ?
+                """)
+            .params(Timestamp.from(at), workspaceId, previewId, viewer)
+            .update();
+    if (seen == 0) {
+      jdbc.sql(
+              """
+              insert into preview_view (preview_id, workspace_id, viewer, first_viewed_at,
+                                        last_viewed_at)
+              values (?, ?, ?, ?, ?)
+              on conflict do nothing
+              """)
+          .params(previewId, workspaceId, viewer, Timestamp.from(at), Timestamp.from(at))
+          .update();
+    }
+  }
+
+  /** The previews of a milestone, oldest first, that are not revoked. */
+  public List<PreviewView> ofMilestone(UUID workspaceId, UUID milestoneId) {
+    return jdbc.sql(
+            """
+            select * from preview
+            where workspace_id = ? and milestone_id = ? and revoked_at is null
+            order by created_at
+            """)
+        .params(workspaceId, milestoneId)
+        .query(PreviewRepository::view)
+        .list();
+  }
+
+  /** The names of a milestone's previews {@code viewer} opened, oldest preview first. */
+  public List<String> viewedBy(UUID workspaceId, UUID milestoneId, String viewer) {
+    return jdbc.sql(
+            """
+            select p.name from preview p
+            join preview_view v on v.preview_id = p.id and v.workspace_id = p.workspace_id
+            where p.workspace_id = ? and p.milestone_id = ? and v.viewer = ?
+            order by p.created_at
+            """)
+        .params(workspaceId, milestoneId, viewer)
+        .query(String.class)
+        .list();
+  }
 }
