@@ -43,4 +43,18 @@ public sealed interface PreviewEvent extends Evidenced {
           "preview", previewId.toString(), "page", page, "fingerprint", fingerprint);
     }
   }
+
+  /** A member withdrew a preview. */
+  record Revoked(UUID workspaceId, UUID projectId, String actor, UUID previewId)
+      implements PreviewEvent {
+    @Override
+    public String evidenceType() {
+      return "preview.revoked";
+    }
+
+    @Override
+    public Map<String, Object> evidencePayload() {
+      return Evidenced.fields("preview", previewId.toString());
+    }
+  }
 }

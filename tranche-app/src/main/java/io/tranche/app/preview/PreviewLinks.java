@@ -14,18 +14,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Share links to a preview: a member hands one out; it opens the preview only for the project's
- * signed-in people, until it expires or is revoked.
+ * Who reaches a preview, as members manage it: share links (a member hands one out; it opens the
+ * preview only for the project's signed-in people, until it expires or is revoked), revoking the
+ * preview itself, and the log of who opened it.
  */
 @Service
 public class PreviewLinks {
   private final PreviewService previews;
   private final PreviewRepository repository;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
-  PreviewLinks(PreviewService previews, PreviewRepository repository, Clock clock) {
+  PreviewLinks(
+      PreviewService previews,
+      PreviewRepository repository,
+      org.springframework.context.ApplicationEventPublisher events,
+      Clock clock) {
     this.previews = previews;
     this.repository = repository;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -77,5 +84,26 @@ public class PreviewLinks {
           PreviewErrors.LINK_EXPIRED, Map.of("at", link.expiresAt().toString()));
     }
     return p.id();
+  }
+
+  /** A member withdraws a preview: nobody opens it any more, through any link. */
+  @Transactional
+  public PreviewView revoke(Actor actor, UUID id) {
+    Access.member(actor);
+    PreviewView p = previews.preview(actor, id);
+    repository.revokeLinks(actor.workspaceId(), id, clock.instant());
+    if (repository.revoke(actor.workspaceId(), id, clock.instant())) {
+      events.publishEvent(
+          new PreviewEvent.Revoked(actor.workspaceId(), p.projectId(), actor.label(), id));
+    }
+    return p;
+  }
+
+  /** Who opened a preview, first and last (members). */
+  @Transactional(readOnly = true)
+  public java.util.List<PreviewRepository.Viewer> viewers(Actor actor, UUID id) {
+    Access.member(actor);
+    previews.preview(actor, id);
+    return repository.viewers(actor.workspaceId(), id);
   }
 }

@@ -195,7 +195,7 @@ public class PreviewService {
     PreviewView p = preview(actor, id);
     Path base = dir(actor.workspaceId(), id);
     String fingerprint = fingerprint(id, actor.label());
-    previews.recordView(actor.workspaceId(), id, actor.label(), clock.instant());
+    previews.recordView(actor.workspaceId(), id, actor.label(), actor.email(), clock.instant());
     String mark = "Preview for " + actor.email() + " · " + WHEN.format(clock.instant());
     try {
       if (!p.kind().equals("SITE")) {

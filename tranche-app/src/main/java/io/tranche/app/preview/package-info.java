@@ -3,7 +3,7 @@
  * safely ({@code internal.SiteArchive}) and served to the project's people with a watermark naming
  * the viewer, each page view kept as evidence.
  */
-@ApplicationModule(allowedDependencies = {"platform", "project"})
+@ApplicationModule(allowedDependencies = {"platform", "project", "workspace"})
 @NullMarked
 package io.tranche.app.preview;
 

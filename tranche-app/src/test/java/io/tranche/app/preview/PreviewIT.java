@@ -177,6 +177,23 @@ class PreviewIT extends IntegrationTest {
         .as("the review page offers the preview first")
         .contains("See it first")
         .contains("/portal/previews/" + id + "/");
+
+    // the vendor sees who opened it, then withdraws it: it no longer opens at all
+    assertThat(
+            mvc.perform(get("/console/previews/" + id + "/log").with(owner))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains(world.contact().email());
+    mvc.perform(
+            post("/console/previews/" + id + "/revocation")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(owner))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/portal/previews/" + id + "/").with(contact)).andExpect(status().isNotFound());
   }
 
   private String share(World world, UUID preview) throws Exception {

@@ -119,7 +119,8 @@ public class PreviewRepository {
   }
 
   /** Notes that {@code viewer} opened a preview (first time kept, last time moved). */
-  public void recordView(UUID workspaceId, UUID previewId, String viewer, java.time.Instant at) {
+  public void recordView(
+      UUID workspaceId, UUID previewId, String viewer, String email, java.time.Instant at) {
     int seen =
         jdbc.sql(
                 """
@@ -131,12 +132,12 @@ public class PreviewRepository {
     if (seen == 0) {
       jdbc.sql(
               """
-              insert into preview_view (preview_id, workspace_id, viewer, first_viewed_at,
-                                        last_viewed_at)
-              values (?, ?, ?, ?, ?)
+              insert into preview_view (preview_id, workspace_id, viewer, viewer_email,
+                                        first_viewed_at, last_viewed_at)
+              values (?, ?, ?, ?, ?, ?)
               on conflict do nothing
               """)
-          .params(previewId, workspaceId, viewer, Timestamp.from(at), Timestamp.from(at))
+          .params(previewId, workspaceId, viewer, email, Timestamp.from(at), Timestamp.from(at))
           .update();
     }
   }
@@ -166,5 +167,35 @@ public class PreviewRepository {
         .params(workspaceId, milestoneId, viewer)
         .query(String.class)
         .list();
+  }
+
+  /** Who opened a preview, first and last. */
+  public record Viewer(String email, java.time.Instant first, java.time.Instant last) {}
+
+  public List<Viewer> viewers(UUID workspaceId, UUID previewId) {
+    return jdbc.sql(
+            """
+            select viewer, viewer_email, first_viewed_at, last_viewed_at from preview_view
+            where workspace_id = ? and preview_id = ? order by first_viewed_at
+            """)
+        .params(workspaceId, previewId)
+        .query(
+            (rs, i) ->
+                new Viewer(
+                    rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant()))
+        .list();
+  }
+
+  public boolean revoke(UUID workspaceId, UUID previewId, java.time.Instant at) {
+    return jdbc.sql(
+                """
+                update preview set revoked_at = ?
+                where workspace_id = ? and id = ? and revoked_at is null
+                """)
+            .params(Timestamp.from(at), workspaceId, previewId)
+            .update()
+        == 1;
   }
 }

@@ -20,14 +20,44 @@ class PreviewPages {
   private final PreviewService previews;
   private final io.tranche.app.preview.PreviewLinks links;
   private final io.tranche.app.platform.BaseUrl baseUrl;
+  private final io.tranche.app.workspace.WorkspaceService workspaces;
+  private final io.tranche.app.project.ProjectService projects;
 
   PreviewPages(
       PreviewService previews,
       io.tranche.app.preview.PreviewLinks links,
-      io.tranche.app.platform.BaseUrl baseUrl) {
+      io.tranche.app.platform.BaseUrl baseUrl,
+      io.tranche.app.workspace.WorkspaceService workspaces,
+      io.tranche.app.project.ProjectService projects) {
     this.previews = previews;
     this.links = links;
     this.baseUrl = baseUrl;
+    this.workspaces = workspaces;
+    this.projects = projects;
+  }
+
+  /** Who opened a preview, first and last: the vendor's view log. */
+  @GetMapping("/console/previews/{previewId}/log")
+  String log(Actor actor, @PathVariable UUID previewId, org.springframework.ui.Model model) {
+    var viewers = links.viewers(actor, previewId);
+    var preview = previews.preview(actor, previewId);
+    model.addAttribute("workspace", workspaces.current(actor));
+    model.addAttribute("actor", actor);
+    model.addAttribute("project", projects.project(actor, preview.projectId()));
+    model.addAttribute("preview", preview);
+    model.addAttribute("viewers", viewers);
+    return "console/preview-log";
+  }
+
+  /** A member withdraws a preview: it and its links stop working. */
+  @org.springframework.web.bind.annotation.PostMapping("/console/previews/{previewId}/revocation")
+  String revoke(
+      Actor actor,
+      @PathVariable UUID previewId,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    var preview = links.revoke(actor, previewId);
+    redirect.addFlashAttribute("saved", "Preview withdrawn: it and its links no longer open.");
+    return "redirect:/console/projects/" + preview.projectId() + "/deliverables";
   }
 
   @GetMapping({"/console/previews/{previewId}/**", "/portal/previews/{previewId}/**"})
