@@ -5,14 +5,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code tranche-cli} command for vendors and clients: {@code upload} a build from CI, {@code
- * verify-receipt} before paying, {@code open} a released artifact against its receipt.
+ * verify-receipt} before paying, {@code open} a released artifact against its receipt, {@code
+ * license verify} a licence as the vendor's app does.
  */
 @Command(
     name = "tranche-cli",
     mixinStandardHelpOptions = true,
     versionProvider = TrancheCli.Version.class,
     description =
-        "Tranche command line: upload builds, verify delivery receipts, open released artifacts.",
+        "Tranche command line: upload builds, verify delivery receipts, open released artifacts,"
+            + " verify licences.",
     subcommands = {
       UploadCommand.class,
       VerifyReceiptCommand.class,

@@ -18,7 +18,7 @@ class TrancheCliTest {
   @Test
   void printsUsageWithoutACommand() {
     var out = capture(() -> assertThat(TrancheCli.execute()).isZero());
-    assertThat(out).contains("Usage: tranche-cli");
+    assertThat(out).contains("Usage: tranche-cli").contains("license").contains("verify licences");
   }
 
   @Test
