@@ -10,10 +10,7 @@ import io.tranche.core.error.Validation;
 import io.tranche.license.LicenseTokens;
 import io.tranche.license.LicenseVerifier;
 import io.tranche.license.Verdict;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,7 +142,8 @@ public class LicenseService {
     String state = ((Verdict.Valid) verdict).inGrace() ? "in-grace" : "valid";
     if (l.revoked()) {
       state = "revoked";
-    } else if (!licenses.activate(ws, l.id(), sha256(name), l.machines(), clock.instant())) {
+    } else if (!licenses.activate(
+        ws, l.id(), io.tranche.app.platform.Secrets.hash(name), l.machines(), clock.instant())) {
       state = "machine-limit";
     }
     LicenseView now = licenses.find(ws, l.id()).orElseThrow();
@@ -174,16 +172,6 @@ public class LicenseService {
       return Optional.of(UUID.fromString(text));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 }

@@ -18,11 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,7 +181,12 @@ public class PreviewService {
   }
 
   /** A file of a preview as served: its bytes (HTML with the watermark) and its media type. */
-  public record Served(byte[] content, String mediaType, String fingerprint) {}
+  public record Served(
+      org.springframework.core.io.Resource content, String mediaType, String fingerprint) {
+    Served(byte[] bytes, String mediaType, String fingerprint) {
+      this(new org.springframework.core.io.ByteArrayResource(bytes), mediaType, fingerprint);
+    }
+  }
 
   /**
    * A file of a preview for the viewer: HTML pages get the watermark (and their view is kept as
@@ -219,10 +222,12 @@ public class PreviewService {
         throw Errors.notFound("preview page", id);
       }
       String type = Watermarks.mediaType(path);
-      byte[] bytes = Files.readAllBytes(file);
       if (!type.startsWith("text/html")) {
-        return new Served(bytes, type, fingerprint);
+        // assets stream from the cache as they are; only pages are read, to be watermarked
+        return new Served(
+            new org.springframework.core.io.FileSystemResource(file), type, fingerprint);
       }
+      byte[] bytes = Files.readAllBytes(file);
       events.publishEvent(
           new PreviewEvent.Viewed(
               actor.workspaceId(), p.projectId(), actor.label(), id, path, fingerprint));
@@ -260,14 +265,7 @@ public class PreviewService {
 
   /** The viewer's fingerprint for a preview: traceable, never the viewer's address itself. */
   static String fingerprint(UUID preview, String viewer) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest((preview + "|" + viewer).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return io.tranche.app.platform.Secrets.hash(preview + "|" + viewer).substring(0, 12);
   }
 
   private Path dir(UUID workspaceId, UUID id) {

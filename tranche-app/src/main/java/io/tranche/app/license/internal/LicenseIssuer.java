@@ -15,12 +15,9 @@ import io.tranche.core.milestone.PaymentTrigger;
 import io.tranche.core.project.ProjectType;
 import io.tranche.license.License;
 import io.tranche.license.LicenseTokens;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +148,13 @@ public class LicenseIssuer {
     }
     events.publishEvent(
         new LicenseEvent.Issued(
-            workspaceId, project.id(), actor, id, milestoneId, terms.edition(), sha256(token)));
+            workspaceId,
+            project.id(),
+            actor,
+            id,
+            milestoneId,
+            terms.edition(),
+            io.tranche.app.platform.Secrets.hash(token)));
     mail.send(
         workspaceId,
         projects.contactEmails(workspaceId, project.id()),
@@ -165,16 +168,5 @@ public class LicenseIssuer {
                 baseUrl.portal(workspaceId, "/portal/projects/" + project.id() + "/deliverables")),
         List.of("license:" + id));
     return Optional.of(id);
-  }
-
-  private static String sha256(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

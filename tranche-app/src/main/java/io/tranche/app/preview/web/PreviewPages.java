@@ -61,14 +61,14 @@ class PreviewPages {
   }
 
   @GetMapping({"/console/previews/{previewId}/**", "/portal/previews/{previewId}/**"})
-  ResponseEntity<byte[]> file(
+  ResponseEntity<org.springframework.core.io.Resource> file(
       Actor actor, @PathVariable UUID previewId, HttpServletRequest request) {
     return served(previews.serve(actor, previewId, page(request, "/previews/" + previewId + "/")));
   }
 
   /** A preview through a share link: for the project's signed-in people, until it expires. */
   @GetMapping("/portal/p/{token}/**")
-  ResponseEntity<byte[]> shared(
+  ResponseEntity<org.springframework.core.io.Resource> shared(
       Actor actor, @PathVariable String token, HttpServletRequest request) {
     UUID preview = links.previewOfLink(actor, token);
     return served(previews.serve(actor, preview, page(request, "/p/" + token + "/")));
@@ -118,7 +118,8 @@ class PreviewPages {
     return java.net.URLDecoder.decode(page, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static ResponseEntity<byte[]> served(PreviewService.Served served) {
+  private static ResponseEntity<org.springframework.core.io.Resource> served(
+      PreviewService.Served served) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(served.mediaType()))
         .header("Content-Security-Policy", "sandbox allow-scripts allow-forms allow-popups")
