@@ -21,7 +21,14 @@ free_port() {
     (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
-wait_for() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done; echo "no answer from $1" >&2; exit 1; }
+# waits up to 180 s for URL ($1); on a 2-core machine busy with the other server a start can be slow.
+# On failure shows the end of the server's log ($2), which the temp dir's removal would otherwise lose.
+wait_for() {
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
+  echo "no answer from $1" >&2
+  [ -f "${2:-}" ] && tail -n 40 "$2" >&2
+  exit 1
+}
 
 port=$(free_port); base="http://127.0.0.1:$port"
 TRANCHE_DATA_DIR="$work/data" java -Xmx1g -jar tranche-app/target/tranche-app.jar --demo \
@@ -31,8 +38,8 @@ hello_port=$(free_port)
 java -Xmx1g -cp "tranche-app/target/test-classes:$(cat target/bench-pages-classpath.txt)" \
   io.tranche.app.bench.HelloApp --server.port="$hello_port" > "$work/hello.log" 2>&1 &
 pids+=($!)
-wait_for "$base/actuator/health"
-wait_for "http://127.0.0.1:$hello_port/hello"
+wait_for "$base/actuator/health" "$work/tranche.log"
+wait_for "http://127.0.0.1:$hello_port/hello" "$work/hello.log"
 
 token=$(grep -o 'trn_[A-Za-z0-9_-]*' "$work/tranche.log" | head -n 1)
 workspace=$(grep -o 'portal/login?w=[0-9a-f-]*' "$work/tranche.log" | head -n 1 | cut -d= -f2)
