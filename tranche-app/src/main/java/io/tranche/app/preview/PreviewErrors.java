@@ -8,6 +8,9 @@ public final class PreviewErrors {
   public static final ErrorCode BAD_ARCHIVE =
       new ErrorCode("preview.bad-archive", ErrorKind.INVALID, "the preview is refused: {problem}");
 
+  public static final ErrorCode BAD_UPSTREAM =
+      new ErrorCode("preview.bad-upstream", ErrorKind.INVALID, "{field} {problem}");
+
   public static final ErrorCode LINK_EXPIRED =
       new ErrorCode(
           "preview.link-expired",

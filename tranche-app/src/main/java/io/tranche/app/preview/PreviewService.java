@@ -3,17 +3,16 @@ package io.tranche.app.preview;
 import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
+import io.tranche.app.preview.internal.PreviewCache;
 import io.tranche.app.preview.internal.PreviewRepository;
 import io.tranche.app.preview.internal.SiteArchive;
+import io.tranche.app.preview.internal.Upstream;
+import io.tranche.app.preview.internal.VideoWatermark;
 import io.tranche.app.preview.internal.Watermarks;
 import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
-import io.tranche.core.error.Validation;
-import io.tranche.core.milestone.Milestone;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PreviewService {
-  /** The largest zip accepted, counted while it streams. */
-  static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
-
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -49,7 +44,8 @@ public class PreviewService {
   private final ProjectService projects;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final Path root;
+  private final PreviewCache cache;
+  private final Upstream upstream;
 
   PreviewService(
       PreviewRepository previews,
@@ -57,66 +53,15 @@ public class PreviewService {
       ProjectService projects,
       ApplicationEventPublisher events,
       Clock clock,
-      @Value("${tranche.data-dir}") String dataDir) {
+      PreviewCache cache,
+      Upstream upstream) {
     this.previews = previews;
     this.milestones = milestones;
     this.projects = projects;
     this.events = events;
     this.clock = clock;
-    this.root = Path.of(dataDir, "previews");
-  }
-
-  /**
-   * A member uploads a preview of a part: a static site's zip, an image (PNG, JPEG, GIF) or a PDF,
-   * told apart by their content.
-   */
-  @Transactional
-  public PreviewView upload(Actor actor, UUID milestoneId, String name, InputStream zip) {
-    Access.member(actor);
-    String title = Validation.text("name", name, 200);
-    Milestone m =
-        milestones
-            .find(actor.workspaceId(), milestoneId)
-            .orElseThrow(Errors.notFoundSupplier("milestone", milestoneId));
-    UUID projectId = m.projectId().value();
-    projects.requireVisible(actor, projectId);
-    UUID id = UUID.randomUUID();
-    Path upload = null;
-    try {
-      Files.createDirectories(root);
-      upload = Files.createTempFile(root, ".upload-", ".bin");
-      copyCapped(zip, upload);
-      String kind = kind(upload);
-      Path dir = dir(actor.workspaceId(), id);
-      int files = 1;
-      long bytes = Files.size(upload);
-      if (kind.equals("SITE")) {
-        SiteArchive.Unpacked site = SiteArchive.unpack(upload, dir, SiteArchive.Limits.DEFAULT);
-        files = site.files();
-        bytes = site.bytes();
-      } else {
-        Files.createDirectories(dir);
-        Files.move(upload, dir.resolve("original"));
-      }
-      PreviewView view =
-          new PreviewView(
-              id, projectId, milestoneId, title, kind, files, bytes, clock.instant(), null);
-      previews.insert(actor.workspaceId(), view, actor.label());
-      events.publishEvent(
-          new PreviewEvent.Uploaded(
-              actor.workspaceId(), projectId, actor.label(), id, milestoneId, title));
-      return view;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      if (upload != null) {
-        try {
-          Files.deleteIfExists(upload);
-        } catch (IOException e) {
-          // the temp file is swept with the directory; nothing refers to it
-        }
-      }
-    }
+    this.cache = cache;
+    this.upstream = upstream;
   }
 
   /** A project's previews, for its members and its client's contacts. */
@@ -180,111 +125,155 @@ public class PreviewService {
     return p;
   }
 
-  /** A file of a preview as served: its bytes (HTML with the watermark) and its media type. */
-  public record Served(
-      org.springframework.core.io.Resource content, String mediaType, String fingerprint) {
-    Served(byte[] bytes, String mediaType, String fingerprint) {
-      this(new org.springframework.core.io.ByteArrayResource(bytes), mediaType, fingerprint);
-    }
-  }
-
   /**
    * A file of a preview for the viewer: HTML pages get the watermark (and their view is kept as
-   * evidence); other files are served as they are. Unknown files and other people's previews are
-   * not found.
+   * evidence), images and PDFs get it drawn in; other files are served as they are. Unknown files
+   * and other people's previews are not found.
    */
   @Transactional
-  public Served serve(Actor actor, UUID id, String page) {
+  public ServedPreview serve(Actor actor, UUID id, PreviewRequest request) {
     PreviewView p = preview(actor, id);
-    Path base = dir(actor.workspaceId(), id);
+    Path base = cache.dir(actor.workspaceId(), id);
     String fingerprint = fingerprint(id, actor.label());
     previews.recordView(actor.workspaceId(), id, actor.label(), actor.email(), clock.instant());
     String mark = "Preview for " + actor.email() + " · " + WHEN.format(clock.instant());
     try {
-      if (!p.kind().equals("SITE")) {
-        byte[] original = Files.readAllBytes(base.resolve("original"));
-        events.publishEvent(
-            new PreviewEvent.Viewed(
-                actor.workspaceId(), p.projectId(), actor.label(), id, p.kind(), fingerprint));
-        String text = mark + " · " + fingerprint;
-        return p.kind().equals("PDF")
-            ? new Served(Watermarks.pdf(original, text), "application/pdf", fingerprint)
-            : new Served(Watermarks.image(original, text), "image/png", fingerprint);
+      switch (p.kind()) {
+        case "SITE":
+          return site(actor, p, base, request.page(), mark, fingerprint);
+        case "UPSTREAM":
+          return upstream(actor, p, request, mark, fingerprint);
+        case "VIDEO":
+          return video(actor, p, base, request.page(), mark, fingerprint);
+        default:
+          byte[] original = Files.readAllBytes(base.resolve("original"));
+          viewed(actor, p, p.kind(), fingerprint);
+          String text = mark + " · " + fingerprint;
+          return p.kind().equals("PDF")
+              ? new ServedPreview(Watermarks.pdf(original, text), "application/pdf", fingerprint)
+              : new ServedPreview(Watermarks.image(original, text), "image/png", fingerprint);
       }
-      String path = page.isEmpty() || page.endsWith("/") ? page + "index.html" : page;
-      Path file;
-      try {
-        file = SiteArchive.inside(base, path);
-      } catch (DomainException e) {
-        throw Errors.notFound("preview page", id);
-      }
-      if (!Files.isRegularFile(file)) {
-        throw Errors.notFound("preview page", id);
-      }
-      String type = Watermarks.mediaType(path);
-      if (!type.startsWith("text/html")) {
-        // assets stream from the cache as they are; only pages are read, to be watermarked
-        return new Served(
-            new org.springframework.core.io.FileSystemResource(file), type, fingerprint);
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      events.publishEvent(
-          new PreviewEvent.Viewed(
-              actor.workspaceId(), p.projectId(), actor.label(), id, path, fingerprint));
-      String html = new String(bytes, StandardCharsets.UTF_8);
-      return new Served(
-          Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
-          type,
-          fingerprint);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** What an upload is, by its first bytes: a zip (a site), a PDF, or an image ImageIO reads. */
-  private static String kind(Path upload) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(upload)) {
-      head = in.readNBytes(8);
+  private ServedPreview site(
+      Actor actor, PreviewView p, Path base, String page, String mark, String fingerprint)
+      throws IOException {
+    String path = page.isEmpty() || page.endsWith("/") ? page + "index.html" : page;
+    Path file;
+    try {
+      file = SiteArchive.inside(base, path);
+    } catch (DomainException e) {
+      throw Errors.notFound("preview page", p.id());
     }
-    String start = new String(head, StandardCharsets.ISO_8859_1);
-    if (start.startsWith("PK\u0003\u0004") || start.startsWith("PK\u0005\u0006")) {
-      return "SITE";
+    if (!Files.isRegularFile(file)) {
+      throw Errors.notFound("preview page", p.id());
     }
-    if (start.startsWith("%PDF-")) {
-      return "PDF";
+    String type = Watermarks.mediaType(path);
+    if (!type.startsWith("text/html")) {
+      // assets stream from the cache as they are; only pages are read, to be watermarked
+      return new ServedPreview(
+          new org.springframework.core.io.FileSystemResource(file), type, fingerprint);
     }
-    try (var in = javax.imageio.ImageIO.createImageInputStream(upload.toFile())) {
-      if (in != null && javax.imageio.ImageIO.getImageReaders(in).hasNext()) {
-        return "IMAGE";
+    viewed(actor, p, path, fingerprint);
+    String html = Files.readString(file, StandardCharsets.UTF_8);
+    return new ServedPreview(
+        Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
+        type,
+        fingerprint);
+  }
+
+  /** A video's page (the player under the watermark overlay) or the video itself. */
+  private ServedPreview video(
+      Actor actor, PreviewView p, Path base, String page, String mark, String fingerprint)
+      throws IOException {
+    Path file = base.resolve("video.mp4");
+    if (!Files.isRegularFile(file)) {
+      file = base.resolve("video.webm");
+    }
+    if (page.equals("video")) {
+      String type = file.getFileName().toString().endsWith(".webm") ? "video/webm" : "video/mp4";
+      return new ServedPreview(
+          new org.springframework.core.io.FileSystemResource(file), type, fingerprint);
+    }
+    if (!page.isEmpty()) {
+      throw Errors.notFound("preview page", p.id());
+    }
+    viewed(actor, p, "VIDEO", fingerprint);
+    String html = VideoWatermark.page(p.name(), p.asUploaded());
+    return new ServedPreview(
+        Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
+        "text/html; charset=utf-8",
+        fingerprint);
+  }
+
+  /** A staging site's file, fetched now; its address never reaches the viewer. */
+  private ServedPreview upstream(
+      Actor actor, PreviewView p, PreviewRequest request, String mark, String fingerprint) {
+    java.net.URI address =
+        java.net.URI.create(
+            previews
+                .upstream(actor.workspaceId(), p.id())
+                .orElseThrow(Errors.notFoundSupplier("preview", p.id())));
+    String start = address.getRawPath().substring(1);
+    if (request.rawPage().isEmpty() && !start.isEmpty()) {
+      return ServedPreview.redirect(302, request.prefix() + "/" + start, fingerprint);
+    }
+    Upstream.Answer answer;
+    try {
+      answer = upstream.fetch(address, request.rawPage(), request.query(), request.prefix());
+    } catch (IOException e) {
+      return ServedPreview.text(
+          502, "The preview's site does not answer right now. Try again in a while.", fingerprint);
+    }
+    if (answer.status() >= 300 && answer.status() < 400) {
+      if (answer.location() == null) {
+        return ServedPreview.text(
+            502,
+            "The preview's site sent the browser to another address, which a preview does not"
+                + " follow.",
+            fingerprint);
       }
+      return ServedPreview.redirect(answer.status(), answer.location(), fingerprint);
     }
-    throw new DomainException(
-        PreviewErrors.BAD_ARCHIVE, Map.of("problem", "it is not a site's .zip, an image or a PDF"));
+    if (answer.text() != null) {
+      String text = answer.text();
+      if (answer.mediaType().toLowerCase(Locale.ROOT).startsWith("text/html")) {
+        viewed(actor, p, "/" + request.page(), fingerprint);
+        text = Watermarks.html(text, mark, fingerprint);
+      }
+      return new ServedPreview(
+          answer.status(),
+          new org.springframework.core.io.ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)),
+          withUtf8(answer.mediaType()),
+          fingerprint,
+          null);
+    }
+    return new ServedPreview(
+        answer.status(),
+        new org.springframework.core.io.InputStreamResource(
+            java.util.Objects.requireNonNull(answer.body())),
+        answer.mediaType(),
+        fingerprint,
+        null);
+  }
+
+  private void viewed(Actor actor, PreviewView p, String what, String fingerprint) {
+    events.publishEvent(
+        new PreviewEvent.Viewed(
+            actor.workspaceId(), p.projectId(), actor.label(), p.id(), what, fingerprint));
+  }
+
+  /** Rewritten text is sent as UTF-8, whatever charset the upstream named. */
+  private static String withUtf8(String mediaType) {
+    int at = mediaType.indexOf(';');
+    return (at < 0 ? mediaType : mediaType.substring(0, at)).strip() + "; charset=utf-8";
   }
 
   /** The viewer's fingerprint for a preview: traceable, never the viewer's address itself. */
   static String fingerprint(UUID preview, String viewer) {
     return io.tranche.app.platform.Secrets.hash(preview + "|" + viewer).substring(0, 12);
-  }
-
-  private Path dir(UUID workspaceId, UUID id) {
-    return root.resolve(workspaceId.toString()).resolve(id.toString());
-  }
-
-  private static void copyCapped(InputStream in, Path to) throws IOException {
-    try (OutputStream out = Files.newOutputStream(to)) {
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > MAX_UPLOAD_BYTES) {
-          throw new DomainException(
-              PreviewErrors.BAD_ARCHIVE, Map.of("problem", "it is larger than 100 MiB"));
-        }
-        out.write(buffer, 0, n);
-      }
-    }
   }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A preview as pages and the API list it: a {@code SITE}, an {@code IMAGE} or a {@code PDF}. */
+/**
+ * A preview as pages and the API list it: a static {@code SITE}, an {@code IMAGE}, a {@code PDF}, a
+ * {@code VIDEO} or an {@code UPSTREAM} staging site. {@code asUploaded}: a video shown without a
+ * burned-in watermark (the server has no ffmpeg).
+ */
 public record PreviewView(
     UUID id,
     UUID projectId,
@@ -14,4 +18,5 @@ public record PreviewView(
     int files,
     long bytes,
     Instant createdAt,
-    @Nullable Instant revokedAt) {}
+    @Nullable Instant revokedAt,
+    boolean asUploaded) {}

@@ -283,7 +283,7 @@ class PreviewIT extends IntegrationTest {
                 .single())
         .isEqualTo(2L);
     assertThat(upload(world, "just text".getBytes(StandardCharsets.UTF_8), 400))
-        .contains("not a site's .zip, an image or a PDF");
+        .contains("not a site's .zip, an image, a PDF or a video");
   }
 
   private static UUID id(String json) {

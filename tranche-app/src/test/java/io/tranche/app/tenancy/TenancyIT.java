@@ -54,7 +54,7 @@ class TenancyIT extends IntegrationTest {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
   @Autowired io.tranche.app.invoice.CreditNotes creditNotes;
-  @Autowired io.tranche.app.preview.PreviewService previewService;
+  @Autowired io.tranche.app.preview.PreviewUploads previewService;
 
   /** A one-page site whose page names the client (a secret the walk looks for). */
   private static byte[] site(String secret) throws java.io.IOException {

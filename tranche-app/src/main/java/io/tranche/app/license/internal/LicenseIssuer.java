@@ -34,9 +34,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LicenseIssuer {
-  /** A preview runs two weeks, warns three days more, on two machines, with its own features. */
-  static final Terms PREVIEW =
-      new Terms(License.PREVIEW, Duration.ofDays(14), Duration.ofDays(3), 2, List.of("preview"));
+  /**
+   * A preview runs two weeks, warns three days more, on two machines, with its own features, unless
+   * {@code tranche.license.preview-days}, {@code -grace-days} and {@code -machines} say otherwise.
+   */
+  private final Terms preview;
 
   /** The full licence does not expire in practice, on five machines, with every feature. */
   static final Terms FULL =
@@ -63,7 +65,20 @@ public class LicenseIssuer {
       MailService mail,
       BaseUrl baseUrl,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${tranche.license.preview-days:14}")
+          int previewDays,
+      @org.springframework.beans.factory.annotation.Value("${tranche.license.preview-grace-days:3}")
+          int graceDays,
+      @org.springframework.beans.factory.annotation.Value("${tranche.license.preview-machines:2}")
+          int machines) {
+    this.preview =
+        new Terms(
+            License.PREVIEW,
+            Duration.ofDays(previewDays),
+            Duration.ofDays(graceDays),
+            machines,
+            List.of("preview"));
     this.licenses = licenses;
     this.keys = keys;
     this.projects = projects;
@@ -94,14 +109,14 @@ public class LicenseIssuer {
     if (trigger == PaymentTrigger.CONTRACT_SIGNED) {
       return Optional.empty();
     }
-    Terms terms = trigger == PaymentTrigger.FINAL_DEMO ? FULL : PREVIEW;
+    Terms terms = trigger == PaymentTrigger.FINAL_DEMO ? FULL : preview;
     return issue(workspaceId, project, milestoneId, terms, "system:release");
   }
 
   /** A licence a member issues by hand: no release, so never refused as a repeat. */
   public Optional<UUID> issueByHand(
       UUID workspaceId, ProjectView project, String edition, String actor) {
-    return issue(workspaceId, project, null, License.FULL.equals(edition) ? FULL : PREVIEW, actor);
+    return issue(workspaceId, project, null, License.FULL.equals(edition) ? FULL : preview, actor);
   }
 
   /** Signs and keeps a licence; empty when the release already has its licence of this edition. */

@@ -19,12 +19,16 @@ public class PreviewRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(UUID workspaceId, PreviewView p, String by) {
+  public void insert(
+      UUID workspaceId,
+      PreviewView p,
+      String by,
+      @org.jspecify.annotations.Nullable String upstream) {
     jdbc.sql(
             """
             insert into preview (id, workspace_id, project_id, milestone_id, name, kind, files,
-                                 bytes, created_at, created_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 bytes, created_at, created_by, upstream_url, as_uploaded)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             p.id(),
@@ -36,8 +40,18 @@ public class PreviewRepository {
             p.files(),
             p.bytes(),
             Timestamp.from(p.createdAt()),
-            by)
+            by,
+            upstream,
+            p.asUploaded())
         .update();
+  }
+
+  /** The staging address an {@code UPSTREAM} preview shows. */
+  public Optional<String> upstream(UUID workspaceId, UUID id) {
+    return jdbc.sql("select upstream_url from preview where workspace_id = ? and id = ?")
+        .params(workspaceId, id)
+        .query(String.class)
+        .optional();
   }
 
   public Optional<PreviewView> find(UUID workspaceId, UUID id) {
@@ -66,7 +80,8 @@ public class PreviewRepository {
         rs.getInt("files"),
         rs.getLong("bytes"),
         rs.getTimestamp("created_at").toInstant(),
-        revoked == null ? null : revoked.toInstant());
+        revoked == null ? null : revoked.toInstant(),
+        rs.getBoolean("as_uploaded"));
   }
 
   /** A share link: the preview it opens and until when. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PreviewPages {
   private final PreviewService previews;
+  private final io.tranche.app.preview.PreviewUploads uploads;
   private final io.tranche.app.preview.PreviewLinks links;
   private final io.tranche.app.platform.BaseUrl baseUrl;
   private final io.tranche.app.workspace.WorkspaceService workspaces;
@@ -25,11 +26,13 @@ class PreviewPages {
 
   PreviewPages(
       PreviewService previews,
+      io.tranche.app.preview.PreviewUploads uploads,
       io.tranche.app.preview.PreviewLinks links,
       io.tranche.app.platform.BaseUrl baseUrl,
       io.tranche.app.workspace.WorkspaceService workspaces,
       io.tranche.app.project.ProjectService projects) {
     this.previews = previews;
+    this.uploads = uploads;
     this.links = links;
     this.baseUrl = baseUrl;
     this.workspaces = workspaces;
@@ -111,16 +114,27 @@ class PreviewPages {
     return "redirect:/console/projects/" + preview.projectId() + "/deliverables";
   }
 
-  private static String page(HttpServletRequest request, String prefix) {
+  private static io.tranche.app.preview.PreviewRequest page(
+      HttpServletRequest request, String prefix) {
     String uri = request.getRequestURI().substring(request.getContextPath().length());
     int at = uri.indexOf(prefix);
-    String page = at < 0 ? "" : uri.substring(at + prefix.length());
-    return java.net.URLDecoder.decode(page, java.nio.charset.StandardCharsets.UTF_8);
+    String raw = at < 0 ? "" : uri.substring(at + prefix.length());
+    String base =
+        request.getContextPath() + (at < 0 ? uri : uri.substring(0, at + prefix.length() - 1));
+    return new io.tranche.app.preview.PreviewRequest(
+        java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8),
+        raw,
+        request.getQueryString(),
+        base);
   }
 
   private static ResponseEntity<org.springframework.core.io.Resource> served(
-      PreviewService.Served served) {
-    return ResponseEntity.ok()
+      io.tranche.app.preview.ServedPreview served) {
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(served.status());
+    if (served.location() != null) {
+      answer.header("Location", served.location());
+    }
+    return answer
         .contentType(MediaType.parseMediaType(served.mediaType()))
         .header("Content-Security-Policy", "sandbox allow-scripts allow-forms allow-popups")
         .header("X-Content-Type-Options", "nosniff")
@@ -149,9 +163,32 @@ class PreviewPages {
                 "problem", "no file was chosen: pick a site's .zip, an image or a PDF"));
       }
       try (java.io.InputStream in = zip.getInputStream()) {
-        previews.upload(actor, milestoneId, name.isBlank() ? "Preview" : name, in);
+        uploads.upload(actor, milestoneId, name.isBlank() ? "Preview" : name, in);
       }
       redirect.addFlashAttribute("saved", "Preview uploaded: the client can open it now.");
+    } catch (io.tranche.core.error.DomainException e) {
+      if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
+        throw e;
+      }
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+    }
+    return "redirect:/console/projects/" + project + "/deliverables";
+  }
+
+  /** A member names a staging site as a preview (from the deliverables page). */
+  @org.springframework.web.bind.annotation.PostMapping(
+      "/console/milestones/{milestoneId}/previews/upstream")
+  String upstream(
+      Actor actor,
+      @PathVariable UUID milestoneId,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String url,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String name,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    UUID project = previews.projectOfMilestone(actor, milestoneId);
+    try {
+      uploads.upstream(actor, milestoneId, name.isBlank() ? "Staging site" : name, url);
+      redirect.addFlashAttribute(
+          "saved", "Staging site added: the client opens it through Tranche, never its address.");
     } catch (io.tranche.core.error.DomainException e) {
       if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
         throw e;

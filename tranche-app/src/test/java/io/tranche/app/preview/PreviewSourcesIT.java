@@ -1,0 +1,444 @@
+package io.tranche.app.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
+import java.awt.image.BufferedImage;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Previews that are not a site's zip: a staging site the vendor runs (fetched through Tranche, its
+ * address never reaching the client) and a video (a copy with the watermark burned in by ffmpeg; as
+ * uploaded, and said so, when the server has no ffmpeg).
+ */
+class PreviewSourcesIT extends IntegrationTest {
+  @Autowired PreviewUploads uploads;
+
+  private HttpServer staging;
+  private final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startStaging() throws Exception {
+    staging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String origin = "http://127.0.0.1:" + staging.getAddress().getPort();
+    staging.createContext(
+        "/",
+        exchange -> {
+          String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+          String auth = exchange.getRequestHeaders().getFirst("Authorization");
+          cookiesSeen.add(cookie == null && auth == null ? "none" : cookie + "/" + auth);
+          String path = exchange.getRequestURI().getPath();
+          byte[] body;
+          String type;
+          int status = 200;
+          switch (path) {
+            case "/app/" -> {
+              type = "text/html; charset=utf-8";
+              body =
+                  ("<html><head><link rel=\"stylesheet\" href=\"/app/site.css\"></head><body>"
+                          + "<h1>Staging shop</h1><a href=\""
+                          + origin
+                          + "/app/cart?x=1\">Cart</a><img src=\"logo.png\">"
+                          + "<script>var api = \""
+                          + origin
+                          + "/api\";</script></body></html>")
+                      .getBytes(StandardCharsets.UTF_8);
+            }
+            case "/app/site.css" -> {
+              type = "text/css";
+              body = "body{background:url(/app/bg.png)}".getBytes(StandardCharsets.UTF_8);
+            }
+            case "/app/logo.png" -> {
+              type = "image/png";
+              body = new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+            }
+            case "/app/old" -> {
+              type = "text/plain";
+              body = new byte[0];
+              status = 302;
+              exchange.getResponseHeaders().add("Location", origin + "/app/");
+            }
+            case "/app/away" -> {
+              type = "text/plain";
+              body = new byte[0];
+              status = 302;
+              exchange.getResponseHeaders().add("Location", "https://auth.example.net/login");
+            }
+            default -> {
+              type = "text/plain";
+              body = "no such page".getBytes(StandardCharsets.UTF_8);
+              status = 404;
+            }
+          }
+          exchange.getResponseHeaders().add("Content-Type", type);
+          exchange.getResponseHeaders().add("Set-Cookie", "staging_session=secret");
+          exchange.getResponseHeaders().add("Server", "staging-internal/1.0");
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    staging.start();
+  }
+
+  @AfterEach
+  void stopStaging() {
+    staging.stop(0);
+  }
+
+  private String stagingOrigin() {
+    return "http://127.0.0.1:" + staging.getAddress().getPort();
+  }
+
+  private UUID upstreamPreview(World world, String url) throws Exception {
+    String created =
+        mvc.perform(
+                put("/api/v1/milestones/" + world.milestones().get(1).id() + "/previews")
+                    .contentType("application/json")
+                    .content("{\"name\":\"Staging shop\",\"upstreamUrl\":\"" + url + "\"}")
+                    .header("Authorization", "Bearer " + world.apiToken()))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.kind").value("UPSTREAM"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(created).as("the API never hands out the staging address").doesNotContain(url);
+    return UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+  }
+
+  @Test
+  void aStagingSiteIsShownThroughTrancheWithoutItsAddressOrCookies() throws Exception {
+    World world = fixtures.world("upstream");
+    UUID id = upstreamPreview(world, stagingOrigin() + "/app/");
+    RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
+    String prefix = "/portal/previews/" + id;
+
+    mvc.perform(get(prefix + "/").with(contact))
+        .andExpect(status().isFound())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Location", prefix + "/app/"));
+    MockHttpServletResponse page =
+        mvc.perform(
+                get(prefix + "/app/")
+                    .with(contact)
+                    .header("Cookie", "SESSION=tranche-session-secret")
+                    .header("Authorization", "Bearer not-for-upstream"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    String html = page.getContentAsString();
+    assertThat(html)
+        .contains("Staging shop")
+        .contains("Preview for " + world.contact().email())
+        .contains("href=\"" + prefix + "/app/site.css\"")
+        .contains("href=\"" + prefix + "/app/cart?x=1\"")
+        .contains("var api = \"" + prefix + "/api\"")
+        .doesNotContain("127.0.0.1");
+    assertThat(page.getHeaders("Set-Cookie"))
+        .as("the staging site's cookies stay with Tranche's fetch")
+        .noneMatch(c -> c.contains("staging_session"));
+    assertThat(page.getHeader("Server")).isNull();
+    assertThat(page.getHeader("Content-Security-Policy")).startsWith("sandbox");
+    assertThat(cookiesSeen)
+        .as("the staging site never sees the viewer's cookies")
+        .containsOnly("none");
+
+    assertThat(
+            mvc.perform(get(prefix + "/app/site.css").with(contact))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .isEqualTo("body{background:url(" + prefix + "/app/bg.png)}");
+    assertThat(
+            mvc.perform(get(prefix + "/app/logo.png").with(contact))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray())
+        .containsExactly((byte) 0x89, 'P', 'N', 'G', 1, 2, 3);
+    mvc.perform(get(prefix + "/app/old").with(contact))
+        .andExpect(status().isFound())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Location", prefix + "/app/"));
+    assertThat(
+            mvc.perform(get(prefix + "/app/away").with(contact))
+                .andExpect(status().isBadGateway())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("another address")
+        .doesNotContain("auth.example.net");
+    mvc.perform(get(prefix + "/app/nothing").with(contact)).andExpect(status().isNotFound());
+
+    World neighbour = fixtures.sibling(world, "upstream-neighbour");
+    mvc.perform(get(prefix + "/app/").with(authentication(Sessions.of(neighbour.contactActor()))))
+        .andExpect(status().isNotFound());
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry where workspace_id = ? and type ="
+                        + " 'preview.viewed' and payload like ?")
+                .params(
+                    world.owner().workspaceId(),
+                    "%" + page.getHeader("X-Preview-Fingerprint") + "%")
+                .query(Long.class)
+                .single())
+        .as("each page view is evidence")
+        .isOne();
+
+    staging.stop(0);
+    assertThat(
+            mvc.perform(get(prefix + "/app/").with(contact))
+                .andExpect(status().isBadGateway())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("does not answer");
+  }
+
+  @Test
+  void aStagingAddressThatIsNotAWebSiteIsRefusedByField() throws Exception {
+    World world = fixtures.world("upstream-bad");
+    for (String bad :
+        List.of("ftp://files.example.com/", "https://user:pw@staging.example.com/", "not a url")) {
+      mvc.perform(
+              put("/api/v1/milestones/" + world.milestones().get(1).id() + "/previews")
+                  .contentType("application/json")
+                  .content("{\"upstreamUrl\":\"" + bad + "\"}")
+                  .header("Authorization", "Bearer " + world.apiToken()))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.code").value("preview.bad-upstream"))
+          .andExpect(jsonPath("$.errors[0].field").value("upstreamUrl"));
+    }
+    // the console form shows the refusal and adds nothing
+    String page =
+        mvc.perform(
+                post("/console/milestones/" + world.milestones().get(1).id() + "/previews/upstream")
+                    .param("url", "javascript:alert(1)")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getFlashMap()
+            .get("error")
+            .toString();
+    assertThat(page).contains("http://");
+    assertThat(
+            jdbc.sql("select count(*) from preview where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  private static byte[] ffmpegVideo(Path dir) throws Exception {
+    Path out = dir.resolve("clip.mp4");
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=duration=1:size=320x240:rate=10",
+                "-pix_fmt",
+                "yuv420p",
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("ffmpeg (installed by .ci/run) makes a test video").isZero();
+    return Files.readAllBytes(out);
+  }
+
+  /** The first frame of a video, read back with ffmpeg. */
+  private static BufferedImage frame(Path dir, byte[] video, String name) throws Exception {
+    Path in = dir.resolve(name + ".mp4");
+    Path png = dir.resolve(name + ".png");
+    Files.write(in, video);
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                in.toString(),
+                "-vf",
+                "scale=320:240",
+                "-frames:v",
+                "1",
+                png.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    return ImageIO.read(png.toFile());
+  }
+
+  private String uploadVideo(World world, byte[] video, int status) throws Exception {
+    return mvc.perform(
+            put("/api/v1/milestones/" + world.milestones().get(1).id() + "/previews")
+                .param("name", "Walkthrough")
+                .contentType("video/mp4")
+                .content(video)
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(status().is(status))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void aVideoIsShownAsACopyWithTheWatermarkBurnedIn() throws Exception {
+    Path dir = Files.createTempDirectory("video-preview");
+    World world = fixtures.world("video");
+    byte[] clip = ffmpegVideo(dir);
+    String created = uploadVideo(world, clip, 201);
+    assertThat(created).contains("\"kind\":\"VIDEO\"").contains("\"asUploaded\":false");
+    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
+    String prefix = "/portal/previews/" + id;
+
+    String html =
+        mvc.perform(get(prefix + "/").with(contact))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("<video")
+        .contains("src=\"video\"")
+        .contains("Preview for " + world.contact().email())
+        .contains("the watermark is part of the picture");
+
+    MockHttpServletResponse part =
+        mvc.perform(get(prefix + "/video").with(contact).header("Range", "bytes=0-99"))
+            .andExpect(status().isPartialContent())
+            .andReturn()
+            .getResponse();
+    assertThat(part.getContentAsByteArray()).hasSize(100);
+    byte[] served =
+        mvc.perform(get(prefix + "/video").with(contact))
+            .andExpect(status().isOk())
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                    .contentType("video/mp4"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    assertThat(served).isNotEqualTo(clip);
+    BufferedImage before = frame(dir, clip, "before");
+    BufferedImage after = frame(dir, served, "after");
+    assertThat(difference(before, after))
+        .as("the watermark changed the middle of the picture")
+        .isGreaterThan(4.0);
+
+    World outsider = fixtures.world("video-outsider");
+    mvc.perform(get(prefix + "/video").with(authentication(Sessions.of(outsider.contactActor()))))
+        .andExpect(status().isNotFound());
+
+    // something that starts like an MP4 but is none is refused, and leaves nothing behind
+    Path cache = Path.of("target/test-data/previews", world.owner().workspaceId().toString());
+    long before2 = count(cache);
+    byte[] fake =
+        "\0\0\0\u0018ftypisomrubbish that is no video".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(uploadVideo(world, fake, 400)).contains("could not be read as a video");
+    assertThat(count(cache)).isEqualTo(before2);
+  }
+
+  @Test
+  void withoutFfmpegAVideoIsShownAsUploadedAndThePageSaysSo() throws Exception {
+    Path dir = Files.createTempDirectory("video-preview");
+    World world = fixtures.world("video-plain");
+    byte[] clip = ffmpegVideo(dir);
+    uploads.useFfmpeg("/nonexistent/ffmpeg");
+    String created;
+    try {
+      created = uploadVideo(world, clip, 201);
+    } finally {
+      uploads.useFfmpeg("ffmpeg");
+    }
+    assertThat(created).contains("\"asUploaded\":true");
+    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
+    assertThat(
+            mvc.perform(get("/portal/previews/" + id + "/").with(contact))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("shown as it was uploaded")
+        .contains("no ffmpeg")
+        .contains("Preview for " + world.contact().email());
+    assertThat(
+            mvc.perform(get("/portal/previews/" + id + "/video").with(contact))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray())
+        .isEqualTo(clip);
+    assertThat(
+            mvc.perform(
+                    get("/console/projects/" + world.project().id() + "/deliverables")
+                        .with(authentication(Sessions.of(world.owner()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("shown as uploaded (no ffmpeg here)");
+  }
+
+  private static long count(Path dir) throws Exception {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var walk = Files.walk(dir)) {
+      return walk.count();
+    }
+  }
+
+  /** The mean difference of grey level over the middle third of two same-sized pictures. */
+  private static double difference(BufferedImage a, BufferedImage b) {
+    double total = 0;
+    int n = 0;
+    for (int y = a.getHeight() / 3; y < 2 * a.getHeight() / 3; y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        total += Math.abs(grey(a.getRGB(x, y)) - grey(b.getRGB(x, y)));
+        n++;
+      }
+    }
+    return total / n;
+  }
+
+  private static int grey(int rgb) {
+    return ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+  }
+}
