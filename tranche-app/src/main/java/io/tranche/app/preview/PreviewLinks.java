@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,43 @@ public class PreviewLinks {
   /** How long a share link works unless revoked. */
   public static final Duration LINK_VALIDITY = Duration.ofDays(7);
 
+  /** How long a viewer's pass into a preview works: one sitting, not a standing link. */
+  public static final Duration PASS_VALIDITY = Duration.ofHours(4);
+
+  /**
+   * A signed-in member or contact opens a preview they may see (through a share link when {@code
+   * linkToken} is given, already checked): a new pass, the token of {@code /preview/<token>/}.
+   */
+  @Transactional
+  public String enter(Actor actor, UUID id, @Nullable String linkToken) {
+    PreviewView p = previews.preview(actor, id);
+    String token = Secrets.newSecret("pp_");
+    repository.insertGrant(
+        Secrets.hash(token),
+        new PreviewGrant(actor.workspaceId(), p.id(), actor.label(), actor.email()),
+        linkToken == null ? null : Secrets.hash(linkToken),
+        clock.instant(),
+        clock.instant().plus(PASS_VALIDITY));
+    return token;
+  }
+
+  /**
+   * The pass a token names: unknown tokens are not found, expired ones say so (the viewer opens the
+   * preview again from Tranche).
+   */
+  @Transactional(readOnly = true)
+  public PreviewGrant pass(String token) {
+    PreviewRepository.Pass pass =
+        repository
+            .grant(Secrets.hash(token))
+            .orElseThrow(() -> Errors.notFound("preview pass", new UUID(0, 0)));
+    if (!clock.instant().isBefore(pass.expiresAt())) {
+      throw new DomainException(
+          PreviewErrors.PASS_EXPIRED, Map.of("at", pass.expiresAt().toString()));
+    }
+    return pass.grant();
+  }
+
   /**
    * A member creates a share link to a preview: {@code /portal/p/<token>/}, for the project's
    * signed-in people, for {@link #LINK_VALIDITY}. The token is shown once; only its hash is kept.
@@ -64,6 +102,7 @@ public class PreviewLinks {
     Access.member(actor);
     previews.preview(actor, id);
     repository.revokeLinks(actor.workspaceId(), id, clock.instant());
+    repository.endLinkGrants(actor.workspaceId(), id);
   }
 
   /**

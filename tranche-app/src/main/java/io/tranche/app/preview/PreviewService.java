@@ -85,6 +85,11 @@ public class PreviewService {
     return projectId;
   }
 
+  /** A project's name (a system read: for the mark burned into a video). */
+  String projectName(UUID workspaceId, UUID projectId) {
+    return projects.nameOf(workspaceId, projectId);
+  }
+
   /** A part's previews (a system read: for the acceptance document). */
   @Transactional(readOnly = true)
   public List<PreviewView> offered(UUID workspaceId, UUID milestoneId) {
@@ -126,28 +131,35 @@ public class PreviewService {
   }
 
   /**
-   * A file of a preview for the viewer: HTML pages get the watermark (and their view is kept as
-   * evidence), images and PDFs get it drawn in; other files are served as they are. Unknown files
-   * and other people's previews are not found.
+   * A file of a preview for the holder of a pass (checked when it was issued; a withdrawn preview
+   * is not found any more): HTML pages get the watermark (and their view is kept as evidence),
+   * images and PDFs get it drawn in; other files are served as they are. Unknown files and other
+   * people's previews are not found.
    */
   @Transactional
-  public ServedPreview serve(Actor actor, UUID id, PreviewRequest request) {
-    PreviewView p = preview(actor, id);
-    Path base = cache.dir(actor.workspaceId(), id);
-    String fingerprint = fingerprint(id, actor.label());
-    previews.recordView(actor.workspaceId(), id, actor.label(), actor.email(), clock.instant());
-    String mark = "Preview for " + actor.email() + " · " + WHEN.format(clock.instant());
+  public ServedPreview serve(PreviewGrant viewer, PreviewRequest request) {
+    UUID id = viewer.previewId();
+    PreviewView p =
+        previews
+            .find(viewer.workspaceId(), id)
+            .filter(found -> found.revokedAt() == null)
+            .orElseThrow(Errors.notFoundSupplier("preview", id));
+    Path base = cache.dir(viewer.workspaceId(), id);
+    String fingerprint = fingerprint(id, viewer.viewer());
+    previews.recordView(viewer.workspaceId(), id, viewer.viewer(), viewer.email(), clock.instant());
+    String who = viewer.email() == null ? viewer.viewer() : viewer.email();
+    String mark = "Preview for " + who + " · " + WHEN.format(clock.instant());
     try {
       switch (p.kind()) {
         case "SITE":
-          return site(actor, p, base, request.page(), mark, fingerprint);
+          return site(viewer, p, base, request.page(), mark, fingerprint);
         case "UPSTREAM":
-          return upstream(actor, p, request, mark, fingerprint);
+          return upstream(viewer, p, request, mark, fingerprint);
         case "VIDEO":
-          return video(actor, p, base, request.page(), mark, fingerprint);
+          return video(viewer, p, base, request.page(), mark, fingerprint);
         default:
           byte[] original = Files.readAllBytes(base.resolve("original"));
-          viewed(actor, p, p.kind(), fingerprint);
+          viewed(viewer, p, p.kind(), fingerprint);
           String text = mark + " · " + fingerprint;
           return p.kind().equals("PDF")
               ? new ServedPreview(Watermarks.pdf(original, text), "application/pdf", fingerprint)
@@ -159,7 +171,7 @@ public class PreviewService {
   }
 
   private ServedPreview site(
-      Actor actor, PreviewView p, Path base, String page, String mark, String fingerprint)
+      PreviewGrant viewer, PreviewView p, Path base, String page, String mark, String fingerprint)
       throws IOException {
     String path = page.isEmpty() || page.endsWith("/") ? page + "index.html" : page;
     Path file;
@@ -177,7 +189,7 @@ public class PreviewService {
       return new ServedPreview(
           new org.springframework.core.io.FileSystemResource(file), type, fingerprint);
     }
-    viewed(actor, p, path, fingerprint);
+    viewed(viewer, p, path, fingerprint);
     String html = Files.readString(file, StandardCharsets.UTF_8);
     return new ServedPreview(
         Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
@@ -187,7 +199,7 @@ public class PreviewService {
 
   /** A video's page (the player under the watermark overlay) or the video itself. */
   private ServedPreview video(
-      Actor actor, PreviewView p, Path base, String page, String mark, String fingerprint)
+      PreviewGrant viewer, PreviewView p, Path base, String page, String mark, String fingerprint)
       throws IOException {
     Path file = base.resolve("video.mp4");
     if (!Files.isRegularFile(file)) {
@@ -201,7 +213,7 @@ public class PreviewService {
     if (!page.isEmpty()) {
       throw Errors.notFound("preview page", p.id());
     }
-    viewed(actor, p, "VIDEO", fingerprint);
+    viewed(viewer, p, "VIDEO", fingerprint);
     String html = VideoWatermark.page(p.name(), p.asUploaded());
     return new ServedPreview(
         Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
@@ -211,11 +223,11 @@ public class PreviewService {
 
   /** A staging site's file, fetched now; its address never reaches the viewer. */
   private ServedPreview upstream(
-      Actor actor, PreviewView p, PreviewRequest request, String mark, String fingerprint) {
+      PreviewGrant viewer, PreviewView p, PreviewRequest request, String mark, String fingerprint) {
     java.net.URI address =
         java.net.URI.create(
             previews
-                .upstream(actor.workspaceId(), p.id())
+                .upstream(viewer.workspaceId(), p.id())
                 .orElseThrow(Errors.notFoundSupplier("preview", p.id())));
     String start = address.getRawPath().substring(1);
     if (request.rawPage().isEmpty() && !start.isEmpty()) {
@@ -241,7 +253,7 @@ public class PreviewService {
     if (answer.text() != null) {
       String text = answer.text();
       if (answer.mediaType().toLowerCase(Locale.ROOT).startsWith("text/html")) {
-        viewed(actor, p, "/" + request.page(), fingerprint);
+        viewed(viewer, p, "/" + request.page(), fingerprint);
         text = Watermarks.html(text, mark, fingerprint);
       }
       return new ServedPreview(
@@ -260,10 +272,10 @@ public class PreviewService {
         null);
   }
 
-  private void viewed(Actor actor, PreviewView p, String what, String fingerprint) {
+  private void viewed(PreviewGrant viewer, PreviewView p, String what, String fingerprint) {
     events.publishEvent(
         new PreviewEvent.Viewed(
-            actor.workspaceId(), p.projectId(), actor.label(), p.id(), what, fingerprint));
+            viewer.workspaceId(), p.projectId(), viewer.viewer(), p.id(), what, fingerprint));
   }
 
   /** Rewritten text is sent as UTF-8, whatever charset the upstream named. */

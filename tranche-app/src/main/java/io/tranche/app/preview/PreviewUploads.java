@@ -1,15 +1,11 @@
 package io.tranche.app.preview;
 
-import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
-import io.tranche.app.platform.Errors;
 import io.tranche.app.preview.internal.PreviewCache;
 import io.tranche.app.preview.internal.PreviewRepository;
 import io.tranche.app.preview.internal.SiteArchive;
 import io.tranche.app.preview.internal.Upstream;
 import io.tranche.app.preview.internal.VideoWatermark;
-import io.tranche.app.project.MilestoneService;
-import io.tranche.app.project.ProjectService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.error.Validation;
 import java.io.IOException;
@@ -43,8 +39,7 @@ public class PreviewUploads {
 
   private final PreviewRepository previews;
   private final PreviewCache cache;
-  private final MilestoneService milestones;
-  private final ProjectService projects;
+  private final PreviewService reads;
   private final Upstream upstream;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
@@ -55,8 +50,7 @@ public class PreviewUploads {
   PreviewUploads(
       PreviewRepository previews,
       PreviewCache cache,
-      MilestoneService milestones,
-      ProjectService projects,
+      PreviewService reads,
       Upstream upstream,
       ApplicationEventPublisher events,
       TransactionTemplate transaction,
@@ -65,8 +59,7 @@ public class PreviewUploads {
       @Value("${tranche.preview.video-timeout:10m}") Duration videoTimeout) {
     this.previews = previews;
     this.cache = cache;
-    this.milestones = milestones;
-    this.projects = projects;
+    this.reads = reads;
     this.upstream = upstream;
     this.events = events;
     this.transaction = transaction;
@@ -80,7 +73,7 @@ public class PreviewUploads {
    * a video (MP4, QuickTime, WebM), told apart by their content.
    */
   public PreviewView upload(Actor actor, UUID milestoneId, String name, InputStream content) {
-    UUID projectId = projectOf(actor, milestoneId);
+    UUID projectId = reads.projectOfMilestone(actor, milestoneId);
     String title = Validation.text("name", name, 200);
     UUID id = UUID.randomUUID();
     Path dir = cache.dir(actor.workspaceId(), id);
@@ -133,7 +126,7 @@ public class PreviewUploads {
    * address.
    */
   public PreviewView upstream(Actor actor, UUID milestoneId, String name, String url) {
-    UUID projectId = projectOf(actor, milestoneId);
+    UUID projectId = reads.projectOfMilestone(actor, milestoneId);
     String title = Validation.text("name", name, 200);
     java.net.URI address = upstream.address("upstreamUrl", url);
     PreviewView view =
@@ -155,18 +148,6 @@ public class PreviewUploads {
   /** The ffmpeg command this server uses for videos (a name on the PATH or a path). */
   void useFfmpeg(String command) {
     this.ffmpeg = command;
-  }
-
-  private UUID projectOf(Actor actor, UUID milestoneId) {
-    Access.member(actor);
-    UUID projectId =
-        milestones
-            .find(actor.workspaceId(), milestoneId)
-            .orElseThrow(Errors.notFoundSupplier("milestone", milestoneId))
-            .projectId()
-            .value();
-    projects.requireVisible(actor, projectId);
-    return projectId;
   }
 
   private void record(Actor actor, PreviewView view, @Nullable String upstreamUrl) {
@@ -193,7 +174,9 @@ public class PreviewUploads {
       return false;
     }
     String mark =
-        "Preview of " + projects.nameOf(actor.workspaceId(), projectId) + " - not for distribution";
+        "Preview of "
+            + reads.projectName(actor.workspaceId(), projectId)
+            + " - not for distribution";
     VideoWatermark.burn(command, upload, dir.resolve("video.mp4"), mark, videoTimeout);
     return true;
   }

@@ -206,9 +206,20 @@ class JourneyIT extends IntegrationTest {
     try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(site))) {
       zip.putNextEntry(new java.util.zip.ZipEntry("index.html"));
       zip.write(
-          ("<!DOCTYPE html><html lang=\"en\"><head><title>Nordlicht shop</title></head><body>"
-                  + "<main><h1>Nordlicht shop</h1><p>Catalogue and basket.</p></main></body></html>")
+          ("<!DOCTYPE html><html lang=\"en\"><head><title>Nordlicht shop</title>"
+                  + "<link rel=\"stylesheet\" href=\"css/site.css\"></head><body>"
+                  + "<main><h1>Nordlicht shop</h1><p>Catalogue and basket.</p>"
+                  + "<img id=\"logo\" src=\"img/logo.png\" alt=\"Nordlicht\"></main></body></html>")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("css/site.css"));
+      zip.write("h1{color:rgb(0, 0, 128)}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("img/logo.png"));
+      javax.imageio.ImageIO.write(
+          new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png",
+          zip);
       zip.closeEntry();
     }
     String previewForm =
@@ -254,6 +265,18 @@ class JourneyIT extends IntegrationTest {
     assertThat(client.findElement(By.tagName("h1")).getText()).isEqualTo("Nordlicht shop");
     assertThat(client.findElement(By.cssSelector("[data-tranche-watermark]")).getText())
         .contains("Preview for " + nina);
+    // the sandboxed page sends no session cookie: its stylesheet and image load through the pass
+    wait(client)
+        .until(
+            d ->
+                ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript(
+                        "const i = document.getElementById('logo');"
+                            + " return i.complete && i.naturalWidth === 40"
+                            + " && getComputedStyle(document.querySelector('h1')).color"
+                            + " === 'rgb(0, 0, 128)';")
+                    .equals(Boolean.TRUE));
+    assertThat(client.getCurrentUrl()).contains("/preview/pp_");
     Path shots = Files.createDirectories(Path.of("target", "screenshots"));
     shot(client, shots.resolve(String.format("journey-%02d-portal-preview-1366.png", ++page)));
     client.get(review);

@@ -69,7 +69,8 @@ class PreviewIT extends IntegrationTest {
     UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
 
     MockHttpServletResponse page =
-        mvc.perform(
+        io.tranche.app.support.PreviewPasses.open(
+                mvc,
                 get("/portal/previews/" + id + "/")
                     .with(authentication(Sessions.of(world.contactActor()))))
             .andExpect(status().isOk())
@@ -86,7 +87,8 @@ class PreviewIT extends IntegrationTest {
         .contains("Preview for " + world.contact().email())
         .contains(fingerprint);
     assertThat(
-            mvc.perform(
+            io.tranche.app.support.PreviewPasses.open(
+                    mvc,
                     get("/portal/previews/" + id + "/css/site.css")
                         .with(authentication(Sessions.of(world.contactActor()))))
                 .andExpect(status().isOk())
@@ -105,7 +107,8 @@ class PreviewIT extends IntegrationTest {
             get("/console/previews/" + id + "/")
                 .with(authentication(Sessions.of(outsider.owner()))))
         .andExpect(status().isNotFound());
-    mvc.perform(
+    io.tranche.app.support.PreviewPasses.open(
+            mvc,
             get("/portal/previews/" + id + "/missing.html")
                 .with(authentication(Sessions.of(world.contactActor()))))
         .andExpect(status().isNotFound());
@@ -136,7 +139,8 @@ class PreviewIT extends IntegrationTest {
 
     String token = share(world, id);
     assertThat(
-            mvc.perform(get("/portal/p/" + token + "/").with(contact))
+            io.tranche.app.support.PreviewPasses.open(
+                    mvc, get("/portal/p/" + token + "/").with(contact))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -159,7 +163,13 @@ class PreviewIT extends IntegrationTest {
         .contains("no longer works");
 
     String second = share(world, id);
-    mvc.perform(get("/portal/p/" + second + "/").with(contact)).andExpect(status().isOk());
+    String viaLink =
+        io.tranche.app.support.PreviewPasses.pass(
+            mvc, get("/portal/p/" + second + "/").with(contact));
+    mvc.perform(get(java.net.URI.create(viaLink))).andExpect(status().isOk());
+    String direct =
+        io.tranche.app.support.PreviewPasses.pass(
+            mvc, get("/portal/previews/" + id + "/").with(contact));
     mvc.perform(
             post("/console/previews/" + id + "/links/revocation")
                 .with(
@@ -168,6 +178,9 @@ class PreviewIT extends IntegrationTest {
                 .with(owner))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/portal/p/" + second + "/").with(contact)).andExpect(status().isGone());
+    // a pass that came through a revoked link ends with it
+    mvc.perform(get(java.net.URI.create(viaLink))).andExpect(status().isNotFound());
+    mvc.perform(get(java.net.URI.create(direct))).andExpect(status().isOk());
 
     assertThat(
             mvc.perform(get("/portal/milestones/" + world.milestones().get(1).id()).with(contact))
@@ -194,6 +207,40 @@ class PreviewIT extends IntegrationTest {
                 .with(owner))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/portal/previews/" + id + "/").with(contact)).andExpect(status().isNotFound());
+    // a withdrawn preview does not open through a pass either
+    mvc.perform(get(java.net.URI.create(direct))).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aPassOpensOnePreviewForOneSittingWithoutASession() throws Exception {
+    World world = fixtures.world("preview-pass");
+    UUID id =
+        id(
+            upload(
+                world,
+                zip(
+                    "index.html", "<html><body><img src=\"img/a.png\"></body></html>",
+                    "img/a.png", "png"),
+                201));
+    var contact = authentication(Sessions.of(world.contactActor()));
+    String pass =
+        io.tranche.app.support.PreviewPasses.pass(
+            mvc, get("/portal/previews/" + id + "/").with(contact));
+    // the page's own files load with the pass alone, as a sandboxed page (no cookies) asks for them
+    mvc.perform(get(java.net.URI.create(pass + "img/a.png"))).andExpect(status().isOk());
+    mvc.perform(get("/preview/pp_unknown/img/a.png")).andExpect(status().isNotFound());
+    // without a session there is no pass
+    mvc.perform(get("/portal/previews/" + id + "/"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/portal/login")));
+    clock.advance(PreviewLinks.PASS_VALIDITY.plusMinutes(1));
+    assertThat(
+            mvc.perform(get(java.net.URI.create(pass)))
+                .andExpect(status().isGone())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("open the preview again");
   }
 
   private String share(World world, UUID preview) throws Exception {
@@ -224,7 +271,8 @@ class PreviewIT extends IntegrationTest {
     javax.imageio.ImageIO.write(picture, "png", png);
     UUID image = id(upload(world, png.toByteArray(), 201));
     MockHttpServletResponse shown =
-        mvc.perform(
+        io.tranche.app.support.PreviewPasses.open(
+                mvc,
                 get("/portal/previews/" + image + "/")
                     .with(authentication(Sessions.of(world.contactActor()))))
             .andExpect(status().isOk())
@@ -260,7 +308,8 @@ class PreviewIT extends IntegrationTest {
     }
     UUID document = id(upload(world, pdf.toByteArray(), 201));
     byte[] servedPdf =
-        mvc.perform(
+        io.tranche.app.support.PreviewPasses.open(
+                mvc,
                 get("/portal/previews/" + document + "/")
                     .with(authentication(Sessions.of(world.contactActor()))))
             .andExpect(status().isOk())
@@ -309,7 +358,9 @@ class PreviewIT extends IntegrationTest {
                 .getResponse()
                 .getContentAsString())
         .contains("(not opened yet)");
-    mvc.perform(get("/portal/previews/" + id + "/").with(contact)).andExpect(status().isOk());
+    io.tranche.app.support.PreviewPasses.open(
+            mvc, get("/portal/previews/" + id + "/").with(contact))
+        .andExpect(status().isOk());
     assertThat(
             mvc.perform(get("/portal/milestones/" + build.milestoneId()).with(contact))
                 .andReturn()

@@ -135,9 +135,12 @@ class PreviewSourcesIT extends IntegrationTest {
     World world = fixtures.world("upstream");
     UUID id = upstreamPreview(world, stagingOrigin() + "/app/");
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
-    String prefix = "/portal/previews/" + id;
+    String entry = "/portal/previews/" + id;
+    String prefix =
+        io.tranche.app.support.PreviewPasses.pass(mvc, get(entry + "/").with(contact))
+            .replaceAll("/$", "");
 
-    mvc.perform(get(prefix + "/").with(contact))
+    mvc.perform(get(prefix + "/"))
         .andExpect(status().isFound())
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
@@ -145,7 +148,6 @@ class PreviewSourcesIT extends IntegrationTest {
     MockHttpServletResponse page =
         mvc.perform(
                 get(prefix + "/app/")
-                    .with(contact)
                     .header("Cookie", "SESSION=tranche-session-secret")
                     .header("Authorization", "Bearer not-for-upstream"))
             .andExpect(status().isOk())
@@ -169,36 +171,36 @@ class PreviewSourcesIT extends IntegrationTest {
         .containsOnly("none");
 
     assertThat(
-            mvc.perform(get(prefix + "/app/site.css").with(contact))
+            mvc.perform(get(prefix + "/app/site.css"))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
         .isEqualTo("body{background:url(" + prefix + "/app/bg.png)}");
     assertThat(
-            mvc.perform(get(prefix + "/app/logo.png").with(contact))
+            mvc.perform(get(prefix + "/app/logo.png"))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray())
         .containsExactly((byte) 0x89, 'P', 'N', 'G', 1, 2, 3);
-    mvc.perform(get(prefix + "/app/old").with(contact))
+    mvc.perform(get(prefix + "/app/old"))
         .andExpect(status().isFound())
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                 .string("Location", prefix + "/app/"));
     assertThat(
-            mvc.perform(get(prefix + "/app/away").with(contact))
+            mvc.perform(get(prefix + "/app/away"))
                 .andExpect(status().isBadGateway())
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
         .contains("another address")
         .doesNotContain("auth.example.net");
-    mvc.perform(get(prefix + "/app/nothing").with(contact)).andExpect(status().isNotFound());
+    mvc.perform(get(prefix + "/app/nothing")).andExpect(status().isNotFound());
 
     World neighbour = fixtures.sibling(world, "upstream-neighbour");
-    mvc.perform(get(prefix + "/app/").with(authentication(Sessions.of(neighbour.contactActor()))))
+    mvc.perform(get(entry + "/app/").with(authentication(Sessions.of(neighbour.contactActor()))))
         .andExpect(status().isNotFound());
     assertThat(
             jdbc.sql(
@@ -214,7 +216,7 @@ class PreviewSourcesIT extends IntegrationTest {
 
     staging.stop(0);
     assertThat(
-            mvc.perform(get(prefix + "/app/").with(contact))
+            mvc.perform(get(prefix + "/app/"))
                 .andExpect(status().isBadGateway())
                 .andReturn()
                 .getResponse()
@@ -328,10 +330,13 @@ class PreviewSourcesIT extends IntegrationTest {
     assertThat(created).contains("\"kind\":\"VIDEO\"").contains("\"asUploaded\":false");
     UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
-    String prefix = "/portal/previews/" + id;
+    String entry = "/portal/previews/" + id;
+    String prefix =
+        io.tranche.app.support.PreviewPasses.pass(mvc, get(entry + "/").with(contact))
+            .replaceAll("/$", "");
 
     String html =
-        mvc.perform(get(prefix + "/").with(contact))
+        mvc.perform(get(prefix + "/"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -343,13 +348,13 @@ class PreviewSourcesIT extends IntegrationTest {
         .contains("the watermark is part of the picture");
 
     MockHttpServletResponse part =
-        mvc.perform(get(prefix + "/video").with(contact).header("Range", "bytes=0-99"))
+        mvc.perform(get(prefix + "/video").header("Range", "bytes=0-99"))
             .andExpect(status().isPartialContent())
             .andReturn()
             .getResponse();
     assertThat(part.getContentAsByteArray()).hasSize(100);
     byte[] served =
-        mvc.perform(get(prefix + "/video").with(contact))
+        mvc.perform(get(prefix + "/video"))
             .andExpect(status().isOk())
             .andExpect(
                 org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -365,7 +370,7 @@ class PreviewSourcesIT extends IntegrationTest {
         .isGreaterThan(4.0);
 
     World outsider = fixtures.world("video-outsider");
-    mvc.perform(get(prefix + "/video").with(authentication(Sessions.of(outsider.contactActor()))))
+    mvc.perform(get(entry + "/video").with(authentication(Sessions.of(outsider.contactActor()))))
         .andExpect(status().isNotFound());
 
     // something that starts like an MP4 but is none is refused, and leaves nothing behind
@@ -393,7 +398,8 @@ class PreviewSourcesIT extends IntegrationTest {
     UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
     assertThat(
-            mvc.perform(get("/portal/previews/" + id + "/").with(contact))
+            io.tranche.app.support.PreviewPasses.open(
+                    mvc, get("/portal/previews/" + id + "/").with(contact))
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
@@ -401,7 +407,8 @@ class PreviewSourcesIT extends IntegrationTest {
         .contains("no ffmpeg")
         .contains("Preview for " + world.contact().email());
     assertThat(
-            mvc.perform(get("/portal/previews/" + id + "/video").with(contact))
+            io.tranche.app.support.PreviewPasses.open(
+                    mvc, get("/portal/previews/" + id + "/video").with(contact))
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray())

@@ -135,6 +135,9 @@ class TenancyIT extends IntegrationTest {
     var artifact = fixtures.submittedArtifact(victim);
     ids.put("artifactId", artifact.id());
     ids.put("token", UUID.randomUUID());
+    // a preview pass is a bearer secret (PreviewIT covers who gets one): an unknown one finds
+    // nothing
+    ids.put("pass", UUID.randomUUID());
     UUID request = UUID.randomUUID();
     jdbc.sql(
             """

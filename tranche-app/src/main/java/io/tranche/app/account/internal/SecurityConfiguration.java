@@ -68,6 +68,9 @@ class SecurityConfiguration {
     "/favicon.ico",
     "/error",
     "/downloads/*",
+    // a preview's files, under a viewer's short-lived pass (issued to the signed-in; see
+    // PreviewPages)
+    "/preview/**",
     "/actuator/health",
     "/actuator/health/**",
     "/actuator/prometheus",

@@ -135,7 +135,11 @@ public class PreviewRepository {
 
   /** Notes that {@code viewer} opened a preview (first time kept, last time moved). */
   public void recordView(
-      UUID workspaceId, UUID previewId, String viewer, String email, java.time.Instant at) {
+      UUID workspaceId,
+      UUID previewId,
+      String viewer,
+      @org.jspecify.annotations.Nullable String email,
+      java.time.Instant at) {
     int seen =
         jdbc.sql(
                 """
@@ -212,5 +216,69 @@ public class PreviewRepository {
             .params(Timestamp.from(at), workspaceId, previewId)
             .update()
         == 1;
+  }
+
+  public void insertGrant(
+      String tokenHash,
+      io.tranche.app.preview.PreviewGrant grant,
+      @org.jspecify.annotations.Nullable String linkHash,
+      java.time.Instant at,
+      java.time.Instant expires) {
+    jdbc.sql(
+            """
+            delete from preview_grant
+            where workspace_id = ? and preview_id = ? and expires_at < ?
+            """)
+        .params(grant.workspaceId(), grant.previewId(), Timestamp.from(at))
+        .update();
+    jdbc.sql(
+            """
+            insert into preview_grant (token_hash, workspace_id, preview_id, viewer, viewer_email,
+                                       link_hash, created_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            tokenHash,
+            grant.workspaceId(),
+            grant.previewId(),
+            grant.viewer(),
+            grant.email(),
+            linkHash,
+            Timestamp.from(at),
+            Timestamp.from(expires))
+        .update();
+  }
+
+  /** A pass and until when it works, in any workspace: the token is the secret that finds it. */
+  public record Pass(io.tranche.app.preview.PreviewGrant grant, java.time.Instant expiresAt) {}
+
+  @io.tranche.app.platform.CrossWorkspace(
+      "a preview pass's token is a secret that names its preview")
+  public Optional<Pass> grant(String tokenHash) {
+    return jdbc.sql(
+            "select workspace_id, preview_id, viewer, viewer_email, expires_at from preview_grant"
+                + " where token_hash = ?")
+        .param(tokenHash)
+        .query(
+            (rs, i) ->
+                new Pass(
+                    new io.tranche.app.preview.PreviewGrant(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4)),
+                    rs.getTimestamp(5).toInstant()))
+        .optional();
+  }
+
+  /** Ends the passes that came through a preview's share links. */
+  public void endLinkGrants(UUID workspaceId, UUID previewId) {
+    jdbc.sql(
+            """
+            delete from preview_grant
+            where workspace_id = ? and preview_id = ? and link_hash is not null
+            """)
+        .params(workspaceId, previewId)
+        .update();
   }
 }

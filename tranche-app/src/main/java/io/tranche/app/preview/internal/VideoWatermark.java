@@ -68,14 +68,20 @@ public final class VideoWatermark {
     try {
       Files.writeString(textFile, text, StandardCharsets.UTF_8);
       String font = "textfile=" + textFile.getFileName() + ":expansion=none:fontcolor=white@0.45";
+      // the text fits the frame's width whatever its length (a glyph is about 0.6 em wide)
+      double em = Math.max(10, text.length()) * 0.62;
       String filter =
           "scale='min(1280,iw)':-2,"
               + "drawtext="
               + font
-              + ":borderw=2:bordercolor=black@0.35:fontsize=h/16:x=(w-text_w)/2:y=(h-text_h)/2,"
+              + ":borderw=2:bordercolor=black@0.35:fontsize='min(h/16,w/"
+              + em
+              + ")':x=(w-text_w)/2:y=(h-text_h)/2,"
               + "drawtext="
               + font
-              + ":fontsize=h/28:x=(w-text_w)/2:y=h-2*text_h";
+              + ":fontsize='min(h/28,w/"
+              + em
+              + ")':x=(w-text_w)/2:y=h-2*text_h";
       List<String> command =
           List.of(
               ffmpeg,

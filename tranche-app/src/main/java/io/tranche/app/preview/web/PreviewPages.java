@@ -63,10 +63,16 @@ class PreviewPages {
     return "redirect:/console/projects/" + preview.projectId() + "/deliverables";
   }
 
+  /**
+   * A signed-in member or contact opens a preview: they get a pass and go on under {@code
+   * /preview/<pass>/}, where the page's own files load without a session cookie (a sandboxed page
+   * sends none).
+   */
   @GetMapping({"/console/previews/{previewId}/**", "/portal/previews/{previewId}/**"})
   ResponseEntity<org.springframework.core.io.Resource> file(
       Actor actor, @PathVariable UUID previewId, HttpServletRequest request) {
-    return served(previews.serve(actor, previewId, page(request, "/previews/" + previewId + "/")));
+    String pass = links.enter(actor, previewId, null);
+    return toPass(request, pass, page(request, "/previews/" + previewId + "/"));
   }
 
   /** A preview through a share link: for the project's signed-in people, until it expires. */
@@ -74,13 +80,43 @@ class PreviewPages {
   ResponseEntity<org.springframework.core.io.Resource> shared(
       Actor actor, @PathVariable String token, HttpServletRequest request) {
     UUID preview = links.previewOfLink(actor, token);
-    return served(previews.serve(actor, preview, page(request, "/p/" + token + "/")));
+    String pass = links.enter(actor, preview, token);
+    return toPass(request, pass, page(request, "/p/" + token + "/"));
   }
 
   @GetMapping("/portal/p/{token}")
   String sharedStart(Actor actor, @PathVariable String token) {
     links.previewOfLink(actor, token);
     return "redirect:/portal/p/" + token + "/";
+  }
+
+  /** A preview's files, to the holder of a pass (issued above; no session needed). */
+  @GetMapping("/preview/{pass}/**")
+  ResponseEntity<org.springframework.core.io.Resource> passed(
+      @PathVariable String pass, HttpServletRequest request) {
+    return served(previews.serve(links.pass(pass), page(request, "/preview/" + pass + "/")));
+  }
+
+  @GetMapping("/preview/{pass}")
+  String passStart(@PathVariable String pass) {
+    links.pass(pass);
+    return "redirect:/preview/" + pass + "/";
+  }
+
+  private static ResponseEntity<org.springframework.core.io.Resource> toPass(
+      HttpServletRequest request, String pass, io.tranche.app.preview.PreviewRequest asked) {
+    return ResponseEntity.status(302)
+        .header(
+            "Location",
+            request.getContextPath()
+                + "/preview/"
+                + pass
+                + "/"
+                + asked.rawPage()
+                + (asked.query() == null ? "" : "?" + asked.query()))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
   }
 
   /** A member creates a share link (shown once) to a preview. */
@@ -198,10 +234,11 @@ class PreviewPages {
     return "redirect:/console/projects/" + project + "/deliverables";
   }
 
-  /** The preview's start page: its folder, so relative links resolve inside it. */
+  /** The preview's start page: in its folder, so relative links resolve inside it. */
   @GetMapping({"/console/previews/{previewId}", "/portal/previews/{previewId}"})
-  String start(Actor actor, @PathVariable UUID previewId, HttpServletRequest request) {
-    previews.preview(actor, previewId);
-    return "redirect:" + request.getRequestURI() + "/";
+  ResponseEntity<org.springframework.core.io.Resource> start(
+      Actor actor, @PathVariable UUID previewId, HttpServletRequest request) {
+    String pass = links.enter(actor, previewId, null);
+    return toPass(request, pass, new io.tranche.app.preview.PreviewRequest("", "", null, ""));
   }
 }
