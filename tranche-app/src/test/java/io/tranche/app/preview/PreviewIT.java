@@ -391,4 +391,25 @@ class PreviewIT extends IntegrationTest {
                 .single())
         .isZero();
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.preview.internal.PreviewCacheSweep sweep;
+
+  @Test
+  void leftoversOfAnUploadCutShortAreSweptAndLivePreviewsKept() throws Exception {
+    World world = fixtures.world("preview-sweep");
+    UUID kept = id(upload(world, zip("index.html", "<html><body>kept</body></html>"), 201));
+    java.nio.file.Path root = java.nio.file.Path.of("target/test-data/previews");
+    java.nio.file.Path wsDir = root.resolve(world.owner().workspaceId().toString());
+    // what a kill -9 in the middle of an upload leaves: a temp file, a folder with no row
+    java.nio.file.Path temp = java.nio.file.Files.createTempFile(root, ".upload-", ".bin");
+    java.nio.file.Path orphan =
+        java.nio.file.Files.createDirectories(wsDir.resolve(UUID.randomUUID().toString()));
+    java.nio.file.Files.writeString(orphan.resolve("video.mp4"), "half a video");
+    clock.advance(java.time.Duration.ofHours(2));
+    assertThat(sweep.sweep()).isGreaterThanOrEqualTo(3);
+    assertThat(temp).doesNotExist();
+    assertThat(orphan).doesNotExist();
+    assertThat(wsDir.resolve(kept.toString()).resolve("index.html")).exists();
+  }
 }
