@@ -13,6 +13,7 @@ import io.tranche.core.evidence.EvidenceVerifier;
 import io.tranche.core.evidence.Verification;
 import io.tranche.core.workspace.WorkspaceId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +101,16 @@ public class EvidenceService {
       return EvidenceVerifier.verify(
           entries.iterator(), repository.checkpoints(workspaceId), keys.publicKey(workspaceId));
     }
+  }
+
+  /**
+   * A project's entries of the given types, oldest first (a system read: what a demand letter says
+   * was delivered, viewed and accepted).
+   */
+  @Transactional(readOnly = true)
+  public List<EvidenceEntry> ofProject(
+      UUID workspaceId, UUID projectId, java.util.Collection<String> types, int max) {
+    return repository.ofTypes(workspaceId, projectId, types, max);
   }
 
   /** The newest entries of the caller's workspace, optionally of one project. */

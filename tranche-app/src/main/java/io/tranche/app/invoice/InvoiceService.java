@@ -127,6 +127,29 @@ public class InvoiceService {
     return InvoiceView.of(settlement.issue(draft, actor.label()), clock.instant());
   }
 
+  /**
+   * Posts a late fee for an overdue invoice as an invoice of its own (a system step of dunning):
+   * one line, no tax (a late fee is compensation, not a supply), mailed like any invoice.
+   */
+  @Transactional
+  public InvoiceView issueLateFee(
+      UUID workspaceId, UUID invoiceId, Money fee, String description, String actor) {
+    Invoice late =
+        invoices
+            .find(workspaceId, invoiceId)
+            .orElseThrow(Errors.notFoundSupplier("invoice", invoiceId));
+    Invoice draft =
+        Invoice.draft(
+            workspaceId,
+            late.projectId(),
+            late.clientId(),
+            null,
+            List.of(new InvoiceLine(description, 1, fee, 0)));
+    Invoice issued = settlement.issue(draft, actor);
+    invoices.markLateFee(workspaceId, issued.id(), invoiceId);
+    return InvoiceView.of(issued, clock.instant());
+  }
+
   /** A page of a project's invoices, oldest first. */
   @Transactional(readOnly = true)
   public PageOf<InvoiceView> invoices(Actor actor, UUID projectId, Paging paging) {

@@ -33,13 +33,17 @@ public class LicenseService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
+  private final io.tranche.app.project.StopWork stopWork;
+
   LicenseService(
       LicenseRepository licenses,
       io.tranche.app.license.internal.LicenseIssuer issuer,
       ProjectService projects,
       SigningKeys keys,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      io.tranche.app.project.StopWork stopWork) {
+    this.stopWork = stopWork;
     this.licenses = licenses;
     this.issuer = issuer;
     this.projects = projects;
@@ -79,6 +83,10 @@ public class LicenseService {
     if (!"preview".equals(edition) && !"full".equals(edition)) {
       throw io.tranche.core.error.DomainException.field(
           Validation.REQUIRED, "edition", java.util.Map.of("field", "edition (preview or full)"));
+    }
+    if ("preview".equals(edition)) {
+      // a project in stop-work gets no new preview licence; the full one is paid for
+      stopWork.refuseIfPaused(actor.workspaceId(), projectId);
     }
     UUID id =
         issuer

@@ -24,5 +24,12 @@ public final class PreviewErrors {
           "this preview page was opened a while ago and has expired; open the preview again from"
               + " Tranche");
 
+  public static final ErrorCode PAUSED =
+      new ErrorCode(
+          "preview.paused",
+          ErrorKind.CONFLICT,
+          "previews of this project are paused until invoice {invoice} ({open}) is paid; paying it"
+              + " opens them again");
+
   private PreviewErrors() {}
 }

@@ -25,12 +25,15 @@ public class PreviewLinks {
   private final PreviewRepository repository;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
+  private final io.tranche.app.project.StopWork stopWork;
 
   PreviewLinks(
       PreviewService previews,
       PreviewRepository repository,
       org.springframework.context.ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      io.tranche.app.project.StopWork stopWork) {
+    this.stopWork = stopWork;
     this.previews = previews;
     this.repository = repository;
     this.events = events;
@@ -50,6 +53,9 @@ public class PreviewLinks {
   @Transactional
   public String enter(Actor actor, UUID id, @Nullable String linkToken) {
     PreviewView p = previews.preview(actor, id);
+    if (actor.isContact()) {
+      paused(actor.workspaceId(), p.projectId());
+    }
     String token = Secrets.newSecret("pp_");
     repository.insertGrant(
         Secrets.hash(token),
@@ -74,7 +80,25 @@ public class PreviewLinks {
       throw new DomainException(
           PreviewErrors.PASS_EXPIRED, Map.of("at", pass.expiresAt().toString()));
     }
-    return pass.grant();
+    PreviewGrant grant = pass.grant();
+    if (grant.viewer().startsWith("contact:")) {
+      repository
+          .find(grant.workspaceId(), grant.previewId())
+          .ifPresent(p -> paused(grant.workspaceId(), p.projectId()));
+    }
+    return grant;
+  }
+
+  /** Previews pause for the client while the project is in stop-work (members still see them). */
+  private void paused(UUID workspaceId, UUID projectId) {
+    stopWork
+        .of(workspaceId, projectId)
+        .ifPresent(
+            pause -> {
+              throw new DomainException(
+                  PreviewErrors.PAUSED,
+                  Map.of("invoice", pause.invoiceNumber(), "open", pause.open().toString()));
+            });
   }
 
   /**

@@ -46,13 +46,16 @@ public class MilestoneService {
   private final WorkspaceService workspaces;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final StopWork stopWork;
 
   MilestoneService(
       MilestoneRepository milestones,
       ProjectService projects,
       WorkspaceService workspaces,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.context.annotation.Lazy StopWork stopWork) {
+    this.stopWork = stopWork;
     this.milestones = milestones;
     this.projects = projects;
     this.workspaces = workspaces;
@@ -150,6 +153,9 @@ public class MilestoneService {
     }
     if (action != MilestoneAction.START && action != MilestoneAction.SUBMIT) {
       TokenScope.require(TokenScope.FULL, action.name() + " on a milestone");
+    }
+    if (action == MilestoneAction.SUBMIT) {
+      stopWork.refuseIfPaused(actor.workspaceId(), stored.milestone().projectId().value());
     }
     if (action == MilestoneAction.START) {
       UUID projectId = stored.milestone().projectId().value();

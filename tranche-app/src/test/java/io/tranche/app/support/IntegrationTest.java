@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "tranche.stripe.reconcile-interval=1h",
       // tests run review periods themselves, with the mutable clock
       "tranche.review.sweep-interval=1h",
+      "tranche.dunning.interval=1h",
       // the staging sites that previews fetch in tests run on 127.0.0.1
       "tranche.preview.upstream-private-allowed=true",
       "spring.mail.properties.mail.smtp.connectiontimeout=2000",

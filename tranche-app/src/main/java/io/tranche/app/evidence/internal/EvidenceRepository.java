@@ -83,6 +83,23 @@ public class EvidenceRepository {
         .stream();
   }
 
+  /** A project's entries of the given types, oldest first, at most {@code max}. */
+  public List<EvidenceEntry> ofTypes(
+      UUID workspaceId, UUID projectId, java.util.Collection<String> types, int max) {
+    return jdbc.sql(
+            """
+            select * from evidence_entry
+            where workspace_id = :ws and project_id = :project and type in (:types)
+            order by seq limit :max
+            """)
+        .param("ws", workspaceId)
+        .param("project", projectId)
+        .param("types", types)
+        .param("max", max)
+        .query((rs, i) -> entry(rs))
+        .list();
+  }
+
   public List<EvidenceEntry> page(UUID workspaceId, @Nullable UUID projectId, Paging paging) {
     String filter = projectId == null ? "" : " and project_id = :project";
     var spec =

@@ -132,6 +132,13 @@ public class InvoiceRepository {
   }
 
   /** An invoice of the workspace; none of another workspace's, whatever the id. */
+  /** Marks an invoice as the late fee of another (such an invoice is never dunned itself). */
+  public void markLateFee(UUID workspaceId, UUID id, UUID forInvoice) {
+    jdbc.sql("update invoice set late_fee_for = ? where workspace_id = ? and id = ?")
+        .params(forInvoice, workspaceId, id)
+        .update();
+  }
+
   public Optional<Invoice> find(UUID workspaceId, UUID id) {
     return jdbc.sql("select * from invoice where workspace_id = ? and id = ?")
         .params(workspaceId, id)

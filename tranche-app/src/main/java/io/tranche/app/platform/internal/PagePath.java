@@ -8,7 +8,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Gives console and portal pages the path they were asked for, and the console section it belongs
  * to, so the header and a project's tabs mark the one shown ({@code aria-current}).
  */
-@ControllerAdvice(basePackages = {"io.tranche.app.console", "io.tranche.app.portal"})
+@ControllerAdvice(
+    basePackages = {
+      "io.tranche.app.console",
+      "io.tranche.app.portal",
+      "io.tranche.app.dunning.web",
+      "io.tranche.app.preview.web"
+    })
 class PagePath {
   @ModelAttribute("path")
   String path(HttpServletRequest request) {
@@ -24,5 +30,5 @@ class PagePath {
   }
 
   private static final java.util.Set<String> SECTIONS =
-      java.util.Set.of("clients", "invoices", "settings", "tokens", "mailbox");
+      java.util.Set.of("clients", "invoices", "receivables", "settings", "tokens", "mailbox");
 }

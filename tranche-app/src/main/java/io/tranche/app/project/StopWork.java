@@ -1,0 +1,42 @@
+package io.tranche.app.project;
+
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.ErrorCode;
+import io.tranche.core.error.ErrorKind;
+import io.tranche.core.money.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Whether a project is in stop-work because an invoice is overdue, and what clears it. The dunning
+ * module answers; the modules whose work pauses (new submissions, previews, preview licences) ask.
+ */
+public interface StopWork {
+  ErrorCode PAUSED =
+      new ErrorCode(
+          "project.stop-work",
+          ErrorKind.CONFLICT,
+          "work on this project is paused until invoice {invoice} ({open}, due {due}) is paid");
+
+  /** The pause a project is in, if any. */
+  Optional<Pause> of(UUID workspaceId, UUID projectId);
+
+  /** Refuses what a paused project does not do, naming the invoice that clears it. */
+  default void refuseIfPaused(UUID workspaceId, UUID projectId) {
+    Optional<Pause> pause = of(workspaceId, projectId);
+    if (pause.isPresent()) {
+      throw new DomainException(
+          PAUSED,
+          Map.of(
+              "invoice", pause.get().invoiceNumber(),
+              "open", pause.get().open().toString(),
+              "due", pause.get().dueOn().toString()));
+    }
+  }
+
+  /** Why a project is paused: since when, and the (oldest) invoice whose payment lifts it. */
+  record Pause(Instant since, UUID invoiceId, String invoiceNumber, Money open, LocalDate dueOn) {}
+}
