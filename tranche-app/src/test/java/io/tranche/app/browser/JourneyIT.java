@@ -2,25 +2,19 @@ package io.tranche.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.TestMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -453,42 +447,11 @@ class JourneyIT extends IntegrationTest {
 
   /** Checks the page a browser shows with axe-core and at 390 px, and keeps screenshots. */
   private void look(ChromeDriver browser, String name) throws Exception {
-    String label = String.format("journey-%02d-%s", ++page, name);
-    Results results =
-        new AxeBuilder()
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-            .analyze(browser);
-    for (Rule violation : results.getViolations()) {
-      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-        findings.add(
-            label
-                + ": "
-                + violation.getId()
-                + " ("
-                + violation.getImpact()
-                + ") "
-                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
-    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-    shot(browser, dir.resolve(label + "-1366.png"));
-    browser.executeCdpCommand(
-        "Emulation.setDeviceMetricsOverride",
-        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-    try {
-      Number wide = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
-      if (wide.intValue() > 390) {
-        findings.add(label + ": " + wide + " px wide at 390 px");
-      }
-      shot(browser, dir.resolve(label + "-390.png"));
-    } finally {
-      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
+    PageChecks.check(browser, String.format("journey-%02d-%s", ++page, name), findings);
   }
 
   private static void shot(ChromeDriver browser, Path to) throws Exception {
-    Files.copy(
-        browser.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+    PageChecks.shot(browser, to);
   }
 
   /** Clicks what submits a form and waits until the next page has replaced this one. */

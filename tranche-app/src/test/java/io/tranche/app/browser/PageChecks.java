@@ -1,0 +1,60 @@
+package io.tranche.app.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * What every page a browser test visits is held to: no serious or critical axe-core violation (WCAG
+ * 2.2 AA), no horizontal scrolling at 390 px; screenshots at 1366 and 390 px are kept in {@code
+ * target/screenshots/}.
+ */
+final class PageChecks {
+  private PageChecks() {}
+
+  /** Checks the page shown; adds what is wrong to {@code findings}. */
+  static void check(ChromeDriver browser, String label, List<String> findings) throws Exception {
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+            .analyze(browser);
+    for (Rule violation : results.getViolations()) {
+      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+        findings.add(
+            label
+                + ": "
+                + violation.getId()
+                + " ("
+                + violation.getImpact()
+                + ") "
+                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+      }
+    }
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    shot(browser, dir.resolve(label + "-1366.png"));
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      Number wide = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+      if (wide.intValue() > 390) {
+        findings.add(label + ": " + wide + " px wide at 390 px");
+      }
+      shot(browser, dir.resolve(label + "-390.png"));
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  static void shot(ChromeDriver browser, Path to) throws Exception {
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
