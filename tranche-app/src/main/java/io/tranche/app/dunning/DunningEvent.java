@@ -63,6 +63,31 @@ public sealed interface DunningEvent extends Evidenced {
     }
   }
 
+  /** An invoice passed its due date unpaid (noticed once, by the first pass after it). */
+  record InvoiceOverdue(
+      UUID workspaceId,
+      UUID projectId,
+      String actor,
+      UUID invoiceId,
+      String number,
+      LocalDate dueOn,
+      Money open)
+      implements DunningEvent {
+    @Override
+    public String evidenceType() {
+      return "invoice.overdue";
+    }
+
+    @Override
+    public Map<String, Object> evidencePayload() {
+      return Evidenced.fields(
+          "invoice", invoiceId.toString(),
+          "number", number,
+          "dueOn", dueOn.toString(),
+          "open", open.toString());
+    }
+  }
+
   /** A project entered stop-work because an invoice is overdue. */
   record StopWorkStarted(UUID workspaceId, UUID projectId, String actor, UUID invoiceId)
       implements DunningEvent {

@@ -118,8 +118,15 @@ public class DunningPass {
               parse(parsed, plans.clients().get(c.clientId())),
               parse(parsed, plans.workspaces().get(c.workspaceId())));
       LocalDate today = clock.instant().atZone(ZoneId.of(c.timeZone())).toLocalDate();
-      for (DunningSchedule.Step step :
-          DunningSchedule.due(plan, c.dueOn(), today, done.getOrDefault(c.id(), Set.of()))) {
+      Set<Integer> taken0 = done.getOrDefault(c.id(), Set.of());
+      if (today.isAfter(c.dueOn()) && !taken0.contains(DunningSteps.OVERDUE)) {
+        try {
+          steps.overdue(c);
+        } catch (RuntimeException e) {
+          log.warn("Noting invoice {} overdue failed: {}", c.id(), e.toString());
+        }
+      }
+      for (DunningSchedule.Step step : DunningSchedule.due(plan, c.dueOn(), today, taken0)) {
         try {
           if (steps.take(c, plan, step, today)) {
             taken++;

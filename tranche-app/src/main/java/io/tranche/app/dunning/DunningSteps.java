@@ -50,6 +50,34 @@ public class DunningSteps {
   private static final Set<InvoiceState> UNPAID =
       Set.of(InvoiceState.ISSUED, InvoiceState.PARTIALLY_PAID, InvoiceState.OVERDUE);
 
+  /**
+   * The step number that marks an invoice noticed overdue (no mail; the {@code invoice.overdue}
+   * event).
+   */
+  public static final int OVERDUE = -1;
+
+  /** Notes, once, that an unpaid invoice passed its due date. */
+  @Transactional
+  public boolean overdue(DunningRepository.Candidate c) {
+    InvoiceView invoice = invoices.invoice(Actor.workspace(c.workspaceId(), "dunning"), c.id());
+    if (!UNPAID.contains(invoice.state())
+        || invoice.dueOn() == null
+        || !repository.take(
+            c.workspaceId(), c.id(), OVERDUE, invoice.dueOn(), clock.instant(), false, false)) {
+      return false;
+    }
+    events.publishEvent(
+        new DunningEvent.InvoiceOverdue(
+            c.workspaceId(),
+            c.projectId(),
+            DunningEvent.ACTOR,
+            c.id(),
+            c.number(),
+            invoice.dueOn(),
+            Money.of(invoice.open().amountMinor(), invoice.open().currency())));
+    return true;
+  }
+
   /** Takes {@code step} for the invoice; false when it was taken already or the invoice is paid. */
   @Transactional
   public boolean take(

@@ -33,6 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "tranche.dunning.interval=1h",
       // the staging sites that previews fetch in tests run on 127.0.0.1
       "tranche.preview.upstream-private-allowed=true",
+      "tranche.webhooks.private-allowed=true",
+      "tranche.webhooks.poll-interval=1h",
       "spring.mail.properties.mail.smtp.connectiontimeout=2000",
       "spring.mail.properties.mail.smtp.timeout=2000"
     })

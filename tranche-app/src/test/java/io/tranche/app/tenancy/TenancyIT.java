@@ -55,6 +55,7 @@ class TenancyIT extends IntegrationTest {
 
   @Autowired io.tranche.app.invoice.CreditNotes creditNotes;
   @Autowired io.tranche.app.preview.PreviewUploads previewService;
+  @Autowired io.tranche.app.webhook.WebhookEndpoints webhooks;
 
   /** A one-page site whose page names the client (a secret the walk looks for). */
   private static byte[] site(String secret) throws java.io.IOException {
@@ -132,6 +133,17 @@ class TenancyIT extends IntegrationTest {
                 "Preview of " + victim.tag(),
                 new java.io.ByteArrayInputStream(site(victim.client().name())))
             .id());
+    ids.put(
+        "endpointId",
+        webhooks.create(victim.owner(), "http://127.0.0.1:9/hook", null).endpoint().id());
+    fixtures.invoice(victim); // its invoice.issued delivery waits in the outbox
+    ids.put(
+        "deliveryId",
+        jdbc.sql("select id from webhook_delivery where workspace_id = ?")
+            .param(victim.owner().workspaceId())
+            .query(UUID.class)
+            .list()
+            .get(0));
     var artifact = fixtures.submittedArtifact(victim);
     ids.put("artifactId", artifact.id());
     ids.put("token", UUID.randomUUID());

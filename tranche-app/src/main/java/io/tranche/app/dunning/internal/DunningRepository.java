@@ -151,7 +151,8 @@ public class DunningRepository {
             """
             select invoice_id, step, due_on, taken_at, late_fee_invoice_id, stop_work,
                    demand_letter
-            from dunning_step where workspace_id = ? and invoice_id = ? order by step
+            from dunning_step where workspace_id = ? and invoice_id = ? and step >= 0
+            order by step
             """)
         .params(workspaceId, invoiceId)
         .query(

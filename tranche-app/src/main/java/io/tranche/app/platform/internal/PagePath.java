@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
       "io.tranche.app.console",
       "io.tranche.app.portal",
       "io.tranche.app.dunning.web",
-      "io.tranche.app.preview.web"
+      "io.tranche.app.preview.web",
+      "io.tranche.app.webhook.web"
     })
 class PagePath {
   @ModelAttribute("path")

@@ -6,7 +6,6 @@ import io.tranche.core.error.Validation;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -164,24 +163,8 @@ public class Upstream {
   }
 
   private boolean reachable(String host) {
-    if (privateAllowed) {
-      return true;
-    }
     try {
-      for (InetAddress a : InetAddress.getAllByName(host)) {
-        byte[] b = a.getAddress();
-        boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-        if (a.isLoopbackAddress()
-            || a.isAnyLocalAddress()
-            || a.isLinkLocalAddress()
-            || a.isSiteLocalAddress()
-            || a.isMulticastAddress()
-            || uniqueLocal
-            || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64)) {
-          return false;
-        }
-      }
-      return true;
+      return privateAllowed || io.tranche.app.platform.PublicAddresses.isPublic(host);
     } catch (UnknownHostException e) {
       throw refused("upstreamUrl", "names a host that does not resolve");
     }
