@@ -36,6 +36,9 @@ class MailDispatcher {
   private final io.tranche.app.mail.SenderNames senderNames;
   private final java.util.List<io.tranche.app.mail.MailAttachments> attachments;
 
+  /** How long a claimed mail is left to its node before another may send it. */
+  private final Duration claim;
+
   MailDispatcher(
       MailOutbox outbox,
       ObjectProvider<JavaMailSender> sender,
@@ -43,7 +46,9 @@ class MailDispatcher {
       @Value("${tranche.mail.from}") String from,
       MailComposer composer,
       io.tranche.app.mail.SenderNames senderNames,
-      java.util.List<io.tranche.app.mail.MailAttachments> attachments) {
+      java.util.List<io.tranche.app.mail.MailAttachments> attachments,
+      @Value("${tranche.mail.claim:10m}") Duration claim) {
+    this.claim = claim;
     this.outbox = outbox;
     this.composer = composer;
     this.senderNames = senderNames;
@@ -57,7 +62,7 @@ class MailDispatcher {
   void dispatch() {
     Instant now = clock.instant();
     for (MailboxEntry mail : outbox.due(now, 50)) {
-      if (!outbox.claim(mail.id(), mail.attempts(), now.plus(Duration.ofMinutes(10)))) {
+      if (!outbox.claim(mail.id(), mail.attempts(), now.plus(claim))) {
         continue;
       }
       if (sender == null) {
@@ -73,7 +78,7 @@ class MailDispatcher {
             mail.workspaceId() == null ? null : senderNames.logoOf(mail.workspaceId()).orElse(null);
         MailComposer.Composed composed =
             composer.compose(name, mail.subject(), mail.body(), logo != null);
-        jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
+        jakarta.mail.internet.MimeMessage message = message(mail.id());
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         // the configured sender's address, under the workspace's name
         helper.setFrom(
@@ -123,6 +128,26 @@ class MailDispatcher {
             e.getClass().getSimpleName());
       }
     }
+  }
+
+  /**
+   * A message whose Message-ID is the outbox row's: a mail sent again after a crash (claimed and
+   * handed to the server, but the node died before it noted so) carries the same id, the key a
+   * receiving server or client drops a repeat by.
+   */
+  private jakarta.mail.internet.MimeMessage message(java.util.UUID id) {
+    jakarta.mail.internet.MimeMessage created =
+        java.util.Objects.requireNonNull(sender).createMimeMessage();
+    String messageId = "<" + id + "@tranche.outbox>";
+    return new jakarta.mail.internet.MimeMessage(
+        created.getSession() == null
+            ? jakarta.mail.Session.getInstance(new java.util.Properties())
+            : created.getSession()) {
+      @Override
+      protected void updateMessageID() throws jakarta.mail.MessagingException {
+        setHeader("Message-ID", messageId);
+      }
+    };
   }
 
   /** The document a reference names, from the first source that knows it. */

@@ -45,6 +45,7 @@ public class WebhookDispatcher {
   private final WebhookRepository repository;
   private final Clock clock;
   private final boolean privateAllowed;
+  private final Duration claim;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
@@ -54,7 +55,9 @@ public class WebhookDispatcher {
   WebhookDispatcher(
       WebhookRepository repository,
       Clock clock,
-      @Value("${tranche.webhooks.private-allowed:false}") boolean privateAllowed) {
+      @Value("${tranche.webhooks.private-allowed:false}") boolean privateAllowed,
+      @Value("${tranche.webhooks.claim:5m}") Duration claim) {
+    this.claim = claim;
     this.repository = repository;
     this.clock = clock;
     this.privateAllowed = privateAllowed;
@@ -66,7 +69,7 @@ public class WebhookDispatcher {
     Instant now = clock.instant();
     int delivered = 0;
     for (WebhookRepository.Delivery d : repository.due(now, 50)) {
-      if (!repository.claim(d.id(), d.attempts(), now.plus(Duration.ofMinutes(5)))) {
+      if (!repository.claim(d.id(), d.attempts(), now.plus(claim))) {
         continue;
       }
       Optional<WebhookRepository.Endpoint> endpoint =
