@@ -2,8 +2,8 @@ package io.tranche.app.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tranche.app.support.ServerDatabase;
 import io.tranche.app.support.ServerProcess;
-import io.tranche.app.support.TestDatabase;
 import io.tranche.core.payment.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +51,7 @@ class CrashIT {
 
   @TempDir static Path work;
   private static @Nullable ServerProcess server;
-  private static @Nullable String database;
+  private static @Nullable ServerDatabase database;
   private static final Map<String, String> env = new HashMap<>();
 
   private final HttpClient http =
@@ -66,20 +63,8 @@ class CrashIT {
   @BeforeAll
   static void database() throws SQLException {
     env.put("TRANCHE_STRIPE_WEBHOOK_SECRETS", SECRET);
-    if (TestDatabase.isPostgres()) {
-      database = "tranche_crash_" + UUID.randomUUID().toString().replace("-", "");
-      admin("create database " + database);
-      String url = System.getProperty("tranche.test.db.url");
-      int query = url.indexOf('?');
-      String base = query < 0 ? url : url.substring(0, query);
-      env.put(
-          "TRANCHE_DB_URL",
-          base.substring(0, base.lastIndexOf('/') + 1)
-              + database
-              + (query < 0 ? "" : url.substring(query)));
-      env.put("TRANCHE_DB_USER", System.getProperty("tranche.test.db.user", ""));
-      env.put("TRANCHE_DB_PASSWORD", System.getProperty("tranche.test.db.password", ""));
-    }
+    database = ServerDatabase.fresh("tranche_crash");
+    env.putAll(database.env());
   }
 
   @AfterAll
@@ -90,19 +75,8 @@ class CrashIT {
       }
     } finally {
       if (database != null) {
-        admin("drop database if exists " + database + " with (force)");
+        database.close();
       }
-    }
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                System.getProperty("tranche.test.db.url"),
-                System.getProperty("tranche.test.db.user", ""),
-                System.getProperty("tranche.test.db.password", ""));
-        Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 
@@ -182,7 +156,7 @@ class CrashIT {
 
     ServerProcess fourth = start();
     assertSurvived(fourth, invoices, acknowledged);
-    if (database != null) {
+    if (database != null && database.shared()) {
       assertThat(work.resolve("data/db")).as("no H2 beside PostgreSQL").doesNotExist();
     }
   }

@@ -3,6 +3,7 @@ package io.tranche.app.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tranche.app.support.ServerDatabase;
 import io.tranche.app.support.ServerProcess;
 import io.tranche.app.support.TestMail;
 import jakarta.mail.Message;
@@ -13,43 +14,170 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outboxes survive SIGKILL: the packaged server (demo data, mail to the in-process SMTP server,
- * webhooks to a local receiver, a dunning pass every second) has a friendly reminder due for many
- * invoices at once; it is killed while the reminders go out and started again on the same data.
- * Every reminder arrives, as mail and as a {@code reminder.sent} webhook, and none twice: each mail
- * keeps one Message-ID and each webhook one event id, so at most the single message in flight at
- * the kill can arrive a second time, under the same id.
+ * The outboxes against SIGKILL and a second node: the packaged server (demo data, mail to the
+ * in-process SMTP server, webhooks to a local receiver, a dunning pass every second) has a friendly
+ * reminder due for many invoices at once. Killed while the reminders go out and started again on
+ * the same data, it delivers every reminder, as mail and as a {@code reminder.sent} webhook, and
+ * none twice: each mail keeps one Message-ID and each webhook one event id, so at most the single
+ * message in flight at the kill arrives a second time, under the same id. Two servers on one
+ * PostgreSQL database deliver each exactly once.
  */
 class OutboxCrashIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int INVOICES = 40;
   private static final String CLIENT = "client@demo.tranche.test";
 
+  /** Mail and webhooks sent at once, claims that run out soon, a dunning pass every second. */
+  private static final List<String> ARGS =
+      List.of(
+          "--spring.mail.host=127.0.0.1",
+          "--spring.mail.port=" + TestMail.port(),
+          "--tranche.mail.poll-interval=100ms",
+          "--tranche.mail.claim=3s",
+          "--tranche.webhooks.poll-interval=100ms",
+          "--tranche.webhooks.claim=3s",
+          "--tranche.webhooks.private-allowed=true",
+          "--tranche.dunning.interval=1s",
+          "--db-scheduler.polling-interval=1s");
+
   @TempDir Path work;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
+  private final Set<String> numbers = new HashSet<>();
+  private final Set<String> invoiceIds = new HashSet<>();
 
   @Test
   void aKillWhileRemindersGoOutLosesNoneAndSendsNoneTwice() throws Exception {
+    HttpServer receiver = receiver();
+    int seenBefore = TestMail.server().getReceivedMessages().length;
+    try (ServerDatabase db = ServerDatabase.fresh("tranche_outbox")) {
+      try (ServerProcess first = ServerProcess.start(work, db.env(), ARGS)) {
+        prepare(first, receiver);
+        await(() -> reminders(seenBefore).size() >= 5, Duration.ofSeconds(60));
+        first.kill();
+      }
+      assertThat(distinctIds(reminders(seenBefore)))
+          .as("the kill came while reminders went out")
+          .isLessThan(INVOICES);
+      try (ServerProcess second = ServerProcess.start(work, db.env(), ARGS)) {
+        await(
+            () ->
+                distinctIds(reminders(seenBefore)) == INVOICES
+                    && new HashSet<>(hookIds()).size() == INVOICES,
+            Duration.ofSeconds(90));
+        Thread.sleep(3000); // anything still to come would come now
+      }
+    } finally {
+      receiver.stop(0);
+    }
+    List<MimeMessage> mails = reminders(seenBefore);
+    assertThat(distinctIds(mails)).as("every reminder arrived").isEqualTo(INVOICES);
+    for (String n : numbers) {
+      assertThat(mails.stream().filter(m -> subject(m).contains("Invoice " + n + " ")))
+          .as("invoice " + n + "'s reminder")
+          .isNotEmpty();
+    }
+    assertThat(mails.size() - distinctIds(mails))
+        .as("at most the one mail in flight at the kill came twice, under one Message-ID")
+        .isLessThanOrEqualTo(1);
+    List<String> ids = hookIds();
+    assertThat(new HashSet<>(ids)).as("every reminder.sent webhook arrived").hasSize(INVOICES);
+    assertThat(ids.size() - new HashSet<>(ids).size())
+        .as("at most the one webhook in flight at the kill came twice, under one event id")
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void twoServersOnOnePostgresSendEachReminderOnce() throws Exception {
+    try (ServerDatabase db = ServerDatabase.fresh("tranche_nodes")) {
+      Assumptions.assumeTrue(
+          db.shared(), "two servers share a PostgreSQL database (H2 is embedded in one)");
+      HttpServer receiver = receiver();
+      int seenBefore = TestMail.server().getReceivedMessages().length;
+      Path a = Files.createDirectories(work.resolve("a"));
+      Path b = Files.createDirectories(work.resolve("b"));
+      try (ServerProcess one = ServerProcess.start(a, db.env(), ARGS);
+          ServerProcess two = ServerProcess.start(b, db.env(), ARGS)) {
+        prepare(one, receiver);
+        await(
+            () -> reminders(seenBefore).size() >= INVOICES && hookIds().size() >= INVOICES,
+            Duration.ofSeconds(90));
+        Thread.sleep(3000); // a second copy from the other node would come now
+        assertThat(two.apiToken()).isNotBlank();
+      } finally {
+        receiver.stop(0);
+      }
+      assertThat(reminders(seenBefore)).as("each reminder mailed once").hasSize(INVOICES);
+      assertThat(hookIds())
+          .as("each webhook posted once")
+          .hasSize(INVOICES)
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  /**
+   * Registers the receiver for {@code reminder.sent}, issues {@link #INVOICES} invoices on the
+   * demo's Acme project and sets a plan whose friendly reminder is due today for all of them.
+   */
+  private void prepare(ServerProcess s, HttpServer receiver) throws Exception {
+    send(
+        s,
+        "POST",
+        "/api/v1/webhook-endpoints",
+        "{\"url\":\"http://127.0.0.1:"
+            + receiver.getAddress().getPort()
+            + "/hook\",\"events\":[\"reminder.sent\"]}",
+        201);
+    String project = null;
+    for (JsonNode p : JSON.readTree(send(s, "GET", "/api/v1/projects", null, 200)).path("items")) {
+      if (p.path("name").asString().contains("Acme")) {
+        project = p.path("id").asString();
+      }
+    }
+    assertThat(project).as("the demo's project with " + CLIENT).isNotNull();
+    for (int i = 0; i < INVOICES; i++) {
+      JsonNode invoice =
+          JSON.readTree(
+              send(
+                  s,
+                  "POST",
+                  "/api/v1/projects/" + project + "/invoices",
+                  "{\"lines\":[{\"description\":\"Outbox "
+                      + i
+                      + "\",\"quantity\":1,\"unitPrice\":{\"amount\":\"10.00\"}}]}",
+                  201));
+      numbers.add(invoice.path("number").asString());
+      invoiceIds.add(invoice.path("id").asString());
+    }
+    // a friendly reminder 20 days before the due date: due today for every invoice above
+    send(
+        s,
+        "PUT",
+        "/api/v1/dunning-plan",
+        "{\"preDueDays\":20,\"stages\":[{\"day\":10}],\"stopWorkStage\":0}",
+        200);
+  }
+
+  private HttpServer receiver() throws java.io.IOException {
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(
         "/hook",
@@ -59,103 +187,17 @@ class OutboxCrashIT {
           exchange.close();
         });
     receiver.start();
-    int seenBefore = TestMail.server().getReceivedMessages().length;
-    List<String> args =
-        List.of(
-            "--spring.mail.host=127.0.0.1",
-            "--spring.mail.port=" + TestMail.port(),
-            "--tranche.mail.poll-interval=100ms",
-            "--tranche.mail.claim=3s",
-            "--tranche.webhooks.poll-interval=100ms",
-            "--tranche.webhooks.claim=3s",
-            "--tranche.webhooks.private-allowed=true",
-            "--tranche.dunning.interval=1s",
-            "--db-scheduler.polling-interval=1s");
-    Set<String> numbers = new HashSet<>();
-    Set<String> invoiceIds = new HashSet<>();
-    try (ServerProcess first = ServerProcess.start(work, Map.of(), args)) {
-      send(
-          first,
-          "POST",
-          "/api/v1/webhook-endpoints",
-          "{\"url\":\"http://127.0.0.1:"
-              + receiver.getAddress().getPort()
-              + "/hook\","
-              + "\"events\":[\"reminder.sent\"]}",
-          201);
-      String project = null;
-      for (JsonNode p :
-          JSON.readTree(send(first, "GET", "/api/v1/projects", null, 200)).path("items")) {
-        if (p.path("name").asString().contains("Acme")) {
-          project = p.path("id").asString();
-        }
-      }
-      assertThat(project).as("the demo's project with client@demo.tranche.test").isNotNull();
-      for (int i = 0; i < INVOICES; i++) {
-        JsonNode invoice =
-            JSON.readTree(
-                send(
-                    first,
-                    "POST",
-                    "/api/v1/projects/" + project + "/invoices",
-                    "{\"lines\":[{\"description\":\"Crash "
-                        + i
-                        + "\",\"quantity\":1,"
-                        + "\"unitPrice\":{\"amount\":\"10.00\"}}]}",
-                    201));
-        numbers.add(invoice.path("number").asString());
-        invoiceIds.add(invoice.path("id").asString());
-      }
-      // a friendly reminder 20 days before the due date: due today for every invoice above
-      send(
-          first,
-          "PUT",
-          "/api/v1/dunning-plan",
-          "{\"preDueDays\":20,\"stages\":[{\"day\":10}],\"stopWorkStage\":0}",
-          200);
-      await(() -> reminders(seenBefore, numbers).size() >= 5, Duration.ofSeconds(60));
-      first.kill();
-    }
-    int atKill = reminders(seenBefore, numbers).size();
-    try (ServerProcess second = ServerProcess.start(work, Map.of(), args)) {
-      await(
-          () ->
-              distinctIds(reminders(seenBefore, numbers)) == INVOICES
-                  && hookIds(invoiceIds).size() == INVOICES,
-          Duration.ofSeconds(90));
-      Thread.sleep(3000); // anything still to come would come now
-    } finally {
-      receiver.stop(0);
-    }
-    List<MimeMessage> mails = reminders(seenBefore, numbers);
-    assertThat(atKill).as("the kill came while reminders went out").isLessThan(INVOICES);
-    assertThat(distinctIds(mails)).as("every reminder arrived").isEqualTo(INVOICES);
-    Map<String, Integer> perNumber = new HashMap<>();
-    for (MimeMessage m : mails) {
-      for (String n : numbers) {
-        if (m.getSubject().contains(n + " ")) {
-          perNumber.merge(n, 1, Integer::sum);
-        }
-      }
-    }
-    assertThat(perNumber).hasSize(INVOICES);
-    assertThat(mails.size() - distinctIds(mails))
-        .as("at most the one mail in flight at the kill came twice, under one Message-ID")
-        .isLessThanOrEqualTo(1);
-    List<String> ids = hookIds(invoiceIds);
-    assertThat(new HashSet<>(ids)).as("every reminder.sent webhook arrived").hasSize(INVOICES);
-    assertThat(ids.size() - new HashSet<>(ids).size())
-        .as("at most the one webhook in flight at the kill came twice, under one event id")
-        .isLessThanOrEqualTo(1);
+    return receiver;
   }
 
-  private List<MimeMessage> reminders(int after, Set<String> numbers) {
+  /** The pre-due reminders of this test's invoices received since {@code after}. */
+  private List<MimeMessage> reminders(int after) {
     MimeMessage[] all = TestMail.server().getReceivedMessages();
     List<MimeMessage> out = new ArrayList<>();
     for (int i = after; i < all.length; i++) {
+      String subject = subject(all[i]);
+      boolean ours = numbers.stream().anyMatch(n -> subject.contains("Invoice " + n + " "));
       try {
-        String subject = all[i].getSubject();
-        boolean ours = numbers.stream().anyMatch(n -> subject.contains("Invoice " + n + " "));
         if (ours
             && subject.contains("is due on")
             && Arrays.stream(all[i].getRecipients(Message.RecipientType.TO))
@@ -167,6 +209,14 @@ class OutboxCrashIT {
       }
     }
     return out;
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static long distinctIds(List<MimeMessage> mails) {
@@ -183,7 +233,7 @@ class OutboxCrashIT {
         .count();
   }
 
-  private List<String> hookIds(Set<String> invoiceIds) {
+  private List<String> hookIds() {
     return hooks.stream()
         .filter(h -> invoiceIds.contains(h.path("data").path("invoice").asString()))
         .map(h -> h.path("id").asString())
