@@ -311,6 +311,48 @@ class DunningIT extends IntegrationTest {
     assertThat(more).as("statements of a pass with no step due").isEqualTo(few);
   }
 
+  @Test
+  void aClientsOwnPlanWinsOverTheWorkspacesAndCanBeDropped() throws Exception {
+    World world = fixtures.world("dunning-client");
+    fixtures.signedContract(world);
+    UUID invoice = depositInvoice(world);
+    LocalDate due = fixtures.invoices().invoice(world.owner(), invoice).dueOn();
+    var owner = authentication(Sessions.of(world.owner()));
+    String path = "/console/clients/" + world.client().id() + "/dunning";
+    assertThat(mvc.perform(get(path).with(owner)).andReturn().getResponse().getContentAsString())
+        .contains("No plan of its own yet")
+        .contains("built-in");
+    mvc.perform(
+            post(path)
+                .with(owner)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .param("preDueDays", "0")
+                .param("stages[0].day", "5")
+                .param("stopWorkStage", "0")
+                .param("lateFee.kind", "NONE")
+                .param("lateFeeStage", "0"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(mvc.perform(get(path).with(owner)).andReturn().getResponse().getContentAsString())
+        .contains("This plan is its own");
+    to(due.plusDays(5));
+    assertThat(run(world).steps()).as("the client's day-5 reminder").isOne();
+    mvc.perform(
+            post(path + "/reset")
+                .with(owner)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(
+            get("/api/v1/clients/" + world.client().id() + "/dunning-plan")
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$.own").value(false))
+        .andExpect(jsonPath("$.from").value("DEFAULT"))
+        .andExpect(jsonPath("$.plan.stages[0].day").value(10));
+  }
+
   private UUID preview(World world) throws Exception {
     java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
     try (var out = new java.util.zip.ZipOutputStream(zip)) {

@@ -79,13 +79,19 @@ class DunningPages {
 
   @GetMapping("/console/settings/dunning")
   String editor(Actor actor, Model model) {
-    DunningPlans.PlanView view =
-        plans.plan(actor, DunningPlans.Scope.WORKSPACE, actor.workspaceId());
-    return page(
-        actor,
-        form(view.plan(), settings.settings(actor.workspaceId()).currency()),
-        Map.of(),
-        model);
+    return show(actor, DunningPlans.Scope.WORKSPACE, actor.workspaceId(), model);
+  }
+
+  /** A client's own plan (or the workspace's, until it has one). */
+  @GetMapping("/console/clients/{clientId}/dunning")
+  String clientEditor(Actor actor, @PathVariable UUID clientId, Model model) {
+    return show(actor, DunningPlans.Scope.CLIENT, clientId, model);
+  }
+
+  /** A contract's own plan (or its client's or the workspace's, until it has one). */
+  @GetMapping("/console/contracts/{contractId}/dunning")
+  String contractEditor(Actor actor, @PathVariable UUID contractId, Model model) {
+    return show(actor, DunningPlans.Scope.CONTRACT, contractId, model);
   }
 
   @PostMapping("/console/settings/dunning")
@@ -95,18 +101,87 @@ class DunningPages {
       HttpServletResponse response,
       RedirectAttributes redirect,
       Model model) {
+    return save(
+        actor, DunningPlans.Scope.WORKSPACE, actor.workspaceId(), form, response, redirect, model);
+  }
+
+  @PostMapping("/console/clients/{clientId}/dunning")
+  String saveClient(
+      Actor actor,
+      @PathVariable UUID clientId,
+      @RequestParam Map<String, String> form,
+      HttpServletResponse response,
+      RedirectAttributes redirect,
+      Model model) {
+    return save(actor, DunningPlans.Scope.CLIENT, clientId, form, response, redirect, model);
+  }
+
+  @PostMapping("/console/contracts/{contractId}/dunning")
+  String saveContract(
+      Actor actor,
+      @PathVariable UUID contractId,
+      @RequestParam Map<String, String> form,
+      HttpServletResponse response,
+      RedirectAttributes redirect,
+      Model model) {
+    return save(actor, DunningPlans.Scope.CONTRACT, contractId, form, response, redirect, model);
+  }
+
+  /** Drops a client's own plan: the workspace's applies again. */
+  @PostMapping("/console/clients/{clientId}/dunning/reset")
+  String resetClient(Actor actor, @PathVariable UUID clientId, RedirectAttributes redirect) {
+    return reset(actor, DunningPlans.Scope.CLIENT, clientId, redirect);
+  }
+
+  /** Drops a contract's own plan: the client's or the workspace's applies again. */
+  @PostMapping("/console/contracts/{contractId}/dunning/reset")
+  String resetContract(Actor actor, @PathVariable UUID contractId, RedirectAttributes redirect) {
+    return reset(actor, DunningPlans.Scope.CONTRACT, contractId, redirect);
+  }
+
+  private String reset(
+      Actor actor, DunningPlans.Scope scope, UUID id, RedirectAttributes redirect) {
+    plans.reset(actor, scope, id);
+    redirect.addFlashAttribute("saved", "Own plan dropped: the plan above applies again.");
+    return "redirect:" + path(scope, id);
+  }
+
+  private String show(Actor actor, DunningPlans.Scope scope, UUID id, Model model) {
+    DunningPlans.PlanView view = plans.plan(actor, scope, id);
+    model.addAttribute("plan", view);
+    return page(
+        actor,
+        form(view.plan(), settings.settings(actor.workspaceId()).currency()),
+        Map.of(),
+        model);
+  }
+
+  private String save(
+      Actor actor,
+      DunningPlans.Scope scope,
+      UUID id,
+      Map<String, String> form,
+      HttpServletResponse response,
+      RedirectAttributes redirect,
+      Model model) {
     try {
-      plans.save(
-          actor,
-          DunningPlans.Scope.WORKSPACE,
-          actor.workspaceId(),
-          input(form, settings.settings(actor.workspaceId()).currency()));
+      plans.save(actor, scope, id, input(form, settings.settings(actor.workspaceId()).currency()));
       redirect.addFlashAttribute("saved", "Dunning plan saved: it applies from the next pass.");
-      return "redirect:/console/settings/dunning";
+      return "redirect:" + path(scope, id);
     } catch (DomainException e) {
       response.setStatus(Errors.formStatus(e));
+      model.addAttribute("plan", plans.plan(actor, scope, id));
       return page(actor, form, FormMessages.of(e, LABELS, "stages"), model);
     }
+  }
+
+  /** The editor's address for a scope. */
+  static String path(DunningPlans.Scope scope, UUID id) {
+    return switch (scope) {
+      case WORKSPACE -> "/console/settings/dunning";
+      case CLIENT -> "/console/clients/" + id + "/dunning";
+      case CONTRACT -> "/console/contracts/" + id + "/dunning";
+    };
   }
 
   @GetMapping("/console/receivables")
@@ -139,6 +214,10 @@ class DunningPages {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("rows", ROWS);
+    DunningPlans.PlanView plan = (DunningPlans.PlanView) model.getAttribute("plan");
+    if (plan != null) {
+      model.addAttribute("action", path(plan.scope(), plan.scopeId()));
+    }
     model.addAttribute("currency", settings.settings(actor.workspaceId()).currency());
     return "console/dunning-plan";
   }
