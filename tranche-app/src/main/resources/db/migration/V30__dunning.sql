@@ -22,6 +22,7 @@ create table dunning_step (
     late_fee_invoice_id uuid references invoice (id),
     stop_work       boolean not null,
     demand_letter   boolean not null,
+    channel         varchar(10) default 'EMAIL' not null,
     constraint dunning_step_pk primary key (invoice_id, step)
 );
 create index dunning_step_workspace_ix on dunning_step (workspace_id, invoice_id);

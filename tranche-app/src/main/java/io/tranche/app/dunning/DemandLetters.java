@@ -81,15 +81,70 @@ public class DemandLetters implements MailAttachments {
         .orElseThrow(Errors.notFoundSupplier("demand letter", invoiceId));
   }
 
+  /**
+   * The demand letter ({@code demand:<invoice>}) or a reminder sent as a letter ({@code
+   * letter:<invoice>:<step>}), rendered when the mail carrying it is sent.
+   */
   @Override
   public Optional<Attachment> render(UUID workspaceId, String reference) {
-    if (!reference.startsWith("demand:")) {
+    Actor workspace = Actor.workspace(workspaceId, "mail");
+    Optional<Download> pdf;
+    if (reference.startsWith("demand:")) {
+      UUID id = UUID.fromString(reference.substring("demand:".length()));
+      pdf = render(workspace, invoices.invoice(workspace, id));
+    } else if (reference.startsWith("letter:")) {
+      String[] parts = reference.split(":");
+      UUID id = UUID.fromString(parts[1]);
+      pdf = reminderLetter(workspace, invoices.invoice(workspace, id), Integer.parseInt(parts[2]));
+    } else {
       return Optional.empty();
     }
-    Actor workspace = Actor.workspace(workspaceId, "mail");
-    UUID id = UUID.fromString(reference.substring("demand:".length()));
-    return render(workspace, invoices.invoice(workspace, id))
-        .map(d -> new Attachment(d.fileName(), d.contentType(), d.readAll()));
+    return pdf.map(d -> new Attachment(d.fileName(), d.contentType(), d.readAll()));
+  }
+
+  /** A reminder of {@code step} as a letter to post: the invoice, what is open, and a date. */
+  private Optional<Download> reminderLetter(Actor actor, InvoiceView invoice, int step) {
+    Optional<DunningRepository.Taken> taken =
+        repository.history(actor.workspaceId(), invoice.id()).stream()
+            .filter(t -> t.step() == step)
+            .findFirst();
+    if (taken.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate dated = taken.get().at().atZone(ZoneOffset.UTC).toLocalDate();
+    WorkspaceSettings vendor = settings.settings(actor.workspaceId());
+    ClientView client = clients.addressee(actor, invoice.clientId());
+    String open = money(invoice.open());
+    StringBuilder h = new StringBuilder(Pdfs.open("Payment reminder " + invoice.number()));
+    h.append(party(vendor.name(), vendor.address(), vendor.taxId()))
+        .append("<p>&#160;</p>")
+        .append(party(client.name(), client.address(), client.taxId()))
+        .append("<p class=\"num\">")
+        .append(Dates.day(dated))
+        .append("</p><h1>Payment reminder: invoice ")
+        .append(e(invoice.number()))
+        .append("</h1><table>")
+        .append(row("Invoice", invoice.number()))
+        .append(row("Issued", Dates.day(invoice.issuedOn())))
+        .append(row("Due", Dates.day(invoice.dueOn())))
+        .append(row("Still unpaid", open))
+        .append("</table><p>Our records show that invoice ")
+        .append(e(invoice.number()))
+        .append(" is overdue. Please pay <strong>")
+        .append(e(open))
+        .append("</strong> within seven days. If you have paid it in the meantime, thank you.</p>")
+        .append("<p class=\"pre\">")
+        .append(e(documents.paymentInstructions(actor)))
+        .append("</p><p>")
+        .append(e(vendor.name()))
+        .append("</p></body></html>");
+    byte[] pdf = Pdfs.render(h.toString());
+    return Optional.of(
+        new Download(
+            "reminder-" + step + "-" + invoice.number() + ".pdf",
+            "application/pdf",
+            pdf.length,
+            new ByteArrayInputStream(pdf)));
   }
 
   private Optional<Download> render(Actor actor, InvoiceView invoice) {

@@ -7,6 +7,7 @@ import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.platform.Actor;
 import io.tranche.core.dunning.DunningPlan;
 import io.tranche.core.dunning.DunningSchedule;
+import io.tranche.core.dunning.DunningStage;
 import io.tranche.core.invoice.InvoiceState;
 import io.tranche.core.money.Money;
 import java.time.Clock;
@@ -63,7 +64,14 @@ public class DunningSteps {
     if (!UNPAID.contains(invoice.state())
         || invoice.dueOn() == null
         || !repository.take(
-            c.workspaceId(), c.id(), OVERDUE, invoice.dueOn(), clock.instant(), false, false)) {
+            c.workspaceId(),
+            c.id(),
+            OVERDUE,
+            invoice.dueOn(),
+            clock.instant(),
+            false,
+            false,
+            "NONE")) {
       return false;
     }
     events.publishEvent(
@@ -86,6 +94,8 @@ public class DunningSteps {
     if (!UNPAID.contains(invoice.state()) || invoice.dueOn() == null) {
       return false;
     }
+    boolean byLetter =
+        !step.preDue() && plan.stage(step.number()).channel() == DunningStage.Channel.LETTER;
     if (!repository.take(
         c.workspaceId(),
         c.id(),
@@ -93,7 +103,8 @@ public class DunningSteps {
         invoice.dueOn(),
         clock.instant(),
         step.stopWork(),
-        step.demandLetter())) {
+        step.demandLetter(),
+        byLetter ? "LETTER" : "EMAIL")) {
       return false;
     }
     Money open = Money.of(invoice.open().amountMinor(), invoice.open().currency());
@@ -156,7 +167,11 @@ public class DunningSteps {
           new DunningEvent.DemandLetterIssued(
               c.workspaceId(), c.projectId(), DunningEvent.ACTOR, c.id(), deadline));
     }
-    mail.reminder(about, plan, step, fee, feeNumber, step.stopWork(), deadline);
+    if (byLetter) {
+      mail.byLetter(about, step.number(), step.demandLetter());
+    } else {
+      mail.reminder(about, plan, step, fee, feeNumber, step.stopWork(), deadline);
+    }
     if (stopped || step.demandLetter()) {
       mail.stopWork(about, step.stopWork(), step.demandLetter());
     }

@@ -23,8 +23,16 @@ public record PlanInput(
     @Nullable FeeInput lateFee,
     @Nullable Integer lateFeeStage) {
 
-  /** A reminder stage: days after the due date, and its words (blank: the default text). */
-  public record StageInput(@Nullable Integer day, @Nullable String wording) {}
+  /**
+   * A reminder stage: days after the due date, its words (blank: the default text) and its channel
+   * ({@code EMAIL}, the default, or {@code LETTER}).
+   */
+  public record StageInput(
+      @Nullable Integer day, @Nullable String wording, @Nullable String channel) {
+    public StageInput(@Nullable Integer day, @Nullable String wording) {
+      this(day, wording, null);
+    }
+  }
 
   /** The late fee: its kind and the figure that kind needs. */
   public record FeeInput(
@@ -47,8 +55,10 @@ public record PlanInput(
               at + ".day",
               () -> {
                 try {
-                  return DunningStage.of(
-                      Validation.required("day", s.day()), s.wording() == null ? "" : s.wording());
+                  return new DunningStage(
+                      Validation.required("day", s.day()),
+                      s.wording() == null ? "" : s.wording(),
+                      channel(s.channel()));
                 } catch (DomainException e) {
                   String field = at + "." + (e.field() == null ? "day" : e.field());
                   throw DomainException.field(e.code(), field, withField(e.args(), field));
@@ -73,6 +83,20 @@ public record PlanInput(
                     lateFeeStage == null ? 0 : lateFeeStage));
     checks.throwIfAny();
     return plan[0];
+  }
+
+  private static DunningStage.Channel channel(@Nullable String channel) {
+    if (channel == null || channel.isBlank()) {
+      return DunningStage.Channel.EMAIL;
+    }
+    try {
+      return DunningStage.Channel.valueOf(channel);
+    } catch (IllegalArgumentException e) {
+      throw DomainException.field(
+          io.tranche.app.platform.Errors.BAD_VALUE,
+          "channel",
+          Map.of("field", "channel", "expected", "EMAIL or LETTER"));
+    }
   }
 
   private LateFee fee() {

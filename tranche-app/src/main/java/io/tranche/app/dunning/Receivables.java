@@ -124,7 +124,10 @@ public class Receivables {
       String what =
           t.step() == 0
               ? "Friendly reminder before the due date"
-              : "Reminder " + t.step() + (t.demandLetter() ? ", with the demand letter" : "");
+              : "Reminder "
+                  + t.step()
+                  + (t.byLetter() ? ", by letter" : "")
+                  + (t.demandLetter() ? ", with the demand letter" : "");
       String fee =
           t.lateFeeInvoiceId() == null
               ? null

@@ -16,7 +16,7 @@ public record OutgoingMail(
     String body,
     List<String> attachments) {
   private static final java.util.regex.Pattern REFERENCE =
-      java.util.regex.Pattern.compile("[a-z]+:[0-9a-f-]{36}");
+      java.util.regex.Pattern.compile("[a-z]+:[0-9a-f-]{36}(:[0-9]{1,3})?");
 
   public OutgoingMail {
     recipient = Validation.email("recipient", recipient);

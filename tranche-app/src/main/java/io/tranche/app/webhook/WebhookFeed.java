@@ -2,7 +2,6 @@ package io.tranche.app.webhook;
 
 import io.tranche.app.dunning.DunningEvent;
 import io.tranche.app.invoice.InvoiceEvent;
-import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.MilestoneMoved;
 import io.tranche.app.webhook.internal.WebhookRepository;
 import io.tranche.core.milestone.MilestoneState;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +36,7 @@ class WebhookFeed {
     this.clock = clock;
   }
 
-  @Reaction
+  @EventListener
   void on(InvoiceEvent.InvoiceIssued e) {
     queue(
         e.workspaceId(),
@@ -50,7 +50,7 @@ class WebhookFeed {
             "dueOn", String.valueOf(e.dueOn())));
   }
 
-  @Reaction
+  @EventListener
   void on(DunningEvent.InvoiceOverdue e) {
     queue(
         e.workspaceId(),
@@ -64,7 +64,7 @@ class WebhookFeed {
             "open", money(e.open())));
   }
 
-  @Reaction
+  @EventListener
   void on(DunningEvent.ReminderSent e) {
     queue(
         e.workspaceId(),
@@ -79,7 +79,7 @@ class WebhookFeed {
             "open", money(e.open())));
   }
 
-  @Reaction
+  @EventListener
   void on(InvoiceEvent.PaymentReceived e) {
     queue(
         e.workspaceId(),
@@ -93,7 +93,7 @@ class WebhookFeed {
             "channel", e.channel()));
   }
 
-  @Reaction
+  @EventListener
   void on(MilestoneMoved e) {
     MilestoneTransitioned t = e.transition();
     if (t.from() == t.to()) {
@@ -112,7 +112,7 @@ class WebhookFeed {
     }
   }
 
-  @Reaction
+  @EventListener
   void on(DunningEvent.StopWorkStarted e) {
     queue(
         e.workspaceId(),
@@ -121,7 +121,7 @@ class WebhookFeed {
         data("project", e.projectId(), "invoice", e.invoiceId()));
   }
 
-  @Reaction
+  @EventListener
   void on(DunningEvent.WorkResumed e) {
     queue(
         e.workspaceId(),

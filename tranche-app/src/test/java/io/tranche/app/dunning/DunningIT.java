@@ -353,6 +353,47 @@ class DunningIT extends IntegrationTest {
         .andExpect(jsonPath("$.plan.stages[0].day").value(10));
   }
 
+  @Test
+  void aStageByLetterMailsTheVendorALetterToPostAndTheClientNothing() throws Exception {
+    World world = fixtures.world("dunning-letter");
+    fixtures.signedContract(world);
+    UUID invoice = depositInvoice(world);
+    var view = fixtures.invoices().invoice(world.owner(), invoice);
+    mvc.perform(
+            put("/api/v1/dunning-plan")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .contentType("application/json")
+                .content(
+                    """
+                    {"stages": [{"day": 10, "channel": "LETTER"}, {"day": 20}],
+                     "stopWorkStage": 0}
+                    """))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.plan.stages[0].channel").value("LETTER"))
+        .andExpect(jsonPath("$.plan.stages[1].channel").value("EMAIL"));
+    to(view.dueOn().plusDays(10));
+    assertThat(run(world).steps()).isOne();
+    MimeMessage letter = TestMail.awaitMailTo(world.owner().email(), "Reminder letter to post");
+    byte[] pdf = TestMail.attachments(letter).get("reminder-1-" + view.number() + ".pdf");
+    assertThat(pdfText(pdf))
+        .contains("Payment reminder: invoice " + view.number())
+        .contains("1000.00 EUR")
+        .contains(world.client().name());
+    Thread.sleep(500);
+    assertThat(reminders(world.contact().email())).as("the client gets no email").isEmpty();
+    mvc.perform(
+            get("/api/v1/invoices/" + invoice + "/reminders")
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$[0].what").value("Reminder 1, by letter"));
+    mvc.perform(
+            put("/api/v1/dunning-plan")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .contentType("application/json")
+                .content("{\"stages\": [{\"day\": 10, \"channel\": \"PIGEON\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("stages[0].channel"));
+  }
+
   private UUID preview(World world) throws Exception {
     java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
     try (var out = new java.util.zip.ZipOutputStream(zip)) {

@@ -103,6 +103,26 @@ public class DunningMail {
         attachments);
   }
 
+  /**
+   * A reminder the client gets as a letter: its PDF (the demand letter at the last stage) to the
+   * vendor's members, to print and post; the client gets no email for this stage.
+   */
+  public void byLetter(About about, int step, boolean demandLetter) {
+    Map<String, Object> values = values(about, "");
+    values.put("stage", step);
+    values.put("demandLetter", demandLetter);
+    values.put("link", values.get("consoleLink"));
+    mail.send(
+        about.workspaceId(),
+        workspaces.memberEmails(about.workspaceId()),
+        "reminder-letter-vendor",
+        values,
+        List.of(
+            demandLetter
+                ? "demand:" + about.invoiceId()
+                : "letter:" + about.invoiceId() + ":" + step));
+  }
+
   /** Word to the vendor's members that a project is in stop-work, and the demand letter if due. */
   public void stopWork(About about, boolean stopWork, boolean demandLetter) {
     Map<String, Object> values = values(about, "");

@@ -106,12 +106,13 @@ public class DunningRepository {
       LocalDate dueOn,
       Instant at,
       boolean stopWork,
-      boolean demandLetter) {
+      boolean demandLetter,
+      String channel) {
     return jdbc.sql(
                 """
                 insert into dunning_step (workspace_id, invoice_id, step, due_on, taken_at,
-                                          stop_work, demand_letter)
-                values (?, ?, ?, ?, ?, ?, ?)
+                                          stop_work, demand_letter, channel)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 """)
             .params(
@@ -121,7 +122,8 @@ public class DunningRepository {
                 Date.valueOf(dueOn),
                 Timestamp.from(at),
                 stopWork,
-                demandLetter)
+                demandLetter,
+                channel)
             .update()
         == 1;
   }
@@ -144,13 +146,19 @@ public class DunningRepository {
       Instant at,
       @Nullable UUID lateFeeInvoiceId,
       boolean stopWork,
-      boolean demandLetter) {}
+      boolean demandLetter,
+      String channel) {
+    /** Whether the client got it as a letter (posted by the vendor) rather than by email. */
+    public boolean byLetter() {
+      return "LETTER".equals(channel);
+    }
+  }
 
   public List<Taken> history(UUID workspaceId, UUID invoiceId) {
     return jdbc.sql(
             """
             select invoice_id, step, due_on, taken_at, late_fee_invoice_id, stop_work,
-                   demand_letter
+                   demand_letter, channel
             from dunning_step where workspace_id = ? and invoice_id = ? and step >= 0
             order by step
             """)
@@ -164,7 +172,8 @@ public class DunningRepository {
                     rs.getTimestamp(4).toInstant(),
                     rs.getObject(5, UUID.class),
                     rs.getBoolean(6),
-                    rs.getBoolean(7)))
+                    rs.getBoolean(7),
+                    rs.getString(8)))
         .list();
   }
 

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A dunning plan as stored and as the API shows it: {@code {"preDueDays":3,"stages":[{"day":10,
- * "wording":""}],"stopWorkStage":3,"lateFee":{"kind":"PERCENT","basisPoints":250},
+ * "wording":"","channel":"EMAIL"}],"stopWorkStage":3,"lateFee":{"kind":"PERCENT","basisPoints":250},
  * "lateFeeStage":2}}. Late fee kinds: NONE, FIXED (amountMinor, in the invoice's currency), PERCENT
  * (basisPoints), EU_STATUTORY (referenceRateBasisPoints).
  */
@@ -34,6 +34,7 @@ public final class PlanJson {
       Map<String, Object> stage = new LinkedHashMap<>();
       stage.put("day", s.day());
       stage.put("wording", s.wording());
+      stage.put("channel", s.channel().name());
       stages.add(stage);
     }
     out.put("stages", stages);
@@ -65,7 +66,11 @@ public final class PlanJson {
     JsonNode node = JSON.readTree(json);
     List<DunningStage> stages = new ArrayList<>();
     for (JsonNode s : node.get("stages")) {
-      stages.add(DunningStage.of(s.get("day").asInt(), s.path("wording").asText("")));
+      stages.add(
+          new DunningStage(
+              s.get("day").asInt(),
+              s.path("wording").asText(""),
+              DunningStage.Channel.valueOf(s.path("channel").asText("EMAIL"))));
     }
     JsonNode fee = node.path("lateFee");
     LateFee lateFee =

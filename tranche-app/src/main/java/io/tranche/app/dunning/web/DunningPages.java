@@ -230,6 +230,7 @@ class DunningPages {
       DunningStage s = plan.stages().get(i);
       f.put("stages[" + i + "].day", String.valueOf(s.day()));
       f.put("stages[" + i + "].wording", s.wording());
+      f.put("stages[" + i + "].channel", s.channel().name());
     }
     f.put("stopWorkStage", String.valueOf(plan.stopWorkStage()));
     f.put("lateFeeStage", String.valueOf(plan.lateFeeStage()));
@@ -262,7 +263,11 @@ class DunningPages {
       }
       String field = "stages[" + stages.size() + "].day";
       Integer parsed = checks.check(field, () -> whole(field, day));
-      stages.add(new PlanInput.StageInput(parsed == null ? 1 : parsed, wording));
+      stages.add(
+          new PlanInput.StageInput(
+              parsed == null ? 1 : parsed,
+              wording,
+              f.getOrDefault("stages[" + i + "].channel", "EMAIL")));
     }
     Integer preDue =
         checks.check("preDueDays", () -> whole("preDueDays", f.getOrDefault("preDueDays", "0")));

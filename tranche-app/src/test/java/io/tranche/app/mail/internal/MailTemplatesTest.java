@@ -128,6 +128,24 @@ class MailTemplatesTest {
               "Work on Nordlicht shop is paused",
               "asks for payment by 27 Jan 2027"),
           entry(
+              "reminder-letter-vendor",
+              Map.of(
+                  "number",
+                  "2026-0003",
+                  "open",
+                  "1000.00 EUR",
+                  "due",
+                  "14 Dec 2026",
+                  "days",
+                  20,
+                  "stage",
+                  2,
+                  "demandLetter",
+                  false),
+              "Reminder letter to post: invoice 2026-0003 of Nordlicht shop",
+              "reminder 2 as a letter",
+              "print it and post it."),
+          entry(
               "stop-work-vendor",
               Map.of(
                   "number",
