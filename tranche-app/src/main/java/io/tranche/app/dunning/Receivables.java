@@ -113,7 +113,11 @@ public class Receivables {
 
   /** A step of an invoice's reminder history, in words for pages. */
   public record Reminder(
-      int step, String what, java.time.Instant at, @Nullable String lateFeeInvoice) {}
+      int step,
+      String what,
+      java.time.Instant at,
+      @Nullable String lateFeeInvoice,
+      @Nullable String lateFeeWhy) {}
 
   /** An invoice's reminder history, for whoever may see the invoice (members, its contacts). */
   @Transactional(readOnly = true)
@@ -128,11 +132,15 @@ public class Receivables {
                   + t.step()
                   + (t.byLetter() ? ", by letter" : "")
                   + (t.demandLetter() ? ", with the demand letter" : "");
-      String fee =
-          t.lateFeeInvoiceId() == null
-              ? null
-              : invoices.invoice(actor, t.lateFeeInvoiceId()).number();
-      out.add(new Reminder(t.step(), what, t.at(), fee));
+      InvoiceView fee =
+          t.lateFeeInvoiceId() == null ? null : invoices.invoice(actor, t.lateFeeInvoiceId());
+      out.add(
+          new Reminder(
+              t.step(),
+              what,
+              t.at(),
+              fee == null ? null : fee.number(),
+              fee == null || fee.lines().isEmpty() ? null : fee.lines().get(0).description()));
     }
     return out;
   }

@@ -179,6 +179,35 @@ class DunningIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(submit).contains(number).contains("is paid");
+    var csrf =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .csrf();
+    assertThat(
+            String.valueOf(
+                mvc.perform(
+                        post("/console/milestones/"
+                                + world.milestones().get(1).id()
+                                + "/transitions")
+                            .param("action", "SUBMIT")
+                            .with(owner)
+                            .with(csrf))
+                    .andReturn()
+                    .getFlashMap()
+                    .get("error")))
+        .as("the console's submit button says why")
+        .contains("paused until invoice " + number);
+    assertThat(
+            String.valueOf(
+                mvc.perform(
+                        post("/console/projects/" + world.project().id() + "/licenses")
+                            .param("edition", "preview")
+                            .with(owner)
+                            .with(csrf))
+                    .andReturn()
+                    .getFlashMap()
+                    .get("error")))
+        .as("no preview licence while work is paused")
+        .contains("paused until invoice " + number);
     UUID preview = preview(world);
     assertThat(
             mvc.perform(get("/portal/previews/" + preview + "/").with(contact))
@@ -199,6 +228,16 @@ class DunningIT extends IntegrationTest {
                 .getResponse()
                 .getContentAsString())
         .contains("Stop-work: invoice " + number);
+
+    assertThat(
+            mvc.perform(get("/portal/projects/" + world.project().id() + "/invoices").with(contact))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .as("the client sees the reminders, the late fee and why")
+        .contains("Reminder 2")
+        .contains("a late fee is charged as invoice " + fee[1])
+        .contains("2.5 % of what is open");
 
     // the money arrives: stop-work lifts by itself, and nothing more is sent
     fixtures

@@ -63,7 +63,8 @@ class LicensePages {
 
   /** A form's refusal shows on the page; what the caller may not see is answered as such. */
   private static void refusedOrThrow(DomainException e, RedirectAttributes redirect) {
-    if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
+    if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID
+        && e.code().kind() != io.tranche.core.error.ErrorKind.CONFLICT) {
       throw e;
     }
     redirect.addFlashAttribute("error", FormMessages.message(e));
