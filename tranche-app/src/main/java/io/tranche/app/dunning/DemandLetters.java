@@ -219,7 +219,7 @@ public class DemandLetters implements MailAttachments {
       h.append("<tr><td>")
           .append(Dates.day(entry.at().atZone(ZoneOffset.UTC).toLocalDate()))
           .append("</td><td>")
-          .append(e(RECORDED.get(entry.type())))
+          .append(e(RECORDED.get(entry.type()) + contract(entry)))
           .append("</td><td class=\"hash\">")
           .append(e(entry.hash().substring(0, Math.min(16, entry.hash().length()))))
           .append("</td></tr>");
@@ -232,6 +232,18 @@ public class DemandLetters implements MailAttachments {
         .append(e(vendor.name()))
         .append("</p></body></html>");
     return h.toString();
+  }
+
+  private static final java.util.regex.Pattern CONTRACT =
+      java.util.regex.Pattern.compile("\"contract\":\"([0-9a-f-]{36})\"");
+
+  /** The contract a signature entry names, as the letter's reference to it. */
+  private static String contract(EvidenceEntry entry) {
+    if (!entry.type().startsWith("contract.")) {
+      return "";
+    }
+    java.util.regex.Matcher m = CONTRACT.matcher(entry.payload());
+    return m.find() ? " (contract " + m.group(1) + ")" : "";
   }
 
   private String lateFee(Actor actor, UUID feeInvoice) {

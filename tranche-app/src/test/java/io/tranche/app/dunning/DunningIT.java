@@ -75,7 +75,7 @@ class DunningIT extends IntegrationTest {
   @Test
   void anUnpaidInvoiceIsRemindedChargedPausedAndDemandedUntilPaymentLiftsIt() throws Exception {
     World world = fixtures.world("dunning");
-    fixtures.signedContract(world);
+    var agreements = fixtures.signedContract(world);
     UUID invoice = depositInvoice(world);
     var view = fixtures.invoices().invoice(world.owner(), invoice);
     String number = view.number();
@@ -156,7 +156,9 @@ class DunningIT extends IntegrationTest {
         .contains("1000.00 EUR")
         .contains(io.tranche.app.platform.Dates.day(deadline))
         .contains("Work delivered, with a signed delivery receipt")
-        .contains("Contract signed by both parties")
+        .contains(
+            "Contract signed by both parties (contract "
+                + agreements.contractId().toString().substring(0, 8))
         .contains("small-claims court")
         .contains(world.client().name());
 
