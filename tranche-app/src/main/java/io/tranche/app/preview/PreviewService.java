@@ -146,7 +146,6 @@ public class PreviewService {
             .orElseThrow(Errors.notFoundSupplier("preview", id));
     Path base = cache.dir(viewer.workspaceId(), id);
     String fingerprint = fingerprint(id, viewer.viewer());
-    previews.recordView(viewer.workspaceId(), id, viewer.viewer(), viewer.email(), clock.instant());
     String who = viewer.email() == null ? viewer.viewer() : viewer.email();
     String mark = "Preview for " + who + " · " + WHEN.format(clock.instant());
     try {
@@ -272,7 +271,13 @@ public class PreviewService {
         null);
   }
 
+  /**
+   * A page (or an image or PDF) was seen: the viewer's first and last view, and the evidence entry.
+   * The files a page loads (stylesheets, scripts, the video's bytes) write nothing.
+   */
   private void viewed(PreviewGrant viewer, PreviewView p, String what, String fingerprint) {
+    previews.recordView(
+        viewer.workspaceId(), p.id(), viewer.viewer(), viewer.email(), clock.instant());
     events.publishEvent(
         new PreviewEvent.Viewed(
             viewer.workspaceId(), p.projectId(), viewer.viewer(), p.id(), what, fingerprint));

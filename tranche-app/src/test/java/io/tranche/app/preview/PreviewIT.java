@@ -227,7 +227,13 @@ class PreviewIT extends IntegrationTest {
         io.tranche.app.support.PreviewPasses.pass(
             mvc, get("/portal/previews/" + id + "/").with(contact));
     // the page's own files load with the pass alone, as a sandboxed page (no cookies) asks for them
+    mvc.perform(get(java.net.URI.create(pass))).andExpect(status().isOk());
+    java.sql.Timestamp seen = lastViewed(id);
+    clock.advance(java.time.Duration.ofMinutes(30));
     mvc.perform(get(java.net.URI.create(pass + "img/a.png"))).andExpect(status().isOk());
+    assertThat(lastViewed(id)).as("the files a page loads write nothing").isEqualTo(seen);
+    mvc.perform(get(java.net.URI.create(pass))).andExpect(status().isOk());
+    assertThat(lastViewed(id)).as("a page view moves the last view").isAfter(seen);
     mvc.perform(get("/preview/pp_unknown/img/a.png")).andExpect(status().isNotFound());
     // without a session there is no pass
     mvc.perform(get("/portal/previews/" + id + "/"))
@@ -394,6 +400,13 @@ class PreviewIT extends IntegrationTest {
 
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.preview.internal.PreviewCacheSweep sweep;
+
+  private java.sql.Timestamp lastViewed(UUID preview) {
+    return jdbc.sql("select max(last_viewed_at) from preview_view where preview_id = ?")
+        .param(preview)
+        .query(java.sql.Timestamp.class)
+        .single();
+  }
 
   @Test
   void leftoversOfAnUploadCutShortAreSweptAndLivePreviewsKept() throws Exception {
