@@ -48,7 +48,10 @@ public class DunningSteps {
     this.clock = clock;
   }
 
-  private static final Set<InvoiceState> UNPAID =
+  /**
+   * The states in which an invoice still asks for money (what dunning chases and stop-work holds).
+   */
+  static final Set<InvoiceState> UNPAID =
       Set.of(InvoiceState.ISSUED, InvoiceState.PARTIALLY_PAID, InvoiceState.OVERDUE);
 
   /**

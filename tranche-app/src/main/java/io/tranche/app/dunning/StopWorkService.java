@@ -7,11 +7,9 @@ import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Reaction;
 import io.tranche.app.project.StopWork;
-import io.tranche.core.invoice.InvoiceState;
 import io.tranche.core.money.Money;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StopWorkService implements StopWork {
-  private static final Set<InvoiceState> UNPAID =
-      Set.of(InvoiceState.ISSUED, InvoiceState.PARTIALLY_PAID, InvoiceState.OVERDUE);
-
   private final DunningRepository repository;
   private final InvoiceService invoices;
   private final ApplicationEventPublisher events;
@@ -89,7 +84,7 @@ public class StopWorkService implements StopWork {
       return;
     }
     InvoiceView invoice = invoices.invoice(Actor.workspace(workspaceId, "stop-work"), invoiceId);
-    if (UNPAID.contains(invoice.state())) {
+    if (DunningSteps.UNPAID.contains(invoice.state())) {
       return;
     }
     if (repository.lift(workspaceId, invoiceId, clock.instant())) {
