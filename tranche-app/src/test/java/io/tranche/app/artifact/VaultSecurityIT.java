@@ -665,13 +665,26 @@ class VaultSecurityIT extends IntegrationTest {
     assertThat(logs).doesNotContain(dataKey.substring(20, 60));
   }
 
+  /**
+   * Temporary blob files that stay. Other work in this shared server (a receipt or invoice PDF
+   * written by a reaction) passes through {@code tmp/} too, for a moment; a file an upload left
+   * behind stays, so this waits up to ten seconds for the folder to empty and returns what is left.
+   */
   private List<Path> temporaryBlobs() throws Exception {
     Path tmp = Path.of("target/test-data/blobs/tmp");
-    if (!Files.isDirectory(tmp)) {
-      return List.of();
-    }
-    try (var files = Files.list(tmp)) {
-      return files.toList();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (true) {
+      if (!Files.isDirectory(tmp)) {
+        return List.of();
+      }
+      List<Path> left;
+      try (var files = Files.list(tmp)) {
+        left = files.toList();
+      }
+      if (left.isEmpty() || System.currentTimeMillis() > deadline) {
+        return left;
+      }
+      Thread.sleep(100);
     }
   }
 
