@@ -2,7 +2,8 @@
 # the packaged server with --demo and HelloApp, signs the demo's vendor and client in, and leaves:
 #   base, hello_port, token (the demo's API token), project (the client's project),
 #   owner_cookie, client_cookie (Cookie header values), work (a temp dir, removed on exit)
-# plus measure NAME URL [wrk args] (prints NAME_per_s and NAME_p99, sets NAME_rps) and to_ms.
+# plus measure NAME URL [wrk args] (warms up, prints NAME_per_s and NAME_p99, sets NAME_rps) and
+# to_ms.
 for tool in wrk curl java mvn; do
   command -v "$tool" >/dev/null || { echo "bench-pages needs $tool" >&2; exit 1; }
 done
@@ -75,9 +76,13 @@ curl -fs -o /dev/null -H "Cookie: $owner_cookie" "$base/console/projects/$projec
 curl -fs -o /dev/null -H "Cookie: $client_cookie" "$base/portal/projects/$project" \
   || { echo "the signed-in portal page does not answer" >&2; exit 1; }
 
-# runs wrk; prints "<name>_per_s" and "<name>_p99"
+# runs wrk, after BENCH_WARMUP seconds (default 30) of the same load unmeasured: the JIT keeps
+# compiling a page's code for a minute or more, and a cold measure varied by 2x from run to run.
+# Prints "<name>_per_s" and "<name>_p99".
+warmup="${BENCH_WARMUP:-30}"
 measure() {
   local name="$1" url="$2"; shift 2
+  [ "$warmup" -gt 0 ] && { wrk -t2 -c"$conns" -d"${warmup}s" "$@" "$url" >/dev/null 2>&1 || true; }
   wrk -t2 -c"$conns" -d"${duration}s" --latency "$@" "$url" > "$work/$name.wrk" 2>&1 || true
   wrk -t2 -c"$conns" -d2s "$@" "$url" >/dev/null 2>&1 || true
   local rps p99 errors

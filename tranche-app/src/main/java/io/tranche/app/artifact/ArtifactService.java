@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,11 +98,12 @@ public class ArtifactService {
   /** A milestone's artifacts; a client contact sees only those with a delivery receipt. */
   @Transactional(readOnly = true)
   public List<ArtifactView> artifacts(Actor actor, UUID milestoneId) {
-    milestones.milestone(actor, milestoneId);
+    UUID projectId = milestones.milestone(actor, milestoneId).projectId();
     Optional<Release> release = artifacts.release(actor.workspaceId(), milestoneId);
+    BooleanSupplier early = earlyDownloadOnce(actor.workspaceId(), projectId);
     return artifacts.ofMilestone(actor.workspaceId(), milestoneId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
-        .map(a -> view(a, release))
+        .map(a -> view(a, release, early))
         .toList();
   }
 
@@ -109,16 +111,17 @@ public class ArtifactService {
   @Transactional(readOnly = true)
   public List<ArtifactView> ofProject(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);
+    BooleanSupplier early = earlyDownloadOnce(actor.workspaceId(), projectId);
     return artifacts.ofProject(actor.workspaceId(), projectId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
-        .map(a -> view(a, release(a)))
+        .map(a -> view(a, release(a), early))
         .toList();
   }
 
   @Transactional(readOnly = true)
   public ArtifactView artifact(Actor actor, UUID id) {
     StoredArtifact a = load(actor, id);
-    return view(a, release(a));
+    return view(a, release(a), earlyDownloadOnce(a.workspaceId(), a.projectId()));
   }
 
   /** The delivery receipt (JWS compact form). */
@@ -180,7 +183,26 @@ public class ArtifactService {
     return a;
   }
 
-  private ArtifactView view(StoredArtifact a, Optional<Release> release) {
+  /**
+   * Whether the project's signed contract lets the client download sealed files before release,
+   * asked at most once however many artifacts are shown (it reads and parses the contract).
+   */
+  private BooleanSupplier earlyDownloadOnce(UUID workspaceId, UUID projectId) {
+    return new BooleanSupplier() {
+      private @Nullable Boolean answer;
+
+      @Override
+      public boolean getAsBoolean() {
+        if (answer == null) {
+          answer = earlyDownload(workspaceId, projectId);
+        }
+        return answer;
+      }
+    };
+  }
+
+  private ArtifactView view(
+      StoredArtifact a, Optional<Release> release, BooleanSupplier earlyDownload) {
     return new ArtifactView(
         a.id(),
         a.projectId(),
@@ -199,6 +221,6 @@ public class ArtifactService {
         release.map(Release::reason).orElse(null),
         release.map(Release::reversal).orElse(null),
         release.map(Release::reversedAfterAt).orElse(null),
-        release.isPresent() || earlyDownload(a.workspaceId(), a.projectId()));
+        release.isPresent() || earlyDownload.getAsBoolean());
   }
 }

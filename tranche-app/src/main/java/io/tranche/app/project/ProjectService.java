@@ -5,6 +5,7 @@ import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Errors;
 import io.tranche.app.platform.PageOf;
 import io.tranche.app.platform.Paging;
+import io.tranche.app.platform.PerRequest;
 import io.tranche.app.project.internal.MilestoneRepository;
 import io.tranche.app.project.internal.ProjectRepository;
 import io.tranche.app.workspace.ClientService;
@@ -206,16 +207,15 @@ public class ProjectService {
     return project(actor, projectId);
   }
 
-  /**
-   * Refuses as "not found" a project the caller may not see: another workspace's, or, for a
-   * contact, one they are not a contact of.
-   */
-  @Transactional(readOnly = true)
+  /** Refuses as "not found" a project the caller may not see; asked once per request. */
   public void requireVisible(Actor actor, UUID projectId) {
-    Project project = load(actor, projectId);
-    if (actor.isContact() && !projects.isContact(project.id().value(), actor.id())) {
-      throw Errors.notFound("project", projectId);
-    }
+    PerRequest.checkOnce(
+        "project:" + actor.label() + ":" + projectId,
+        () -> {
+          if (!projects.visible(actor.workspaceId(), projectId, actor.isContact(), actor.id())) {
+            throw Errors.notFound("project", projectId);
+          }
+        });
   }
 
   /** The email addresses of a project's client contacts, for notifications; no access check. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.StatementCounter;
 import io.tranche.app.support.Visitor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,32 @@ class SessionWritesIT extends IntegrationTest {
     visitor.post("/logout", Map.of());
     assertThat(count(session)).as("the sign-out is written").isZero();
     assertThat(visitor.get("/console").statusCode()).isNotEqualTo(200);
+  }
+
+  @Test
+  void aSignedInPageReadsItsSessionOnce() throws Exception {
+    realCsrfTokens();
+    World world = fixtures.world("session-reads");
+    Visitor visitor = new Visitor(baseUrl());
+    visitor.get("/login");
+    visitor.post("/login", Map.of("email", world.ownerEmail(), "password", Fixtures.PASSWORD));
+    jakarta.servlet.http.Cookie cookie =
+        new jakarta.servlet.http.Cookie("SESSION", visitor.sessionId());
+    java.util.List<String> statements =
+        StatementCounter.statements(
+            () ->
+                mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/console")
+                            .cookie(cookie))
+                    .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString(world.ownerEmail()))));
+    // Spring Session asks for the session again after saving it; that second read is answered
+    // from the request's own copy
+    assertThat(statements)
+        .filteredOn(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("S.SESSION_ID = ?"))
+        .hasSize(1);
   }
 
   private String principal(String session) {

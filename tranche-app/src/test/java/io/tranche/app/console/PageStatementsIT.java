@@ -39,6 +39,69 @@ class PageStatementsIT extends IntegrationTest {
     assertThat(small.get("/console")).as("the projects page").isLessThan(25);
   }
 
+  @Test
+  void aProjectPageAsksOnceWhetherItsViewerMaySeeTheProject() throws Exception {
+    World world = fixtures.world("visible-once");
+    String id = world.project().id().toString();
+    var contact = authentication(Sessions.of(world.contactActor()));
+    var owner = authentication(Sessions.of(world.owner()));
+    for (var page :
+        List.of(
+            get("/portal/projects/" + id).with(contact),
+            get("/console/projects/" + id).with(owner))) {
+      List<String> statements =
+          StatementCounter.statements(() -> mvc.perform(page).andExpect(status().isOk()));
+      // several services of the page each check access; the first answer holds for the request
+      assertThat(statements)
+          .filteredOn(sql -> sql.contains("from project p where p.workspace_id"))
+          .hasSize(1);
+      assertThat(statements)
+          .noneMatch(sql -> sql.contains("project_contact where project_id = ? and contact_id"));
+    }
+    // and not beyond it: another request asks again
+    List<String> next =
+        StatementCounter.statements(
+            () ->
+                mvc.perform(get("/portal/projects/" + id).with(contact))
+                    .andExpect(status().isOk()));
+    assertThat(next)
+        .filteredOn(sql -> sql.contains("from project p where p.workspace_id"))
+        .hasSize(1);
+    // a contact of another project is still refused on every request
+    World other = fixtures.world("visible-once-other");
+    mvc.perform(
+            get("/portal/projects/" + id).with(authentication(Sessions.of(other.contactActor()))))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void anApiReadWithATokenUsedWithinTheMinuteWritesNothing() throws Exception {
+    World world = fixtures.world("token-reads");
+    String url = "/api/v1/projects/" + world.project().id();
+    String token = "Bearer " + world.apiToken();
+    mvc.perform(get(url).header("Authorization", token)).andExpect(status().isOk());
+    assertThat(lastUsed(world)).as("the first use is noted").isNotNull();
+    java.time.Instant first = lastUsed(world);
+    List<String> again =
+        StatementCounter.statements(
+            () -> mvc.perform(get(url).header("Authorization", token)).andExpect(status().isOk()));
+    assertThat(again)
+        .noneMatch(sql -> sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("update"));
+    assertThat(lastUsed(world)).isEqualTo(first);
+    clock.advance(java.time.Duration.ofMinutes(2));
+    mvc.perform(get(url).header("Authorization", token)).andExpect(status().isOk());
+    assertThat(lastUsed(world)).as("a use a minute later is noted").isAfter(first);
+  }
+
+  private java.time.Instant lastUsed(World world) {
+    return jdbc.sql("select last_used_at from api_token where id = ?")
+        .param(world.apiTokenId())
+        .query(java.sql.Timestamp.class)
+        .optional()
+        .map(java.sql.Timestamp::toInstant)
+        .orElse(null);
+  }
+
   /**
    * The world with {@code count} projects in all: half for new clients of their own (each with a
    * contact), half for the world's client, which its contact sees in the portal.

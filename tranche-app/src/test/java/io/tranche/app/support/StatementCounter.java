@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * test's thread, so its statements are the ones counted.
  */
 public final class StatementCounter extends DelegatingDataSource {
-  private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
+  private static final ThreadLocal<java.util.List<String>> SEEN = new ThreadLocal<>();
 
   StatementCounter(DataSource target) {
     super(target);
@@ -21,14 +21,22 @@ public final class StatementCounter extends DelegatingDataSource {
 
   /** Runs {@code action} and returns how many statements this thread prepared meanwhile. */
   public static int count(ThrowingRunnable action) throws Exception {
-    int[] counter = {0};
-    COUNT.set(counter);
+    return statements(action).size();
+  }
+
+  /**
+   * Runs {@code action} and returns the statements this thread prepared meanwhile, in order (a
+   * statement created without SQL appears as an empty string).
+   */
+  public static java.util.List<String> statements(ThrowingRunnable action) throws Exception {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    SEEN.set(seen);
     try {
       action.run();
     } finally {
-      COUNT.remove();
+      SEEN.remove();
     }
-    return counter[0];
+    return seen;
   }
 
   /** A test step that may throw. */
@@ -51,12 +59,12 @@ public final class StatementCounter extends DelegatingDataSource {
     InvocationHandler handler =
         (proxy, method, args) -> {
           String name = method.getName();
-          int[] counter = COUNT.get();
-          if (counter != null
+          java.util.List<String> seen = SEEN.get();
+          if (seen != null
               && (name.equals("prepareStatement")
                   || name.equals("prepareCall")
                   || name.equals("createStatement"))) {
-            counter[0]++;
+            seen.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : "");
           }
           try {
             return method.invoke(connection, args);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,27 +74,37 @@ public class ApiTokenRepository {
   /** The member and scope of an active token, noting that it was used. */
   @CrossWorkspace("an API token is a secret that names its member, who names the workspace")
   public Optional<Holder> activeMember(String tokenHash, Instant at) {
-    Optional<Holder> member =
+    Optional<Used> token =
         jdbc.sql(
-                "select member_id, scope from api_token where token_hash = ? and revoked_at is null")
+                """
+                select member_id, scope, last_used_at from api_token
+                where token_hash = ? and revoked_at is null
+                """)
             .param(tokenHash)
             .query(
                 (rs, i) ->
-                    new Holder(
-                        rs.getObject(1, UUID.class),
-                        TokenScope.valueOf(rs.getString(2).trim().toUpperCase(Locale.ROOT))))
+                    new Used(
+                        new Holder(
+                            rs.getObject(1, UUID.class),
+                            TokenScope.valueOf(rs.getString(2).trim().toUpperCase(Locale.ROOT))),
+                        instant(rs.getTimestamp(3))))
             .optional();
-    member.ifPresent(
-        m ->
-            jdbc.sql(
-                    """
-                    update api_token set last_used_at = ?
-                    where token_hash = ? and (last_used_at is null or last_used_at < ?)
-                    """)
-                .params(Timestamp.from(at), tokenHash, Timestamp.from(at.minusSeconds(60)))
-                .update());
-    return member;
+    // the last use is kept to the minute: most requests read and write nothing more
+    token
+        .filter(t -> t.lastUsed() == null || t.lastUsed().isBefore(at.minusSeconds(60)))
+        .ifPresent(
+            t ->
+                jdbc.sql(
+                        """
+                        update api_token set last_used_at = ?
+                        where token_hash = ? and (last_used_at is null or last_used_at < ?)
+                        """)
+                    .params(Timestamp.from(at), tokenHash, Timestamp.from(at.minusSeconds(60)))
+                    .update());
+    return token.map(Used::holder);
   }
+
+  private record Used(Holder holder, @Nullable Instant lastUsed) {}
 
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();

@@ -1,7 +1,14 @@
 package io.tranche.app.account.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,8 +50,8 @@ class ThrottledSessions {
         if (!(bean instanceof SessionRepositoryFilter<?>)) {
           return bean;
         }
-        SessionRepositoryFilter<Throttled> filter =
-            new SessionRepositoryFilter<>(new Repository(jdbc.getObject()));
+        Repository repository = new Repository(jdbc.getObject());
+        SessionRepositoryFilter<Throttled> filter = new OneLoadPerRequest(repository);
         CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
         cookies.ifAvailable(resolver::setCookieSerializer);
         filter.setHttpSessionIdResolver(resolver);
@@ -53,10 +60,43 @@ class ThrottledSessions {
     };
   }
 
+  /**
+   * The session filter, loading a session once per request: Spring Session looks the requested
+   * session up again after saving it (to decide whether to set the cookie), which read the session
+   * and its attributes from the database a second time on every signed-in page.
+   */
+  static final class OneLoadPerRequest extends SessionRepositoryFilter<Throttled> {
+    private final Repository repository;
+
+    OneLoadPerRequest(Repository repository) {
+      super(repository);
+      this.repository = repository;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (repository.loaded.get() != null) {
+        super.doFilterInternal(request, response, chain);
+        return;
+      }
+      repository.loaded.set(new HashMap<>());
+      try {
+        super.doFilterInternal(request, response, chain);
+      } finally {
+        repository.loaded.remove();
+      }
+    }
+  }
+
   /** The JDBC repository, handing out sessions whose last access time moves in steps. */
   static final class Repository implements SessionRepository<Throttled> {
     // its sessions' type is not public; the delegate only ever gets back its own sessions
     private final SessionRepository<Session> jdbc;
+
+    /** The sessions this thread's current request loaded, by the id asked for. */
+    final ThreadLocal<@Nullable Map<String, Throttled>> loaded = new ThreadLocal<>();
 
     @SuppressWarnings("unchecked")
     Repository(JdbcIndexedSessionRepository jdbc) {
@@ -75,12 +115,30 @@ class ThrottledSessions {
 
     @Override
     public @Nullable Throttled findById(String id) {
+      Map<String, Throttled> request = loaded.get();
+      Throttled known = request == null ? null : request.get(id);
+      if (known != null && known.getId().equals(id)) {
+        return known;
+      }
       Session found = jdbc.findById(id);
-      return found == null ? null : new Throttled(found);
+      Throttled session = found == null ? null : new Throttled(found);
+      if (request != null) {
+        if (session == null) {
+          request.remove(id);
+        } else {
+          request.put(id, session);
+        }
+      }
+      return session;
     }
 
     @Override
     public void deleteById(String id) {
+      Map<String, Throttled> request = loaded.get();
+      if (request != null) {
+        request.values().removeIf(s -> s.getId().equals(id));
+        request.remove(id);
+      }
       jdbc.deleteById(id);
     }
   }

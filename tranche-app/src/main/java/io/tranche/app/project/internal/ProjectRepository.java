@@ -169,6 +169,23 @@ public class ProjectRepository {
         .single();
   }
 
+  /**
+   * Whether a caller may see the project: it is in their workspace and, for a contact, they are one
+   * of its contacts (one statement; anything else is answered "not found").
+   */
+  public boolean visible(UUID workspaceId, UUID projectId, boolean contact, UUID actorId) {
+    return jdbc.sql(
+                """
+                select count(*) from project p where p.workspace_id = ? and p.id = ?
+                  and (? = false or exists (select 1 from project_contact c
+                                            where c.project_id = p.id and c.contact_id = ?))
+                """)
+            .params(workspaceId, projectId, contact, actorId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public boolean isContact(UUID projectId, UUID contactId) {
     return jdbc.sql("select count(*) from project_contact where project_id = ? and contact_id = ?")
             .params(projectId, contactId)
