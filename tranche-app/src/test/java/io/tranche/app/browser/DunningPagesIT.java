@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tranche.app.dunning.DunningPass;
 import io.tranche.app.dunning.DunningPassAccess;
-import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
-import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.TestMail;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -29,27 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the plan (a refused field is named next to it), sees receivables by age and an invoice's
  * reminders; the client sees why their project is paused and the reminders on their invoice.
  */
-class DunningPagesIT extends IntegrationTest {
+class DunningPagesIT extends VendorAndClientIT {
   @Autowired DunningPass pass;
-
-  private ChromeDriver vendor;
-  private ChromeDriver client;
-  private final List<String> findings = new ArrayList<>();
-
-  @BeforeEach
-  void open() throws Exception {
-    vendor = Chromium.start();
-    client = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    for (ChromeDriver d : new ChromeDriver[] {vendor, client}) {
-      if (d != null) {
-        d.quit();
-      }
-    }
-  }
 
   @Test
   void theVendorPlansAndFollowsRemindersAndTheClientSeesWhyWorkIsPaused() throws Exception {
@@ -67,11 +40,7 @@ class DunningPagesIT extends IntegrationTest {
     UUID ws = world.owner().workspaceId();
     assertThat(DunningPassAccess.run(pass, ws)).isEqualTo(3);
 
-    vendor.get(baseUrl() + "/login");
-    vendor.findElement(By.id("email")).sendKeys(world.ownerEmail());
-    vendor.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    vendor.findElement(By.id("sign-in")).click();
-    wait(vendor).until(ExpectedConditions.urlMatches(".*/console$"));
+    signInVendor(world.ownerEmail());
 
     vendor.findElement(By.linkText("Settings")).click();
     vendor.findElement(By.cssSelector("#dunning-link a")).click();
@@ -79,7 +48,7 @@ class DunningPagesIT extends IntegrationTest {
     vendor.findElement(By.id("stages[1].day")).sendKeys("5");
     vendor.findElement(By.cssSelector("#dunning-form button[type=submit]")).click();
     assertThat(
-            wait(vendor)
+            waitFor(vendor)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("stages[1].day-error")))
                 .getText())
         .contains("day 5 follows day 10");
@@ -93,7 +62,7 @@ class DunningPagesIT extends IntegrationTest {
     vendor.findElement(By.id("lateFeeStage")).sendKeys("2");
     vendor.findElement(By.cssSelector("#dunning-form button[type=submit]")).click();
     assertThat(
-            wait(vendor)
+            waitFor(vendor)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".saved")))
                 .getText())
         .contains("Dunning plan saved");
@@ -127,7 +96,7 @@ class DunningPagesIT extends IntegrationTest {
     client.get(TestMail.link(TestMail.awaitMailTo(world.contact().email(), "sign-in link")));
     for (var confirm : client.findElements(By.cssSelector("#confirm-form button"))) {
       confirm.click();
-      wait(client).until(d -> !d.getCurrentUrl().contains("/portal/magic"));
+      waitFor(client).until(d -> !d.getCurrentUrl().contains("/portal/magic"));
     }
     client.get(baseUrl() + "/portal/projects/" + world.project().id());
     assertThat(client.findElement(By.id("stop-work")).getText())
@@ -140,9 +109,5 @@ class DunningPagesIT extends IntegrationTest {
     PageChecks.check(client, "dunning-07-portal-invoices", findings);
 
     assertThat(findings).isEmpty();
-  }
-
-  private static WebDriverWait wait(ChromeDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 }

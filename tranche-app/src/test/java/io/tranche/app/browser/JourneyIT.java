@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tranche.app.support.Fixtures;
 import io.tranche.app.support.Fixtures.World;
-import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.TestMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A freelancer starts from an empty workspace and runs a project from the console alone, and the
@@ -29,29 +23,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * wide (no horizontal scrolling), and kept as screenshots at 1366 and 390 px in {@code
  * target/screenshots/journey-*}.
  */
-class JourneyIT extends IntegrationTest {
+class JourneyIT extends VendorAndClientIT {
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.invoice.InvoiceDocuments documents;
 
-  private ChromeDriver vendor;
-  private ChromeDriver client;
-  private final List<String> findings = new ArrayList<>();
   private int page;
-
-  @BeforeEach
-  void open() throws Exception {
-    vendor = Chromium.start();
-    client = Chromium.start();
-  }
-
-  @AfterEach
-  void close() {
-    for (ChromeDriver d : new ChromeDriver[] {vendor, client}) {
-      if (d != null) {
-        d.quit();
-      }
-    }
-  }
 
   @Test
   void aProjectRunsFromTheConsoleAloneAndTheClientFollowsIt() throws Exception {
@@ -64,7 +40,7 @@ class JourneyIT extends IntegrationTest {
     vendor.findElement(By.id("email")).sendKeys(world.ownerEmail());
     vendor.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     vendor.findElement(By.id("sign-in")).click();
-    wait(vendor).until(ExpectedConditions.urlMatches(".*/console$"));
+    waitFor(vendor).until(ExpectedConditions.urlMatches(".*/console$"));
     look(vendor, "console-home");
     vendor.findElement(By.linkText("Settings")).click();
     vendor.findElement(By.id("address")).sendKeys("Hafenweg 3\n20457 Hamburg");
@@ -104,7 +80,7 @@ class JourneyIT extends IntegrationTest {
     vendor.findElement(By.cssSelector("#contactIds input[type=checkbox]")).click();
     look(vendor, "project-new");
     vendor.findElement(By.id("create-project")).click();
-    wait(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("quote-editor")));
+    waitFor(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("quote-editor")));
     vendor
         .findElement(By.id("scope"))
         .sendKeys("An online shop with a catalogue and card payments.");
@@ -114,12 +90,12 @@ class JourneyIT extends IntegrationTest {
     vendor.findElements(By.name("linePrices")).get(0).sendKeys("3000.00");
     look(vendor, "quote-editor");
     vendor.findElement(By.id("save-quote")).click();
-    wait(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("quote-document")));
+    waitFor(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("quote-document")));
     look(vendor, "quote");
     vendor.findElement(By.id("send-quote")).click();
     assertThat(vendor.switchTo().alert().getText()).contains("Send this quote to the client?");
     vendor.switchTo().alert().accept();
-    wait(vendor).until(ExpectedConditions.invisibilityOfElementLocated(By.id("send-quote")));
+    waitFor(vendor).until(ExpectedConditions.invisibilityOfElementLocated(By.id("send-quote")));
 
     // the invitation lands the client on the project, which says what to do
     vendor.findElement(By.linkText("Clients")).click();
@@ -130,7 +106,7 @@ class JourneyIT extends IntegrationTest {
     client.get(TestMail.link(TestMail.awaitMailTo(nina, "invites you to Nordlicht shop")));
     look(client, "magic-confirm");
     client.findElement(By.id("confirm")).click();
-    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("next-step")));
+    waitFor(client).until(ExpectedConditions.presenceOfElementLocated(By.id("next-step")));
     assertThat(client.findElement(By.id("next-step")).getText())
         .contains("Read the quote and sign it");
     look(client, "portal-project-quote-waiting");
@@ -140,7 +116,7 @@ class JourneyIT extends IntegrationTest {
     client.findElement(By.id("typedName")).sendKeys("Nina Nord");
     client.findElement(By.id("consent")).click();
     client.findElement(By.id("sign")).click();
-    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
+    waitFor(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
     assertThat(client.findElement(By.id("next-step")).getText())
         .as("signing leads straight back to the project, which says what comes next")
         .contains("countersigns next; then the deposit invoice appears here");
@@ -156,7 +132,7 @@ class JourneyIT extends IntegrationTest {
     vendor.findElement(By.cssSelector("#countersign-form input[name=consent]")).click();
     look(vendor, "contract");
     vendor.findElement(By.cssSelector("#countersign-form button")).click();
-    wait(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("contract-pdf")));
+    waitFor(vendor).until(ExpectedConditions.presenceOfElementLocated(By.id("contract-pdf")));
 
     // the client sees the deposit due, how to pay, and reports the transfer
     client.get(baseUrl() + "/portal");
@@ -173,7 +149,7 @@ class JourneyIT extends IntegrationTest {
         java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
     look(client, "portal-invoices");
     client.findElement(By.cssSelector(".report-payment button")).click();
-    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("reported")));
+    waitFor(client).until(ExpectedConditions.presenceOfElementLocated(By.id("reported")));
 
     // the vendor confirms it from the home's list; the client then owes nothing
     vendor.findElement(By.linkText("Projects")).click();
@@ -260,7 +236,7 @@ class JourneyIT extends IntegrationTest {
     assertThat(client.findElement(By.cssSelector("[data-tranche-watermark]")).getText())
         .contains("Preview for " + nina);
     // the sandboxed page sends no session cookie: its stylesheet and image load through the pass
-    wait(client)
+    waitFor(client)
         .until(
             d ->
                 ((org.openqa.selenium.JavascriptExecutor) d)
@@ -278,7 +254,7 @@ class JourneyIT extends IntegrationTest {
     client.findElement(By.id("consent")).click();
     look(client, "portal-acceptance");
     client.findElement(By.id("sign")).click();
-    wait(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
+    waitFor(client).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-notice")));
     client.get(project);
     assertThat(client.findElement(By.id("due")).getText())
         .contains("1000.00 EUR")
@@ -409,7 +385,7 @@ class JourneyIT extends IntegrationTest {
     part.findElement(By.cssSelector(".upload-button")).click();
     // the page reloads once the upload is sealed; wait for the file in the reloaded list
     String uploaded = file.getFileName().toString();
-    wait(browser)
+    waitFor(browser)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(
@@ -459,7 +435,7 @@ class JourneyIT extends IntegrationTest {
     WebElement element = browser.findElement(what);
     element.click();
     // gone from the page: stale, or (when asked mid-navigation) no longer in the document
-    wait(browser)
+    waitFor(browser)
         .until(
             d -> {
               try {
@@ -474,9 +450,5 @@ class JourneyIT extends IntegrationTest {
                 throw e;
               }
             });
-  }
-
-  private static WebDriverWait wait(ChromeDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 }
