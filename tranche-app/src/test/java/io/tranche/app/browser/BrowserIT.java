@@ -278,6 +278,45 @@ class BrowserIT extends IntegrationTest {
     waitFor().until(ExpectedConditions.urlMatches(".*/portal$"));
   }
 
+  @Test
+  void aLongBusinessNameIsCutShortAndTheBarsLinksNeverBreak() throws Exception {
+    World world = fixtures.world("long-name");
+    String name = "Nordlicht Digitalagentur für Webentwicklung und Gestaltung GmbH & Co. KG";
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                    "/api/v1/settings")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .contentType("application/json")
+                .content("{\"name\":\"" + name + "\"}"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+    browser.get(baseUrl() + "/login");
+    browser.findElement(By.id("email")).sendKeys(world.ownerEmail());
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    waitFor().until(ExpectedConditions.urlMatches(".*/console$"));
+
+    WebElement workspace = browser.findElement(By.cssSelector("header.bar .workspace"));
+    assertThat(workspace.getDomAttribute("title")).isEqualTo(name);
+    int line = browser.findElement(By.linkText("Projects")).getRect().getHeight();
+    // at 1366 px the bar is one row: the name is cut, not wrapped
+    assertThat(workspace.getRect().getHeight()).isLessThanOrEqualTo(line + 2);
+    assertThat(browser.findElement(By.cssSelector("header.bar")).getRect().getHeight())
+        .isLessThan(3 * line);
+    // narrower, the bar may take two rows, but "API tokens" and "Sign out" stay whole
+    for (int width : new int[] {1366, 1024, 800}) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      for (WebElement link : browser.findElements(By.cssSelector("header.bar nav a"))) {
+        assertThat(link.getRect().getHeight())
+            .as(link.getText() + " at " + width)
+            .isLessThanOrEqualTo(line + 2);
+      }
+      WebElement signOut = browser.findElement(By.cssSelector("header.bar .signout button"));
+      assertThat(signOut.getRect().getHeight()).as("Sign out at " + width).isLessThan(2 * line + 4);
+    }
+  }
+
   private WebDriverWait waitFor() {
     return new WebDriverWait(browser, Duration.ofSeconds(15));
   }
