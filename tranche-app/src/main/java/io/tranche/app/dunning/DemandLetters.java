@@ -256,16 +256,11 @@ public class DemandLetters implements MailAttachments {
   }
 
   private static String party(String name, @Nullable String address, @Nullable String taxId) {
-    return "<p><strong>"
-        + e(name)
-        + "</strong><br/>"
-        + (address == null ? "" : e(address).replace("\n", "<br/>"))
-        + (taxId == null ? "" : "<br/>Tax id: " + e(taxId))
-        + "</p>";
+    return "<p>" + Pdfs.party(name, address, taxId) + "</p>";
   }
 
   private static String row(String label, @Nullable String value) {
-    return "<tr><th>" + e(label) + "</th><td>" + e(value == null ? "" : value) + "</td></tr>";
+    return Pdfs.row(label, value);
   }
 
   private static String e(@Nullable String text) {

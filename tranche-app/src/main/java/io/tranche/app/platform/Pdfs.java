@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -48,6 +49,27 @@ public final class Pdfs {
   /** Text escaped for XHTML. */
   public static String escape(String text) {
     return HtmlUtils.htmlEscape(text, "UTF-8");
+  }
+
+  /** A table row of a label and its value, both escaped; a missing value is left blank. */
+  public static String row(String label, @Nullable String value) {
+    return "<tr><th style=\"width:40%\">"
+        + escape(label)
+        + "</th><td>"
+        + escape(value == null ? "" : value)
+        + "</td></tr>";
+  }
+
+  /** A party to a document: its name in bold, then its address lines and tax id when known. */
+  public static String party(String name, @Nullable String address, @Nullable String taxId) {
+    StringBuilder b = new StringBuilder("<b>").append(escape(name)).append("</b>");
+    if (address != null) {
+      b.append("<br/>").append(escape(address).replace("\n", "<br/>"));
+    }
+    if (taxId != null) {
+      b.append("<br/>VAT/tax id: ").append(escape(taxId));
+    }
+    return b.toString();
   }
 
   /** A document's opening up to and including {@code <body>}. */

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DunningIT extends IntegrationTest {
   @Autowired DunningPass pass;
+  @Autowired io.tranche.app.workspace.ClientService clients;
 
   private DunningPass.Result run(World world) {
     UUID ws = world.owner().workspaceId();
@@ -75,6 +76,11 @@ class DunningIT extends IntegrationTest {
   @Test
   void anUnpaidInvoiceIsRemindedChargedPausedAndDemandedUntilPaymentLiftsIt() throws Exception {
     World world = fixtures.world("dunning");
+    clients.updateClient(
+        world.owner(),
+        world.client().id(),
+        new io.tranche.app.workspace.ClientDetails(
+            null, null, "Rue de la Paix 2\n75002 Paris", "FR12345678901"));
     var agreements = fixtures.signedContract(world);
     UUID invoice = depositInvoice(world);
     var view = fixtures.invoices().invoice(world.owner(), invoice);
@@ -159,8 +165,10 @@ class DunningIT extends IntegrationTest {
         .contains(
             "Contract signed by both parties (contract "
                 + agreements.contractId().toString().substring(0, 8))
-        .contains("small-claims court")
-        .contains(world.client().name());
+        .contains("small-claims court");
+    assertThat(letter.replaceAll("\\s+", " "))
+        .contains(
+            world.client().name() + " Rue de la Paix 2 75002 Paris VAT/tax id: FR12345678901");
 
     // stop-work: a submission is refused in words, previews answer "paused", pages say why
     mvc.perform(

@@ -198,14 +198,7 @@ public class InvoicePdf {
   }
 
   private static String party(Party party) {
-    StringBuilder b = new StringBuilder("<b>").append(e(party.name())).append("</b>");
-    if (party.address() != null) {
-      b.append("<br/>").append(e(party.address()).replace("\n", "<br/>"));
-    }
-    if (party.taxId() != null) {
-      b.append("<br/>VAT/tax id: ").append(e(party.taxId()));
-    }
-    return b.toString();
+    return Pdfs.party(party.name(), party.address(), party.taxId());
   }
 
   /** Net, tax and gross for each tax rate the lines use. */
@@ -251,7 +244,7 @@ public class InvoicePdf {
   }
 
   private static String row(String label, String value) {
-    return "<tr><th style=\"width:40%\">" + e(label) + "</th><td>" + e(value) + "</td></tr>";
+    return Pdfs.row(label, value);
   }
 
   private static String e(@Nullable String text) {
