@@ -19,28 +19,16 @@ import org.springframework.stereotype.Repository;
 public class CreditNoteRepository {
   private final JdbcClient jdbc;
 
+  private final YearSequence numbers;
+
   CreditNoteRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.numbers = new YearSequence(jdbc, "credit_note_counter", "note_year");
   }
 
   /** The next number of the workspace's credit notes in a year, locked like invoice numbers. */
   public long nextSequence(UUID workspaceId, int year) {
-    jdbc.sql(
-            "insert into credit_note_counter (workspace_id, note_year, last_seq) values (?, ?, 0)"
-                + " on conflict do nothing")
-        .params(workspaceId, year)
-        .update();
-    long last =
-        jdbc.sql(
-                "select last_seq from credit_note_counter where workspace_id = ? and note_year = ?"
-                    + " for update")
-            .params(workspaceId, year)
-            .query(Long.class)
-            .single();
-    jdbc.sql("update credit_note_counter set last_seq = ? where workspace_id = ? and note_year = ?")
-        .params(last + 1, workspaceId, year)
-        .update();
-    return last + 1;
+    return numbers.next(workspaceId, year);
   }
 
   public void insert(UUID workspaceId, CreditNote note, Instant at) {

@@ -32,30 +32,16 @@ import org.springframework.stereotype.Repository;
 public class InvoiceRepository {
   private final JdbcClient jdbc;
 
+  private final YearSequence numbers;
+
   InvoiceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.numbers = new YearSequence(jdbc, "invoice_counter", "invoice_year");
   }
 
-  /**
-   * The next number of a workspace's year: the counter row is locked for the rest of the
-   * transaction, so concurrent issues get consecutive numbers and a rolled-back issue leaves no
-   * gap.
-   */
+  /** The next number of a workspace's invoices in a year (see {@link YearSequence}). */
   public long nextSequence(UUID workspaceId, int year) {
-    jdbc.sql(
-            "insert into invoice_counter (workspace_id, invoice_year, last_seq) values (?, ?, 0) on conflict do nothing")
-        .params(workspaceId, year)
-        .update();
-    long last =
-        jdbc.sql(
-                "select last_seq from invoice_counter where workspace_id = ? and invoice_year = ? for update")
-            .params(workspaceId, year)
-            .query(Long.class)
-            .single();
-    jdbc.sql("update invoice_counter set last_seq = ? where workspace_id = ? and invoice_year = ?")
-        .params(last + 1, workspaceId, year)
-        .update();
-    return last + 1;
+    return numbers.next(workspaceId, year);
   }
 
   public void insert(Invoice i, Instant at) {
