@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The dunning pages in real Chromium, each checked with axe-core and at 390 px: the vendor edits
  * the plan (a refused field is named next to it), sees receivables by age and an invoice's
- * reminders; the client sees why their project is paused and the reminders on their invoice.
+ * reminders, and is refused a webhook address that is not https; the client sees why their project
+ * is paused and the reminders on their invoice.
  */
 class DunningPagesIT extends VendorAndClientIT {
   @Autowired DunningPass pass;
@@ -88,6 +89,14 @@ class DunningPagesIT extends VendorAndClientIT {
     assertThat(vendor.findElement(By.id("stop-work")).getText())
         .contains("Stop-work: invoice " + view.number());
     PageChecks.check(vendor, "dunning-05-console-project-paused", findings);
+
+    // webhooks: an address that is not https is refused next to its field
+    vendor.get(baseUrl() + "/console/settings/webhooks");
+    vendor.findElement(By.id("url")).sendKeys("ftp://hooks.example.com/tranche");
+    vendor.findElement(By.id("add-endpoint")).click();
+    assertThat(vendor.findElement(By.id("url-error")).getText()).contains("https");
+    assertThat(vendor.findElement(By.id("url")).getDomAttribute("aria-invalid")).isEqualTo("true");
+    PageChecks.check(vendor, "dunning-08-webhooks-refused", findings);
 
     // the client signs in by link and sees why, and the reminders on the invoice
     client.get(baseUrl() + "/portal/login?w=" + ws);
