@@ -113,17 +113,9 @@ public class DemandLetters implements MailAttachments {
     }
     LocalDate dated = taken.get().at().atZone(ZoneOffset.UTC).toLocalDate();
     WorkspaceSettings vendor = settings.settings(actor.workspaceId());
-    ClientView client = clients.addressee(actor, invoice.clientId());
-    String open = money(invoice.open());
-    StringBuilder h = new StringBuilder(Pdfs.open("Payment reminder " + invoice.number()));
-    h.append(party(vendor.name(), vendor.address(), vendor.taxId()))
-        .append("<p>&#160;</p>")
-        .append(party(client.name(), client.address(), client.taxId()))
-        .append("<p class=\"num\">")
-        .append(Dates.day(dated))
-        .append("</p><h1>Payment reminder: invoice ")
-        .append(e(invoice.number()))
-        .append("</h1><table>")
+    String open = invoice.open().formatted();
+    StringBuilder h = letterhead(actor, vendor, invoice, "Payment reminder", dated);
+    h.append("<table>")
         .append(row("Invoice", invoice.number()))
         .append(row("Issued", Dates.day(invoice.issuedOn())))
         .append(row("Due", Dates.day(invoice.dueOn())))
@@ -173,22 +165,14 @@ public class DemandLetters implements MailAttachments {
       LocalDate dated,
       LocalDate deadline) {
     WorkspaceSettings vendor = settings.settings(actor.workspaceId());
-    ClientView client = clients.addressee(actor, invoice.clientId());
-    String open = money(invoice.open());
-    StringBuilder h = new StringBuilder(Pdfs.open("Demand for payment " + invoice.number()));
-    h.append(party(vendor.name(), vendor.address(), vendor.taxId()))
-        .append("<p>&#160;</p>")
-        .append(party(client.name(), client.address(), client.taxId()))
-        .append("<p class=\"num\">")
-        .append(Dates.day(dated))
-        .append("</p><h1>Demand for payment: invoice ")
-        .append(e(invoice.number()))
-        .append("</h1><p><strong>Sent by certified mail.</strong></p>")
+    String open = invoice.open().formatted();
+    StringBuilder h = letterhead(actor, vendor, invoice, "Demand for payment", dated);
+    h.append("<p><strong>Sent by certified mail.</strong></p>")
         .append("<table>")
         .append(row("Invoice", invoice.number()))
         .append(row("Issued", Dates.day(invoice.issuedOn())))
         .append(row("Due", Dates.day(invoice.dueOn())))
-        .append(row("Invoice total", money(invoice.total())))
+        .append(row("Invoice total", invoice.total().formatted()))
         .append(row("Still unpaid", open))
         .append(row("Pay by", Dates.day(deadline)))
         .append("</table>");
@@ -251,8 +235,22 @@ public class DemandLetters implements MailAttachments {
     return "; late fee charged as invoice " + fee.number();
   }
 
-  private static String money(io.tranche.app.platform.MoneyJson m) {
-    return io.tranche.core.money.Money.of(m.amountMinor(), m.currency()).toString();
+  /**
+   * A letter's opening: the vendor, the client (each with address and tax id), the date and the
+   * title naming the invoice.
+   */
+  private StringBuilder letterhead(
+      Actor actor, WorkspaceSettings vendor, InvoiceView invoice, String title, LocalDate dated) {
+    ClientView client = clients.addressee(actor, invoice.clientId());
+    return new StringBuilder(Pdfs.open(title + " " + invoice.number()))
+        .append(party(vendor.name(), vendor.address(), vendor.taxId()))
+        .append("<p>&#160;</p>")
+        .append(party(client.name(), client.address(), client.taxId()))
+        .append("<p class=\"num\">")
+        .append(Dates.day(dated))
+        .append("</p><h1>")
+        .append(e(title + ": invoice " + invoice.number()))
+        .append("</h1>");
   }
 
   private static String party(String name, @Nullable String address, @Nullable String taxId) {

@@ -111,10 +111,8 @@ public class DunningMail {
     Map<String, Object> values = values(about, "");
     values.put("stage", step);
     values.put("demandLetter", demandLetter);
-    values.put("link", values.get("consoleLink"));
-    mail.send(
-        about.workspaceId(),
-        workspaces.memberEmails(about.workspaceId()),
+    toVendor(
+        about,
         "reminder-letter-vendor",
         values,
         List.of(
@@ -128,13 +126,23 @@ public class DunningMail {
     Map<String, Object> values = values(about, "");
     values.put("stopWork", stopWork);
     values.put("demandLetter", demandLetter);
+    toVendor(
+        about,
+        "stop-work-vendor",
+        values,
+        demandLetter ? List.of("demand:" + about.invoiceId()) : List.of());
+  }
+
+  /** A mail to the vendor's members, linking to the invoice in the console. */
+  private void toVendor(
+      About about, String template, Map<String, Object> values, List<String> attachments) {
     values.put("link", values.get("consoleLink"));
     mail.send(
         about.workspaceId(),
         workspaces.memberEmails(about.workspaceId()),
-        "stop-work-vendor",
+        template,
         values,
-        demandLetter ? List.of("demand:" + about.invoiceId()) : List.of());
+        attachments);
   }
 
   private Map<String, Object> values(About about, String wording) {
