@@ -6,6 +6,7 @@ import io.tranche.app.platform.TokenScope;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -15,6 +16,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The clock every service reads time from, and {@link Actor} as a controller parameter. */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +26,17 @@ class PlatformConfiguration implements WebMvcConfigurer {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Routes requests with {@link LiteralStartHandlerMapping} instead of Spring's own mapping. */
+  @Bean
+  WebMvcRegistrations literalStartHandlerMapping() {
+    return new WebMvcRegistrations() {
+      @Override
+      public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+        return new LiteralStartHandlerMapping();
+      }
+    };
   }
 
   @Override

@@ -1,0 +1,41 @@
+package io.tranche.app.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LiteralStartHandlerMappingTest {
+  @Test
+  void aPatternsLiteralStartIsItsWholeSegmentsBeforeTheFirstWildcard() {
+    assertThat(LiteralStartHandlerMapping.literalStart("/api/v1/projects/{projectId}"))
+        .isEqualTo("/api/v1/projects");
+    assertThat(LiteralStartHandlerMapping.literalStart("/portal/p/{token}/**"))
+        .isEqualTo("/portal/p");
+    // {*path} and ** also match no segment at all: the start stops before their separator
+    assertThat(LiteralStartHandlerMapping.literalStart("/docs/{*path}")).isEqualTo("/docs");
+    assertThat(LiteralStartHandlerMapping.literalStart("/assets/**")).isEqualTo("/assets");
+    // a wildcard inside a segment drops the whole segment
+    assertThat(LiteralStartHandlerMapping.literalStart("/files/report-*.pdf")).isEqualTo("/files");
+    assertThat(LiteralStartHandlerMapping.literalStart("/files/a?c")).isEqualTo("/files");
+    assertThat(LiteralStartHandlerMapping.literalStart("/login")).isEqualTo("/login");
+    assertThat(LiteralStartHandlerMapping.literalStart("/console/")).isEqualTo("/console");
+    // nothing literal before the wildcard: no start, the route is always asked
+    assertThat(LiteralStartHandlerMapping.literalStart("/{*path}")).isEmpty();
+    assertThat(LiteralStartHandlerMapping.literalStart("/**")).isEmpty();
+    assertThat(LiteralStartHandlerMapping.literalStart("/")).isEmpty();
+    assertThat(LiteralStartHandlerMapping.literalStart("")).isEmpty();
+  }
+
+  @Test
+  void aPathCouldMatchOnlyWhenItBeginsWithAStartAsWholeSegments() {
+    String[] starts = {"/api/v1/projects", "/console/projects"};
+    assertThat(LiteralStartHandlerMapping.couldMatch(starts, "/api/v1/projects/42")).isTrue();
+    assertThat(LiteralStartHandlerMapping.couldMatch(starts, "/api/v1/projects")).isTrue();
+    assertThat(LiteralStartHandlerMapping.couldMatch(starts, "/console/projects/new")).isTrue();
+    assertThat(LiteralStartHandlerMapping.couldMatch(starts, "/api/v1/projectsx/42")).isFalse();
+    assertThat(LiteralStartHandlerMapping.couldMatch(starts, "/api/v1/invoices/42")).isFalse();
+    assertThat(LiteralStartHandlerMapping.couldMatch(starts, "/")).isFalse();
+    // a route without starts is always asked
+    assertThat(LiteralStartHandlerMapping.couldMatch(new String[0], "/anything")).isTrue();
+  }
+}
