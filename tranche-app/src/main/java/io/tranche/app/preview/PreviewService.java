@@ -85,11 +85,6 @@ public class PreviewService {
     return projectId;
   }
 
-  /** A project's name (a system read: for the mark burned into a video). */
-  String projectName(UUID workspaceId, UUID projectId) {
-    return projects.nameOf(workspaceId, projectId);
-  }
-
   /** A part's previews (a system read: for the acceptance document). */
   @Transactional(readOnly = true)
   public List<PreviewView> offered(UUID workspaceId, UUID milestoneId) {
@@ -196,7 +191,10 @@ public class PreviewService {
         fingerprint);
   }
 
-  /** A video's page (the player under the watermark overlay) or the video itself. */
+  /**
+   * A video's page (the player under the watermark overlay) or the video itself; while its copy is
+   * being made, or when it could not be, a page that says so.
+   */
   private ServedPreview video(
       PreviewGrant viewer, PreviewView p, Path base, String page, String mark, String fingerprint)
       throws IOException {
@@ -204,7 +202,7 @@ public class PreviewService {
     if (!Files.isRegularFile(file)) {
       file = base.resolve("video.webm");
     }
-    if (page.equals("video")) {
+    if (page.equals("video") && p.ready()) {
       String type = file.getFileName().toString().endsWith(".webm") ? "video/webm" : "video/mp4";
       return new ServedPreview(
           new org.springframework.core.io.FileSystemResource(file), type, fingerprint);
@@ -212,8 +210,10 @@ public class PreviewService {
     if (!page.isEmpty()) {
       throw Errors.notFound("preview page", p.id());
     }
-    viewed(viewer, p, "VIDEO", fingerprint);
-    String html = VideoWatermark.page(p.name(), p.asUploaded());
+    if (p.ready()) { // until its copy is made, a page saying so: no video, no view recorded
+      viewed(viewer, p, "VIDEO", fingerprint);
+    }
+    String html = VideoWatermark.page(p.name(), p.state(), p.asUploaded());
     return new ServedPreview(
         Watermarks.html(html, mark, fingerprint).getBytes(StandardCharsets.UTF_8),
         "text/html; charset=utf-8",

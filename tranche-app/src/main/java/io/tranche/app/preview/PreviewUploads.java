@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A member adds a preview to a part: uploads a static site's zip (unpacked once, safely), an image,
- * a PDF or a video (a copy with a watermark burned in by ffmpeg, when the server has it), or names
- * the address of a staging site Tranche will fetch on the viewers' behalf. The files are prepared
- * before the row is written, outside any transaction (a video can take minutes); a refused upload
- * leaves nothing behind.
+ * a PDF or a video (a copy with a watermark burned in by ffmpeg, when the server has it, made
+ * afterwards by {@link VideoPreparation}), or names the address of a staging site Tranche will
+ * fetch on the viewers' behalf. The files are checked and unpacked before the row is written,
+ * outside any transaction; a refused upload leaves nothing behind.
  */
 @Service
 public class PreviewUploads {
@@ -44,7 +43,6 @@ public class PreviewUploads {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private final Duration videoTimeout;
   private volatile String ffmpeg;
 
   PreviewUploads(
@@ -55,8 +53,7 @@ public class PreviewUploads {
       ApplicationEventPublisher events,
       TransactionTemplate transaction,
       Clock clock,
-      @Value("${tranche.preview.ffmpeg:ffmpeg}") String ffmpeg,
-      @Value("${tranche.preview.video-timeout:10m}") Duration videoTimeout) {
+      @Value("${tranche.preview.ffmpeg:ffmpeg}") String ffmpeg) {
     this.previews = previews;
     this.cache = cache;
     this.reads = reads;
@@ -65,7 +62,6 @@ public class PreviewUploads {
     this.transaction = transaction;
     this.clock = clock;
     this.ffmpeg = ffmpeg;
-    this.videoTimeout = videoTimeout;
   }
 
   /**
@@ -88,13 +84,14 @@ public class PreviewUploads {
       int files = 1;
       long bytes = Files.size(upload);
       boolean asUploaded = false;
+      String state = PreviewView.READY;
       if (kind.equals("SITE")) {
         SiteArchive.Unpacked site = SiteArchive.unpack(upload, dir, SiteArchive.Limits.DEFAULT);
         files = site.files();
         bytes = site.bytes();
       } else if (kind.equals("VIDEO")) {
-        Files.createDirectories(dir);
-        asUploaded = !video(actor, projectId, upload, head, dir);
+        asUploaded = !video(upload, head, dir);
+        state = asUploaded ? PreviewView.READY : PreviewView.PREPARING;
       } else {
         Files.createDirectories(dir);
         Files.move(upload, dir.resolve("original"));
@@ -110,7 +107,9 @@ public class PreviewUploads {
               bytes,
               clock.instant(),
               null,
-              asUploaded);
+              asUploaded,
+              state,
+              null);
       record(actor, view, null);
       stored = true;
       return view;
@@ -140,7 +139,9 @@ public class PreviewUploads {
             0,
             clock.instant(),
             null,
-            false);
+            false,
+            PreviewView.READY,
+            null);
     record(actor, view, address.toString());
     return view;
   }
@@ -165,19 +166,20 @@ public class PreviewUploads {
         });
   }
 
-  /** Burns the watermark into a copy when ffmpeg runs here; otherwise keeps the upload as it is. */
-  private boolean video(Actor actor, UUID projectId, Path upload, byte[] head, Path dir)
-      throws IOException {
+  /**
+   * Keeps a video that ffmpeg reads for its watermarked copy to be made (true), or, when the server
+   * has no ffmpeg, as it was uploaded (false). A file ffmpeg cannot read is refused here.
+   */
+  private boolean video(Path upload, byte[] head, Path dir) throws IOException {
     String command = ffmpeg;
+    String container = VideoWatermark.container(head);
     if (!VideoWatermark.available(command)) {
-      Files.move(upload, dir.resolve("video." + VideoWatermark.container(head)));
+      Files.createDirectories(dir);
+      Files.move(upload, dir.resolve("video." + container));
       return false;
     }
-    String mark =
-        "Preview of "
-            + reads.projectName(actor.workspaceId(), projectId)
-            + " - not for distribution";
-    VideoWatermark.burn(command, upload, dir.resolve("video.mp4"), mark, videoTimeout);
+    VideoWatermark.probe(command, upload);
+    VideoPreparation.keep(upload, dir, container);
     return true;
   }
 

@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class PreviewSourcesIT extends IntegrationTest {
   @Autowired PreviewUploads uploads;
+  @Autowired VideoPreparation preparation;
 
   private HttpServer staging;
   private final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
@@ -108,6 +109,8 @@ class PreviewSourcesIT extends IntegrationTest {
   @AfterEach
   void stopStaging() {
     staging.stop(0);
+    uploads.useFfmpeg("ffmpeg");
+    preparation.useFfmpeg("ffmpeg");
   }
 
   private String stagingOrigin() {
@@ -327,8 +330,12 @@ class PreviewSourcesIT extends IntegrationTest {
     World world = fixtures.world("video");
     byte[] clip = ffmpegVideo(dir);
     String created = uploadVideo(world, clip, 201);
-    assertThat(created).contains("\"kind\":\"VIDEO\"").contains("\"asUploaded\":false");
+    assertThat(created)
+        .contains("\"kind\":\"VIDEO\"")
+        .contains("\"asUploaded\":false")
+        .contains("\"state\":\"PREPARING\"");
     UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    awaitState(id, "READY");
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
     String entry = "/portal/previews/" + id;
     String prefix =
@@ -421,6 +428,130 @@ class PreviewSourcesIT extends IntegrationTest {
                 .getResponse()
                 .getContentAsString())
         .contains("shown as uploaded (no ffmpeg here)");
+  }
+
+  @Test
+  void aVideoIsPreparedAfterItsUploadIsAnsweredAndViewersAreToldMeanwhile() throws Exception {
+    Path dir = Files.createTempDirectory("video-preview");
+    World world = fixtures.world("video-later");
+    byte[] clip = ffmpegVideo(dir);
+    gateFfmpeg(dir);
+    String created = uploadVideo(world, clip, 201);
+    assertThat(created).contains("\"state\":\"PREPARING\"");
+    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
+    String prefix =
+        io.tranche.app.support.PreviewPasses.pass(
+                mvc, get("/portal/previews/" + id + "/").with(contact))
+            .replaceAll("/$", "");
+    try {
+      // ffmpeg is held: the upload has been answered, the copy is not made yet
+      assertThat(mvc.perform(get(prefix + "/")).andReturn().getResponse().getContentAsString())
+          .contains("This video is being prepared")
+          .contains("http-equiv=\"refresh\"")
+          .doesNotContain("<video");
+      mvc.perform(get(prefix + "/video")).andExpect(status().isNotFound());
+      assertThat(consoleDeliverables(world)).contains("being prepared");
+      assertThat(views(id)).as("a page saying the video is not ready is no view of it").isZero();
+    } finally {
+      Files.createFile(dir.resolve("go"));
+    }
+    awaitState(id, "READY");
+    assertThat(mvc.perform(get(prefix + "/")).andReturn().getResponse().getContentAsString())
+        .contains("<video")
+        .contains("the watermark is part of the picture");
+    mvc.perform(get(prefix + "/video")).andExpect(status().isOk());
+    assertThat(views(id)).isEqualTo(1);
+    assertThat(consoleDeliverables(world)).doesNotContain("being prepared");
+    Path folder =
+        Path.of("target/test-data/previews", world.owner().workspaceId().toString(), id.toString());
+    try (var files = Files.list(folder)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("the upload is gone once its copy is made")
+          .containsExactly("video.mp4");
+    }
+  }
+
+  @Test
+  void aVideoFfmpegCannotMarkIsShownAsFailedWithWhatFfmpegSaid() throws Exception {
+    Path dir = Files.createTempDirectory("video-preview");
+    World world = fixtures.world("video-failed");
+    byte[] clip = ffmpegVideo(dir);
+    Files.createFile(dir.resolve("fail"));
+    Files.createFile(dir.resolve("go"));
+    gateFfmpeg(dir);
+    String created = uploadVideo(world, clip, 201);
+    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    awaitState(id, "FAILED");
+    assertThat(consoleDeliverables(world))
+        .contains(
+            "Could not be prepared: it could not be read as a video (Conversion failed: held");
+    assertThat(
+            io.tranche.app.support.PreviewPasses.open(
+                    mvc,
+                    get("/portal/previews/" + id + "/")
+                        .with(authentication(Sessions.of(world.contactActor()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("This video could not be prepared")
+        .doesNotContain("<video");
+    Path folder =
+        Path.of("target/test-data/previews", world.owner().workspaceId().toString(), id.toString());
+    assertThat(count(folder)).as("only the folder is left").isEqualTo(1);
+  }
+
+  /**
+   * Has uploads and the preparation run ffmpeg behind a script in {@code gate} that holds the
+   * watermark burn until a file "go" is there, and fails it when a file "fail" is (until the test
+   * ends).
+   */
+  private void gateFfmpeg(Path gate) throws Exception {
+    Path script = gate.resolve("ffmpeg-gate.sh");
+    Files.writeString(
+        script,
+        "#!/bin/sh\n"
+            + "case \"$*\" in *libx264*)\n"
+            + "  while [ ! -e '"
+            + gate.resolve("go")
+            + "' ]; do sleep 0.1; done\n"
+            + "  if [ -e '"
+            + gate.resolve("fail")
+            + "' ]; then echo 'Conversion failed: held by the test' >&2; exit 1; fi;;\n"
+            + "esac\n"
+            + "exec ffmpeg \"$@\"\n");
+    script.toFile().setExecutable(true);
+    uploads.useFfmpeg(script.toString());
+    preparation.useFfmpeg(script.toString());
+  }
+
+  private void awaitState(UUID id, String state) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("select state from preview where id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .single()
+                    .trim()
+                    .equals(state));
+  }
+
+  private int views(UUID id) {
+    return jdbc.sql("select count(*) from preview_view where preview_id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  private String consoleDeliverables(World world) throws Exception {
+    return mvc.perform(
+            get("/console/projects/" + world.project().id() + "/deliverables")
+                .with(authentication(Sessions.of(world.owner()))))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private static long count(Path dir) throws Exception {

@@ -27,8 +27,8 @@ public class PreviewRepository {
     jdbc.sql(
             """
             insert into preview (id, workspace_id, project_id, milestone_id, name, kind, files,
-                                 bytes, created_at, created_by, upstream_url, as_uploaded)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 bytes, created_at, created_by, upstream_url, as_uploaded, state)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             p.id(),
@@ -42,8 +42,25 @@ public class PreviewRepository {
             Timestamp.from(p.createdAt()),
             by,
             upstream,
-            p.asUploaded())
+            p.asUploaded(),
+            p.state())
         .update();
+  }
+
+  /**
+   * A video being prepared becomes READY, or FAILED with its problem; false when it is not being
+   * prepared (any more).
+   */
+  public boolean prepared(
+      UUID workspaceId, UUID id, String state, @org.jspecify.annotations.Nullable String problem) {
+    return jdbc.sql(
+                """
+                update preview set state = ?, problem = ?
+                where workspace_id = ? and id = ? and state = 'PREPARING'
+                """)
+            .params(state, problem, workspaceId, id)
+            .update()
+        == 1;
   }
 
   /** The staging address an {@code UPSTREAM} preview shows. */
@@ -81,7 +98,9 @@ public class PreviewRepository {
         rs.getLong("bytes"),
         rs.getTimestamp("created_at").toInstant(),
         revoked == null ? null : revoked.toInstant(),
-        rs.getBoolean("as_uploaded"));
+        rs.getBoolean("as_uploaded"),
+        rs.getString("state").trim(),
+        rs.getString("problem"));
   }
 
   /** A share link: the preview it opens and until when. */

@@ -55,6 +55,32 @@ public final class VideoWatermark {
   }
 
   /**
+   * Refuses, with {@code preview.bad-archive}, a file ffmpeg cannot decode the first moments of as
+   * a video. Quick (headers and a few frames), so an upload is answered at once; the slow part,
+   * {@link #burn}, runs afterwards.
+   */
+  public static void probe(String ffmpeg, Path source) throws IOException {
+    run(
+        List.of(
+            ffmpeg,
+            "-nostdin",
+            "-v",
+            "error",
+            "-i",
+            source.toAbsolutePath().toString(),
+            "-map",
+            "0:v:0",
+            "-t",
+            "0.5",
+            "-f",
+            "null",
+            "-"),
+        source.getParent(),
+        Duration.ofMinutes(1),
+        null);
+  }
+
+  /**
    * Writes {@code target}, an MP4 (H.264, at most 1280 px wide, audio kept) of {@code source} with
    * {@code text} across the middle and along the bottom of every frame. A file ffmpeg cannot read
    * as a video is refused with {@code preview.bad-archive}.
@@ -64,7 +90,6 @@ public final class VideoWatermark {
     Path dir = target.getParent();
     // The text goes through a file: no quoting of the filter's own syntax, no % expansion.
     Path textFile = Files.createTempFile(dir, ".mark-", ".txt");
-    Path log = Files.createTempFile(dir, ".ffmpeg-", ".log");
     try {
       Files.writeString(textFile, text, StandardCharsets.UTF_8);
       String font = "textfile=" + textFile.getFileName() + ":expansion=none:fontcolor=white@0.45";
@@ -82,7 +107,7 @@ public final class VideoWatermark {
               + ":fontsize='min(h/28,w/"
               + em
               + ")':x=(w-text_w)/2:y=h-2*text_h";
-      List<String> command =
+      run(
           List.of(
               ffmpeg,
               "-nostdin",
@@ -109,7 +134,25 @@ public final class VideoWatermark {
               "+faststart",
               "-threads",
               "2",
-              target.toAbsolutePath().toString());
+              "-f",
+              "mp4",
+              target.toAbsolutePath().toString()),
+          dir,
+          timeout,
+          target);
+    } finally {
+      Files.deleteIfExists(textFile);
+    }
+  }
+
+  /**
+   * Runs ffmpeg in {@code dir}; refuses with {@code preview.bad-archive} when it fails, takes
+   * longer than {@code timeout} or leaves {@code output} (when named) missing or empty.
+   */
+  private static void run(List<String> command, Path dir, Duration timeout, @Nullable Path output)
+      throws IOException {
+    Path log = Files.createTempFile(dir, ".ffmpeg-", ".log");
+    try {
       Process p =
           new ProcessBuilder(command)
               .directory(dir.toFile())
@@ -122,7 +165,7 @@ public final class VideoWatermark {
       } catch (InterruptedException e) {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted while burning a watermark into a video", e);
+        throw new IOException("interrupted while ffmpeg worked on a video", e);
       }
       if (!done) {
         p.destroyForcibly();
@@ -131,13 +174,13 @@ public final class VideoWatermark {
             Map.of(
                 "problem", "the video took longer than " + timeout.toMinutes() + " min to mark"));
       }
-      if (p.exitValue() != 0 || !Files.isRegularFile(target) || Files.size(target) == 0) {
+      if (p.exitValue() != 0
+          || (output != null && (!Files.isRegularFile(output) || Files.size(output) == 0))) {
         throw new DomainException(
             PreviewErrors.BAD_ARCHIVE,
             Map.of("problem", "it could not be read as a video (" + lastLine(log) + ")"));
       }
     } finally {
-      Files.deleteIfExists(textFile);
       Files.deleteIfExists(log);
     }
   }
@@ -154,9 +197,45 @@ public final class VideoWatermark {
     return line.isEmpty() ? "ffmpeg failed" : line.length() > 160 ? line.substring(0, 160) : line;
   }
 
-  /** The page a video preview is watched on (the watermark overlay is added as for any page). */
-  public static String page(String title, boolean asUploaded) {
-    String name = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  /**
+   * The page shown in place of a video whose watermarked copy is not ready: being made (the page
+   * reloads itself every 15 s), or could not be made ({@code failed}).
+   */
+  private static String notReadyPage(String title, boolean failed) {
+    String note =
+        failed
+            ? "<p>This video could not be prepared for viewing. The freelancer can see why in"
+                + " their console and upload it again.</p>"
+            : "<p>This video is being prepared: a copy with the watermark in every frame is being"
+                + " made. That usually takes a few minutes; this page reloads itself until the"
+                + " video is ready.</p>";
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        + (failed ? "" : "<meta http-equiv=\"refresh\" content=\"15\">")
+        + "<title>"
+        + escape(title)
+        + "</title><style>body{margin:0;background:#111;color:#eee;font:16px/1.5 sans-serif}"
+        + "h1{font-size:1.1rem;margin:.5rem 1rem}p{margin:.5rem 1rem}</style></head><body>"
+        + "<h1>"
+        + escape(title)
+        + "</h1>"
+        + note
+        + "</body></html>";
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /**
+   * The page a video preview is watched on (the watermark overlay is added as for any page), or, in
+   * {@code state} PREPARING or FAILED, the page saying the video is not ready.
+   */
+  public static String page(String title, String state, boolean asUploaded) {
+    if (!"READY".equals(state)) {
+      return notReadyPage(title, "FAILED".equals(state));
+    }
+    String name = escape(title);
     String note =
         asUploaded
             ? "<p>This video is shown as it was uploaded: this server has no ffmpeg, so no"

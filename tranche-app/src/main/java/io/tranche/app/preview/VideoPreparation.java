@@ -1,0 +1,181 @@
+package io.tranche.app.preview;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.tranche.app.preview.internal.PreviewCache;
+import io.tranche.app.preview.internal.PreviewRepository;
+import io.tranche.app.preview.internal.VideoWatermark;
+import io.tranche.app.project.ProjectService;
+import io.tranche.core.error.DomainException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a video preview's watermarked copy after its upload was accepted: burning the mark into
+ * every frame can take minutes, longer than a browser or a proxy waits for an answer. A
+ * db-scheduler task per preview (its row is written in the upload's transaction) runs ffmpeg; a
+ * server that dies meanwhile picks the task up again once db-scheduler sees it dead. The preview is
+ * PREPARING until the copy is in place, then READY, or FAILED with what ffmpeg said.
+ */
+@Component
+class VideoPreparation {
+  private static final Logger log = LoggerFactory.getLogger(VideoPreparation.class);
+
+  /** The upload kept while its copy is made. */
+  static final String PENDING = "upload";
+
+  private final PreviewRepository previews;
+  private final PreviewCache cache;
+  private final ProjectService projects;
+  private final ObjectProvider<SchedulerClient> scheduler;
+  private final Clock clock;
+  private final Duration timeout;
+  private volatile String ffmpeg;
+  private final OneTimeTask<String> task =
+      Tasks.oneTime("preview-video", String.class)
+          .execute((instance, context) -> prepare(instance.getId(), instance.getData()));
+
+  VideoPreparation(
+      PreviewRepository previews,
+      PreviewCache cache,
+      ProjectService projects,
+      ObjectProvider<SchedulerClient> scheduler,
+      Clock clock,
+      @Value("${tranche.preview.ffmpeg:ffmpeg}") String ffmpeg,
+      @Value("${tranche.preview.video-timeout:10m}") Duration timeout) {
+    this.previews = previews;
+    this.cache = cache;
+    this.projects = projects;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.ffmpeg = ffmpeg;
+    this.timeout = timeout;
+  }
+
+  @Bean
+  OneTimeTask<String> previewVideoTask() {
+    return task;
+  }
+
+  /** The ffmpeg command this server uses for videos (a name on the PATH or a path). */
+  String ffmpeg() {
+    return ffmpeg;
+  }
+
+  void useFfmpeg(String command) {
+    this.ffmpeg = command;
+  }
+
+  /**
+   * Keeps an accepted upload ({@code upload}, already probed) in the preview's folder until its
+   * copy is made.
+   */
+  static void keep(Path upload, Path dir, String container) throws IOException {
+    Files.createDirectories(dir);
+    Files.move(upload, dir.resolve(PENDING + "." + container));
+  }
+
+  /**
+   * Asks for the copy of an uploaded video that needs one, in the transaction that writes the
+   * preview's row (the event is handled as it is published): the task exists if and only if the
+   * preview does.
+   */
+  @EventListener
+  void uploaded(PreviewEvent.Uploaded uploaded) {
+    previews
+        .find(uploaded.workspaceId(), uploaded.previewId())
+        .filter(p -> PreviewView.PREPARING.equals(p.state()))
+        .ifPresent(
+            p ->
+                scheduler
+                    .getObject()
+                    .scheduleIfNotExists(
+                        task.instance(p.id().toString(), uploaded.workspaceId().toString()),
+                        clock.instant()));
+  }
+
+  /** Makes the copy of a preview that is still being prepared; does nothing for any other. */
+  void prepare(String previewId, String workspaceId) {
+    UUID workspace = UUID.fromString(workspaceId);
+    UUID id = UUID.fromString(previewId);
+    PreviewView p = previews.find(workspace, id).orElse(null);
+    if (p == null || !PreviewView.PREPARING.equals(p.state())) {
+      return;
+    }
+    Path dir = cache.dir(workspace, id);
+    Path upload = pending(dir);
+    Path part = null;
+    try {
+      if (upload == null) {
+        previews.prepared(workspace, id, PreviewView.FAILED, "the uploaded file is missing");
+        return;
+      }
+      String mark =
+          "Preview of " + projects.nameOf(workspace, p.projectId()) + " - not for distribution";
+      // a name of its own: an ffmpeg left running by a server killed mid-encode keeps writing its
+      // file (swept once an hour old), never this run's
+      part = Files.createTempFile(dir, ".video-part-", ".mp4");
+      VideoWatermark.burn(ffmpeg, upload, part, mark, timeout);
+      Files.move(
+          part,
+          dir.resolve("video.mp4"),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      previews.prepared(workspace, id, PreviewView.READY, null);
+      Files.deleteIfExists(upload);
+    } catch (DomainException e) {
+      failed(workspace, id, String.valueOf(e.args().getOrDefault("problem", e.getMessage())));
+      delete(upload, part);
+    } catch (IOException | UncheckedIOException e) {
+      log.warn("Could not prepare video preview {}: {}", id, e.getMessage());
+      failed(workspace, id, "the server could not write the copy");
+      delete(upload, part);
+    }
+  }
+
+  private void failed(UUID workspace, UUID id, String problem) {
+    previews.prepared(
+        workspace,
+        id,
+        PreviewView.FAILED,
+        problem.length() > 400 ? problem.substring(0, 400) : problem);
+  }
+
+  private static @Nullable Path pending(Path dir) {
+    for (String container : new String[] {"mp4", "webm"}) {
+      Path upload = dir.resolve(PENDING + "." + container);
+      if (Files.isRegularFile(upload)) {
+        return upload;
+      }
+    }
+    return null;
+  }
+
+  private static void delete(@Nullable Path upload, @Nullable Path part) {
+    try {
+      if (upload != null) {
+        Files.deleteIfExists(upload);
+      }
+      if (part != null) {
+        Files.deleteIfExists(part);
+      }
+    } catch (IOException e) {
+      // a leftover with no use; the cache sweep removes dot-files, the folder goes with the preview
+    }
+  }
+}
