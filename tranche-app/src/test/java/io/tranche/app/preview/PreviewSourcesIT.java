@@ -470,6 +470,11 @@ class PreviewSourcesIT extends IntegrationTest {
           .as("the upload is gone once its copy is made")
           .containsExactly("video.mp4");
     }
+    // the task run again (a server that died after the copy was made): nothing changes
+    byte[] copy = Files.readAllBytes(folder.resolve("video.mp4"));
+    preparation.prepare(id.toString(), world.owner().workspaceId().toString());
+    assertThat(Files.readAllBytes(folder.resolve("video.mp4"))).isEqualTo(copy);
+    assertThat(views(id)).isEqualTo(1);
   }
 
   @Test
