@@ -107,6 +107,10 @@ class PortalAcceptanceController {
         "previews",
         previews
             .byMilestone(actor, decision.milestone().projectId())
-            .getOrDefault(decision.milestone().id(), java.util.List.of()));
+            .getOrDefault(decision.milestone().id(), java.util.List.of())
+            .stream()
+            // a video that could not be prepared is the vendor's to mend, not the client's to open
+            .filter(p -> !io.tranche.app.preview.PreviewView.FAILED.equals(p.state()))
+            .toList());
   }
 }

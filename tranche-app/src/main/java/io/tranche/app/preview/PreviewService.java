@@ -85,7 +85,7 @@ public class PreviewService {
     return projectId;
   }
 
-  /** A part's previews (a system read: for the acceptance document). */
+  /** A part's previews viewers can open (a system read: for the acceptance document). */
   @Transactional(readOnly = true)
   public List<PreviewView> offered(UUID workspaceId, UUID milestoneId) {
     return previews.ofMilestone(workspaceId, milestoneId);

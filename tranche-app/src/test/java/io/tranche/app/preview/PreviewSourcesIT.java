@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class PreviewSourcesIT extends IntegrationTest {
   @Autowired PreviewUploads uploads;
   @Autowired VideoPreparation preparation;
+  @Autowired PreviewService reads;
 
   private HttpServer staging;
   private final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
@@ -453,6 +454,10 @@ class PreviewSourcesIT extends IntegrationTest {
       mvc.perform(get(prefix + "/video")).andExpect(status().isNotFound());
       assertThat(consoleDeliverables(world)).contains("being prepared");
       assertThat(views(id)).as("a page saying the video is not ready is no view of it").isZero();
+      assertThat(portalMilestone(world)).contains("being prepared, ready in a few minutes");
+      assertThat(reads.offered(world.owner().workspaceId(), world.milestones().get(1).id()))
+          .as("an acceptance names only previews the client could open")
+          .noneMatch(p -> p.id().equals(id));
     } finally {
       Files.createFile(dir.resolve("go"));
     }
@@ -463,6 +468,8 @@ class PreviewSourcesIT extends IntegrationTest {
     mvc.perform(get(prefix + "/video")).andExpect(status().isOk());
     assertThat(views(id)).isEqualTo(1);
     assertThat(consoleDeliverables(world)).doesNotContain("being prepared");
+    assertThat(reads.offered(world.owner().workspaceId(), world.milestones().get(1).id()))
+        .anyMatch(p -> p.id().equals(id));
     Path folder =
         Path.of("target/test-data/previews", world.owner().workspaceId().toString(), id.toString());
     try (var files = Files.list(folder)) {
@@ -501,6 +508,9 @@ class PreviewSourcesIT extends IntegrationTest {
                 .getContentAsString())
         .contains("This video could not be prepared")
         .doesNotContain("<video");
+    assertThat(portalMilestone(world))
+        .as("the client is not offered a video that could not be prepared")
+        .doesNotContain("Open Walkthrough");
     Path folder =
         Path.of("target/test-data/previews", world.owner().workspaceId().toString(), id.toString());
     assertThat(count(folder)).as("only the folder is left").isEqualTo(1);
@@ -548,6 +558,16 @@ class PreviewSourcesIT extends IntegrationTest {
         .param(id)
         .query(Integer.class)
         .single();
+  }
+
+  private String portalMilestone(World world) throws Exception {
+    return mvc.perform(
+            get("/portal/milestones/" + world.milestones().get(1).id())
+                .with(authentication(Sessions.of(world.contactActor()))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private String consoleDeliverables(World world) throws Exception {

@@ -186,6 +186,7 @@ public class PreviewRepository {
             """
             select * from preview
             where workspace_id = ? and milestone_id = ? and revoked_at is null
+              and state = 'READY'
             order by created_at
             """)
         .params(workspaceId, milestoneId)
