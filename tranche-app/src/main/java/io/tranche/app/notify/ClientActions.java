@@ -6,6 +6,7 @@ import io.tranche.app.mail.MailService;
 import io.tranche.app.message.MessagePosted;
 import io.tranche.app.platform.BaseUrl;
 import io.tranche.app.platform.Reaction;
+import io.tranche.app.preview.PreviewEvent;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The vendor hears of each client action by mail, once per event, with a link to where it is
- * handled: a message, an acceptance, a reported transfer. (Signatures, change requests and
- * sign-offs are mailed with the rest of the agreement's steps in {@link Notifications}.)
+ * handled: a message, an acceptance, a reported transfer; and of what the server finished for them
+ * in the background: a video preview made ready, or not. (Signatures, change requests and sign-offs
+ * are mailed with the rest of the agreement's steps in {@link Notifications}.)
  */
 @Component
 class ClientActions {
@@ -73,6 +75,23 @@ class ClientActions {
             e.amount().toString(),
             "link",
             baseUrl.get() + "/console/projects/" + e.projectId() + "/invoices"));
+  }
+
+  @Reaction
+  void on(PreviewEvent.Prepared e) {
+    tellMembers(
+        e.workspaceId(),
+        e.projectId(),
+        "preview-prepared",
+        Map.of(
+            "name",
+            e.name(),
+            "ready",
+            e.ready(),
+            "problem",
+            e.problem(),
+            "link",
+            baseUrl.get() + "/console/projects/" + e.projectId() + "/deliverables"));
   }
 
   private void tellMembers(

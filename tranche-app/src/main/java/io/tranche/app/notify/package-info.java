@@ -7,6 +7,7 @@
       "message",
       "modification",
       "platform",
+      "preview",
       "project",
       "workspace"
     })

@@ -44,6 +44,38 @@ public sealed interface PreviewEvent extends Evidenced {
     }
   }
 
+  /**
+   * A video preview's watermarked copy was made ({@code ready}), or could not be, with ffmpeg's
+   * {@code problem}.
+   */
+  record Prepared(
+      UUID workspaceId,
+      UUID projectId,
+      String actor,
+      UUID previewId,
+      String name,
+      boolean ready,
+      String problem)
+      implements PreviewEvent {
+    @Override
+    public String evidenceType() {
+      return "preview.prepared";
+    }
+
+    @Override
+    public Map<String, Object> evidencePayload() {
+      return Evidenced.fields(
+          "preview",
+          previewId.toString(),
+          "name",
+          name,
+          "outcome",
+          ready ? "ready" : "failed",
+          "problem",
+          problem);
+    }
+  }
+
   /** A member withdrew a preview. */
   record Revoked(UUID workspaceId, UUID projectId, String actor, UUID previewId)
       implements PreviewEvent {

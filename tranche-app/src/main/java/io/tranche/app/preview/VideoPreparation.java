@@ -21,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes a video preview's watermarked copy after its upload was accepted: burning the mark into
@@ -44,6 +46,8 @@ class VideoPreparation {
   private final ProjectService projects;
   private final ObjectProvider<SchedulerClient> scheduler;
   private final Clock clock;
+  private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Duration timeout;
   private volatile String ffmpeg;
   private final OneTimeTask<String> task =
@@ -56,6 +60,8 @@ class VideoPreparation {
       ProjectService projects,
       ObjectProvider<SchedulerClient> scheduler,
       Clock clock,
+      TransactionTemplate transaction,
+      ApplicationEventPublisher events,
       @Value("${tranche.preview.ffmpeg:ffmpeg}") String ffmpeg,
       @Value("${tranche.preview.video-timeout:10m}") Duration timeout) {
     this.previews = previews;
@@ -63,6 +69,8 @@ class VideoPreparation {
     this.projects = projects;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.transaction = transaction;
+    this.events = events;
     this.ffmpeg = ffmpeg;
     this.timeout = timeout;
   }
@@ -122,7 +130,7 @@ class VideoPreparation {
     Path part = null;
     try {
       if (upload == null) {
-        previews.prepared(workspace, id, PreviewView.FAILED, "the uploaded file is missing");
+        finish(workspace, p, "the uploaded file is missing");
         return;
       }
       String mark =
@@ -136,24 +144,39 @@ class VideoPreparation {
           dir.resolve("video.mp4"),
           StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
-      previews.prepared(workspace, id, PreviewView.READY, null);
+      finish(workspace, p, null);
       Files.deleteIfExists(upload);
     } catch (DomainException e) {
-      failed(workspace, id, String.valueOf(e.args().getOrDefault("problem", e.getMessage())));
+      finish(workspace, p, String.valueOf(e.args().getOrDefault("problem", e.getMessage())));
       delete(upload, part);
     } catch (IOException | UncheckedIOException e) {
       log.warn("Could not prepare video preview {}: {}", id, e.getMessage());
-      failed(workspace, id, "the server could not write the copy");
+      finish(workspace, p, "the server could not write the copy");
       delete(upload, part);
     }
   }
 
-  private void failed(UUID workspace, UUID id, String problem) {
-    previews.prepared(
-        workspace,
-        id,
-        PreviewView.FAILED,
-        problem.length() > 400 ? problem.substring(0, 400) : problem);
+  /**
+   * The preview becomes READY ({@code problem} null) or FAILED, and the vendor hears of it, once: a
+   * second run finds it prepared already.
+   */
+  private void finish(UUID workspace, PreviewView p, @Nullable String problem) {
+    String said = problem == null || problem.length() <= 400 ? problem : problem.substring(0, 400);
+    transaction.executeWithoutResult(
+        status -> {
+          String state = said == null ? PreviewView.READY : PreviewView.FAILED;
+          if (previews.prepared(workspace, p.id(), state, said)) {
+            events.publishEvent(
+                new PreviewEvent.Prepared(
+                    workspace,
+                    p.projectId(),
+                    "Tranche",
+                    p.id(),
+                    p.name(),
+                    said == null,
+                    said == null ? "" : said));
+          }
+        });
   }
 
   private static @Nullable Path pending(Path dir) {

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.Sessions;
+import io.tranche.app.support.TestMail;
 import java.awt.image.BufferedImage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -482,6 +483,15 @@ class PreviewSourcesIT extends IntegrationTest {
     preparation.prepare(id.toString(), world.owner().workspaceId().toString());
     assertThat(Files.readAllBytes(folder.resolve("video.mp4"))).isEqualTo(copy);
     assertThat(views(id)).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry"
+                        + " where workspace_id = ? and type = 'preview.prepared'")
+                .param(world.owner().workspaceId())
+                .query(Integer.class)
+                .single())
+        .as("made ready once, kept as evidence once")
+        .isEqualTo(1);
   }
 
   @Test
@@ -498,6 +508,12 @@ class PreviewSourcesIT extends IntegrationTest {
     assertThat(consoleDeliverables(world))
         .contains(
             "Could not be prepared: it could not be read as a video (Conversion failed: held");
+    var told =
+        TestMail.awaitMailTo(
+            world.ownerEmail(), "Video preview could not be prepared: Walkthrough");
+    assertThat(TestMail.text(told))
+        .contains("Conversion failed: held by the test")
+        .contains("the client is not offered it");
     assertThat(
             io.tranche.app.support.PreviewPasses.open(
                     mvc,

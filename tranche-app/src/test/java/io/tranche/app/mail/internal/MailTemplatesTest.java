@@ -163,6 +163,11 @@ class MailTemplatesTest {
               "Stop-work: Nordlicht shop is paused until invoice 2026-0003 is paid",
               "send it by certified mail"),
           entry(
+              "preview-prepared",
+              Map.of("name", "Walkthrough", "ready", true, "problem", ""),
+              "Video preview ready: Walkthrough for Nordlicht shop",
+              "the client can watch it now"),
+          entry(
               "credit-note",
               Map.of(
                   "number", "CN-2026-0001",
