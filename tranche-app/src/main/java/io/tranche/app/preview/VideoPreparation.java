@@ -1,7 +1,11 @@
 package io.tranche.app.preview;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.tranche.app.preview.internal.PreviewCache;
 import io.tranche.app.preview.internal.PreviewRepository;
@@ -16,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,12 @@ class VideoPreparation {
   /** The upload kept while its copy is made. */
   static final String PENDING = "upload";
 
+  /**
+   * Encodes at once per server: each ffmpeg uses two threads, and db-scheduler's other jobs (mail,
+   * reminders, review periods) keep threads of their own.
+   */
+  static final int MAX_ENCODES = 2;
+
   private final PreviewRepository previews;
   private final PreviewCache cache;
   private final ProjectService projects;
@@ -50,9 +61,14 @@ class VideoPreparation {
   private final ApplicationEventPublisher events;
   private final Duration timeout;
   private volatile String ffmpeg;
-  private final OneTimeTask<String> task =
-      Tasks.oneTime("preview-video", String.class)
-          .execute((instance, context) -> prepare(instance.getId(), instance.getData()));
+
+  /** Encodes at once on this server; a task that finds none free is tried again in 10 s. */
+  private final Semaphore encoders = new Semaphore(MAX_ENCODES);
+
+  private final CustomTask<String> task =
+      Tasks.custom("preview-video", String.class)
+          .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+          .execute(this::run);
 
   VideoPreparation(
       PreviewRepository previews,
@@ -76,8 +92,22 @@ class VideoPreparation {
   }
 
   @Bean
-  OneTimeTask<String> previewVideoTask() {
+  CustomTask<String> previewVideoTask() {
     return task;
+  }
+
+  /** One run of a preview's task: done, or tried again shortly when two encodes are running. */
+  private CompletionHandler<String> run(TaskInstance<String> instance, ExecutionContext context) {
+    if (!encoders.tryAcquire()) {
+      return (complete, operations) ->
+          operations.reschedule(complete, clock.instant().plus(Duration.ofSeconds(10)));
+    }
+    try {
+      prepare(instance.getId(), instance.getData());
+    } finally {
+      encoders.release();
+    }
+    return new CompletionHandler.OnCompleteRemove<>();
   }
 
   /** The ffmpeg command this server uses for videos (a name on the PATH or a path). */
@@ -129,6 +159,17 @@ class VideoPreparation {
     Path upload = pending(dir);
     Path part = null;
     try {
+      if (p.revokedAt() != null) {
+        // withdrawn while waiting: nobody will see it, so no copy is made
+        delete(upload, null);
+        return;
+      }
+      if (Files.isRegularFile(dir.resolve("video.mp4"))) {
+        // a run that died after moving the copy into place (the move is atomic: it is whole)
+        finish(workspace, p, null);
+        delete(upload, null);
+        return;
+      }
       if (upload == null) {
         finish(workspace, p, "the uploaded file is missing");
         return;

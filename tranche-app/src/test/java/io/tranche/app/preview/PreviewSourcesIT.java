@@ -40,6 +40,7 @@ class PreviewSourcesIT extends IntegrationTest {
   @Autowired PreviewUploads uploads;
   @Autowired VideoPreparation preparation;
   @Autowired PreviewService reads;
+  @Autowired io.tranche.app.preview.internal.PreviewCacheSweep sweep;
 
   private HttpServer staging;
   private final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
@@ -478,20 +479,94 @@ class PreviewSourcesIT extends IntegrationTest {
           .as("the upload is gone once its copy is made")
           .containsExactly("video.mp4");
     }
-    // the task run again (a server that died after the copy was made): nothing changes
+    assertThat(prepared(world)).isEqualTo(1);
+    UUID workspace = world.owner().workspaceId();
     byte[] copy = Files.readAllBytes(folder.resolve("video.mp4"));
-    preparation.prepare(id.toString(), world.owner().workspaceId().toString());
+
+    // run again once it is READY (a second task for it): nothing changes
+    preparation.prepare(id.toString(), workspace.toString());
+    assertThat(prepared(world)).as("made ready once, kept as evidence once").isEqualTo(1);
+
+    // a server that died between moving the copy into place and writing READY: the copy is
+    // whole (the move is atomic), so a second run takes it without encoding again
+    setState(id, "PREPARING");
+    preparation.prepare(id.toString(), workspace.toString());
+    assertThat(state(id)).isEqualTo("READY");
     assertThat(Files.readAllBytes(folder.resolve("video.mp4"))).isEqualTo(copy);
-    assertThat(views(id)).isEqualTo(1);
-    assertThat(
-            jdbc.sql(
-                    "select count(*) from evidence_entry"
-                        + " where workspace_id = ? and type = 'preview.prepared'")
-                .param(world.owner().workspaceId())
-                .query(Integer.class)
-                .single())
-        .as("made ready once, kept as evidence once")
-        .isEqualTo(1);
+
+    // a server that died while encoding: the upload is still there, no copy yet; it is encoded
+    Files.delete(folder.resolve("video.mp4"));
+    Files.write(folder.resolve("upload.mp4"), clip);
+    setState(id, "PREPARING");
+    preparation.prepare(id.toString(), workspace.toString());
+    assertThat(state(id)).isEqualTo("READY");
+    try (var files = Files.list(folder)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("video.mp4");
+    }
+
+    // a server that died after READY, before deleting the upload: the sweep at start removes it
+    Files.write(folder.resolve("upload.mp4"), clip);
+    sweep.sweep();
+    assertThat(folder.resolve("upload.mp4")).doesNotExist();
+    assertThat(folder.resolve("video.mp4")).exists();
+
+    // withdrawn while it waited: no copy, the upload goes, the vendor is not told it is ready
+    Files.write(folder.resolve("upload.mp4"), clip);
+    Files.delete(folder.resolve("video.mp4"));
+    setState(id, "PREPARING");
+    jdbc.sql("update preview set revoked_at = ? where id = ?")
+        .params(java.sql.Timestamp.from(clock.instant()), id)
+        .update();
+    preparation.prepare(id.toString(), workspace.toString());
+    assertThat(state(id)).isEqualTo("PREPARING");
+    try (var files = Files.list(folder)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void atMostTwoVideosAreEncodedAtOnceAndTheOthersWait() throws Exception {
+    Path dir = Files.createTempDirectory("video-preview");
+    World world = fixtures.world("video-queue");
+    byte[] clip = ffmpegVideo(dir);
+    gateFfmpeg(dir);
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String created = uploadVideo(world, clip, 201);
+      ids.add(UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1")));
+    }
+    Path started = dir.resolve("started");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> Files.exists(started) && Files.readAllLines(started).size() == 2);
+    Thread.sleep(3000);
+    assertThat(Files.readAllLines(started)).as("encodes running while two are held").hasSize(2);
+    Files.createFile(dir.resolve("go"));
+    for (UUID id : ids) {
+      awaitState(id, "READY");
+    }
+    assertThat(Files.readAllLines(started)).hasSize(3);
+  }
+
+  private String state(UUID id) {
+    return jdbc.sql("select state from preview where id = ?")
+        .param(id)
+        .query(String.class)
+        .single()
+        .trim();
+  }
+
+  private void setState(UUID id, String state) {
+    jdbc.sql("update preview set state = ? where id = ?").params(state, id).update();
+  }
+
+  private int prepared(World world) {
+    return jdbc.sql(
+            "select count(*) from evidence_entry"
+                + " where workspace_id = ? and type = 'preview.prepared'")
+        .param(world.owner().workspaceId())
+        .query(Integer.class)
+        .single();
   }
 
   @Test
@@ -543,6 +618,9 @@ class PreviewSourcesIT extends IntegrationTest {
         script,
         "#!/bin/sh\n"
             + "case \"$*\" in *libx264*)\n"
+            + "  echo started >> '"
+            + gate.resolve("started")
+            + "'\n"
             + "  while [ ! -e '"
             + gate.resolve("go")
             + "' ]; do sleep 0.1; done\n"

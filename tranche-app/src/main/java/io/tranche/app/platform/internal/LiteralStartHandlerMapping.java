@@ -38,7 +38,11 @@ final class LiteralStartHandlerMapping extends RequestMappingHandlerMapping {
     try {
       return super.lookupHandlerMethod(lookupPath, request);
     } finally {
-      PLAIN_PATH.set(outer);
+      if (outer == null) {
+        PLAIN_PATH.remove();
+      } else {
+        PLAIN_PATH.set(outer);
+      }
     }
   }
 

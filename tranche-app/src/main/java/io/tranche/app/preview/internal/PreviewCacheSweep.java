@@ -1,5 +1,6 @@
 package io.tranche.app.preview.internal;
 
+import io.tranche.app.preview.PreviewView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an upload cut short leaves in the preview cache (a server killed while a zip unpacked or a
- * video was being marked): temp files, and preview folders no row names. Nothing refers to them and
- * nothing serves them; at start they are removed once they are an hour old (an upload on another
- * thread of this start cannot be that old).
+ * video was being marked): temp files, preview folders no row names, and a video's upload kept
+ * beside its finished copy. Nothing refers to them and nothing serves them; at start they are
+ * removed once they are an hour old (an upload on another thread of this start cannot be that old).
  */
 @Component
 public class PreviewCacheSweep {
@@ -71,13 +72,20 @@ public class PreviewCacheSweep {
     try (var previewDirs = Files.list(dir)) {
       for (Path entry : previewDirs.toList()) {
         UUID id = uuid(entry.getFileName().toString());
-        boolean orphan = id == null || previews.find(workspaceId, id).isEmpty();
+        var preview =
+            id == null ? java.util.Optional.<PreviewView>empty() : previews.find(workspaceId, id);
+        boolean orphan = preview.isEmpty();
+        // a video's upload is kept only while its copy is made; a server that died just after
+        // left it beside the copy
+        boolean prepared = preview.map(p -> !PreviewView.PREPARING.equals(p.state())).orElse(false);
         if (orphan && old(entry, before)) {
           removed += delete(entry);
         } else if (Files.isDirectory(entry)) {
           try (var files = Files.list(entry)) {
             for (Path f : files.toList()) {
-              if (f.getFileName().toString().startsWith(".") && old(f, before)) {
+              String name = f.getFileName().toString();
+              if ((name.startsWith(".") && old(f, before))
+                  || (prepared && name.startsWith("upload."))) {
                 removed += delete(f);
               }
             }

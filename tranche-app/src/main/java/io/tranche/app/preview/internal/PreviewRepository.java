@@ -56,7 +56,7 @@ public class PreviewRepository {
     return jdbc.sql(
                 """
                 update preview set state = ?, problem = ?
-                where workspace_id = ? and id = ? and state = 'PREPARING'
+                where workspace_id = ? and id = ? and state = 'PREPARING' and revoked_at is null
                 """)
             .params(state, problem, workspaceId, id)
             .update()

@@ -165,7 +165,8 @@ public final class VideoWatermark {
       } catch (InterruptedException e) {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted while ffmpeg worked on a video", e);
+        // not the video's fault (the server is stopping): the job is tried again
+        throw new IllegalStateException("interrupted while ffmpeg worked on a video", e);
       }
       if (!done) {
         p.destroyForcibly();

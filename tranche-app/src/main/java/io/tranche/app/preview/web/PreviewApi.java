@@ -63,8 +63,10 @@ class PreviewApi {
           "The body is a site's zip (at most 100 MiB, 5000 entries, 200 MiB unpacked), an image"
               + " (PNG, JPEG, GIF), a PDF or a video (MP4, QuickTime, WebM), told apart by its"
               + " content. Paths that leave the site, links and zip bombs are refused with"
-              + " preview.bad-archive. A video is kept as a copy with a watermark burned in when"
-              + " the server has ffmpeg, as uploaded otherwise (asUploaded).")
+              + " preview.bad-archive. A video ffmpeg cannot read is refused at once; one it reads"
+              + " is answered with state PREPARING while a copy with a watermark burned in is"
+              + " made, then READY (or FAILED with a problem; the members get a mail either way)."
+              + " Without ffmpeg on the server a video is kept as uploaded (asUploaded, READY).")
   PreviewView upload(
       Actor actor,
       @PathVariable UUID milestoneId,

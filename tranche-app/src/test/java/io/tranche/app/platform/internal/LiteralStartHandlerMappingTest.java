@@ -3,6 +3,7 @@ package io.tranche.app.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
 class LiteralStartHandlerMappingTest {
   @Test
@@ -24,6 +25,20 @@ class LiteralStartHandlerMappingTest {
     assertThat(LiteralStartHandlerMapping.literalStart("/**")).isEmpty();
     assertThat(LiteralStartHandlerMapping.literalStart("/")).isEmpty();
     assertThat(LiteralStartHandlerMapping.literalStart("")).isEmpty();
+  }
+
+  @Test
+  void aRouteIsAlwaysAskedWhenOneOfItsPatternsHasNoLiteralStart() {
+    assertThat(
+            LiteralStartHandlerMapping.starts(
+                RequestMappingInfo.paths("/api/v1/projects/{id}", "/{*rest}").build()))
+        .isEmpty();
+    assertThat(
+            LiteralStartHandlerMapping.starts(
+                RequestMappingInfo.paths("/api/v1/projects/{id}", "/console/projects").build()))
+        .containsExactlyInAnyOrder("/api/v1/projects", "/console/projects");
+    // a route without a path is mapped to "" by Spring: always asked
+    assertThat(LiteralStartHandlerMapping.starts(RequestMappingInfo.paths().build())).isEmpty();
   }
 
   @Test

@@ -64,6 +64,70 @@ class RoutingIT extends IntegrationTest {
   }
 
   @Test
+  void awkwardPathsAreMappedAsSpringsOwnMappingMapsThem() throws Exception {
+    RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
+    plain.setApplicationContext(context);
+    plain.setContentNegotiationManager(routes.getContentNegotiationManager());
+    plain.setEmbeddedValueResolver(context.getBeanFactory()::resolveEmbeddedValue);
+    plain.afterPropertiesSet();
+    List<String> differ = new ArrayList<>();
+    int asked = 0;
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> route :
+        routes.getHandlerMethods().entrySet()) {
+      RequestMappingInfo info = route.getKey();
+      for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+        for (String path : awkward(pattern.getPatternString())) {
+          String ours = outcome(routes, request(info, path));
+          String spring = outcome(plain, request(info, path));
+          if (!ours.equals(spring)) {
+            differ.add(path + ": ours " + ours + ", Spring's " + spring);
+          }
+          asked++;
+        }
+      }
+    }
+    assertThat(asked).isGreaterThan(1000);
+    assertThat(differ).isEmpty();
+  }
+
+  /** Paths near a pattern's example that a literal-start check could get wrong. */
+  private static List<String> awkward(String pattern) {
+    String path = example(pattern);
+    int second = path.indexOf('/', 1);
+    int last = path.lastIndexOf('/');
+    List<String> paths = new ArrayList<>();
+    paths.add(path + "/");
+    paths.add(path.toUpperCase(java.util.Locale.ROOT));
+    paths.add(path + "x");
+    paths.add(path.replaceAll("/(a/b|x1)$", ""));
+    if (second > 0) {
+      paths.add(path.substring(0, second) + ";jsessionid=1" + path.substring(second));
+      paths.add(path.substring(0, second) + "/" + path.substring(second));
+      paths.add(path.substring(0, second) + "%2F" + path.substring(second + 1));
+      paths.add(
+          path.substring(0, second + 1)
+              + "%"
+              + Integer.toHexString(path.charAt(second + 1))
+              + path.substring(second + 2));
+    }
+    if (last > 0) {
+      paths.add(path.substring(0, last) + "/.." + path.substring(last));
+    }
+    return paths;
+  }
+
+  /** The handler method a mapping picks for a request, or the refusal it answers with. */
+  private static String outcome(
+      RequestMappingHandlerMapping mapping, MockHttpServletRequest request) {
+    try {
+      HandlerExecutionChain chain = mapping.getHandler(request);
+      return chain == null ? "none" : ((HandlerMethod) chain.getHandler()).getMethod().toString();
+    } catch (Exception e) {
+      return e.getClass().getSimpleName();
+    }
+  }
+
+  @Test
   void aPathWithPercentEscapesIsMatchedAsSpringMatchesIt() throws Exception {
     // "pr%6Fjects" is "projects" once decoded, which is what a pattern's segments are matched with
     MockHttpServletRequest plain = plainGet("/console/projects/x1");
