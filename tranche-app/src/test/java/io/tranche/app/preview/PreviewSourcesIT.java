@@ -388,7 +388,10 @@ class PreviewSourcesIT extends IntegrationTest {
     long before2 = count(cache);
     byte[] fake =
         "\0\0\0\u0018ftypisomrubbish that is no video".getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(uploadVideo(world, fake, 400)).contains("could not be read as a video");
+    assertThat(uploadVideo(world, fake, 400))
+        .contains("could not be read as a video (the file: Invalid data found")
+        .as("no server path in the answer")
+        .doesNotContain("test-data");
     assertThat(count(cache)).isEqualTo(before2);
   }
 
@@ -581,8 +584,9 @@ class PreviewSourcesIT extends IntegrationTest {
     UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
     awaitState(id, "FAILED");
     assertThat(consoleDeliverables(world))
-        .contains(
-            "Could not be prepared: it could not be read as a video (Conversion failed: held");
+        .contains("Could not be prepared: it could not be read as a video (Conversion failed: held")
+        .as("a preview nobody can open is not shared")
+        .doesNotContain("Share link (7 days)");
     var told =
         TestMail.awaitMailTo(
             world.ownerEmail(), "Video preview could not be prepared: Walkthrough");

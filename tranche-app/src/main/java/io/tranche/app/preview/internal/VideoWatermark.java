@@ -194,7 +194,7 @@ public final class VideoWatermark {
     int at = text.lastIndexOf('\n');
     String line = at < 0 ? text : text.substring(at + 1);
     // ffmpeg names the input file; the page shows only the problem
-    line = line.replaceAll("/\\S+", "the file");
+    line = line.replaceAll("/\\S+?(?=:\\s|\\s|:?$)", "the file");
     return line.isEmpty() ? "ffmpeg failed" : line.length() > 160 ? line.substring(0, 160) : line;
   }
 
