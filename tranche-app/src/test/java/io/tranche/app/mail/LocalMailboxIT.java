@@ -24,7 +24,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Without an SMTP server, mail stays in the workspace's local mailbox, for the owner only. */
+/**
+ * Without an SMTP server, mail stays in the workspace's local mailbox, for the owner only. Its
+ * application is one of its own on the test database (on PostgreSQL the same one), closed after
+ * these tests so that its job runner takes no job the other tests schedule and wait for.
+ */
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(
     properties = {"tranche.data-dir=target/test-data", "tranche.mail.poll-interval=100ms"})
 @AutoConfigureMockMvc
