@@ -97,12 +97,15 @@ public class PreviewService {
     return previews.viewedBy(workspaceId, milestoneId, viewer);
   }
 
-  /** A project's previews by the part they show, for a deliverables or review page. */
+  /**
+   * A project's previews by the part they show, for a deliverables or review page; a client is not
+   * offered a video that could not be prepared (the vendor's to mend).
+   */
   @Transactional(readOnly = true)
   public Map<UUID, List<PreviewView>> byMilestone(Actor actor, UUID projectId) {
     Map<UUID, List<PreviewView>> by = new java.util.LinkedHashMap<>();
     for (PreviewView p : previews(actor, projectId)) {
-      if (p.revokedAt() == null) {
+      if (p.revokedAt() == null && (actor.isMember() || !PreviewView.FAILED.equals(p.state()))) {
         by.computeIfAbsent(p.milestoneId(), k -> new java.util.ArrayList<>()).add(p);
       }
     }

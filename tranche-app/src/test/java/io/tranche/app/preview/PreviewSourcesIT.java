@@ -141,7 +141,7 @@ class PreviewSourcesIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(created).as("the API never hands out the staging address").doesNotContain(url);
-    return UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    return idOf(created);
   }
 
   @Test
@@ -345,7 +345,7 @@ class PreviewSourcesIT extends IntegrationTest {
         .contains("\"kind\":\"VIDEO\"")
         .contains("\"asUploaded\":false")
         .contains("\"state\":\"PREPARING\"");
-    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    UUID id = idOf(created);
     awaitState(id, "READY");
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
     String entry = "/portal/previews/" + id;
@@ -416,7 +416,7 @@ class PreviewSourcesIT extends IntegrationTest {
       uploads.useFfmpeg("ffmpeg");
     }
     assertThat(created).contains("\"asUploaded\":true");
-    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    UUID id = idOf(created);
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
     assertThat(
             io.tranche.app.support.PreviewPasses.open(
@@ -452,7 +452,7 @@ class PreviewSourcesIT extends IntegrationTest {
     gateFfmpeg(dir);
     String created = uploadVideo(world, clip, 201);
     assertThat(created).contains("\"state\":\"PREPARING\"");
-    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    UUID id = idOf(created);
     RequestPostProcessor contact = authentication(Sessions.of(world.contactActor()));
     String prefix =
         io.tranche.app.support.PreviewPasses.pass(
@@ -544,7 +544,7 @@ class PreviewSourcesIT extends IntegrationTest {
     List<UUID> ids = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String created = uploadVideo(world, clip, 201);
-      ids.add(UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1")));
+      ids.add(idOf(created));
     }
     Path started = dir.resolve("started");
     org.awaitility.Awaitility.await()
@@ -589,7 +589,7 @@ class PreviewSourcesIT extends IntegrationTest {
     Files.createFile(dir.resolve("go"));
     gateFfmpeg(dir);
     String created = uploadVideo(world, clip, 201);
-    UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+    UUID id = idOf(created);
     awaitState(id, "FAILED");
     assertThat(consoleDeliverables(world))
         .contains("Could not be prepared: it could not be read as a video (Conversion failed: held")
@@ -650,14 +650,12 @@ class PreviewSourcesIT extends IntegrationTest {
   private void awaitState(UUID id, String state) {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(60))
-        .until(
-            () ->
-                jdbc.sql("select state from preview where id = ?")
-                    .param(id)
-                    .query(String.class)
-                    .single()
-                    .trim()
-                    .equals(state));
+        .until(() -> state(id).equals(state));
+  }
+
+  /** The id of the preview an upload's answer describes. */
+  private static UUID idOf(String created) {
+    return UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
   }
 
   private int views(UUID id) {
