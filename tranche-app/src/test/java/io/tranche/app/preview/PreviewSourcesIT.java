@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -533,6 +535,77 @@ class PreviewSourcesIT extends IntegrationTest {
     try (var files = Files.list(folder)) {
       assertThat(files).isEmpty();
     }
+  }
+
+  @Test
+  void theConsoleSaysAVideoIsBeingPreparedAndAnImageIsReadyAtOnce() throws Exception {
+    Path dir = Files.createTempDirectory("video-preview");
+    World world = fixtures.world("video-console");
+    byte[] clip = ffmpegVideo(dir);
+    gateFfmpeg(dir);
+    String form = "/console/milestones/" + world.milestones().get(1).id() + "/previews";
+    RequestPostProcessor owner = authentication(Sessions.of(world.owner()));
+    try {
+      String video =
+          flashSaved(
+              mvc.perform(
+                      multipart(form)
+                          .file(new MockMultipartFile("zip", "walkthrough.mp4", "video/mp4", clip))
+                          .param("name", "Walkthrough")
+                          .with(csrf())
+                          .with(owner))
+                  .andExpect(status().is3xxRedirection())
+                  .andReturn());
+      assertThat(video)
+          .contains("being burned into every frame")
+          .contains("once that is done")
+          .doesNotContain("can open it now");
+    } finally {
+      Files.createFile(dir.resolve("go"));
+    }
+    // made before the next test holds ffmpeg again
+    awaitState(
+        jdbc.sql("select id from preview where milestone_id = ? and name = 'Walkthrough'")
+            .param(world.milestones().get(1).id())
+            .query(UUID.class)
+            .single(),
+        "READY");
+
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", png);
+    String image =
+        flashSaved(
+            mvc.perform(
+                    multipart(form)
+                        .file(
+                            new MockMultipartFile(
+                                "zip", "mockup.png", "image/png", png.toByteArray()))
+                        .param("name", "Mock-up")
+                        .with(csrf())
+                        .with(owner))
+                .andExpect(status().is3xxRedirection())
+                .andReturn());
+    assertThat(image).isEqualTo("Preview uploaded: the client can open it now.");
+
+    String none =
+        (String)
+            mvc.perform(
+                    multipart(form)
+                        .file(
+                            new MockMultipartFile(
+                                "zip", "", "application/octet-stream", new byte[0]))
+                        .with(csrf())
+                        .with(owner))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getFlashMap()
+                .get("error");
+    assertThat(none).contains("no file was chosen").contains("a PDF or a video");
+  }
+
+  private static String flashSaved(org.springframework.test.web.servlet.MvcResult result) {
+    assertThat(result.getFlashMap().get("error")).as("error").isNull();
+    return (String) result.getFlashMap().get("saved");
   }
 
   @Test

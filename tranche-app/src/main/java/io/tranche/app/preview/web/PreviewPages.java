@@ -196,12 +196,18 @@ class PreviewPages {
         throw new io.tranche.core.error.DomainException(
             io.tranche.app.preview.PreviewErrors.BAD_ARCHIVE,
             java.util.Map.of(
-                "problem", "no file was chosen: pick a site's .zip, an image or a PDF"));
+                "problem", "no file was chosen: pick a site's .zip, an image, a PDF or a video"));
       }
+      io.tranche.app.preview.PreviewView uploaded;
       try (java.io.InputStream in = zip.getInputStream()) {
-        uploads.upload(actor, milestoneId, name.isBlank() ? "Preview" : name, in);
+        uploaded = uploads.upload(actor, milestoneId, name.isBlank() ? "Preview" : name, in);
       }
-      redirect.addFlashAttribute("saved", "Preview uploaded: the client can open it now.");
+      redirect.addFlashAttribute(
+          "saved",
+          uploaded.ready()
+              ? "Preview uploaded: the client can open it now."
+              : "Video uploaded. The watermark is now being burned into every frame; the client"
+                  + " can open it once that is done, and you get a mail then.");
     } catch (io.tranche.core.error.DomainException e) {
       if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
         throw e;
