@@ -40,6 +40,7 @@ class PortalArtifactController {
   private final io.tranche.app.project.MilestoneService milestones;
   private final io.tranche.app.invoice.InvoiceService invoices;
   private final io.tranche.app.license.LicenseService licenses;
+  private final io.tranche.app.preview.PreviewService previews;
 
   PortalArtifactController(
       WorkspaceService workspaces,
@@ -49,8 +50,10 @@ class PortalArtifactController {
       SigningKeys keys,
       io.tranche.app.project.MilestoneService milestones,
       io.tranche.app.invoice.InvoiceService invoices,
-      io.tranche.app.license.LicenseService licenses) {
+      io.tranche.app.license.LicenseService licenses,
+      io.tranche.app.preview.PreviewService previews) {
     this.licenses = licenses;
+    this.previews = previews;
     this.workspaces = workspaces;
     this.projects = projects;
     this.artifacts = artifacts;
@@ -71,12 +74,20 @@ class PortalArtifactController {
         .filter(i -> i.milestoneId() != null && i.number() != null)
         .filter(i -> i.state() != io.tranche.core.invoice.InvoiceState.VOID)
         .forEach(i -> invoiceOf.put(i.milestoneId(), i.number()));
+    Map<UUID, List<io.tranche.app.preview.PreviewView>> previewsOf =
+        previews.byMilestone(actor, projectId);
     List<Group> groups = new ArrayList<>();
     for (var m : milestones.plan(actor, projectId)) {
       List<ArtifactView> of =
           all.stream().filter(a -> a.milestoneId().equals(m.id().value())).toList();
-      if (!of.isEmpty()) {
-        groups.add(new Group(m.name(), state(of, invoiceOf.get(m.id().value())), of));
+      var shown = previewsOf.getOrDefault(m.id().value(), List.of());
+      if (!of.isEmpty() || !shown.isEmpty()) {
+        groups.add(
+            new Group(
+                m.name(),
+                of.isEmpty() ? null : state(of, invoiceOf.get(m.id().value())),
+                of,
+                shown));
       }
     }
     model.addAttribute("groups", groups);
@@ -86,8 +97,16 @@ class PortalArtifactController {
     return "portal/deliverables";
   }
 
-  /** A part of the contract with its deliverables and where they stand, in words. */
-  record Group(String milestone, String state, List<ArtifactView> artifacts) {}
+  /**
+   * A part of the contract with its deliverables and where they stand, in words ({@code state}:
+   * none while it has only previews), and its previews, which the client may open again at any
+   * time.
+   */
+  record Group(
+      String milestone,
+      @Nullable String state,
+      List<ArtifactView> artifacts,
+      List<io.tranche.app.preview.PreviewView> previews) {}
 
   private static String state(List<ArtifactView> artifacts, @Nullable String invoice) {
     if (artifacts.stream().allMatch(ArtifactView::released)) {

@@ -130,6 +130,60 @@ class PreviewIT extends IntegrationTest {
   }
 
   @Test
+  void theClientFindsAPartsPreviewsOnTheDeliverablesPageAfterTheReviewToo() throws Exception {
+    World world = fixtures.world("preview-deliverables");
+    UUID kept = idOf(upload(world, zip("index.html", "<html><body>Shop</body></html>"), 201));
+    UUID withdrawn = idOf(upload(world, zip("index.html", "<html><body>Old</body></html>"), 201));
+    var owner = authentication(Sessions.of(world.owner()));
+    mvc.perform(
+            post("/console/previews/" + withdrawn + "/revocation")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .with(owner))
+        .andExpect(status().is3xxRedirection());
+    String deliverables = "/portal/projects/" + world.project().id() + "/deliverables";
+    String page =
+        mvc.perform(get(deliverables).with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    // the part has previews and no sealed file: it is listed, without a word about sealing
+    assertThat(page)
+        .doesNotContain("Nothing delivered yet")
+        .contains(world.milestones().get(1).name())
+        .contains("href=\"/portal/previews/" + kept + "/\"")
+        .contains("Open Shop prototype")
+        .doesNotContain(withdrawn.toString())
+        .doesNotContain("Sealed until");
+    // the link opens it for the client
+    io.tranche.app.support.PreviewPasses.open(
+            mvc,
+            get("/portal/previews/" + kept + "/")
+                .with(authentication(Sessions.of(world.contactActor()))))
+        .andExpect(status().isOk());
+
+    World neighbour = fixtures.sibling(world, "preview-deliverables-neighbour");
+    mvc.perform(get(deliverables).with(authentication(Sessions.of(neighbour.contactActor()))))
+        .andExpect(status().isNotFound());
+    assertThat(
+            mvc.perform(
+                    get("/portal/projects/" + neighbour.project().id() + "/deliverables")
+                        .with(authentication(Sessions.of(neighbour.contactActor()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("Nothing delivered yet")
+        .doesNotContain(kept.toString());
+  }
+
+  private static UUID idOf(String created) {
+    return UUID.fromString(created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+  }
+
+  @Test
   void shareLinksWorkForTheProjectsPeopleUntilTheyExpireOrAreRevoked() throws Exception {
     World world = fixtures.world("preview-link");
     String created = upload(world, zip("index.html", "<html><body>Shop</body></html>"), 201);

@@ -470,6 +470,9 @@ class PreviewSourcesIT extends IntegrationTest {
       assertThat(consoleDeliverables(world)).contains("being prepared");
       assertThat(views(id)).as("a page saying the video is not ready is no view of it").isZero();
       assertThat(portalMilestone(world)).contains("being prepared, ready in a few minutes");
+      assertThat(portalDeliverables(world))
+          .contains("being prepared, ready in a few minutes")
+          .doesNotContain("/portal/previews/" + id + "/");
       assertThat(reads.offered(world.owner().workspaceId(), world.milestones().get(1).id()))
           .as("an acceptance names only previews the client could open")
           .noneMatch(p -> p.id().equals(id));
@@ -482,6 +485,9 @@ class PreviewSourcesIT extends IntegrationTest {
         .contains("the watermark is part of the picture");
     mvc.perform(get(prefix + "/video")).andExpect(status().isOk());
     assertThat(views(id)).isEqualTo(1);
+    assertThat(portalDeliverables(world))
+        .contains("/portal/previews/" + id + "/")
+        .doesNotContain("being prepared");
     assertThat(consoleDeliverables(world)).doesNotContain("being prepared");
     assertThat(reads.offered(world.owner().workspaceId(), world.milestones().get(1).id()))
         .anyMatch(p -> p.id().equals(id));
@@ -741,6 +747,16 @@ class PreviewSourcesIT extends IntegrationTest {
   private String portalMilestone(World world) throws Exception {
     return mvc.perform(
             get("/portal/milestones/" + world.milestones().get(1).id())
+                .with(authentication(Sessions.of(world.contactActor()))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private String portalDeliverables(World world) throws Exception {
+    return mvc.perform(
+            get("/portal/projects/" + world.project().id() + "/deliverables")
                 .with(authentication(Sessions.of(world.contactActor()))))
         .andExpect(status().isOk())
         .andReturn()
