@@ -179,12 +179,52 @@ class ConsoleMoneyController {
     return Downloads.attachment(d.fileName(), d.contentType(), d.size(), d.content());
   }
 
+  /**
+   * A member confirms a transfer the client reported. Money for an invoice settled in the meantime
+   * is kept as the client's credit, and the page says so; a report decided already is refused next
+   * to the invoice, not with an error page.
+   */
   @PostMapping("/console/payments/{paymentId}/confirm")
   String confirm(Actor actor, @PathVariable UUID paymentId, RedirectAttributes redirect) {
-    var payment = payments.confirmReported(actor, paymentId);
-    return "redirect:/console/projects/"
-        + invoices.invoice(actor, payment.invoiceId()).projectId()
-        + "/invoices";
+    var reported = payments.payment(actor, paymentId);
+    InvoiceView invoice = invoices.invoice(actor, reported.invoiceId());
+    try {
+      payments.confirmReported(actor, paymentId);
+      redirect.addFlashAttribute(
+          "saved",
+          invoice.open().amountMinor() > 0
+              ? "Payment of "
+                  + reported.amount().formatted()
+                  + " confirmed; the client gets a receipt."
+              : "Payment of "
+                  + reported.amount().formatted()
+                  + " confirmed. The invoice was already settled, so it is kept as the client's"
+                  + " credit; the client gets a receipt that says so.");
+    } catch (io.tranche.core.error.DomainException e) {
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      redirect.addFlashAttribute("errorInvoice", invoice.id());
+    }
+    return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+  }
+
+  /** A member says a transfer the client reported never arrived: it counts for nothing. */
+  @PostMapping("/console/payments/{paymentId}/not-received")
+  String notReceived(Actor actor, @PathVariable UUID paymentId, RedirectAttributes redirect) {
+    var reported = payments.payment(actor, paymentId);
+    InvoiceView invoice = invoices.invoice(actor, reported.invoiceId());
+    try {
+      payments.notReceived(actor, paymentId);
+      redirect.addFlashAttribute(
+          "saved",
+          "Marked as not received: the "
+              + reported.amount().formatted()
+              + " the client reported counts for nothing, and the client sees that on their"
+              + " invoices page.");
+    } catch (io.tranche.core.error.DomainException e) {
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      redirect.addFlashAttribute("errorInvoice", invoice.id());
+    }
+    return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
   }
 
   @GetMapping("/console/invoices/{invoiceId}/pdf")

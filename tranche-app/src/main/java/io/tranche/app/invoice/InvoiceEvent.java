@@ -115,6 +115,26 @@ public sealed interface InvoiceEvent extends Evidenced {
     }
   }
 
+  /** A member said a transfer the client reported never arrived; it counts for nothing. */
+  record PaymentNotReceived(
+      UUID workspaceId, UUID projectId, String actor, UUID paymentId, UUID invoiceId, Money amount)
+      implements InvoiceEvent {
+    @Override
+    public String evidenceType() {
+      return "payment.not-received";
+    }
+
+    @Override
+    public UUID reference() {
+      return paymentId;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+      return Evidenced.fields("invoice", invoiceId.toString(), "amountMinor", amount.amountMinor());
+    }
+  }
+
   /** A provider reported a payment whose outcome is not known yet; it is never counted as paid. */
   record PaymentUnknown(
       UUID workspaceId,

@@ -31,6 +31,21 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PaymentService {
+  /** A client reports a payment of an invoice that asks for nothing any more. */
+  public static final io.tranche.core.error.ErrorCode NOTHING_OPEN =
+      new io.tranche.core.error.ErrorCode(
+          "payment.nothing-open",
+          io.tranche.core.error.ErrorKind.INVALID,
+          "invoice {invoice} has nothing open to pay");
+
+  /** A client reports more than an invoice asks for. */
+  public static final io.tranche.core.error.ErrorCode MORE_THAN_OPEN =
+      new io.tranche.core.error.ErrorCode(
+          "payment.more-than-open",
+          io.tranche.core.error.ErrorKind.INVALID,
+          "the amount is more than is open on this invoice ({open}); if you paid more, tell us in a"
+              + " message");
+
   private final InvoiceRepository invoices;
   private final LedgerRepository ledger;
   private final InvoiceAccess access;
@@ -162,6 +177,14 @@ public class PaymentService {
           Errors.FORBIDDEN, Map.of("needed", "a client contact of the project"));
     }
     Settlement.requirePositive(invoice, amount);
+    if (!invoice.state().owesMoney()) {
+      throw DomainException.field(
+          NOTHING_OPEN, "amount", Map.of("invoice", String.valueOf(invoice.number())));
+    }
+    if (amount.compareTo(invoice.open()) > 0) {
+      throw DomainException.field(
+          MORE_THAN_OPEN, "amount", Map.of("open", invoice.open().toString()));
+    }
     PaymentView payment =
         new PaymentView(
             UUID.randomUUID(),
@@ -184,7 +207,17 @@ public class PaymentService {
     return payment;
   }
 
-  /** A member confirms a payment the client reported; only then it is posted. */
+  /** A payment of an invoice the caller may see. */
+  @Transactional(readOnly = true)
+  public PaymentView payment(Actor actor, UUID paymentId) {
+    return access.loadPayment(actor, paymentId).payment();
+  }
+
+  /**
+   * A member confirms a payment the client reported; only then it is posted. Money that arrives for
+   * an invoice settled in the meantime (by another payment, a credit note) is kept as the client's
+   * credit, with a receipt that says so.
+   */
   @Transactional
   public PaymentView confirmReported(Actor actor, UUID paymentId) {
     Access.member(actor);
@@ -193,10 +226,40 @@ public class PaymentService {
     if (!invoices.confirm(actor.workspaceId(), paymentId)) {
       throw new DomainException(
           InvoiceErrors.ILLEGAL_TRANSITION,
-          Map.of("action", "confirm a payment of", "state", "already confirmed"));
+          Map.of("action", "confirm a payment of", "state", "already decided"));
     }
     PaymentView payment = paid.payment();
-    settlement.settle(invoice, payment, Settlement.amountOf(payment), actor.label());
+    if (invoice.state().owesMoney()) {
+      settlement.settle(invoice, payment, Settlement.amountOf(payment), actor.label());
+    } else {
+      settlement.keepAsCredit(invoice, payment, Settlement.amountOf(payment), actor.label());
+    }
+    return access.payment(invoice.workspaceId(), invoice.id(), paymentId);
+  }
+
+  /**
+   * A member says a transfer the client reported never arrived: it counts for nothing, stays on
+   * record as not received, and no longer waits for anyone.
+   */
+  @Transactional
+  public PaymentView notReceived(Actor actor, UUID paymentId) {
+    Access.member(actor);
+    InvoiceAccess.PaymentOf reported = access.loadPayment(actor, paymentId);
+    Invoice invoice = reported.invoice();
+    if (!invoices.move(
+        actor.workspaceId(), paymentId, PaymentStatus.REPORTED, PaymentStatus.NOT_RECEIVED)) {
+      throw new DomainException(
+          InvoiceErrors.ILLEGAL_TRANSITION,
+          Map.of("action", "mark as not received a payment of", "state", "already decided"));
+    }
+    events.publishEvent(
+        new InvoiceEvent.PaymentNotReceived(
+            invoice.workspaceId(),
+            invoice.projectId(),
+            actor.label(),
+            paymentId,
+            invoice.id(),
+            Settlement.amountOf(reported.payment())));
     return access.payment(invoice.workspaceId(), invoice.id(), paymentId);
   }
 }

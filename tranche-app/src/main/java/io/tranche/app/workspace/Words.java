@@ -47,6 +47,7 @@ public class Words {
           Map.entry("PaymentStatus.REPORTED", "reported, awaiting confirmation"),
           Map.entry("PaymentStatus.UNKNOWN", "being processed"),
           Map.entry("PaymentStatus.CONFIRMED", "confirmed"),
+          Map.entry("PaymentStatus.NOT_RECEIVED", "reported, not received"),
           Map.entry("PaymentStatus.FAILED", "failed"),
           Map.entry("PaymentStatus.REFUNDED", "refunded"),
           Map.entry("PaymentTrigger.CONTRACT_SIGNED", "at signature"),

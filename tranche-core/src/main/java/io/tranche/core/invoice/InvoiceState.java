@@ -15,5 +15,10 @@ public enum InvoiceState {
   OVERDUE,
   WRITTEN_OFF,
   CREDITED,
-  VOID
+  VOID;
+
+  /** Whether an invoice in this state still asks for money (payments can settle it). */
+  public boolean owesMoney() {
+    return this == ISSUED || this == PARTIALLY_PAID || this == OVERDUE;
+  }
 }

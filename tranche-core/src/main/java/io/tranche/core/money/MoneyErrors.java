@@ -28,6 +28,14 @@ public final class MoneyErrors {
   public static final ErrorCode NEGATIVE =
       new ErrorCode(
           "money.negative", ErrorKind.INVALID, "the amount must not be negative, was {value}");
+
+  /** A payment or refund of nothing, or less. */
+  public static final ErrorCode NOT_POSITIVE =
+      new ErrorCode(
+          "money.not-positive",
+          ErrorKind.INVALID,
+          "the amount must be more than zero, was {value}");
+
   public static final ErrorCode OVERFLOW =
       new ErrorCode(
           "money.overflow", ErrorKind.INVALID, "the amount {value} is too large to be represented");

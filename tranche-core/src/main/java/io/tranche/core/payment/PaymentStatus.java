@@ -9,12 +9,15 @@ import java.util.Optional;
 
 /**
  * Where a payment stands. Only CONFIRMED money counts (is posted, settles invoices, has a receipt):
- * a client's REPORTED transfer waits for a member's confirmation; a provider's payment of UNKNOWN
- * outcome waits for the provider, and ends CONFIRMED or FAILED. Confirmed money the provider gave
- * back in full is REFUNDED (a partial refund leaves it CONFIRMED, with the refunded part recorded).
+ * a client's REPORTED transfer waits for a member's confirmation, or is NOT_RECEIVED when the
+ * member says it never arrived (it counts for nothing, and stays on record); a provider's payment
+ * of UNKNOWN outcome waits for the provider, and ends CONFIRMED or FAILED. Confirmed money the
+ * provider gave back in full is REFUNDED (a partial refund leaves it CONFIRMED, with the refunded
+ * part recorded).
  */
 public enum PaymentStatus {
   REPORTED,
+  NOT_RECEIVED,
   UNKNOWN,
   CONFIRMED,
   FAILED,
@@ -40,6 +43,13 @@ public enum PaymentStatus {
   /** The status a confirmation leads to (a member's, or the provider's), if allowed. */
   public Optional<PaymentStatus> confirmed() {
     return this == REPORTED || this == UNKNOWN ? Optional.of(CONFIRMED) : Optional.empty();
+  }
+
+  /**
+   * The status a member's "it never arrived" leads to, if allowed: only for a reported transfer.
+   */
+  public Optional<PaymentStatus> notReceived() {
+    return this == REPORTED ? Optional.of(NOT_RECEIVED) : Optional.empty();
   }
 
   /** The status a provider's failure leads to, if allowed. */
@@ -75,6 +85,7 @@ public enum PaymentStatus {
         switch (to) {
           case CONFIRMED -> confirmed();
           case FAILED -> failed();
+          case NOT_RECEIVED -> notReceived();
           case REFUNDED -> refunded();
           default -> Optional.empty();
         };

@@ -25,6 +25,19 @@ class PaymentStatusTest {
   }
 
   @Test
+  void onlyAReportedTransferCanBeSaidNeverToHaveArrivedAndThatIsFinal() {
+    assertThat(PaymentStatus.REPORTED.require(PaymentStatus.NOT_RECEIVED))
+        .isEqualTo(PaymentStatus.NOT_RECEIVED);
+    assertThat(PaymentStatus.NOT_RECEIVED.counts()).isFalse();
+    for (PaymentStatus s : PaymentStatus.values()) {
+      if (s != PaymentStatus.REPORTED) {
+        assertCode(() -> s.require(PaymentStatus.NOT_RECEIVED), "payment.illegal-transition");
+      }
+      assertCode(() -> PaymentStatus.NOT_RECEIVED.require(s), "payment.illegal-transition");
+    }
+  }
+
+  @Test
   void aSettledOutcomeDoesNotChange() {
     assertCode(
         () -> PaymentStatus.CONFIRMED.require(PaymentStatus.FAILED), "payment.illegal-transition");
@@ -63,7 +76,8 @@ class PaymentStatusTest {
       if (to == PaymentStatus.REFUNDED) {
         assertThat(from).isEqualTo(PaymentStatus.CONFIRMED);
       } else {
-        assertThat(next).isIn(PaymentStatus.CONFIRMED, PaymentStatus.FAILED);
+        assertThat(next)
+            .isIn(PaymentStatus.CONFIRMED, PaymentStatus.FAILED, PaymentStatus.NOT_RECEIVED);
         assertThat(from).isIn(PaymentStatus.REPORTED, PaymentStatus.UNKNOWN);
       }
     } catch (io.tranche.core.error.DomainException e) {

@@ -195,7 +195,7 @@ public class Settlement {
     requireCurrency(invoice, amount);
     if (amount.isNegative() || amount.isZero()) {
       throw DomainException.field(
-          MoneyErrors.NEGATIVE, "amount", Map.of("value", amount.toDecimalString()));
+          MoneyErrors.NOT_POSITIVE, "amount", Map.of("value", amount.toDecimalString()));
     }
   }
 

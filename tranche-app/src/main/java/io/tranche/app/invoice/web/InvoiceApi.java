@@ -145,6 +145,15 @@ class InvoiceApi {
     return payments.confirmReported(actor, paymentId);
   }
 
+  @PostMapping("/payments/{paymentId}/not-received")
+  @Operation(
+      summary =
+          "Say a payment the client reported never arrived; it counts for nothing and stays on"
+              + " record as NOT_RECEIVED")
+  PaymentView notReceived(Actor actor, @PathVariable UUID paymentId) {
+    return payments.notReceived(actor, paymentId);
+  }
+
   @GetMapping("/payments/{paymentId}/receipt")
   @Operation(summary = "A payment's acknowledgement (receipt) as a PDF")
   ResponseEntity<InputStreamResource> receipt(Actor actor, @PathVariable UUID paymentId) {

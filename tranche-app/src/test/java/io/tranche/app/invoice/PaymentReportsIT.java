@@ -1,0 +1,205 @@
+package io.tranche.app.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tranche.app.contract.ContractService;
+import io.tranche.app.contract.SignedBy;
+import io.tranche.app.support.Fixtures.World;
+import io.tranche.app.support.IntegrationTest;
+import io.tranche.app.support.Sessions;
+import io.tranche.core.contract.SignatureRequest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Transfers a client reports: they count only once the vendor confirms them, the vendor can say one
+ * never arrived, a client cannot report more than is open or pay a settled invoice, and money
+ * confirmed for an invoice settled in the meantime is kept as the client's credit.
+ */
+class PaymentReportsIT extends IntegrationTest {
+  @Autowired ContractService contracts;
+  private World world;
+  private UUID invoice;
+  private RequestPostProcessor client;
+  private RequestPostProcessor owner;
+
+  @BeforeEach
+  void setUp() {
+    world = fixtures.world("reports");
+    var agreements = fixtures.agreements(world);
+    contracts.open(world.owner(), agreements.contractId());
+    contracts.countersign(
+        world.owner(),
+        agreements.contractId(),
+        new SignatureRequest(
+            "Dana Vendor",
+            true,
+            contracts.open(world.owner(), agreements.contractId()).documentHash()),
+        new SignedBy("192.0.2.9", "test"));
+    invoice =
+        jdbc.sql("select id from invoice where workspace_id = ? and project_id = ?")
+            .params(world.owner().workspaceId(), world.project().id())
+            .query(UUID.class)
+            .single();
+    client = authentication(Sessions.of(world.contactActor()));
+    owner = authentication(Sessions.of(world.owner()));
+  }
+
+  private MvcResult report(String amount, String reference) throws Exception {
+    return mvc.perform(
+            post("/portal/invoices/" + invoice + "/reports")
+                .with(csrf())
+                .with(client)
+                .param("amount", amount)
+                .param("paidOn", "2026-11-25")
+                .param("reference", reference))
+        .andExpect(status().is3xxRedirection())
+        .andReturn();
+  }
+
+  private MvcResult decide(UUID payment, String what) throws Exception {
+    return mvc.perform(post("/console/payments/" + payment + "/" + what).with(csrf()).with(owner))
+        .andExpect(status().is3xxRedirection())
+        .andReturn();
+  }
+
+  private UUID paymentWith(String reference) {
+    return jdbc.sql("select id from payment where workspace_id = ? and reference = ?")
+        .params(world.owner().workspaceId(), reference)
+        .query(UUID.class)
+        .single();
+  }
+
+  private String statusOf(UUID payment) {
+    return jdbc.sql("select status from payment where workspace_id = ? and id = ?")
+        .params(world.owner().workspaceId(), payment)
+        .query(String.class)
+        .single()
+        .trim();
+  }
+
+  private String invoiceState() {
+    return jdbc.sql("select state from invoice where workspace_id = ? and id = ?")
+        .params(world.owner().workspaceId(), invoice)
+        .query(String.class)
+        .single()
+        .trim();
+  }
+
+  private long payments() {
+    return jdbc.sql("select count(*) from payment where workspace_id = ? and invoice_id = ?")
+        .params(world.owner().workspaceId(), invoice)
+        .query(Long.class)
+        .single();
+  }
+
+  private String page(String path, RequestPostProcessor who) throws Exception {
+    return mvc.perform(get(path).with(who))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void aClientCannotReportMoreThanIsOpenOrNothingAndNothingIsKept() throws Exception {
+    String tooMuch = (String) report("99999.00", "too much").getFlashMap().get("error");
+    assertThat(tooMuch)
+        .contains("more than is open on this invoice (1000.00 EUR)")
+        .contains("tell us in a message");
+    String zero = (String) report("0", "nothing").getFlashMap().get("error");
+    assertThat(zero).isEqualTo("The amount must be more than zero, was 0.00.");
+    assertThat(payments()).isZero();
+    assertThat(report("1000.00", "all of it").getFlashMap().get("error")).isNull();
+    assertThat(payments()).isOne();
+  }
+
+  @Test
+  void theVendorCanSayAReportedTransferNeverArrivedAndItCountsForNothing() throws Exception {
+    report("400.00", "transfer 1");
+    UUID payment = paymentWith("transfer 1");
+    String invoices = "/console/projects/" + world.project().id() + "/invoices";
+    assertThat(page(invoices, owner))
+        .contains("reference: transfer 1")
+        .contains("/console/payments/" + payment + "/not-received");
+    assertThat(page("/console", owner)).contains("Confirm the transfer of 400.00 EUR");
+
+    MvcResult declined = decide(payment, "not-received");
+    assertThat((String) declined.getFlashMap().get("saved")).contains("Marked as not received");
+    assertThat(statusOf(payment)).isEqualTo("NOT_RECEIVED");
+    assertThat(invoiceState()).isEqualTo("ISSUED");
+    assertThat(page("/console", owner)).doesNotContain("Confirm the transfer of 400.00 EUR");
+    assertThat(page(invoices, owner))
+        .contains("reported, not received")
+        .doesNotContain("/console/payments/" + payment + "/confirm");
+    assertThat(page("/portal/projects/" + world.project().id() + "/invoices", client))
+        .contains("400.00 EUR reported, not received by")
+        .doesNotContain("/portal/payments/" + payment + "/receipt");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry where workspace_id = ? and type ="
+                        + " 'payment.not-received' and payload like ?")
+                .params(world.owner().workspaceId(), "%" + payment + "%")
+                .query(Long.class)
+                .single())
+        .isOne();
+
+    // decided once: neither a confirmation nor a second refusal changes it, and the page says so
+    assertThat((String) decide(payment, "confirm").getFlashMap().get("error"))
+        .contains("already decided");
+    assertThat((String) decide(payment, "not-received").getFlashMap().get("error"))
+        .contains("already decided");
+    assertThat(statusOf(payment)).isEqualTo("NOT_RECEIVED");
+    mvc.perform(
+            post("/api/v1/payments/" + payment + "/not-received")
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("invoice.illegal-transition"));
+
+    // a client cannot decide it for the vendor
+    report("100.00", "transfer 2");
+    UUID second = paymentWith("transfer 2");
+    mvc.perform(post("/console/payments/" + second + "/not-received").with(csrf()).with(client))
+        .andExpect(status().isForbidden());
+    assertThat(statusOf(second)).isEqualTo("REPORTED");
+    mvc.perform(
+            post("/api/v1/payments/" + second + "/not-received")
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("NOT_RECEIVED"));
+  }
+
+  @Test
+  void moneyConfirmedForAnInvoiceSettledMeanwhileIsKeptAsCreditAndASettledInvoiceTakesNoReport()
+      throws Exception {
+    report("1000.00", "first");
+    report("1000.00", "second"); // the invoice still asks for all of it: both are accepted
+    UUID first = paymentWith("first");
+    UUID second = paymentWith("second");
+    assertThat((String) decide(first, "confirm").getFlashMap().get("saved"))
+        .contains("confirmed; the client gets a receipt");
+    assertThat(invoiceState()).isEqualTo("PAID");
+
+    String invoices = "/console/projects/" + world.project().id() + "/invoices";
+    assertThat(page(invoices, owner)).contains("This invoice is already settled");
+    assertThat((String) decide(second, "confirm").getFlashMap().get("saved"))
+        .contains("kept as the client's credit");
+    assertThat(statusOf(second)).isEqualTo("CONFIRMED");
+    assertThat(invoiceState()).isEqualTo("PAID");
+    assertThat(page("/console", owner)).doesNotContain("Confirm the transfer");
+
+    String refused = (String) report("10.00", "late").getFlashMap().get("error");
+    assertThat(refused).contains("has nothing open to pay");
+    assertThat(payments()).isEqualTo(2);
+  }
+}
