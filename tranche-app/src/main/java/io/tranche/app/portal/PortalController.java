@@ -16,6 +16,7 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.QuoteStatus;
 import io.tranche.core.money.Money;
+import io.tranche.core.payment.PaymentStatus;
 import io.tranche.core.project.Timeline;
 import java.util.List;
 import java.util.UUID;
@@ -99,8 +100,12 @@ class PortalController {
     return "portal/project";
   }
 
-  /** An invoice with money open on it, as the client's panel shows it. */
-  record OpenInvoice(InvoiceView invoice, Timeline.Owed owed) {
+  /**
+   * An invoice with money open on it, as the client's panel shows it, with the transfers the client
+   * reported that wait for the vendor's confirmation.
+   */
+  record OpenInvoice(
+      InvoiceView invoice, Timeline.Owed owed, List<io.tranche.app.invoice.PaymentView> reported) {
     public String due() {
       return owed.dueOn() == null ? "" : Timeline.day(owed.dueOn());
     }
@@ -131,7 +136,10 @@ class PortalController {
                             : artifacts.artifacts(actor, i.milestoneId()).stream()
                                 .filter(a -> !a.released())
                                 .map(ArtifactView::name)
-                                .toList())))
+                                .toList()),
+                    invoices.payments(actor, i.id()).stream()
+                        .filter(p -> p.status().equals(PaymentStatus.REPORTED.name()))
+                        .toList()))
         .toList();
   }
 }

@@ -133,12 +133,20 @@ class PaymentReportsIT extends IntegrationTest {
         .contains("reference: transfer 1")
         .contains("/console/payments/" + payment + "/not-received");
     assertThat(page("/console", owner)).contains("Confirm the transfer of 400.00 EUR");
+    String project = "/portal/projects/" + world.project().id();
+    assertThat(page(project, client))
+        .contains("You told us you paid")
+        .contains("<strong>400.00 EUR</strong> on <span>25 Nov 2026</span>")
+        .doesNotContain("Paid by transfer already?");
 
     MvcResult declined = decide(payment, "not-received");
     assertThat((String) declined.getFlashMap().get("saved")).contains("Marked as not received");
     assertThat(statusOf(payment)).isEqualTo("NOT_RECEIVED");
     assertThat(invoiceState()).isEqualTo("ISSUED");
     assertThat(page("/console", owner)).doesNotContain("Confirm the transfer of 400.00 EUR");
+    assertThat(page(project, client))
+        .doesNotContain("You told us you paid")
+        .contains("Paid by transfer already?");
     assertThat(page(invoices, owner))
         .contains("reported, not received")
         .doesNotContain("/console/payments/" + payment + "/confirm");
