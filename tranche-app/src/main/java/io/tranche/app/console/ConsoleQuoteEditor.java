@@ -95,7 +95,10 @@ class ConsoleQuoteEditor {
                 p ->
                     gross == 0
                         ? ""
-                        : BigDecimal.valueOf(p.amount().amountMinor() * 10_000 / gross, 2)
+                        // rounded half up: written back unchanged, they add up to 100 % within
+                        // the rounding QuoteInput allows (33.33 % thirds are thirds)
+                        : BigDecimal.valueOf(p.amount().amountMinor() * 100)
+                            .divide(BigDecimal.valueOf(gross), 2, java.math.RoundingMode.HALF_UP)
                             .stripTrailingZeros()
                             .toPlainString())
             .toList());

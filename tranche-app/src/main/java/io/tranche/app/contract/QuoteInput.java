@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A quote as the API takes it. Milestones give either {@code amount} each or {@code
- * percentBasisPoints} each (summing to 10000); without milestones the gross total is split 1/3 at
- * signature, 1/3 at acceptance, 1/3 at the final demo.
+ * percentBasisPoints} each; without milestones the gross total is split 1/3 at signature, 1/3 at
+ * acceptance, 1/3 at the final demo. Percentages are shares of the total, split by their ratio:
+ * they add up to 10000, or to within the rounding of percentages written to two decimals (half a
+ * basis point per part), so thirds written as 33.33 % each are thirds, not 99.99 % of the total.
  */
 public record QuoteInput(
     @Nullable String scope,
@@ -40,7 +42,7 @@ public record QuoteInput(
       new ErrorCode(
           "plan.percent-sum",
           ErrorKind.INVALID,
-          "milestone percentages must add up to 100 % (10000 basis points), they add up to {sum}");
+          "the parts' percentages must add up to 100 %; they add up to {percent} %");
   public static final ErrorCode MIXED =
       new ErrorCode(
           "plan.mixed-parts",
@@ -162,8 +164,16 @@ public record QuoteInput(
     if (percents) {
       long[] ratios = milestones.stream().mapToLong(PartBody::percentBasisPoints).toArray();
       long sum = java.util.Arrays.stream(ratios).sum();
-      if (sum != 10_000 || java.util.Arrays.stream(ratios).anyMatch(r -> r < 0)) {
-        throw DomainException.field(PERCENT_SUM, "milestones", Map.of("sum", sum));
+      if (2 * Math.abs(sum - 10_000) > ratios.length
+          || java.util.Arrays.stream(ratios).anyMatch(r -> r < 0)) {
+        throw DomainException.field(
+            PERCENT_SUM,
+            "milestones",
+            Map.of(
+                "sum",
+                sum,
+                "percent",
+                java.math.BigDecimal.valueOf(sum, 2).stripTrailingZeros().toPlainString()));
       }
       List<Money> parts = gross.allocate(ratios);
       for (int i = 0; i < milestones.size(); i++) {

@@ -145,6 +145,7 @@ public class QuoteService {
     StoredQuote q = load(actor, quoteId);
     QuoteStatus sent = q.status().require(QuoteAction.SEND);
     amendments.requireCurrent(q);
+    amendments.requireSendable(q, projects.project(actor, q.projectId()).contactIds());
     if (workspaces.signingOrder(q.workspaceId()) == SigningOrder.VENDOR_FIRST
         && !signatures.signed(q.workspaceId(), q.id(), "VENDOR")) {
       throw new DomainException(

@@ -349,11 +349,13 @@ class AgreementFlowIT extends IntegrationTest {
     String expired =
         body(api(post("/api/v1/projects/" + project + "/quotes")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content(quoteJson("old", LocalDate.now().minusDays(1).toString())))
+                    .content(quoteJson("old", LocalDate.now().plusDays(1).toString())))
                 .andExpect(status().isCreated()))
             .get("id")
             .asString();
     api(post("/api/v1/quotes/" + expired + "/send")).andExpect(status().isOk());
+    // sent while valid; the client opens it after its last day
+    clock.advance(java.time.Duration.ofDays(3));
     asClient(get("/portal/quotes/" + expired)).andExpect(status().isOk());
     String hash = body(api(get("/api/v1/quotes/" + expired))).get("documentHash").asString();
     asClient(sign(expired, "Chris", true, hash))

@@ -26,6 +26,23 @@ public final class ContractErrors {
           "quote.outdated-version",
           ErrorKind.CONFLICT,
           "version {version} of this quote was replaced by a newer version; open and sign the newest");
+
+  /** A vendor sends a quote whose validity has already ended. */
+  public static final ErrorCode VALIDITY_PAST =
+      new ErrorCode(
+          "quote.validity-past",
+          ErrorKind.INVALID,
+          "this quote is valid until {validUntil}, a day already past: give it a later date, then"
+              + " send it");
+
+  /** A vendor sends a quote for a project nobody on the client's side can open. */
+  public static final ErrorCode NO_RECIPIENT =
+      new ErrorCode(
+          "quote.no-recipient",
+          ErrorKind.CONFLICT,
+          "this project has no client contact to send the quote to: invite one from the client's"
+              + " page first");
+
   public static final ErrorCode EXPIRED =
       new ErrorCode(
           "quote.expired",

@@ -90,6 +90,22 @@ public class Amendments {
     check(q.workspaceId(), q.projectId(), q.amends(), q.content());
   }
 
+  /**
+   * Refuses to send a quote nobody could sign: one valid until a day already past, or one for a
+   * project without a client contact ({@code contacts}: the project's) to send it to.
+   */
+  public void requireSendable(StoredQuote q, java.util.List<UUID> contacts) {
+    if (today(q.workspaceId()).isAfter(q.content().validUntil())) {
+      throw DomainException.field(
+          ContractErrors.VALIDITY_PAST,
+          "validUntil",
+          Map.of("validUntil", io.tranche.app.platform.Dates.day(q.content().validUntil())));
+    }
+    if (contacts.isEmpty()) {
+      throw new DomainException(ContractErrors.NO_RECIPIENT, Map.of());
+    }
+  }
+
   /** A quote valid until a date a person means: not years ago, not centuries ahead. */
   private void requireSaneValidity(UUID workspaceId, QuoteContent content) {
     Validation.dateWithin(
