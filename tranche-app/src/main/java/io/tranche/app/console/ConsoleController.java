@@ -35,6 +35,8 @@ class ConsoleController {
   private final ApiTokenService tokens;
   private final MailService mail;
   private final List<io.tranche.app.platform.Attention.Source> attention;
+  private final io.tranche.app.contract.QuoteService quotes;
+  private final io.tranche.app.contract.ContractService contracts;
 
   ConsoleController(
       WorkspaceService workspaces,
@@ -43,7 +45,11 @@ class ConsoleController {
       io.tranche.app.project.MilestoneReviews reviews,
       ApiTokenService tokens,
       MailService mail,
-      List<io.tranche.app.platform.Attention.Source> attention) {
+      List<io.tranche.app.platform.Attention.Source> attention,
+      io.tranche.app.contract.QuoteService quotes,
+      io.tranche.app.contract.ContractService contracts) {
+    this.quotes = quotes;
+    this.contracts = contracts;
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
@@ -76,8 +82,39 @@ class ConsoleController {
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
     model.addAttribute("milestones", list.stream().map(ConsoleController::row).toList());
     model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
-    model.addAttribute("stage", projects.stage(actor, projectId));
+    var stage = projects.stage(actor, projectId);
+    model.addAttribute("stage", stage);
+    if (!stage.contractSigned()) {
+      model.addAttribute("agreement", agreement(actor, projectId));
+    }
     return "console/project";
+  }
+
+  /** Where the agreement of a project without a signed contract stands, in one sentence. */
+  private String agreement(Actor actor, UUID projectId) {
+    if (contracts.contracts(actor, projectId).stream()
+        .anyMatch(
+            c ->
+                c.status()
+                    == io.tranche.app.contract.ContractView.ContractStatus.AWAITING_VENDOR)) {
+      return "The client signed the quote: countersign the contract under Quotes & contract, and"
+          + " the plan becomes the contract's.";
+    }
+    var statuses =
+        quotes.quotes(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
+            .map(q -> q.status())
+            .toList();
+    if (statuses.contains(io.tranche.core.contract.QuoteStatus.SENT)) {
+      return "The quote is with the client, waiting for their signature.";
+    }
+    if (statuses.contains(io.tranche.core.contract.QuoteStatus.CHANGES_REQUESTED)) {
+      return "The client asked for changes to the quote: edit it and send it again from Quotes &"
+          + " contract.";
+    }
+    if (statuses.contains(io.tranche.core.contract.QuoteStatus.DRAFT)) {
+      return "A quote draft is ready: send it to the client from Quotes & contract.";
+    }
+    return "Write a quote under Quotes & contract and send it to the client.";
   }
 
   @PostMapping("/console/milestones/{milestoneId}/transitions")

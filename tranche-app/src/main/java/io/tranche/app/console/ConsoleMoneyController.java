@@ -95,9 +95,15 @@ class ConsoleMoneyController {
   @GetMapping("/console/invoices")
   String all(
       Actor actor,
-      @RequestParam(required = false) @org.jspecify.annotations.Nullable InvoiceState state,
+      @RequestParam(name = "state", defaultValue = "") String stateName,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
+    // an unknown state (an edited address) lists all invoices rather than failing
+    InvoiceState state =
+        java.util.Arrays.stream(InvoiceState.values())
+            .filter(s -> s.name().equals(stateName))
+            .findFirst()
+            .orElse(null);
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
     PageOf<InvoiceView> shown =

@@ -44,6 +44,9 @@ public class Words {
           Map.entry("InvoiceState.WRITTEN_OFF", "written off"),
           Map.entry("InvoiceState.CREDITED", "settled by credit note"),
           Map.entry("InvoiceState.VOID", "void"),
+          Map.entry("ProjectType.WEB", "web site or app"),
+          Map.entry("ProjectType.DESKTOP", "desktop software"),
+          Map.entry("ProjectType.OTHER", "other work"),
           Map.entry("PaymentStatus.REPORTED", "reported, awaiting confirmation"),
           Map.entry("PaymentStatus.UNKNOWN", "being processed"),
           Map.entry("PaymentStatus.CONFIRMED", "confirmed"),
@@ -53,6 +56,8 @@ public class Words {
           Map.entry("PaymentTrigger.CONTRACT_SIGNED", "at signature"),
           Map.entry("PaymentTrigger.ACCEPTANCE", "on acceptance"),
           Map.entry("PaymentTrigger.FINAL_DEMO", "at the final demo"),
+          Map.entry("ModificationKind.MINOR", "minor change (free, in the window)"),
+          Map.entry("ModificationKind.CHANGE_ORDER", "change order (new work, quoted)"),
           Map.entry("ModificationStatus.OPEN", "open"),
           Map.entry("ModificationStatus.IN_PROGRESS", "in progress"),
           Map.entry("ModificationStatus.DONE", "done, waiting for the client's confirmation"),
@@ -87,6 +92,35 @@ public class Words {
       return e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
     return value.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** A ledger account's key ({@code RECEIVABLE:<client>}, {@code CASH:bank}), in words. */
+  public String account(String key) {
+    int colon = key.indexOf(':');
+    String kind = colon < 0 ? key : key.substring(0, colon);
+    String owner = colon < 0 ? "" : key.substring(colon + 1);
+    return switch (kind) {
+      case "RECEIVABLE" -> "owed by the client";
+      case "CASH" -> "received (" + owner + ")";
+      case "REVENUE" -> "revenue";
+      case "TAX_PAYABLE" -> "tax owed";
+      case "CLIENT_CREDIT" -> "the client's credit";
+      case "FEES" -> "provider fees";
+      case "WRITE_OFF" -> "written off";
+      default -> key;
+    };
+  }
+
+  /** A ledger transaction's kind ({@code payment.received}), in words. */
+  public String posting(String kind) {
+    return switch (kind) {
+      case "invoice.issued" -> "invoice issued";
+      case "invoice.written-off" -> "invoice written off";
+      case "payment.received" -> "payment received";
+      case "payment.refunded" -> "payment refunded";
+      case "payment.fee" -> "provider fee";
+      default -> kind.replace('.', ' ').replace('-', ' ');
+    };
   }
 
   /** A status given as text (e.g. a payment's), in words. */

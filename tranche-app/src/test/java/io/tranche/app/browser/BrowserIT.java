@@ -131,10 +131,7 @@ class BrowserIT extends IntegrationTest {
         .isEqualTo("Please fill in your full name.");
     browser.findElement(By.id("typedName")).sendKeys("Chris Client");
     // the refused page already showed the consent error: wait for the next one to replace it
-    org.openqa.selenium.WebElement sign = browser.findElement(By.id("sign"));
-    sign.click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(sign));
+    Chromium.clickAndWait(browser, By.id("sign"));
     assertThat(browser.findElement(By.id("consent-error")).getText()).contains("consent");
     assertThat(browser.findElements(By.id("typedName-error"))).as("the name was given").isEmpty();
     browser.findElement(By.id("typedName")).clear();

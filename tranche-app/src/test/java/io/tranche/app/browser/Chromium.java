@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,5 +49,27 @@ final class Chromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return driver;
+  }
+
+  /** Clicks what submits a form and waits until the next page has replaced this one. */
+  static void clickAndWait(ChromeDriver browser, By what) {
+    org.openqa.selenium.WebElement element = browser.findElement(what);
+    element.click();
+    // gone from the page: stale, or (when asked mid-navigation) no longer in the document
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
   }
 }

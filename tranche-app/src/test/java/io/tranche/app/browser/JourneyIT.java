@@ -50,7 +50,7 @@ class JourneyIT extends VendorAndClientIT {
     assertThat(vendor.findElement(By.cssSelector(".saved")).getText()).contains("Settings saved");
     Path logo = logo();
     vendor.findElement(By.id("logo")).sendKeys(logo.toAbsolutePath().toString());
-    clickAndWait(vendor, By.id("save-logo"));
+    Chromium.clickAndWait(vendor, By.id("save-logo"));
     assertThat(vendor.findElement(By.cssSelector(".bar img.logo")).isDisplayed()).isTrue();
     Files.deleteIfExists(logo);
     look(vendor, "settings");
@@ -155,7 +155,7 @@ class JourneyIT extends VendorAndClientIT {
     vendor.findElement(By.linkText("Projects")).click();
     vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
     look(vendor, "console-invoices");
-    clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
+    Chromium.clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
     client.findElement(By.linkText("Milestones")).click();
     client.navigate().refresh();
     assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
@@ -166,7 +166,8 @@ class JourneyIT extends VendorAndClientIT {
     vendor.findElement(By.linkText("Nordlicht shop")).click();
     look(vendor, "console-project");
     String project = vendor.getCurrentUrl().replace("/console/", "/portal/");
-    clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='start']"));
+    Chromium.clickAndWait(
+        vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='start']"));
     Path build = Files.createTempFile("nordlicht-prototype", ".zip");
     Files.write(
         build, "the prototype".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -199,12 +200,13 @@ class JourneyIT extends VendorAndClientIT {
         .findElement(By.xpath(previewForm + "//input[@type='file']"))
         .sendKeys(site.toAbsolutePath().toString());
     vendor.findElement(By.xpath(previewForm + "//input[@name='name']")).sendKeys("Shop prototype");
-    clickAndWait(vendor, By.xpath(previewForm + "//button"));
+    Chromium.clickAndWait(vendor, By.xpath(previewForm + "//button"));
     assertThat(vendor.findElement(By.linkText("Shop prototype")).isDisplayed()).isTrue();
     Files.deleteIfExists(site);
     look(vendor, "console-deliverables");
     vendor.findElement(By.linkText("Milestones")).click();
-    clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
+    Chromium.clickAndWait(
+        vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
 
     // the client reviews it and asks for changes; the vendor sees why and delivers again
     client.findElement(By.linkText("Milestones")).click();
@@ -216,7 +218,7 @@ class JourneyIT extends VendorAndClientIT {
         .doesNotContainPattern("[0-9a-f]{64}");
     look(client, "portal-review");
     client.findElement(By.id("comment")).sendKeys("Please make the basket button larger.");
-    clickAndWait(client, By.cssSelector("#changes-form button"));
+    Chromium.clickAndWait(client, By.cssSelector("#changes-form button"));
     assertThat(client.findElement(By.id("changes-notice")).getText())
         .contains("You asked for changes");
     look(client, "portal-changes-asked");
@@ -224,7 +226,8 @@ class JourneyIT extends VendorAndClientIT {
     assertThat(vendor.findElement(By.cssSelector(".change-reason")).getText())
         .contains("Please make the basket button larger.");
     look(vendor, "console-project-changes");
-    clickAndWait(vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
+    Chromium.clickAndWait(
+        vendor, By.xpath("//tr[.//span[text()='Prototype']]//button[text()='submit']"));
 
     // now the client tries the preview (their name is on it), then accepts; its invoice is due,
     // and paying it unlocks the build
@@ -275,19 +278,19 @@ class JourneyIT extends VendorAndClientIT {
 
     // the final delivery: started, uploaded, submitted, accepted, paid, released
     vendor.get(project.replace("/portal/", "/console/"));
-    clickAndWait(
+    Chromium.clickAndWait(
         vendor, By.xpath("//tr[.//span[text()='Final delivery']]//button[text()='start']"));
     Path last = Files.createTempFile("nordlicht-final", ".zip");
     Files.write(last, "the shop".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     upload(vendor, "Final delivery", last);
     vendor.findElement(By.linkText("Milestones")).click();
-    clickAndWait(
+    Chromium.clickAndWait(
         vendor, By.xpath("//tr[.//span[text()='Final delivery']]//button[text()='submit']"));
     client.get(project);
     client.findElement(By.linkText("Review the delivery")).click();
     client.findElement(By.id("typedName")).sendKeys("Nina Nord");
     client.findElement(By.id("consent")).click();
-    clickAndWait(client, By.id("sign"));
+    Chromium.clickAndWait(client, By.id("sign"));
     client.get(project);
     assertThat(client.findElement(By.id("due")).getText())
         .contains("Paying it unlocks " + last.getFileName());
@@ -304,13 +307,23 @@ class JourneyIT extends VendorAndClientIT {
     client.findElement(By.id("typedName")).sendKeys("Nina Nord");
     client.findElement(By.id("consent")).click();
     look(client, "portal-sign-off");
-    clickAndWait(client, By.id("sign"));
+    Chromium.clickAndWait(client, By.id("sign"));
     client.get(project);
     look(client, "portal-project-signed-off");
     client.findElement(By.linkText("Modifications")).click();
     look(client, "portal-modifications");
     for (String tab : List.of("Messages", "Meetings", "Quotes & contract", "Invoices")) {
       client.findElement(By.cssSelector("nav.tabs")).findElement(By.linkText(tab)).click();
+      if (tab.equals("Messages")) {
+        // a long address pasted into a message wraps inside it, at 390 px too
+        client
+            .findElement(By.id("body"))
+            .sendKeys(
+                "The staging copy: https://staging.nordlicht.example/"
+                    + "a".repeat(300)
+                    + "?session=0123456789abcdef");
+        Chromium.clickAndWait(client, By.id("send-message"));
+      }
       look(client, "portal-" + tab.toLowerCase().replaceAll("[^a-z]+", "-"));
     }
     vendor.get(project.replace("/portal/", "/console/"));
@@ -361,10 +374,10 @@ class JourneyIT extends VendorAndClientIT {
         "arguments[0].value = arguments[1]",
         client.findElement(By.cssSelector(".report-payment input[name=paidOn]")),
         java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
-    clickAndWait(client, By.cssSelector(".report-payment button"));
+    Chromium.clickAndWait(client, By.cssSelector(".report-payment button"));
     vendor.findElement(By.linkText("Projects")).click();
     vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
-    clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
+    Chromium.clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
     client.get(project);
     assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
   }
@@ -428,27 +441,5 @@ class JourneyIT extends VendorAndClientIT {
 
   private static void shot(ChromeDriver browser, Path to) throws Exception {
     PageChecks.shot(browser, to);
-  }
-
-  /** Clicks what submits a form and waits until the next page has replaced this one. */
-  private static void clickAndWait(ChromeDriver browser, By what) {
-    WebElement element = browser.findElement(what);
-    element.click();
-    // gone from the page: stale, or (when asked mid-navigation) no longer in the document
-    waitFor(browser)
-        .until(
-            d -> {
-              try {
-                element.isEnabled();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                  return true;
-                }
-                throw e;
-              }
-            });
   }
 }

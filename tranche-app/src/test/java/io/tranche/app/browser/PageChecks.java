@@ -24,6 +24,23 @@ final class PageChecks {
    * does when a cell lets any word break ({@code overflow-wrap: anywhere}) rather than widen or
    * scroll. Code (hashes, commands) may break anywhere and is left out.
    */
+  /**
+   * Text a person should never read on a page, outside code (commands, hashes): enum names
+   * (PARTIALLY_PAID), ISO timestamps (2026-12-01T02:40:34.321553Z), a "null".
+   */
+  private static final String CODE_WORDS =
+      """
+      const copy = document.body.cloneNode(true);
+      copy.querySelectorAll('code, pre, script, style, [hidden]').forEach(e => e.remove());
+      const text = copy.textContent;
+      const found = [];
+      for (const pattern of [/\\b[A-Z]{2,}_[A-Z_]{2,}\\b/g, /\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}/g,
+                             /\\bnull\\b/g]) {
+        for (const m of text.matchAll(pattern)) found.push(m[0]);
+      }
+      return [...new Set(found)].slice(0, 12);
+      """;
+
   private static final String BROKEN_WORDS =
       """
       const broken = [];
@@ -62,7 +79,18 @@ final class PageChecks {
                 + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
       }
     }
+    Object codeWords = browser.executeScript(CODE_WORDS);
+    if (codeWords instanceof List<?> found && !found.isEmpty()) {
+      findings.add(label + ": words of the code on the page " + found);
+    }
     Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    Number wideAtDesk =
+        (Number)
+            browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    if (wideAtDesk.intValue() > 0) {
+      findings.add(label + ": " + wideAtDesk + " px wider than the window at its desktop width");
+    }
     shot(browser, dir.resolve(label + "-1366.png"));
     browser.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",

@@ -211,6 +211,19 @@ class QuoteEditorIT extends IntegrationTest {
             .andReturn();
     assertThat(sent.getFlashMap().get("error")).isNull();
     assertThat(statusOf(valid)).isEqualTo("SENT");
+    // the project page says where the agreement stands, in words
+    assertThat(page("/console/projects/" + world.project().id()))
+        .contains("The quote is with the client, waiting for their signature.")
+        .contains("no contract yet")
+        .contains("web site or app")
+        .doesNotContain(">WEB<");
+    assertThat(page("/console/projects/" + lonely))
+        .contains("A quote draft is ready: send it to the client");
+    assertThat(page("/console/projects/" + world.project().id() + "/quotes"))
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+    // an invoice filter edited in the address bar lists everything instead of failing
+    assertThat(page("/console/invoices?state=NOT_A_STATE"))
+        .contains("<option value=\"\">all</option>");
   }
 
   private String statusOf(UUID quote) {
