@@ -84,12 +84,21 @@ class PortalController {
     model.addAttribute("open", open);
     model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
     model.addAttribute("onlinePayment", checkout.enabled());
+    var quoteList = quotes.quotes(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
+    // before a contract is signed the project's total is nothing yet: the quote's is the one to
+    // show
+    model.addAttribute(
+        "quoted",
+        quoteList.stream()
+            .filter(q -> q.status() == QuoteStatus.SENT || q.status() == QuoteStatus.ACCEPTED)
+            .map(q -> q.gross().formatted())
+            .reduce((first, second) -> second)
+            .orElse(null));
     model.addAttribute(
         "timeline",
         Timeline.of(
             new Timeline.Facts(
-                quotes.quotes(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
-                    .anyMatch(q -> q.status() == QuoteStatus.SENT),
+                quoteList.stream().anyMatch(q -> q.status() == QuoteStatus.SENT),
                 agreements.stream()
                     .anyMatch(c -> c.status() == ContractView.ContractStatus.AWAITING_VENDOR),
                 agreements.stream().anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),

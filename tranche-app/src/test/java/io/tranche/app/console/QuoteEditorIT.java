@@ -221,6 +221,37 @@ class QuoteEditorIT extends IntegrationTest {
         .contains("A quote draft is ready: send it to the client");
     assertThat(page("/console/projects/" + world.project().id() + "/quotes"))
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+    // once a contact is invited, the quote goes out; the client sees the quoted total, not 0.00
+    mvc.perform(
+            post("/console/contacts/" + world.contact().id() + "/invitations")
+                .param("projectId", lonely.toString())
+                .with(csrf())
+                .with(owner))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            mvc.perform(post("/console/quotes/" + unsent + "/send").with(csrf()).with(owner))
+                .andReturn()
+                .getFlashMap()
+                .get("error"))
+        .isNull();
+    var client = authentication(Sessions.of(world.contactActor()));
+    String portal =
+        mvc.perform(get("/portal/projects/" + lonely).with(client))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portal)
+        .contains("Quoted\n    <strong>3570.00 EUR</strong>")
+        .doesNotContain("Total <strong>0.00 EUR</strong>")
+        .doesNotContain("id=\"milestones\"");
+    assertThat(
+            mvc.perform(get("/portal").with(client))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("no contract yet");
     // an invoice filter edited in the address bar lists everything instead of failing
     assertThat(page("/console/invoices?state=NOT_A_STATE"))
         .contains("<option value=\"\">all</option>");
