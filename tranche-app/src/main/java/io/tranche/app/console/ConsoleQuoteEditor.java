@@ -39,6 +39,11 @@ class ConsoleQuoteEditor {
   static final ErrorCode BAD_NUMBER =
       new ErrorCode(
           "request.bad-number", ErrorKind.INVALID, "{field} must be a number, e.g. {example}");
+  static final ErrorCode PERCENT_RANGE =
+      new ErrorCode(
+          "request.percent-range",
+          ErrorKind.INVALID,
+          "enter a percentage from 0 to 100, like 19 or 19.5 (was {value})");
   static final int LINE_ROWS = 6;
 
   private final WorkspaceService workspaces;
@@ -323,12 +328,17 @@ class ConsoleQuoteEditor {
 
   /** "19" or "19.5" percent as basis points (1900, 1950); more than two decimals is refused. */
   private static long basisPoints(String field, String percent) {
+    long basisPoints;
     try {
-      return new BigDecimal(percent.strip()).movePointRight(2).longValueExact();
+      basisPoints = new BigDecimal(percent.strip()).movePointRight(2).longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       throw DomainException.field(
           BAD_NUMBER, field, Map.of("field", field, "example", "19 or 19.5"));
     }
+    if (basisPoints < 0 || basisPoints > 10_000) {
+      throw DomainException.field(PERCENT_RANGE, field, Map.of("value", percent.strip()));
+    }
+    return basisPoints;
   }
 
   private static @Nullable LocalDate date(String text) {

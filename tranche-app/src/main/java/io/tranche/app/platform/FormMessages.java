@@ -55,7 +55,6 @@ public final class FormMessages {
           Map.entry("scope", "Scope"),
           Map.entry("timeline", "Timeline"),
           Map.entry("validUntil", "Valid until"),
-          Map.entry("taxPercent", "Tax rate"),
           Map.entry("lines", "Line items"),
           Map.entry("milestones", "Payment plan"),
           Map.entry("reviewDays", "Review days"),
@@ -66,7 +65,10 @@ public final class FormMessages {
           Map.entry("expected", "What you expect"),
           Map.entry("heldAt", "When"),
           Map.entry("notes", "Notes"),
-          Map.entry("token", "The sign-in link"));
+          Map.entry("token", "The sign-in link"),
+          Map.entry("paymentTermsDays", "Payment terms"),
+          Map.entry("durationMinutes", "Duration"),
+          Map.entry("taxPercent", "Tax rate"));
 
   /** The refusals of {@code e} by field, named with {@link #LABELS}. */
   public static Map<String, String> of(DomainException e, String fallback) {
@@ -101,7 +103,27 @@ public final class FormMessages {
               + ".";
       case "validation.bad-email" -> "Enter an email address like name@example.com.";
       case "validation.out-of-range" ->
-          "Enter a whole number from " + a.get("min") + " to " + a.get("max") + ".";
+          (named(label) ? label + " must be a whole number" : "Enter a whole number")
+              + " from "
+              + a.get("min")
+              + " to "
+              + a.get("max")
+              + ".";
+      case "validation.date-out-of-range" ->
+          (named(label) ? label + " must be a date" : "Enter a date")
+              + " from "
+              + day(a.get("earliest"))
+              + " to "
+              + day(a.get("latest"))
+              + ".";
+      case "money.malformed-amount" ->
+          String.valueOf(a.get("value")).isBlank()
+              ? "Please fill in " + lower(label.isEmpty() ? "the amount" : label) + "."
+              : "Write "
+                  + lower(label.isEmpty() ? "the amount" : label)
+                  + " like 1234.50 ('"
+                  + a.get("value")
+                  + "' is not an amount).";
       case "validation.bad-characters" -> label + " contains a character that is not text.";
       case "validation.bad-tax-id" ->
           "Use letters, digits, spaces, dots, dashes or slashes, like DE123456789.";
@@ -116,6 +138,18 @@ public final class FormMessages {
     }
     text = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     return text.endsWith(".") ? text : text + ".";
+  }
+
+  /**
+   * Whether {@code label} is a field's name in words ("Review period"), not its name in the code
+   * ("paymentTermsDays"), which a page must never show: labels are capitalised, code names not.
+   */
+  private static boolean named(String label) {
+    return !label.isEmpty() && Character.isUpperCase(label.charAt(0));
+  }
+
+  private static String day(@org.jspecify.annotations.Nullable Object date) {
+    return date instanceof java.time.LocalDate d ? Dates.day(d) : String.valueOf(date);
   }
 
   private static String lower(String label) {

@@ -60,7 +60,7 @@ class ConsoleSetupIT extends IntegrationTest {
         .contains("id=\"taxId-error\"")
         .contains("Use letters, digits, spaces, dots, dashes or slashes")
         .contains("id=\"paymentTermsDays-error\"")
-        .contains("Enter a whole number from 0 to 365.")
+        .contains("Payment terms must be a whole number from 0 to 365.")
         .contains("id=\"timeZone-error\"")
         .contains("aria-describedby=\"taxId-error\"")
         .contains("value=\"&lt;DE 123&gt;\"")

@@ -83,7 +83,7 @@ class FormsIT extends IntegrationTest {
         .contains("4 things need fixing")
         .contains("id=\"heldAt-error\"")
         .contains("id=\"durationMinutes-error\"")
-        .contains("Enter a whole number from 1 to 1440.")
+        .contains("Duration must be a whole number from 1 to 1440.")
         .contains("id=\"notes-error\"")
         .contains("id=\"recordingLink-error\"")
         .contains("aria-describedby=\"recordingLink-error\"")

@@ -160,10 +160,16 @@ class QuoteEditorIT extends IntegrationTest {
     fields.set("validUntil", LocalDate.now().plusDays(30).toString());
     fields.put("planNames", List.of("A", "B", "C", "", ""));
     fields.put("planPercents", List.of("33", "33", "33", "", ""));
+    fields.set("taxPercent", "-5");
+    fields.set("reviewDays", "0");
     MvcResult refused = save("/console/projects/" + world.project().id() + "/quotes", fields);
     assertThat(refused.getResponse().getStatus()).isEqualTo(400);
     assertThat(refused.getResponse().getContentAsString())
         .contains("add up to 100 %; they add up to 99 %")
+        .contains("Enter a percentage from 0 to 100, like 19 or 19.5 (was -5).")
+        .contains("Review period must be a whole number from 1 to")
+        .contains("id=\"taxPercent-error\"")
+        .doesNotContain("10000")
         .doesNotContain("basis points");
   }
 

@@ -1,0 +1,57 @@
+package io.tranche.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tranche.core.error.DomainException;
+import io.tranche.core.error.Validation;
+import io.tranche.core.money.MoneyErrors;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormMessagesTest {
+  private static DomainException refusal(Runnable check) {
+    try {
+      check.run();
+    } catch (DomainException e) {
+      return e;
+    }
+    throw new AssertionError("not refused");
+  }
+
+  @Test
+  void aNumberOutOfRangeNamesItsFieldByLabelAndNeverByItsNameInTheCode() {
+    DomainException e = refusal(() -> Validation.range("reviewDays", 0, 1, 365));
+    assertThat(FormMessages.plain(e, "Review period"))
+        .isEqualTo("Review period must be a whole number from 1 to 365.");
+    assertThat(FormMessages.plain(e, "reviewDays"))
+        .isEqualTo("Enter a whole number from 1 to 365.");
+  }
+
+  @Test
+  void dateLimitsReadAsDatesNotIsoStrings() {
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    DomainException e =
+        refusal(
+            () ->
+                Validation.dateWithin(
+                    "heldAt",
+                    LocalDate.of(2030, 1, 1),
+                    today,
+                    java.time.Period.ofYears(10),
+                    java.time.Period.ofDays(1)));
+    assertThat(FormMessages.plain(e, "When"))
+        .isEqualTo("When must be a date from 1 Dec 2016 to 2 Dec 2026.");
+  }
+
+  @Test
+  void anEmptyAmountAsksForItAndAMalformedOneShowsHowToWriteIt() {
+    DomainException empty =
+        DomainException.field(MoneyErrors.MALFORMED_AMOUNT, "amount", Map.of("value", ""));
+    assertThat(FormMessages.plain(empty, "The amount")).isEqualTo("Please fill in the amount.");
+    DomainException comma =
+        DomainException.field(MoneyErrors.MALFORMED_AMOUNT, "amount", Map.of("value", "12,3,4"));
+    assertThat(FormMessages.plain(comma, "The amount"))
+        .isEqualTo("Write the amount like 1234.50 ('12,3,4' is not an amount).");
+  }
+}
