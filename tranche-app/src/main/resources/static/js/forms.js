@@ -9,6 +9,18 @@ document.addEventListener('DOMContentLoaded', () => {
   } else if (summary) {
     summary.focus();
   }
+  // a new project offers the chosen client's people only (the server refuses anyone else's)
+  const client = document.getElementById('clientId');
+  const groups = document.querySelectorAll('.client-contacts[data-client]');
+  if (client && groups.length) {
+    const show = () => groups.forEach((group) => {
+      const shown = client.value !== '' && group.dataset.client === client.value;
+      group.hidden = !shown;
+      if (!shown) group.querySelectorAll('input[type=checkbox]').forEach((box) => { box.checked = false; });
+    });
+    client.addEventListener('change', show);
+    show();
+  }
   document.querySelectorAll('form[data-confirm]').forEach((form) => {
     form.addEventListener('submit', (event) => {
       if (!window.confirm(form.dataset.confirm)) {

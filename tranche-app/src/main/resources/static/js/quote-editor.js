@@ -4,10 +4,17 @@
   const form = document.getElementById('quote-editor');
   if (!form) return;
 
+  // the currency's minor units: 2 for EUR, 0 for JPY
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: form.dataset.currency })
+      .resolvedOptions().maximumFractionDigits;
+  } catch (e) { /* an unknown code: keep 2 */ }
+  const unit = 10n ** BigInt(digits);
   function minor(text) {
-    const m = String(text || '').trim().match(/^(\d+)(?:\.(\d{0,2}))?$/);
-    if (!m) return null;
-    return BigInt(m[1]) * 100n + BigInt((m[2] || '').padEnd(2, '0'));
+    const m = String(text || '').trim().match(/^(\d+)(?:\.(\d*))?$/);
+    if (!m || (m[2] || '').length > digits) return null;
+    return BigInt(m[1]) * unit + (digits === 0 ? 0n : BigInt((m[2] || '').padEnd(digits, '0')));
   }
   function basisPoints(text) {
     const m = String(text || '').trim().match(/^(\d+)(?:\.(\d{0,2}))?$/);
@@ -16,7 +23,8 @@
   }
   function format(v) {
     const neg = v < 0n; const a = neg ? -v : v;
-    return (neg ? '-' : '') + (a / 100n).toString() + '.' + (a % 100n).toString().padStart(2, '0');
+    const whole = (neg ? '-' : '') + (a / unit).toString();
+    return digits === 0 ? whole : whole + '.' + (a % unit).toString().padStart(digits, '0');
   }
   // Splits total by ratios; leftover minor units go to the earliest parts, as on the server.
   function allocate(total, ratios) {

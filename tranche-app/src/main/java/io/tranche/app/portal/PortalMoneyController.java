@@ -121,6 +121,14 @@ class PortalMoneyController {
       redirect.addFlashAttribute("reported", true);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      // what the client typed comes back with the refusal, next to their form
+      redirect.addFlashAttribute(
+          "reportForm",
+          Map.of(
+              "invoice", invoiceId.toString(),
+              "amount", amount,
+              "paidOn", paidOn,
+              "reference", reference));
     }
     return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
   }

@@ -69,6 +69,53 @@ class BrowserIT extends IntegrationTest {
   }
 
   @Test
+  void aNewProjectOffersTheChosenClientsPeopleAndAYenQuoteCountsWholeYen() {
+    World world = fixtures.world("browser-new");
+    World other = fixtures.sibling(world, "browser-other");
+    browser.get(baseUrl() + "/login");
+    browser.findElement(By.id("email")).sendKeys(world.ownerEmail());
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    waitFor().until(ExpectedConditions.urlMatches(".*/console$"));
+
+    browser.get(baseUrl() + "/console/projects/new");
+    assertThat(visibleContacts()).as("no client chosen yet").isEmpty();
+    org.openqa.selenium.support.ui.Select client =
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("clientId")));
+    client.selectByValue(world.client().id().toString());
+    assertThat(visibleContacts()).containsExactly(world.contact().id().toString());
+    browser.findElement(By.id("contact-" + world.contact().id())).click();
+    client.selectByValue(other.client().id().toString());
+    assertThat(visibleContacts()).containsExactly(other.contact().id().toString());
+    assertThat(browser.findElement(By.id("contact-" + world.contact().id())).isSelected())
+        .as("a tick for another client's person is taken back")
+        .isFalse();
+
+    browser.findElement(By.id("name")).sendKeys("Tokyo app");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("currency")))
+        .selectByValue("JPY");
+    browser.findElement(By.id("create-project")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("quote-editor")));
+    browser.findElements(By.name("linePrices")).get(0).sendKeys("100000");
+    browser.findElement(By.id("taxPercent")).sendKeys("10");
+    assertThat(browser.findElement(By.id("live-gross")).getText()).isEqualTo("110000");
+    assertThat(browser.findElements(By.cssSelector(".part-amount")).get(0).getText())
+        .isEqualTo("36667");
+    browser.findElements(By.name("linePrices")).get(0).sendKeys(".5");
+    assertThat(browser.findElements(By.cssSelector(".line-total")).get(0).getText())
+        .as("yen have no decimals")
+        .isEqualTo("?");
+  }
+
+  /** The ids of the contacts the new-project form shows. */
+  private List<String> visibleContacts() {
+    return browser.findElements(By.cssSelector("#contactIds input[type=checkbox]")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(e -> e.getAttribute("value"))
+        .toList();
+  }
+
+  @Test
   void vendorSignsInAndSeesTheProjectsMilestonesThenTheClientSeesOnlyTheirProject() {
     World world = fixtures.world("browser");
     World neighbour = fixtures.sibling(world, "neighbour");

@@ -113,10 +113,30 @@ class PaymentReportsIT extends IntegrationTest {
 
   @Test
   void aClientCannotReportMoreThanIsOpenOrNothingAndNothingIsKept() throws Exception {
-    String tooMuch = (String) report("99999.00", "too much").getFlashMap().get("error");
+    MvcResult refused = report("99999.00", "too much");
+    String tooMuch = (String) refused.getFlashMap().get("error");
     assertThat(tooMuch)
         .contains("more than is open on this invoice (1000.00 EUR)")
         .contains("tell us in a message");
+    // the page after the refusal keeps what was typed and says what is wrong next to the form
+    String again =
+        mvc.perform(
+                get("/portal/projects/" + world.project().id() + "/invoices")
+                    .with(client)
+                    .requestAttr(
+                        org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE,
+                        refused.getFlashMap()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(again)
+        .contains("value=\"99999.00\"")
+        .contains("value=\"2026-11-25\"")
+        .contains("value=\"too much\"")
+        .contains("id=\"report-error\"")
+        .contains("aria-describedby=\"report-error\"")
+        .contains(">Paid on</label>");
     String zero = (String) report("0", "nothing").getFlashMap().get("error");
     assertThat(zero).isEqualTo("The amount must be more than zero, was 0.00.");
     assertThat(payments()).isZero();
