@@ -80,9 +80,17 @@ class ConsoleController {
     model.addAttribute("project", projects.project(actor, projectId));
     List<MilestoneView> list =
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
-    model.addAttribute("milestones", list.stream().map(ConsoleController::row).toList());
-    model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
     var stage = projects.stage(actor, projectId);
+    // a draft plan offers no moves: work starts once the contract is signed (unless the workspace
+    // allows work before a contract), and there is nothing to dispute yet
+    boolean movable = stage.contractSigned() || workspaces.workBeforeContract(actor.workspaceId());
+    model.addAttribute(
+        "milestones",
+        list.stream()
+            .map(ConsoleController::row)
+            .map(r -> movable ? r : new MilestoneRow(r.milestone(), List.of()))
+            .toList());
+    model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
     model.addAttribute("stage", stage);
     if (!stage.contractSigned()) {
       model.addAttribute("agreement", agreement(actor, projectId));
@@ -185,6 +193,7 @@ class ConsoleController {
                     a ->
                         a == MilestoneAction.OPEN_DISPUTE
                             ? m.state() != MilestoneState.RELEASED
+                                && m.state() != MilestoneState.PLANNED
                             : MilestoneMachine.next(m.state(), a, m.trigger()).isPresent())
                 .toList();
     return new MilestoneRow(m, actions);

@@ -38,6 +38,9 @@ class QuoteEditorIT extends IntegrationTest {
   private static final Pattern SELECTED =
       Pattern.compile("<option[^>]*value=\"([^\"]*)\"[^>]*selected", Pattern.DOTALL);
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.workspace.WorkspaceService workspaces;
+
   private World world;
   private RequestPostProcessor owner;
 
@@ -258,6 +261,14 @@ class QuoteEditorIT extends IntegrationTest {
                 .getResponse()
                 .getContentAsString())
         .contains("no contract yet");
+    // a planned part offers no dispute; a draft plan offers no moves at all unless the workspace
+    // allows work before a contract
+    String withWorkAllowed = page("/console/projects/" + lonely);
+    assertThat(withWorkAllowed)
+        .contains("value=\"START\"")
+        .doesNotContain("value=\"OPEN_DISPUTE\"");
+    workspaces.setWorkBeforeContract(world.owner(), false);
+    assertThat(page("/console/projects/" + lonely)).doesNotContain("/transitions");
     // an invoice filter edited in the address bar lists everything instead of failing
     assertThat(page("/console/invoices?state=NOT_A_STATE"))
         .contains("<option value=\"\">all</option>");
