@@ -241,8 +241,10 @@ class PreviewIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
-        .as("the review page offers the preview first")
-        .contains("See it first")
+        .as("the part's page offers the preview (no decision waits: not 'before you decide')")
+        .contains("<h2>Previews</h2>")
+        .doesNotContain("before you decide")
+        .contains("Nothing waits for your signature here.")
         .contains("/portal/previews/" + id + "/");
 
     // the vendor sees who opened it, then withdraws it: it no longer opens at all

@@ -99,7 +99,14 @@ public final class Timeline {
           m.state() == MilestoneState.RELEASED || m.state() == MilestoneState.PAID && !hasWork(m));
     }
     titles.add("Sign-off and modification window");
-    details.add(facts.signedOff() ? "Signed off" : "After the last part is released");
+    boolean allOver =
+        !facts.milestones().isEmpty() && facts.milestones().stream().allMatch(Timeline::finished);
+    details.add(
+        facts.signedOff()
+            ? "Signed off"
+            : allOver
+                ? "Every part is released: your sign-off is next"
+                : "After the last part is released");
     done.add(facts.signedOff());
     List<Step> steps = new ArrayList<>();
     boolean currentTaken = false;

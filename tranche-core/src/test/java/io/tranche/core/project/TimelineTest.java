@@ -149,6 +149,10 @@ class TimelineTest {
     Timeline.View view = Timeline.of(facts(false, true, List.of(deposit, shop), List.of()));
     assertThat(view.next().action()).isEqualTo(Timeline.Action.SIGN_OFF);
     assertThat(view.steps().get(3).status()).isEqualTo(Timeline.Status.CURRENT);
+    assertThat(view.steps().get(3).detail())
+        .isEqualTo("Every part is released: your sign-off is next");
+    Timeline.View earlier = Timeline.of(facts(false, true, List.of(deposit, ms.get(1)), List.of()));
+    assertThat(earlier.steps().get(3).detail()).isEqualTo("After the last part is released");
   }
 
   @Test
