@@ -177,8 +177,8 @@ public class DemandLetters implements MailAttachments {
         .append(row("Pay by", Dates.day(deadline)))
         .append("</table>");
     h.append("<p>Despite ")
-        .append(steps.size())
-        .append(" reminder(s), invoice ")
+        .append(steps.size() == 1 ? "a reminder" : steps.size() + " reminders")
+        .append(", invoice ")
         .append(e(invoice.number()))
         .append(" remains unpaid. We ask you to pay <strong>")
         .append(e(open))

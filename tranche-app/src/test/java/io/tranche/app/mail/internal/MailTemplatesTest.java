@@ -204,7 +204,7 @@ class MailTemplatesTest {
               "delivered",
               Map.of("milestone", "Prototype", "count", 2),
               "Delivered: Prototype",
-              "2 sealed file(s)"),
+              "2 sealed files of"),
           entry("released", Map.of("milestone", "Prototype"), "Released: Prototype"),
           entry(
               "sign-in-link",
@@ -244,6 +244,17 @@ class MailTemplatesTest {
       assertThat(laid.html()).as(c.getKey()).contains("href=\"" + LINK + "\"", "Studio Nord");
       assertThat(laid.text()).as(c.getKey()).contains(LINK);
     }
+  }
+
+  @Test
+  void countsReadAsWordsNotAsFileParenS() {
+    Map<String, Object> one = new HashMap<>(CASES.get("delivered").values());
+    one.put("count", 1);
+    assertThat(composer.write("delivered", one).body())
+        .contains("One sealed file of Prototype is ready")
+        .doesNotContain("(s)");
+    assertThat(composer.write("delivered", CASES.get("delivered").values()).body())
+        .contains("2 sealed files of Prototype are ready");
   }
 
   @Test
