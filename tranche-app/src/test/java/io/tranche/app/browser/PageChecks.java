@@ -100,6 +100,14 @@ final class PageChecks {
       if (wide.intValue() > 390) {
         findings.add(label + ": " + wide + " px wide at 390 px");
       }
+      Object sideways =
+          browser.executeScript(
+              "if (!document.querySelector('header.portal')) return [];"
+                  + " return [...document.querySelectorAll('table')]"
+                  + ".filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.id || t.className);");
+      if (sideways instanceof List<?> tables && !tables.isEmpty()) {
+        findings.add(label + ": a client's table scrolls sideways at 390 px " + tables);
+      }
       Object broken = browser.executeScript(BROKEN_WORDS);
       if (broken instanceof List<?> words && !words.isEmpty()) {
         findings.add(label + ": words broken across lines in a table at 390 px " + words);
