@@ -7,8 +7,6 @@ import io.tranche.app.invoice.internal.InvoicePdf;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
-import io.tranche.app.workspace.SettingsService;
-import io.tranche.app.workspace.WorkspaceSettings;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.invoice.CreditNote;
 import io.tranche.core.invoice.Invoice;
@@ -16,7 +14,6 @@ import io.tranche.core.invoice.InvoiceErrors;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,36 +22,47 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvoiceDocuments {
   private final InvoicePdf pdfs;
   private final DocumentParties parties;
-  private final SettingsService settings;
   private final InvoiceAccess access;
   private final CreditNoteRepository notes;
   private final Clock clock;
-  private final boolean onlinePayment;
+  private final io.tranche.app.invoice.internal.IssuedParties issued;
+  private final io.tranche.app.invoice.internal.PaymentInstructions instructions;
 
   InvoiceDocuments(
       InvoicePdf pdfs,
       DocumentParties parties,
-      SettingsService settings,
       InvoiceAccess access,
       CreditNoteRepository notes,
       Clock clock,
-      // the same setting that turns Stripe Checkout on: online payment is offered only with it
-      @Value("${tranche.stripe.secret-key:}") String stripeKey) {
+      io.tranche.app.invoice.internal.IssuedParties issued,
+      io.tranche.app.invoice.internal.PaymentInstructions instructions) {
     this.pdfs = pdfs;
     this.parties = parties;
-    this.settings = settings;
     this.access = access;
     this.notes = notes;
     this.clock = clock;
-    this.onlinePayment = !stripeKey.isBlank();
+    this.issued = issued;
+    this.instructions = instructions;
+  }
+
+  /** The parties an invoice was issued with; for one issued before they were kept, today's. */
+  private InvoicePdf.Parties partiesOf(Actor actor, InvoiceView invoice) {
+    return issued
+        .of(actor.workspaceId(), invoice.id())
+        .map(io.tranche.app.invoice.internal.IssuedParties.Snapshot::parties)
+        .orElseGet(() -> parties.of(actor, invoice));
   }
 
   /** An invoice as a PDF, rendered once per distinct content and then served as stored. */
   @Transactional
   public Download invoicePdf(Actor actor, UUID invoiceId) {
     InvoiceView invoice = InvoiceView.of(access.load(actor, invoiceId), clock.instant());
-    return pdfs.invoice(
-        actor.workspaceId(), invoice, parties.of(actor, invoice), paymentInstructions(actor));
+    String howToPay =
+        issued
+            .of(actor.workspaceId(), invoiceId)
+            .map(io.tranche.app.invoice.internal.IssuedParties.Snapshot::paymentInstructions)
+            .orElseGet(() -> paymentInstructions(actor));
+    return pdfs.invoice(actor.workspaceId(), invoice, partiesOf(actor, invoice), howToPay);
   }
 
   /** A credit note as a PDF, to whoever may see the invoice it corrects. */
@@ -71,7 +79,7 @@ public class InvoiceDocuments {
       throw Errors.notFound("credit note", creditNoteId);
     }
     InvoiceView invoice = InvoiceView.of(original, clock.instant());
-    return pdfs.creditNote(actor.workspaceId(), note, invoice, parties.of(actor, invoice));
+    return pdfs.creditNote(actor.workspaceId(), note, invoice, partiesOf(actor, invoice));
   }
 
   /**
@@ -80,12 +88,7 @@ public class InvoiceDocuments {
    */
   @Transactional(readOnly = true)
   public String paymentInstructions(Actor actor) {
-    WorkspaceSettings s = settings.settings(actor.workspaceId());
-    String transfer =
-        s.bankDetails() == null
-            ? "Bank transfer: ask " + s.name() + " for the account details."
-            : "Bank transfer to:\n" + s.bankDetails();
-    return onlinePayment ? transfer + "\nOr pay online in the client portal." : transfer;
+    return instructions.of(actor.workspaceId());
   }
 
   /** A payment's acknowledgement (receipt) as a PDF. */
@@ -98,6 +101,6 @@ public class InvoiceDocuments {
           Map.of("status", paid.payment().status().toLowerCase(java.util.Locale.ROOT)));
     }
     InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
-    return pdfs.receipt(actor.workspaceId(), paid.payment(), invoice, parties.of(actor, invoice));
+    return pdfs.receipt(actor.workspaceId(), paid.payment(), invoice, partiesOf(actor, invoice));
   }
 }

@@ -35,7 +35,7 @@ public record InvoiceView(
       int taxRateBasisPoints,
       MoneyJson gross) {}
 
-  static InvoiceView of(Invoice i, Instant now) {
+  public static InvoiceView of(Invoice i, Instant now) {
     return new InvoiceView(
         i.id(),
         i.projectId(),

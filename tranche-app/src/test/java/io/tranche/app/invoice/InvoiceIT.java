@@ -362,6 +362,66 @@ class InvoiceIT extends IntegrationTest {
         .contains("Or pay online in the client portal.");
   }
 
+  private void businessDetails(String name, String address, String iban, String clientAddress) {
+    settings.update(
+        world.owner(),
+        new io.tranche.app.workspace.WorkspaceSettings.Change(
+            name, address, "DE123456789", null, iban, null, null, null, null, null));
+    clientDetails.updateClient(
+        world.owner(),
+        world.client().id(),
+        new io.tranche.app.workspace.ClientDetails(null, null, clientAddress, "FR12345678901"));
+  }
+
+  private String pdfOf(String path) throws Exception {
+    return pdfText(
+        mvc.perform(get(path).with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk()));
+  }
+
+  @Test
+  void anIssuedInvoiceAndItsReceiptKeepTheDetailsTheyWereIssuedWith() throws Exception {
+    businessDetails("Studio Nord", "Hafenweg 3", "IBAN DE89 3704 0044", "Rue de la Paix 2");
+    signContract();
+    var deposit =
+        invoices
+            .invoices(
+                world.owner(), world.project().id(), new io.tranche.app.platform.Paging(0, 50))
+            .items()
+            .get(0);
+    java.util.UUID payment = fixtures.payment(world, deposit.id());
+    // the business moves and renames itself, the client moves
+    businessDetails("Studio Süd", "Bergweg 9", "IBAN DE00 1111 2222", "Avenue Foch 7");
+
+    String invoice = pdfOf("/portal/invoices/" + deposit.id() + "/pdf");
+    assertThat(invoice)
+        .contains("Studio Nord Hafenweg 3")
+        .contains("Rue de la Paix 2")
+        .contains("Bank transfer to: IBAN DE89 3704 0044")
+        .doesNotContain("Studio Süd")
+        .doesNotContain("Avenue Foch")
+        .doesNotContain("DE00 1111");
+    String receipt = pdfOf("/portal/payments/" + payment + "/receipt");
+    assertThat(receipt).contains("Studio Nord Hafenweg 3").doesNotContain("Studio Süd");
+
+    // an invoice issued after the change has the new details
+    var build = fixtures.submittedArtifact(world);
+    fixtures.accept(world, build.milestoneId());
+    var later =
+        invoices
+            .invoices(
+                world.owner(), world.project().id(), new io.tranche.app.platform.Paging(0, 50))
+            .items()
+            .stream()
+            .filter(i -> build.milestoneId().equals(i.milestoneId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pdfOf("/portal/invoices/" + later.id() + "/pdf"))
+        .contains("Studio Süd Bergweg 9")
+        .contains("Avenue Foch 7")
+        .contains("IBAN DE00 1111 2222");
+  }
+
   private static String pdfText(ResultActions r) throws Exception {
     try (org.apache.pdfbox.pdmodel.PDDocument doc =
         org.apache.pdfbox.Loader.loadPDF(r.andReturn().getResponse().getContentAsByteArray())) {

@@ -39,6 +39,7 @@ public class Settlement {
   private final InvoiceMail mail;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final IssuedParties parties;
 
   Settlement(
       InvoiceRepository invoices,
@@ -47,7 +48,9 @@ public class Settlement {
       WorkspaceService workspaces,
       InvoiceMail mail,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      IssuedParties parties) {
+    this.parties = parties;
     this.invoices = invoices;
     this.ledger = ledger;
     this.milestones = milestones;
@@ -68,6 +71,7 @@ public class Settlement {
             today,
             settings.paymentTermsDays());
     invoices.insert(issued, now);
+    parties.keep(issued);
     ledger.append(
         issued.workspaceId(),
         Ledger.invoiceIssued(

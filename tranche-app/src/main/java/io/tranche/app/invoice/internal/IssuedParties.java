@@ -1,0 +1,69 @@
+package io.tranche.app.invoice.internal;
+
+import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.platform.Actor;
+import io.tranche.core.invoice.Invoice;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who an invoice is from and for, kept as it was on the day it was issued (both businesses'
+ * details, the logo, the project and part, what paying unlocks, how to pay). The invoice, its
+ * receipts and its credit notes are rendered from this, so a business that changes its name,
+ * address or logo later does not rewrite documents already sent. Invoices issued before this was
+ * kept have none and show the current details.
+ */
+@Component
+public class IssuedParties {
+  /** The parties and payment instructions of an issued invoice. */
+  public record Snapshot(InvoicePdf.Parties parties, String paymentInstructions) {}
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final DocumentParties parties;
+  private final PaymentInstructions instructions;
+  private final Clock clock;
+
+  IssuedParties(
+      JdbcClient jdbc,
+      JsonMapper json,
+      DocumentParties parties,
+      PaymentInstructions instructions,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.parties = parties;
+    this.instructions = instructions;
+    this.clock = clock;
+  }
+
+  /** Keeps the parties of an invoice being issued, in the issuing transaction. */
+  public void keep(Invoice issued) {
+    Snapshot snapshot =
+        new Snapshot(
+            parties.of(
+                Actor.workspace(issued.workspaceId(), "documents"),
+                InvoiceView.of(issued, clock.instant())),
+            instructions.of(issued.workspaceId()));
+    jdbc.sql(
+            """
+            insert into invoice_parties (invoice_id, workspace_id, snapshot) values (?, ?, ?)
+            """)
+        .params(issued.id(), issued.workspaceId(), json.writeValueAsString(snapshot))
+        .update();
+  }
+
+  /** The parties an invoice was issued with, if they were kept. */
+  public Optional<Snapshot> of(UUID workspaceId, UUID invoiceId) {
+    return jdbc.sql(
+            "select snapshot from invoice_parties where workspace_id = ? and invoice_id = ?")
+        .params(workspaceId, invoiceId)
+        .query(String.class)
+        .optional()
+        .map(text -> json.readValue(text, Snapshot.class));
+  }
+}
