@@ -38,6 +38,14 @@ public class PaymentService {
           io.tranche.core.error.ErrorKind.INVALID,
           "invoice {invoice} has nothing open to pay");
 
+  /** A client's reports waiting for confirmation already cover what is open. */
+  public static final io.tranche.core.error.ErrorCode REPORTED_ALREADY =
+      new io.tranche.core.error.ErrorCode(
+          "payment.reported-already",
+          io.tranche.core.error.ErrorKind.INVALID,
+          "you already reported {waiting} for this invoice, which waits for confirmation; with this"
+              + " it would be more than is open ({open})");
+
   /** A client reports more than an invoice asks for. */
   public static final io.tranche.core.error.ErrorCode MORE_THAN_OPEN =
       new io.tranche.core.error.ErrorCode(
@@ -184,6 +192,18 @@ public class PaymentService {
     if (amount.compareTo(invoice.open()) > 0) {
       throw DomainException.field(
           MORE_THAN_OPEN, "amount", Map.of("open", invoice.open().toString()));
+    }
+    // reports waiting for the vendor count too: a second click is not a second payment
+    Money waiting =
+        invoices.payments(invoice.workspaceId(), invoiceId).stream()
+            .filter(p -> p.status().equals(PaymentStatus.REPORTED.name()))
+            .map(Settlement::amountOf)
+            .reduce(Money.zero(amount.currency()), Money::plus);
+    if (!waiting.isZero() && waiting.plus(amount).compareTo(invoice.open()) > 0) {
+      throw DomainException.field(
+          REPORTED_ALREADY,
+          "amount",
+          Map.of("waiting", waiting.toString(), "open", invoice.open().toString()));
     }
     PaymentView payment =
         new PaymentView(

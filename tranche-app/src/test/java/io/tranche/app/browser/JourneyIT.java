@@ -310,6 +310,9 @@ class JourneyIT extends VendorAndClientIT {
     Chromium.clickAndWait(client, By.id("sign"));
     client.get(project);
     look(client, "portal-project-signed-off");
+    assertThat(client.findElements(By.linkText("Sign off")))
+        .as("a project signed off offers no second sign-off")
+        .isEmpty();
     client.findElement(By.linkText("Modifications")).click();
     look(client, "portal-modifications");
     for (String tab : List.of("Messages", "Meetings", "Quotes & contract", "Invoices")) {

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class PaymentReportsIT extends IntegrationTest {
   @Autowired ContractService contracts;
+  @Autowired PaymentService payments;
   private World world;
   private UUID invoice;
   private RequestPostProcessor client;
@@ -211,11 +212,18 @@ class PaymentReportsIT extends IntegrationTest {
   void moneyConfirmedForAnInvoiceSettledMeanwhileIsKeptAsCreditAndASettledInvoiceTakesNoReport()
       throws Exception {
     report("1000.00", "first");
-    report("1000.00", "second"); // the invoice still asks for all of it: both are accepted
-    UUID first = paymentWith("first");
-    UUID second = paymentWith("second");
-    assertThat((String) decide(first, "confirm").getFlashMap().get("saved"))
-        .contains("confirmed; the client gets a receipt");
+    // a second click is not a second payment: what waits counts against what is open
+    assertThat((String) report("1000.00", "second").getFlashMap().get("error"))
+        .contains("You already reported 1000.00 EUR for this invoice");
+    assertThat(payments()).isOne();
+    UUID second = paymentWith("first");
+    // the vendor records the transfer by hand meanwhile; the invoice is settled
+    payments.recordPayment(
+        world.owner(),
+        invoice,
+        io.tranche.core.money.Money.parse("1000.00", "EUR"),
+        java.time.LocalDate.now(),
+        "bank statement");
     assertThat(invoiceState()).isEqualTo("PAID");
 
     String invoices = "/console/projects/" + world.project().id() + "/invoices";
@@ -229,5 +237,14 @@ class PaymentReportsIT extends IntegrationTest {
     String refused = (String) report("10.00", "late").getFlashMap().get("error");
     assertThat(refused).contains("has nothing open to pay");
     assertThat(payments()).isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from ledger_posting where workspace_id = ? and account like"
+                        + " 'CLIENT_CREDIT%'")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .as("the second 1000.00 went to the client's credit")
+        .isPositive();
   }
 }
