@@ -380,6 +380,19 @@ class InvoiceIT extends IntegrationTest {
   }
 
   @Test
+  void invoicesGoToTheClientsBillingAddressToo() throws Exception {
+    String accounts = "accounts-" + world.tag() + "@client.test";
+    clientDetails.updateClient(
+        world.owner(),
+        world.client().id(),
+        new io.tranche.app.workspace.ClientDetails(null, accounts, null, null));
+    signContract();
+    var mail = io.tranche.app.support.TestMail.awaitMailTo(accounts, "Invoice");
+    assertThat(mail.getSubject()).contains("Invoice");
+    io.tranche.app.support.TestMail.awaitMailTo(world.contact().email(), "Invoice");
+  }
+
+  @Test
   void anIssuedInvoiceAndItsReceiptKeepTheDetailsTheyWereIssuedWith() throws Exception {
     businessDetails("Studio Nord", "Hafenweg 3", "IBAN DE89 3704 0044", "Rue de la Paix 2");
     signContract();

@@ -35,6 +35,7 @@ public class InvoiceMail {
   private final MailService mail;
   private final BaseUrl baseUrl;
   private final InvoiceRepository invoices;
+  private final io.tranche.app.workspace.ClientService clients;
 
   InvoiceMail(
       ProjectService projects,
@@ -44,7 +45,9 @@ public class InvoiceMail {
       @Lazy InvoiceDocuments documents,
       MailService mail,
       BaseUrl baseUrl,
-      InvoiceRepository invoices) {
+      InvoiceRepository invoices,
+      io.tranche.app.workspace.ClientService clients) {
+    this.clients = clients;
     this.invoices = invoices;
     this.projects = projects;
     this.workspaces = workspaces;
@@ -53,6 +56,21 @@ public class InvoiceMail {
     this.documents = documents;
     this.mail = mail;
     this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Who a money document goes to: the project's contacts, and the client's billing address (its
+   * accounts department) when it has one.
+   */
+  private List<String> recipients(
+      java.util.UUID workspaceId, java.util.UUID projectId, java.util.UUID clientId) {
+    List<String> to = new java.util.ArrayList<>(projects.contactEmails(workspaceId, projectId));
+    String billing =
+        clients.addressee(Actor.workspace(workspaceId, "mail"), clientId).billingEmail();
+    if (billing != null && to.stream().noneMatch(billing::equalsIgnoreCase)) {
+      to.add(billing);
+    }
+    return to;
   }
 
   /** The invoice, as issued, to the project's contacts, with its PDF. */
@@ -74,7 +92,7 @@ public class InvoiceMail {
     }
     mail.send(
         invoice.workspaceId(),
-        projects.contactEmails(invoice.workspaceId(), invoice.projectId()),
+        recipients(invoice.workspaceId(), invoice.projectId(), invoice.clientId()),
         "invoice-issued",
         Map.of(
             "number", String.valueOf(invoice.number()),
@@ -94,14 +112,13 @@ public class InvoiceMail {
   /** The credit note, as issued, to the project's contacts, with its PDF. */
   @Reaction
   void on(InvoiceEvent.CreditNoteIssued e) {
-    String invoice =
-        invoices
-            .find(e.workspaceId(), e.invoiceId())
-            .map(i -> String.valueOf(i.number()))
-            .orElse("");
+    var corrected = invoices.find(e.workspaceId(), e.invoiceId());
+    String invoice = corrected.map(i -> String.valueOf(i.number())).orElse("");
     mail.send(
         e.workspaceId(),
-        projects.contactEmails(e.workspaceId(), e.projectId()),
+        corrected
+            .map(i -> recipients(e.workspaceId(), e.projectId(), i.clientId()))
+            .orElseGet(() -> projects.contactEmails(e.workspaceId(), e.projectId())),
         "credit-note",
         Map.of(
             "number", e.number(),
@@ -119,7 +136,7 @@ public class InvoiceMail {
   public void receipt(Invoice invoice, PaymentView payment, Money amount, String outcome) {
     mail.send(
         invoice.workspaceId(),
-        projects.contactEmails(invoice.workspaceId(), invoice.projectId()),
+        recipients(invoice.workspaceId(), invoice.projectId(), invoice.clientId()),
         "receipt",
         Map.of(
             "number", String.valueOf(invoice.number()),
