@@ -92,23 +92,7 @@ class ConsoleSetupController {
   }
 
   @GetMapping("/console/settings")
-  String settings(
-      Actor actor,
-      @RequestParam(name = "logo", defaultValue = "") String logo,
-      HttpServletResponse response,
-      Model model) {
-    if (logo.equals("too-large")) {
-      // sent here by the request body limit, which refused the upload before reading it
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      return settingsPage(
-          actor,
-          settingsForm(actor),
-          Map.of(
-              "logo",
-              "That file is far larger than a logo may be: choose a PNG, JPEG or GIF of at most"
-                  + " 512 KiB."),
-          model);
-    }
+  String settings(Actor actor, Model model) {
     return settingsPage(actor, settingsForm(actor), Map.of(), model);
   }
 

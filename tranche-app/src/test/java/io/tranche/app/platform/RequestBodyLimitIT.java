@@ -149,33 +149,6 @@ class RequestBodyLimitIT extends IntegrationTest {
   }
 
   @Test
-  void aLogoFarTooLargeSendsThePersonBackToTheSettingsPageWithTheReason() throws Exception {
-    Map<String, String> multipart = Map.of("Content-Type", "multipart/form-data; boundary=b");
-    Answer answer =
-        send("/console/settings/logo", multipart, Framing.CONTENT_LENGTH, 30 * MIB, 30 * MIB);
-    assertThat(answer.status()).isEqualTo(303);
-    assertThat(answer.headers().get("location")).endsWith("/console/settings?logo=too-large");
-    assertNotBuffered(answer, 30 * MIB);
-    String page =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/console/settings?logo=too-large")
-                    .with(
-                        org.springframework.security.test.web.servlet.request
-                            .SecurityMockMvcRequestPostProcessors.authentication(
-                            io.tranche.app.support.Sessions.of(world.owner()))))
-            .andExpect(
-                org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is(413))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(page)
-        .contains("id=\"logo-error\"")
-        .contains("far larger than a logo may be")
-        .contains("aria-describedby=\"logo-error\"");
-  }
-
-  @Test
   void multipartBodiesAreRefusedWith415WhereNoFilesAreAttached() throws Exception {
     Map<String, String> multipart = Map.of("Content-Type", "multipart/form-data; boundary=b");
     for (String path : new String[] {"/login", "/webhooks/stripe", "/portal/login"}) {

@@ -111,16 +111,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
             && request.getContentLengthLong() < 0
             && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (request.getContentLengthLong() > limit || unmeasured) {
-      if (LOGO.equals(path)) {
-        // a person choosing too large a logo gets the settings page back, the reason next to the
-        // field, not a problem document (the body is not read)
-        response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader(
-            "Location", request.getContextPath() + "/console/settings?logo=too-large");
-        response.setHeader("Connection", "close");
-        response.flushBuffer();
-        return;
-      }
       write(response, tooLargeBody(limit, request), HttpStatus.CONTENT_TOO_LARGE);
       return;
     }
