@@ -214,6 +214,26 @@ class RequestBodyLimitIT extends IntegrationTest {
     assertThat(api.status()).as(api.body()).isEqualTo(201);
     assertThat(json.readTree(api.body()).get("plaintextSize").asLong()).isEqualTo(3 * MIB);
 
+    HttpClient browser = signedIn();
+    String deliverables =
+        page(browser, "/console/projects/" + world.project().id() + "/deliverables");
+    HttpResponse<String> uploaded =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        baseUrl() + "/console/milestones/" + milestone + "/artifacts?name=c.bin"))
+                .header("Content-Type", "application/octet-stream")
+                .header(
+                    find(deliverables, "data-csrf-header=\"([^\"]+)\""),
+                    find(deliverables, "data-csrf=\"([^\"]+)\""))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(int) (3 * MIB)]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+  }
+
+  /** A browser-like client with the owner signed in. */
+  private HttpClient signedIn() throws Exception {
     HttpClient browser =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -235,21 +255,39 @@ class RequestBodyLimitIT extends IntegrationTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(signedIn.statusCode()).isEqualTo(302);
-    String deliverables =
-        page(browser, "/console/projects/" + world.project().id() + "/deliverables");
-    HttpResponse<String> uploaded =
+    return browser;
+  }
+
+  @Test
+  void aLogoFarTooLargeIsRefusedOnTheSettingsPageNextToItsField() throws Exception {
+    HttpClient browser = signedIn();
+    String settings = page(browser, "/console/settings");
+    String csrf = find(settings, "name=\"_csrf\" value=\"([^\"]+)\"");
+    String boundary = "b" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrf
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"huge.png\""
+                + "\r\nContent-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    body.write(new byte[(int) (3 * MIB)]);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    HttpResponse<String> refused =
         browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        baseUrl() + "/console/milestones/" + milestone + "/artifacts?name=c.bin"))
-                .header("Content-Type", "application/octet-stream")
-                .header(
-                    find(deliverables, "data-csrf-header=\"([^\"]+)\""),
-                    find(deliverables, "data-csrf=\"([^\"]+)\""))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(int) (3 * MIB)]))
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/console/settings/logo"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    assertThat(refused.statusCode()).isBetween(400, 499);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(refused.body()).contains("id=\"logo-error\"").contains("512 KiB");
   }
 
   private String page(HttpClient browser, String path) throws Exception {

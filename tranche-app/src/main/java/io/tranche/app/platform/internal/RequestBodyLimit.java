@@ -43,9 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Two kinds of request are not held to the cap: artifact uploads, which stream gigabytes to
  * storage and have their own limit ({@code tranche.artifacts.max-bytes}), and message posts with
  * attachments ({@code multipart/form-data}), which the container writes to disk up to {@code
- * spring.servlet.multipart.max-request-size}. The settings page's logo upload is multipart too, but
- * held to the cap. A multipart body anywhere else is refused (415) before the container would parse
- * it, so an anonymous request cannot make the server store hundreds of megabytes either.
+ * spring.servlet.multipart.max-request-size}. The settings page's logo upload is treated the same
+ * way: held to the cap, a file chosen far too large was answered with a problem document (or a
+ * connection reset, when the answer came while the browser was still sending), where the settings
+ * page now says next to the field that the logo may be at most 512 KiB. Only signed-in people may
+ * send a multipart body at all ({@code SignedInBeforeMultipart}). A multipart body anywhere else is
+ * refused (415) before the container would parse it, so an anonymous request cannot make the server
+ * store hundreds of megabytes either.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -61,7 +65,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
   private static final Pattern ATTACHMENTS =
       Pattern.compile("/(api/v1|console|portal)/projects/[^/]+/(messages|modifications)");
 
-  /** The settings page's logo upload: multipart, held to the same cap as any other body. */
+  /**
+   * The settings page's logo upload: multipart, to disk like attachments; the logo's own limit
+   * applies.
+   */
   private static final String LOGO = "/console/settings/logo";
 
   private final long maxBytes;
@@ -90,8 +97,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
       return;
     }
     boolean multipart = MultipartResolutionDelegate.isMultipartRequest(request);
-    boolean attachments = multipart && ATTACHMENTS.matcher(path).matches();
-    if (multipart && !attachments && !LOGO.equals(path)) {
+    boolean attachments = multipart && (ATTACHMENTS.matcher(path).matches() || LOGO.equals(path));
+    if (multipart && !attachments) {
       write(
           response,
           ProblemHandler.body(
