@@ -109,6 +109,12 @@ public final class FormMessages {
               + " to "
               + a.get("max")
               + ".";
+      case "attachment.too-large" ->
+          "The file '"
+              + a.get("name")
+              + "' is larger than "
+              + (a.get("limit") instanceof Number n ? Sizes.label(n.longValue()) : a.get("limit"))
+              + ", the most one attachment may be.";
       case "validation.date-out-of-range" ->
           (named(label) ? label + " must be a date" : "Enter a date")
               + " from "

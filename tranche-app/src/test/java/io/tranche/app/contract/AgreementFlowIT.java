@@ -331,7 +331,8 @@ class AgreementFlowIT extends IntegrationTest {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(new PDFTextStripper().getText(doc))
           .contains("Dana Vendor")
-          .contains("Chris Client");
+          .contains("Chris Client")
+          .doesNotContainPattern("valid until \\d{4}-\\d{2}-\\d{2}");
     }
   }
 

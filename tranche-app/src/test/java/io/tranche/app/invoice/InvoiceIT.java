@@ -415,7 +415,10 @@ class InvoiceIT extends IntegrationTest {
         .doesNotContain("Avenue Foch")
         .doesNotContain("DE00 1111");
     String receipt = pdfOf("/portal/payments/" + payment + "/receipt");
-    assertThat(receipt).contains("Studio Nord Hafenweg 3").doesNotContain("Studio Süd");
+    assertThat(receipt)
+        .contains("Studio Nord Hafenweg 3")
+        .contains("Paid by bank transfer · fixture")
+        .doesNotContain("Studio Süd");
 
     // an invoice issued after the change has the new details
     var build = fixtures.submittedArtifact(world);

@@ -45,6 +45,17 @@ class FormMessagesTest {
   }
 
   @Test
+  void anAttachmentTooLargeSaysTheLimitInMegabytesNotBytes() {
+    DomainException e =
+        DomainException.field(
+            io.tranche.core.message.Attachments.TOO_LARGE,
+            "files",
+            Map.of("name", "big.bin", "limit", 26_214_400L));
+    assertThat(FormMessages.plain(e, "The attachments"))
+        .isEqualTo("The file 'big.bin' is larger than 25.0 MiB, the most one attachment may be.");
+  }
+
+  @Test
   void anEmptyAmountAsksForItAndAMalformedOneShowsHowToWriteIt() {
     DomainException empty =
         DomainException.field(MoneyErrors.MALFORMED_AMOUNT, "amount", Map.of("value", ""));

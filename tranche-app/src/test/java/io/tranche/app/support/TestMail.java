@@ -38,7 +38,8 @@ public final class TestMail {
    * The newest mail to {@code recipient} whose subject contains {@code subject}, waiting for it.
    */
   public static MimeMessage awaitMailTo(String recipient, String subject) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    // generous: the whole suite shares one outbox, and a mail waits behind those queued before it
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       Optional<MimeMessage> found = latestTo(recipient, subject);
       if (found.isPresent()) {
@@ -46,7 +47,7 @@ public final class TestMail {
       }
       server().waitForIncomingEmail(250, 1);
     }
-    throw new AssertionError("no mail to " + recipient + " within 20 s");
+    throw new AssertionError("no mail to " + recipient + " within 60 s");
   }
 
   /** The newest mail to {@code recipient} received so far. */

@@ -46,7 +46,7 @@ public class ContractPdf {
         .append(" · quote version ")
         .append(q.version())
         .append(" · valid until ")
-        .append(q.validUntil())
+        .append(io.tranche.app.platform.Dates.day(q.validUntil()))
         .append("</p>");
     h.append("<h2>Scope</h2><p class=\"pre\">").append(e(q.scope())).append("</p>");
     h.append("<h2>Timeline</h2><p class=\"pre\">").append(e(q.timeline())).append("</p>");

@@ -120,7 +120,11 @@ public class InvoicePdf {
     h.append(
             row(
                 "Paid by",
-                payment.channel()
+                switch (payment.channel()) {
+                      case "bank" -> "bank transfer";
+                      case "stripe" -> "card (online)";
+                      default -> payment.channel();
+                    }
                     + (payment.reference() == null ? "" : " · " + payment.reference())))
         .append(row("Invoice total", i.total().formatted()))
         .append(row("Paid on this invoice so far", i.paid().formatted()))
