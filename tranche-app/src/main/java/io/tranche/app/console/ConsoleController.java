@@ -37,6 +37,7 @@ class ConsoleController {
   private final List<io.tranche.app.platform.Attention.Source> attention;
   private final io.tranche.app.contract.QuoteService quotes;
   private final io.tranche.app.contract.ContractService contracts;
+  private final io.tranche.app.artifact.ArtifactService artifacts;
 
   ConsoleController(
       WorkspaceService workspaces,
@@ -47,7 +48,9 @@ class ConsoleController {
       MailService mail,
       List<io.tranche.app.platform.Attention.Source> attention,
       io.tranche.app.contract.QuoteService quotes,
-      io.tranche.app.contract.ContractService contracts) {
+      io.tranche.app.contract.ContractService contracts,
+      io.tranche.app.artifact.ArtifactService artifacts) {
+    this.artifacts = artifacts;
     this.quotes = quotes;
     this.contracts = contracts;
     this.workspaces = workspaces;
@@ -91,6 +94,10 @@ class ConsoleController {
             .map(r -> movable ? r : new MilestoneRow(r.milestone(), List.of()))
             .toList());
     model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
+    // the parts that would go to the client's review without a file: "submit" asks first there
+    java.util.Set<UUID> withFiles = new java.util.HashSet<>();
+    artifacts.ofProject(actor, projectId).forEach(a -> withFiles.add(a.milestoneId()));
+    model.addAttribute("withFiles", withFiles);
     model.addAttribute("stage", stage);
     if (!stage.contractSigned()) {
       model.addAttribute("agreement", agreement(actor, projectId));

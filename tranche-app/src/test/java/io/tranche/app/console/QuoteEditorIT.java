@@ -41,6 +41,12 @@ class QuoteEditorIT extends IntegrationTest {
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.workspace.WorkspaceService workspaces;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.project.MilestoneService milestones;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.artifact.ArtifactService artifacts;
+
   private World world;
   private RequestPostProcessor owner;
 
@@ -272,6 +278,27 @@ class QuoteEditorIT extends IntegrationTest {
     // an invoice filter edited in the address bar lists everything instead of failing
     assertThat(page("/console/invoices?state=NOT_A_STATE"))
         .contains("<option value=\"\">all</option>");
+  }
+
+  @Test
+  void submittingAPartWithoutAFileAsksFirst() throws Exception {
+    UUID prototype = world.milestones().get(1).id();
+    milestones.transition(
+        world.owner(), prototype, io.tranche.core.milestone.MilestoneAction.START);
+    String page = page("/console/projects/" + world.project().id());
+    assertThat(page)
+        .contains("value=\"SUBMIT\"")
+        .contains("with no file? The client reviews it as it is");
+    artifacts.upload(
+        world.owner(),
+        prototype,
+        "prototype.zip",
+        "application/zip",
+        new java.io.ByteArrayInputStream(
+            "a build".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(page("/console/projects/" + world.project().id()))
+        .contains("value=\"SUBMIT\"")
+        .doesNotContain("with no file?");
   }
 
   private String statusOf(UUID quote) {
