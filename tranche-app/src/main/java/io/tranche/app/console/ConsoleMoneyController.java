@@ -192,41 +192,50 @@ class ConsoleMoneyController {
    */
   @PostMapping("/console/payments/{paymentId}/confirm")
   String confirm(Actor actor, @PathVariable UUID paymentId, RedirectAttributes redirect) {
-    var reported = payments.payment(actor, paymentId);
-    InvoiceView invoice = invoices.invoice(actor, reported.invoiceId());
-    try {
-      payments.confirmReported(actor, paymentId);
-      redirect.addFlashAttribute(
-          "saved",
-          invoice.open().amountMinor() > 0
-              ? "Payment of "
-                  + reported.amount().formatted()
-                  + " confirmed; the client gets a receipt."
-              : "Payment of "
-                  + reported.amount().formatted()
-                  + " confirmed. The invoice was already settled, so it is kept as the client's"
-                  + " credit; the client gets a receipt that says so.");
-    } catch (io.tranche.core.error.DomainException e) {
-      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
-      redirect.addFlashAttribute("errorInvoice", invoice.id());
-    }
-    return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+    return decide(
+        actor,
+        paymentId,
+        redirect,
+        (reported, invoice) -> {
+          payments.confirmReported(actor, paymentId);
+          return "Payment of "
+              + reported.amount().formatted()
+              + (invoice.open().amountMinor() > 0
+                  ? " confirmed; the client gets a receipt."
+                  : " confirmed. The invoice was already settled, so it is kept as the client's"
+                      + " credit; the mail with the client's receipt says so.");
+        });
   }
 
   /** A member says a transfer the client reported never arrived: it counts for nothing. */
   @PostMapping("/console/payments/{paymentId}/not-received")
   String notReceived(Actor actor, @PathVariable UUID paymentId, RedirectAttributes redirect) {
+    return decide(
+        actor,
+        paymentId,
+        redirect,
+        (reported, invoice) -> {
+          payments.notReceived(actor, paymentId);
+          return "Marked as not received: the "
+              + reported.amount().formatted()
+              + " the client reported counts for nothing, and the client sees that on their"
+              + " invoices page.";
+        });
+  }
+
+  /** What deciding on a reported transfer does; it answers what the page says afterwards. */
+  private interface Decision {
+    String apply(io.tranche.app.invoice.PaymentView reported, InvoiceView invoice);
+  }
+
+  /** Decides on a reported transfer; a refusal is shown next to its invoice. */
+  private String decide(
+      Actor actor, UUID paymentId, RedirectAttributes redirect, Decision decision) {
     var reported = payments.payment(actor, paymentId);
     InvoiceView invoice = invoices.invoice(actor, reported.invoiceId());
     try {
-      payments.notReceived(actor, paymentId);
-      redirect.addFlashAttribute(
-          "saved",
-          "Marked as not received: the "
-              + reported.amount().formatted()
-              + " the client reported counts for nothing, and the client sees that on their"
-              + " invoices page.");
-    } catch (io.tranche.core.error.DomainException e) {
+      redirect.addFlashAttribute("saved", decision.apply(reported, invoice));
+    } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       redirect.addFlashAttribute("errorInvoice", invoice.id());
     }

@@ -8,12 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.tranche.app.contract.ContractService;
-import io.tranche.app.contract.SignedBy;
 import io.tranche.app.support.Fixtures.World;
 import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.Sessions;
-import io.tranche.core.contract.SignatureRequest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * confirmed for an invoice settled in the meantime is kept as the client's credit.
  */
 class PaymentReportsIT extends IntegrationTest {
-  @Autowired ContractService contracts;
   @Autowired PaymentService payments;
   private World world;
   private UUID invoice;
@@ -37,16 +33,7 @@ class PaymentReportsIT extends IntegrationTest {
   @BeforeEach
   void setUp() {
     world = fixtures.world("reports");
-    var agreements = fixtures.agreements(world);
-    contracts.open(world.owner(), agreements.contractId());
-    contracts.countersign(
-        world.owner(),
-        agreements.contractId(),
-        new SignatureRequest(
-            "Dana Vendor",
-            true,
-            contracts.open(world.owner(), agreements.contractId()).documentHash()),
-        new SignedBy("192.0.2.9", "test"));
+    fixtures.signedContract(world);
     invoice =
         jdbc.sql("select id from invoice where workspace_id = ? and project_id = ?")
             .params(world.owner().workspaceId(), world.project().id())
