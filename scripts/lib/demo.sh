@@ -13,12 +13,21 @@ mvn -q -B dependency:build-classpath -pl tranche-app -Dmdep.outputFile="$PWD/tar
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/tranche-bench-pages.XXXXXX")"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+# waits for the servers to end, so a benchmark run next never meets one still holding its port
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() {
   local p
   while :; do
-    p=$(( (RANDOM % 20000) + 30000 ))
+    # below Linux's ephemeral range (32768-60999), where the local ends of outgoing connections
+    # (wrk's, the JDBC pool's) come and go unseen by the probe below: CI once found its port taken
+    # between the probe and the server's bind
+    p=$(( (RANDOM % 12000) + 20000 ))
+    [ "$p" = "${port:-}" ] && continue
     (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
