@@ -44,12 +44,15 @@ class ConsoleClientController {
   private final ClientService clients;
   private final ProjectService projects;
   private final MagicLinkService links;
+  private final io.tranche.app.invoice.ClientCredits credits;
 
   ConsoleClientController(
       WorkspaceService workspaces,
       ClientService clients,
       ProjectService projects,
-      MagicLinkService links) {
+      MagicLinkService links,
+      io.tranche.app.invoice.ClientCredits credits) {
+    this.credits = credits;
     this.workspaces = workspaces;
     this.clients = clients;
     this.projects = projects;
@@ -206,6 +209,7 @@ class ConsoleClientController {
     List<ProjectView> ofClient =
         projects.projectsOfClient(actor, client.id(), new Paging(0, Paging.MAX_SIZE));
     model.addAttribute("projects", ofClient);
+    model.addAttribute("credit", credits.ofClient(actor, client.id()));
     return "console/client";
   }
 

@@ -40,6 +40,7 @@ class ConsoleMoneyController {
   private final io.tranche.app.invoice.ExposureService exposures;
   private final io.tranche.app.workspace.ClientService clients;
   private final io.tranche.app.invoice.CreditNotes creditNotes;
+  private final io.tranche.app.invoice.ClientCredits credits;
 
   ConsoleMoneyController(
       WorkspaceService workspaces,
@@ -49,7 +50,9 @@ class ConsoleMoneyController {
       io.tranche.app.invoice.PaymentService payments,
       io.tranche.app.invoice.ExposureService exposures,
       io.tranche.app.workspace.ClientService clients,
-      io.tranche.app.invoice.CreditNotes creditNotes) {
+      io.tranche.app.invoice.CreditNotes creditNotes,
+      io.tranche.app.invoice.ClientCredits credits) {
+    this.credits = credits;
     this.creditNotes = creditNotes;
     this.exposures = exposures;
     this.workspaces = workspaces;
@@ -89,6 +92,7 @@ class ConsoleMoneyController {
         "creditNotes", creditNotes.ofInvoices(actor, list.stream().map(InvoiceView::id).toList()));
     model.addAttribute("exposure", exposures.exposure(actor, projectId));
     model.addAttribute("today", workspaces.today(actor.workspaceId()));
+    model.addAttribute("credit", credits.ofProject(actor, projectId));
     return "console/invoices";
   }
 
@@ -148,6 +152,25 @@ class ConsoleMoneyController {
               .toMoney("amount", invoice.total().currency()),
           on,
           reference);
+    } catch (DomainException e) {
+      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      redirect.addFlashAttribute("errorInvoice", invoiceId);
+    }
+    return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+  }
+
+  /** A member pays an open invoice from the client's credit; a refusal shows above. */
+  @PostMapping("/console/invoices/{invoiceId}/apply-credit")
+  String applyCredit(Actor actor, @PathVariable UUID invoiceId, RedirectAttributes redirect) {
+    InvoiceView invoice = invoices.invoice(actor, invoiceId);
+    try {
+      var paid = credits.apply(actor, invoiceId);
+      redirect.addFlashAttribute(
+          "saved",
+          paid.amount().formatted()
+              + " of the client's credit paid invoice "
+              + invoice.number()
+              + "; the client gets a receipt that says so.");
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       redirect.addFlashAttribute("errorInvoice", invoiceId);

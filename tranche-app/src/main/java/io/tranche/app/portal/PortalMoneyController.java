@@ -39,6 +39,7 @@ class PortalMoneyController {
   private final io.tranche.app.invoice.PaymentService payments;
   private final StripeCheckout checkout;
   private final io.tranche.app.invoice.CreditNotes creditNotes;
+  private final io.tranche.app.invoice.ClientCredits credits;
 
   PortalMoneyController(
       WorkspaceService workspaces,
@@ -47,7 +48,9 @@ class PortalMoneyController {
       io.tranche.app.invoice.InvoiceDocuments documents,
       io.tranche.app.invoice.PaymentService payments,
       StripeCheckout checkout,
-      io.tranche.app.invoice.CreditNotes creditNotes) {
+      io.tranche.app.invoice.CreditNotes creditNotes,
+      io.tranche.app.invoice.ClientCredits credits) {
+    this.credits = credits;
     this.creditNotes = creditNotes;
     this.workspaces = workspaces;
     this.projects = projects;
@@ -91,6 +94,7 @@ class PortalMoneyController {
         "creditNotes", creditNotes.ofInvoices(actor, list.stream().map(InvoiceView::id).toList()));
     model.addAttribute("onlinePayment", checkout.enabled());
     model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
+    model.addAttribute("credit", credits.ofProject(actor, projectId));
     return "portal/invoices";
   }
 

@@ -53,6 +53,9 @@ public class Words {
           Map.entry("PaymentStatus.NOT_RECEIVED", "reported, not received"),
           Map.entry("PaymentStatus.FAILED", "failed"),
           Map.entry("PaymentStatus.REFUNDED", "refunded"),
+          Map.entry("Channel.bank", "bank transfer"),
+          Map.entry("Channel.stripe", "card (online)"),
+          Map.entry("Channel.credit", "from the client's credit"),
           Map.entry("PaymentTrigger.CONTRACT_SIGNED", "at signature"),
           Map.entry("PaymentTrigger.ACCEPTANCE", "on acceptance"),
           Map.entry("PaymentTrigger.FINAL_DEMO", "at the final demo"),
@@ -119,6 +122,7 @@ public class Words {
       case "payment.received" -> "payment received";
       case "payment.refunded" -> "payment refunded";
       case "payment.fee" -> "provider fee";
+      case "credit.applied" -> "paid from the client's credit";
       default -> kind.replace('.', ' ').replace('-', ' ');
     };
   }

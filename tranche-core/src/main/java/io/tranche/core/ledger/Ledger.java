@@ -54,6 +54,22 @@ public final class Ledger {
     return new LedgerTransaction(id, "payment.received", paymentId, at, postings);
   }
 
+  /**
+   * Credit the client holds settles part of an invoice: the credit shrinks and so does the
+   * receivable; no cash moves. {@code paymentId} is the payment that records it on the invoice.
+   */
+  public static LedgerTransaction creditApplied(
+      UUID id, UUID paymentId, Instant at, UUID clientId, Money amount) {
+    return new LedgerTransaction(
+        id,
+        "credit.applied",
+        paymentId,
+        at,
+        List.of(
+            Posting.debit(Account.clientCredit(clientId), amount),
+            Posting.credit(Account.receivable(clientId), amount)));
+  }
+
   /** A provider kept a fee from a payment. */
   public static LedgerTransaction fee(
       UUID id, UUID paymentId, Instant at, String channel, Money fee) {

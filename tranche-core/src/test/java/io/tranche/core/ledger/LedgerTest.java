@@ -66,6 +66,40 @@ class LedgerTest {
   }
 
   @Test
+  void appliedCreditSettlesAReceivableWithoutCash() {
+    UUID client = UUID.randomUUID();
+    Money eur = Money.of(0, "EUR");
+    LedgerTransaction first =
+        Ledger.invoiceIssued(
+            UUID.randomUUID(), UUID.randomUUID(), T, client, Money.of(100, "EUR"), eur);
+    LedgerTransaction overpaid =
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            T,
+            client,
+            "bank",
+            Money.of(150, "EUR"),
+            Money.of(100, "EUR"));
+    LedgerTransaction next =
+        Ledger.invoiceIssued(
+            UUID.randomUUID(), UUID.randomUUID(), T, client, Money.of(80, "EUR"), eur);
+    LedgerTransaction applied =
+        Ledger.creditApplied(UUID.randomUUID(), UUID.randomUUID(), T, client, Money.of(50, "EUR"));
+    List<LedgerTransaction> all = List.of(first, overpaid, next, applied);
+    assertThat(applied.kind()).isEqualTo("credit.applied");
+    assertThat(Ledger.balance(all, Account.clientCredit(client), Money.currency("EUR")))
+        .as("the credit is used up")
+        .isEqualTo(eur);
+    assertThat(Ledger.balance(all, Account.receivable(client), Money.currency("EUR")))
+        .as("0.30 of the second invoice is still owed")
+        .isEqualTo(Money.of(30, "EUR"));
+    assertThat(Ledger.balance(all, Account.cash("bank"), Money.currency("EUR")))
+        .as("only the transfer moved cash")
+        .isEqualTo(Money.of(150, "EUR"));
+  }
+
+  @Test
   void aReversalUndoesATransaction() {
     UUID client = UUID.randomUUID();
     LedgerTransaction issued =

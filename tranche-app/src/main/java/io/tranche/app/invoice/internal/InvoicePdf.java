@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvoicePdf {
   private final RenderedDocuments rendered;
+  private final LedgerRepository ledger;
 
-  InvoicePdf(RenderedDocuments rendered) {
+  InvoicePdf(RenderedDocuments rendered, LedgerRepository ledger) {
     this.rendered = rendered;
+    this.ledger = ledger;
   }
 
   /** A business as a document names it. */
@@ -123,17 +125,38 @@ public class InvoicePdf {
                 switch (payment.channel()) {
                       case "bank" -> "bank transfer";
                       case "stripe" -> "card (online)";
+                      case "credit" -> "your credit with " + p.vendor().name();
                       default -> payment.channel();
                     }
                     + (payment.reference() == null ? "" : " · " + payment.reference())))
         .append(row("Invoice total", i.total().formatted()))
         .append(row("Paid on this invoice so far", i.paid().formatted()))
         .append(row("Still open on this invoice", i.open().formatted()))
-        .append("</table><p class=\"small\">Receipt ")
-        .append(payment.id())
-        .append("</p></body></html>");
+        .append("</table>");
+    MoneyJson kept = keptAsCredit(workspaceId, payment);
+    if (kept.amountMinor() > 0) {
+      h.append("<p>")
+          .append(e(kept.formatted()))
+          .append(" of this was more than the invoice asked for when it arrived. It is kept as ")
+          .append(e(p.client().name()))
+          .append("'s credit with ")
+          .append(e(p.vendor().name()))
+          .append(", to pay a later invoice or to be paid back.</p>");
+    }
+    h.append("<p class=\"small\">Receipt ").append(payment.id()).append("</p></body></html>");
     return rendered.pdf(
         workspaceId, payment.id(), "receipt-" + payment.id() + ".pdf", h.toString());
+  }
+
+  /** The part of a payment that went to the client's credit when it was posted. */
+  private MoneyJson keptAsCredit(UUID workspaceId, PaymentView payment) {
+    long kept =
+        ledger.postings(workspaceId, List.of(payment.id())).stream()
+            .filter(x -> x.kind().equals("payment.received"))
+            .filter(x -> x.account().startsWith("CLIENT_CREDIT:"))
+            .mapToLong(x -> -x.amount().amountMinor())
+            .sum();
+    return new MoneyJson(kept, payment.amount().currency());
   }
 
   /**

@@ -401,13 +401,17 @@ public class InvoiceRepository {
         .list();
   }
 
-  /** Money received and kept for a project's invoices (confirmed payments less refunds). */
+  /**
+   * Money received and kept for a project's invoices (confirmed payments less refunds). Payments
+   * made from the client's credit are left out: that money was counted where it arrived.
+   */
   public long receivedMinor(UUID workspaceId, UUID projectId) {
     return jdbc.sql(
             """
             select coalesce(sum(p.amount_minor - p.refunded_minor), 0)
             from payment p join invoice i on i.id = p.invoice_id
             where p.workspace_id = ? and i.project_id = ? and p.status = 'CONFIRMED'
+              and p.channel <> 'credit'
             """)
         .params(workspaceId, projectId)
         .query(Long.class)

@@ -77,6 +77,33 @@ public class LedgerRepository {
         .list();
   }
 
+  /**
+   * The credit a client holds, per currency, as positive amounts (credits are negative postings);
+   * currencies where none is held are left out.
+   */
+  public List<MoneyJson> credit(UUID workspaceId, UUID clientId) {
+    return jdbc.sql(
+            """
+            select currency, -sum(amount_minor) from ledger_posting
+            where workspace_id = ? and account = ?
+            group by currency having sum(amount_minor) <> 0 order by currency
+            """)
+        .params(workspaceId, Account.clientCredit(clientId).key())
+        .query((rs, i) -> new MoneyJson(rs.getLong(2), rs.getString(1).trim()))
+        .list();
+  }
+
+  /**
+   * Holds the client's row until the transaction ends, so two uses of the client's credit at once
+   * cannot both spend it.
+   */
+  public void lockCredit(UUID workspaceId, UUID clientId) {
+    jdbc.sql("select id from client where workspace_id = ? and id = ? for update")
+        .params(workspaceId, clientId)
+        .query(UUID.class)
+        .optional();
+  }
+
   /** Every client's receivable balance (non-zero ones), by client id. */
   public java.util.Map<UUID, MoneyJson> receivables(UUID workspaceId) {
     java.util.Map<UUID, MoneyJson> out = new java.util.LinkedHashMap<>();

@@ -126,6 +126,35 @@ public class Settlement {
             payment.channel(),
             amount,
             invoice.open()));
+    paid(invoice, next, payment, amount, actor, "Still open on this invoice: " + next.open() + ".");
+  }
+
+  /**
+   * Settles up to what is open from the credit the client holds: the credit and the receivable
+   * shrink, no cash moves, and the client gets a receipt that says where the money came from.
+   */
+  public void settleFromCredit(Invoice invoice, PaymentView payment, Money amount, String actor) {
+    Invoice next = invoice.pay(amount);
+    ledger.append(
+        invoice.workspaceId(),
+        Ledger.creditApplied(
+            UUID.randomUUID(), payment.id(), clock.instant(), invoice.clientId(), amount));
+    paid(
+        invoice,
+        next,
+        payment,
+        amount,
+        actor,
+        "It was paid from your credit with us. Still open on this invoice: " + next.open() + ".");
+  }
+
+  private void paid(
+      Invoice invoice,
+      Invoice next,
+      PaymentView payment,
+      Money amount,
+      String actor,
+      String outcome) {
     store(invoice, next);
     afterSettlement(invoice, next);
     events.publishEvent(
@@ -138,7 +167,7 @@ public class Settlement {
             amount,
             payment.channel(),
             null));
-    mail.receipt(next, payment, amount, "Still open on this invoice: " + next.open() + ".");
+    mail.receipt(next, payment, amount, outcome);
   }
 
   /**

@@ -52,6 +52,7 @@ class InvoiceApi {
   private final io.tranche.app.invoice.ExposureService exposures;
   private final ProjectService projects;
   private final CreditNotes creditNotes;
+  private final io.tranche.app.invoice.ClientCredits credits;
 
   InvoiceApi(
       InvoiceService invoices,
@@ -59,7 +60,9 @@ class InvoiceApi {
       io.tranche.app.invoice.PaymentService payments,
       io.tranche.app.invoice.ExposureService exposures,
       ProjectService projects,
-      CreditNotes creditNotes) {
+      CreditNotes creditNotes,
+      io.tranche.app.invoice.ClientCredits credits) {
+    this.credits = credits;
     this.creditNotes = creditNotes;
     this.invoices = invoices;
     this.documents = documents;
@@ -299,5 +302,21 @@ class InvoiceApi {
       @RequestParam(defaultValue = "EUR") String currency) {
     return exposures.receivable(
         actor, clientId, Errors.at("currency", () -> Money.currency(currency)).getCurrencyCode());
+  }
+
+  @GetMapping("/clients/{clientId}/credit")
+  @Operation(summary = "The credit a client holds (money paid beyond what was asked), per currency")
+  List<MoneyJson> credit(Actor actor, @PathVariable UUID clientId) {
+    return credits.ofClient(actor, clientId);
+  }
+
+  @PostMapping("/invoices/{invoiceId}/apply-credit")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary =
+          "Pay an open invoice from the client's credit in its currency, up to what is open;"
+              + " the client gets a receipt")
+  PaymentView applyCredit(Actor actor, @PathVariable UUID invoiceId) {
+    return credits.apply(actor, invoiceId);
   }
 }
