@@ -37,13 +37,16 @@ class ConsoleAgreementController {
   private final QuoteService quotes;
   private final ContractService contracts;
   private final SigningKeys keys;
+  private final io.tranche.app.contract.ChangeOrders changeOrders;
 
   ConsoleAgreementController(
       WorkspaceService workspaces,
       ProjectService projects,
       QuoteService quotes,
       ContractService contracts,
-      SigningKeys keys) {
+      SigningKeys keys,
+      io.tranche.app.contract.ChangeOrders changeOrders) {
+    this.changeOrders = changeOrders;
     this.workspaces = workspaces;
     this.projects = projects;
     this.quotes = quotes;
@@ -73,6 +76,7 @@ class ConsoleAgreementController {
     common(actor, model);
     model.addAttribute("project", projects.project(actor, quote.projectId()));
     model.addAttribute("quote", quote);
+    model.addAttribute("change", changeOrders.change(actor, quote));
     model.addAttribute(
         "vendorFirst", workspaces.signingOrder(actor.workspaceId()) == SigningOrder.VENDOR_FIRST);
     model.addAttribute("vendorSigned", contracts.signedByVendor(actor, quoteId));

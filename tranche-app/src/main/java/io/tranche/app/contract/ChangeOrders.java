@@ -70,4 +70,18 @@ public class ChangeOrders {
             old.terms());
     return quotes.create(actor, projectId, content);
   }
+
+  /**
+   * What a quote version that amends a signed contract changes in it, for a caller who may see the
+   * quote; null for a version that amends nothing (the project's first quote).
+   */
+  @Transactional(readOnly = true)
+  public io.tranche.core.contract.@org.jspecify.annotations.Nullable QuoteChange change(
+      Actor actor, QuoteView quote) {
+    projects.requireVisible(actor, quote.projectId());
+    UUID amended = quote.amends();
+    return amended == null
+        ? null
+        : amendments.change(actor.workspaceId(), amended, quote.id()).orElse(null);
+  }
 }

@@ -34,13 +34,16 @@ class PortalAgreementController {
   private final QuoteService quotes;
   private final io.tranche.app.contract.QuoteSigning quoteSigning;
   private final ContractService contracts;
+  private final io.tranche.app.contract.ChangeOrders changeOrders;
 
   PortalAgreementController(
       WorkspaceService workspaces,
       ProjectService projects,
       QuoteService quotes,
       io.tranche.app.contract.QuoteSigning quoteSigning,
-      ContractService contracts) {
+      ContractService contracts,
+      io.tranche.app.contract.ChangeOrders changeOrders) {
+    this.changeOrders = changeOrders;
     this.workspaces = workspaces;
     this.projects = projects;
     this.quotes = quotes;
@@ -139,6 +142,7 @@ class PortalAgreementController {
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, quote.projectId()));
     model.addAttribute("quote", quote);
+    model.addAttribute("change", changeOrders.change(actor, quote));
     model.addAttribute("consentText", SignatureRequest.CONSENT_TEXT);
   }
 }

@@ -218,6 +218,44 @@ class ModificationIT extends IntegrationTest {
             .getContentAsString();
     UUID quoteId = UUID.fromString(quote.replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
     quotes.send(world.owner(), quoteId);
+    // both sides read what the change order changes, not the whole contract again
+    String portalQuote =
+        mvc.perform(
+                get("/portal/quotes/" + quoteId)
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ");
+    assertThat(portalQuote)
+        .contains("<h1>Change order</h1>")
+        .contains("What this change order changes")
+        .contains("Adds <strong>Change order #1")
+        .contains("250.00 EUR</span> before tax")
+        .contains("Adds the part <strong>Change order #1")
+        .contains("invoiced <span>on acceptance</span>")
+        .contains(
+            "The total goes from <strong>3000.00 EUR</strong> to <strong>3250.00 EUR</strong>")
+        .doesNotContain("Adds <strong>Work for");
+    assertThat(
+            mvc.perform(
+                    get("/portal/projects/" + world.project().id() + "/quotes")
+                        .with(authentication(Sessions.of(world.contactActor()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("Change order, version 1");
+    assertThat(portalProject(world)).contains("Read the change order and sign it");
+    assertThat(
+            mvc.perform(
+                    get("/console/quotes/" + quoteId)
+                        .with(authentication(Sessions.of(world.owner()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("What this change order changes");
     String hash = quotes.open(world.contactActor(), quoteId).documentHash();
     var contract =
         quoteSigning.sign(
@@ -225,6 +263,9 @@ class ModificationIT extends IntegrationTest {
             quoteId,
             new SignatureRequest("Contact " + world.tag(), true, hash),
             new SignedBy("192.0.2.5", "test"));
+    // what is owed still comes first; the contract step says the countersignature is next
+    assertThat(portalProject(world))
+        .contains("Signed; you signed a change order, waiting for the countersignature");
     String contractHash = contracts.open(world.owner(), contract.id()).documentHash();
     contracts.countersign(
         world.owner(),
@@ -253,5 +294,15 @@ class ModificationIT extends IntegrationTest {
             post("/api/v1/modification-requests/" + late + "/classification")
                 .content("{\"kind\":\"MINOR\"}"))
         .andExpect(status().isConflict());
+  }
+
+  private String portalProject(World world) throws Exception {
+    return mvc.perform(
+            get("/portal/projects/" + world.project().id())
+                .with(authentication(Sessions.of(world.contactActor()))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 }

@@ -87,7 +87,11 @@ public final class Timeline {
     titles.add("Quote and contract");
     details.add(
         facts.contractSigned()
-            ? "Signed"
+            ? facts.quoteToSign()
+                ? "Signed; a change order waits for your signature"
+                : facts.awaitingCountersignature()
+                    ? "Signed; you signed a change order, waiting for the countersignature"
+                    : "Signed"
             : facts.awaitingCountersignature()
                 ? "You signed; waiting for the countersignature"
                 : facts.quoteToSign() ? "A quote waits for your signature" : "Being prepared");
@@ -155,7 +159,13 @@ public final class Timeline {
   /** The one thing to do next, in the order that matters to the client. */
   private static Next next(Facts facts) {
     if (facts.quoteToSign()) {
-      return new Next(Action.SIGN_QUOTE, "Read the quote and sign it to start the work.", null);
+      return new Next(
+          Action.SIGN_QUOTE,
+          facts.contractSigned()
+              ? "Read the change order and sign it: it changes the work and the price of your"
+                  + " contract."
+              : "Read the quote and sign it to start the work.",
+          null);
     }
     if (facts.awaitingCountersignature() && !facts.contractSigned()) {
       return new Next(
@@ -186,6 +196,14 @@ public final class Timeline {
             "Review " + m.name() + ": accept it, or ask for changes.",
             m.id().value());
       }
+    }
+    if (facts.awaitingCountersignature() && facts.contractSigned()) {
+      return new Next(
+          Action.WAIT,
+          "You signed the change order. "
+              + facts.vendor()
+              + " countersigns next; then its new parts join the plan below.",
+          null);
     }
     List<Milestone> ms = facts.milestones();
     if (facts.contractSigned()

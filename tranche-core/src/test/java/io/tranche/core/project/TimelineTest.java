@@ -156,6 +156,30 @@ class TimelineTest {
   }
 
   @Test
+  void aChangeOrderAfterTheContractIsSignedAndCountersignedLikeTheQuoteWas() {
+    List<Milestone> ms = plan("Deposit");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE, MilestoneAction.RECORD_PAYMENT);
+    Timeline.View toSign =
+        Timeline.of(
+            new Timeline.Facts(
+                true, false, true, true, List.of(deposit), List.of(), "Studio Nord"));
+    assertThat(toSign.next().action()).isEqualTo(Timeline.Action.SIGN_QUOTE);
+    assertThat(toSign.next().text()).startsWith("Read the change order and sign it");
+    assertThat(toSign.steps().get(0).detail())
+        .isEqualTo("Signed; a change order waits for your signature");
+    Timeline.View signed =
+        Timeline.of(
+            new Timeline.Facts(
+                false, true, true, true, List.of(deposit), List.of(), "Studio Nord"));
+    assertThat(signed.next().action()).isEqualTo(Timeline.Action.WAIT);
+    assertThat(signed.next().text())
+        .isEqualTo(
+            "You signed the change order. Studio Nord countersigns next; then its new parts join"
+                + " the plan below.");
+    assertThat(signed.steps().get(0).detail()).contains("waiting for the countersignature");
+  }
+
+  @Test
   void afterTheClientSignsTheCountersignatureComesNext() {
     List<Milestone> ms = plan("Deposit", "Shop");
     Timeline.View view =

@@ -67,6 +67,25 @@ public class Amendments {
   }
 
   /**
+   * What a version that amends {@code contractId} changes in the quote that contract was made of;
+   * empty when either is gone.
+   */
+  public java.util.Optional<io.tranche.core.contract.QuoteChange> change(
+      UUID workspaceId, UUID contractId, UUID quoteId) {
+    return contracts
+        .find(workspaceId, contractId)
+        .flatMap(c -> quotes.find(workspaceId, c.quoteId()))
+        .flatMap(
+            signed ->
+                quotes
+                    .find(workspaceId, quoteId)
+                    .map(
+                        q ->
+                            io.tranche.core.contract.QuoteChange.between(
+                                signed.content(), q.content())));
+  }
+
+  /**
    * Refuses content that a version of the project's quote cannot have: another currency than the
    * project's, a validity no person means, or, for an amendment, a plan that cannot become the
    * project's plan now (a first contract's plan replaces a draft plan whose parts may only have
