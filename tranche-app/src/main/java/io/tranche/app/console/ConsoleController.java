@@ -38,6 +38,7 @@ class ConsoleController {
   private final io.tranche.app.contract.QuoteService quotes;
   private final io.tranche.app.contract.ContractService contracts;
   private final io.tranche.app.artifact.ArtifactService artifacts;
+  private final io.tranche.app.project.Disputes disputes;
 
   ConsoleController(
       WorkspaceService workspaces,
@@ -49,7 +50,9 @@ class ConsoleController {
       List<io.tranche.app.platform.Attention.Source> attention,
       io.tranche.app.contract.QuoteService quotes,
       io.tranche.app.contract.ContractService contracts,
-      io.tranche.app.artifact.ArtifactService artifacts) {
+      io.tranche.app.artifact.ArtifactService artifacts,
+      io.tranche.app.project.Disputes disputes) {
+    this.disputes = disputes;
     this.artifacts = artifacts;
     this.quotes = quotes;
     this.contracts = contracts;
@@ -94,6 +97,7 @@ class ConsoleController {
             .map(r -> movable ? r : new MilestoneRow(r.milestone(), List.of()))
             .toList());
     model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
+    model.addAttribute("disputes", disputes.ofProject(actor, projectId));
     // the parts that would go to the client's review without a file: "submit" asks first there
     java.util.Set<UUID> withFiles = new java.util.HashSet<>();
     artifacts.ofProject(actor, projectId).forEach(a -> withFiles.add(a.milestoneId()));
@@ -132,17 +136,28 @@ class ConsoleController {
     return "Write a quote under Quotes & contract and send it to the client.";
   }
 
+  /**
+   * A member moves a milestone; opening or resolving a dispute takes its reason or outcome ({@code
+   * note}), and a refusal keeps what was typed next to the milestone.
+   */
   @PostMapping("/console/milestones/{milestoneId}/transitions")
   String transition(
       Actor actor,
       @PathVariable UUID milestoneId,
       @RequestParam(required = false) @Nullable MilestoneAction action,
+      @RequestParam(required = false) @Nullable String reason,
+      @RequestParam(required = false) @Nullable String outcome,
       RedirectAttributes redirect) {
     MilestoneView milestone = milestones.milestone(actor, milestoneId);
+    String note = action == MilestoneAction.OPEN_DISPUTE ? reason : outcome;
     try {
-      milestones.transition(actor, milestoneId, action);
+      disputes.move(actor, milestoneId, action, note);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      if (action == MilestoneAction.OPEN_DISPUTE || action == MilestoneAction.RESOLVE_DISPUTE) {
+        redirect.addFlashAttribute("errorMilestone", milestoneId);
+        redirect.addFlashAttribute("note", note);
+      }
     }
     return "redirect:/console/projects/" + milestone.projectId();
   }

@@ -181,6 +181,23 @@ class Notifications {
     }
   }
 
+  /** The client reads why a part is on hold, and how its dispute ended. */
+  @Reaction
+  void on(io.tranche.app.project.DisputeEvent event) {
+    toClient(
+        event.workspaceId(),
+        event.projectId(),
+        event.opened() ? "dispute-opened" : "dispute-resolved",
+        Map.of(
+            "milestone",
+            event.milestone(),
+            event.opened() ? "reason" : "outcome",
+            event.text(),
+            "link",
+            baseUrl.portal(event.workspaceId(), "/portal/projects/" + event.projectId())),
+        List.of());
+  }
+
   @Reaction
   void on(ModificationEvent event) {
     UUID ws = event.workspaceId();

@@ -43,6 +43,7 @@ public final class FormMessages {
           Map.entry("files", "The attachments"),
           Map.entry("comment", "What should change"),
           Map.entry("reason", "The reason"),
+          Map.entry("outcome", "How it was resolved"),
           Map.entry("amount", "The amount"),
           Map.entry("paidOn", "The date you paid"),
           Map.entry("receivedOn", "The date it arrived"),

@@ -41,6 +41,7 @@ class PortalController {
   private final ArtifactService artifacts;
   private final InvoiceDocuments documents;
   private final StripeCheckout checkout;
+  private final io.tranche.app.project.Disputes disputes;
 
   PortalController(
       WorkspaceService workspaces,
@@ -51,7 +52,9 @@ class PortalController {
       InvoiceService invoices,
       ArtifactService artifacts,
       InvoiceDocuments documents,
-      StripeCheckout checkout) {
+      StripeCheckout checkout,
+      io.tranche.app.project.Disputes disputes) {
+    this.disputes = disputes;
     this.workspaces = workspaces;
     this.projects = projects;
     this.milestones = milestones;
@@ -79,6 +82,7 @@ class PortalController {
     model.addAttribute("project", projects.project(actor, projectId));
     var plan = milestones.plan(actor, projectId);
     model.addAttribute("milestones", plan);
+    model.addAttribute("disputes", disputes.ofProject(actor, projectId));
     List<OpenInvoice> open = open(actor, projectId);
     List<ContractView> agreements = contracts.contracts(actor, projectId);
     model.addAttribute("open", open);

@@ -140,10 +140,85 @@ class ProjectApiIT extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
-    postJson(path, "{\"action\":\"OPEN_DISPUTE\"}").andExpect(jsonPath("$.disputed").value(true));
+    // a dispute says why: refused without a reason, and nothing moves
+    postJson(path, "{\"action\":\"OPEN_DISPUTE\",\"reason\":\"  \"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    postJson(path, "{\"action\":\"OPEN_DISPUTE\",\"reason\":\"The design was not approved\"}")
+        .andExpect(jsonPath("$.disputed").value(true));
     postJson(path, "{\"action\":\"SUBMIT\"}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("milestone.disputed"));
+    var client =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .authentication(io.tranche.app.support.Sessions.of(world.contactActor()));
+    assertThat(portal(client))
+        .contains("says: <q>The design was not approved</q>")
+        .contains("On hold: a dispute is open");
+    assertThat(
+            io.tranche.app.support.TestMail.text(
+                io.tranche.app.support.TestMail.awaitMailTo(
+                    world.contact().email(), "opened a dispute")))
+        .contains("Why: The design was not approved");
+
+    postJson(path, "{\"action\":\"RESOLVE_DISPUTE\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("outcome"));
+    postJson(path, "{\"action\":\"RESOLVE_DISPUTE\",\"outcome\":\"Approved on the call of 2 Dec\"}")
+        .andExpect(jsonPath("$.disputed").value(false));
+    assertThat(portal(client))
+        .contains("Dispute resolved: <q>Approved on the call of 2 Dec</q>")
+        .doesNotContain("The design was not approved");
+    var owner =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .authentication(io.tranche.app.support.Sessions.of(world.owner()));
+    assertThat(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/console/projects/" + world.project().id())
+                        .with(owner))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains(
+            "Dispute about <q>The design was not approved</q> resolved: <q>Approved on the call of"
+                + " 2 Dec</q>")
+        .contains("name=\"reason\"");
+    // the console's form keeps what was typed and says what is missing next to the field
+    var refused =
+        mvc.perform(
+                post("/console/milestones/" + world.milestones().get(1).id() + "/transitions")
+                    .with(owner)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("action", "OPEN_DISPUTE")
+                    .param("reason", ""))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(refused.getFlashMap().get("error").toString())
+        .isEqualTo("Please fill in the reason.");
+    assertThat(refused.getFlashMap().get("errorMilestone"))
+        .isEqualTo(world.milestones().get(1).id());
+    assertThat(
+            jdbc.sql(
+                    "select type from evidence_entry where workspace_id = ? and type like 'dispute.%' order by seq")
+                .param(world.owner().workspaceId())
+                .query(String.class)
+                .list())
+        .containsExactly("dispute.opened", "dispute.resolved");
+  }
+
+  private String portal(org.springframework.test.web.servlet.request.RequestPostProcessor client)
+      throws Exception {
+    return mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/portal/projects/" + world.project().id())
+                .with(client))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   @Test

@@ -183,6 +183,40 @@ public class MilestoneRepository {
         .update();
   }
 
+  /** Keeps a dispute's reason (its outcome cleared) or, with a null reason, its outcome. */
+  public void setDisputeNote(UUID workspaceId, UUID id, io.tranche.app.project.DisputeNote note) {
+    if (note.reason() != null) {
+      jdbc.sql(
+              "update milestone set dispute_reason = ?, dispute_outcome = null where workspace_id = ? and id = ?")
+          .params(note.reason(), workspaceId, id)
+          .update();
+    } else {
+      jdbc.sql("update milestone set dispute_outcome = ? where workspace_id = ? and id = ?")
+          .params(note.outcome(), workspaceId, id)
+          .update();
+    }
+  }
+
+  /** The dispute notes of a project's milestones that have one, by milestone id. */
+  public java.util.Map<UUID, io.tranche.app.project.DisputeNote> disputeNotes(
+      UUID workspaceId, UUID projectId) {
+    java.util.Map<UUID, io.tranche.app.project.DisputeNote> notes = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select id, dispute_reason, dispute_outcome from milestone
+            where workspace_id = ? and project_id = ? and dispute_reason is not null
+            order by position_no
+            """)
+        .params(workspaceId, projectId)
+        .query(
+            (rs, i) ->
+                notes.put(
+                    rs.getObject(1, UUID.class),
+                    new io.tranche.app.project.DisputeNote(rs.getString(2), rs.getString(3))))
+        .list();
+    return notes;
+  }
+
   /** The latest change reasons of a project's milestones that have one, by milestone id. */
   public java.util.Map<UUID, String> changeReasons(UUID workspaceId, UUID projectId) {
     java.util.Map<UUID, String> reasons = new java.util.LinkedHashMap<>();

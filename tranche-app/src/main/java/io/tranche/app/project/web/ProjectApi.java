@@ -45,8 +45,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectApi {
   private final ProjectService projects;
   private final MilestoneService milestones;
+  private final io.tranche.app.project.Disputes disputes;
 
-  ProjectApi(ProjectService projects, MilestoneService milestones) {
+  ProjectApi(
+      ProjectService projects,
+      MilestoneService milestones,
+      io.tranche.app.project.Disputes disputes) {
+    this.disputes = disputes;
     this.projects = projects;
     this.milestones = milestones;
   }
@@ -78,7 +83,9 @@ class ProjectApi {
   record MilestonePatch(@Nullable String name, @Nullable MoneyInput amount) {}
 
   /** A state-machine move, e.g. {@code {"action": "SUBMIT"}}. */
-  record TransitionBody(@Nullable MilestoneAction action) {}
+  /** A move; OPEN_DISPUTE needs its reason, RESOLVE_DISPUTE its outcome. */
+  record TransitionBody(
+      @Nullable MilestoneAction action, @Nullable String reason, @Nullable String outcome) {}
 
   /** A contact of the project's client who should see the project. */
   record ContactLink(@Nullable UUID contactId) {}
@@ -168,10 +175,18 @@ class ProjectApi {
       summary = "Move a milestone",
       description =
           "Actions: START, SUBMIT, REQUEST_CHANGES, ACCEPT, INVOICE, RECORD_PAYMENT, RELEASE,"
-              + " OPEN_DISPUTE, RESOLVE_DISPUTE. An illegal move is a 409 naming the current state.")
+              + " OPEN_DISPUTE, RESOLVE_DISPUTE. OPEN_DISPUTE needs a reason, RESOLVE_DISPUTE"
+              + " an outcome (how it ended); both sides read them. An illegal move is a"
+              + " 409 naming the current state.")
   MilestoneView transition(
       Actor actor, @PathVariable UUID milestoneId, @RequestBody TransitionBody body) {
-    return milestones.transition(actor, milestoneId, body.action());
+    return disputes.move(
+        actor,
+        milestoneId,
+        body.action(),
+        body.action() == io.tranche.core.milestone.MilestoneAction.OPEN_DISPUTE
+            ? body.reason()
+            : body.outcome());
   }
 
   private static NewProject toNewProject(ProjectBody body) {

@@ -64,6 +64,16 @@ class MailTemplatesTest {
               "Prototype is ready for your review",
               "Studio Nord delivered Prototype of Nordlicht shop"),
           entry(
+              "dispute-opened",
+              Map.of("milestone", "Prototype", "reason", "The design was not approved"),
+              "Prototype is on hold: Studio Nord opened a dispute",
+              "Why: The design was not approved"),
+          entry(
+              "dispute-resolved",
+              Map.of("milestone", "Prototype", "outcome", "Approved on the call"),
+              "The dispute on Prototype is resolved",
+              "How it was resolved: Approved on the call"),
+          entry(
               "modification-filed",
               Map.of(
                   "number", 3,
