@@ -84,7 +84,8 @@ public class MeetingService {
             : LocalDate.ofInstant(record.heldAt(), ZoneOffset.UTC),
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
         Period.ofYears(10),
-        Period.ofYears(2));
+        // a meeting is logged once held: not ahead of today (a day's grace for time zones)
+        Period.ofDays(1));
     MeetingView meeting =
         new MeetingView(
             UUID.randomUUID(),

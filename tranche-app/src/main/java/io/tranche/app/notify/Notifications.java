@@ -181,6 +181,26 @@ class Notifications {
     }
   }
 
+  /** The client is asked to confirm the notes of a meeting a member logged. */
+  @Reaction
+  void on(io.tranche.app.meeting.MeetingLogged logged) {
+    if (logged.confirmation()) {
+      return;
+    }
+    UUID ws = logged.workspaceId();
+    UUID project = logged.meeting().projectId();
+    toClient(
+        ws,
+        project,
+        "meeting-logged",
+        Map.of(
+            "heldAt",
+            io.tranche.app.platform.Dates.zoned(logged.meeting().heldAt(), workspaces.zone(ws)),
+            "link",
+            baseUrl.portal(ws, "/portal/projects/" + project + "/meetings")),
+        List.of());
+  }
+
   /** The client reads why a part is on hold, and how its dispute ended. */
   @Reaction
   void on(io.tranche.app.project.DisputeEvent event) {

@@ -16,6 +16,8 @@ public final class Dates {
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZONED =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
   private Dates() {}
 
@@ -29,5 +31,13 @@ public final class Dates {
 
   public static String moment(@Nullable Instant at, ZoneId zone) {
     return at == null ? "" : MOMENT.format(at.atZone(zone));
+  }
+
+  /**
+   * A moment with its time zone, {@code 14 Dec 2026, 09:30 CET}: for a time a reader elsewhere acts
+   * on (when a meeting was held).
+   */
+  public static String zoned(@Nullable Instant at, ZoneId zone) {
+    return at == null ? "" : ZONED.format(at.atZone(zone));
   }
 }

@@ -141,6 +141,11 @@ public class Words {
     return Dates.moment(at, zone());
   }
 
+  /** A moment with its time zone, e.g. {@code 14 Dec 2026, 09:30 CET}. */
+  public String zoned(@Nullable Instant at) {
+    return Dates.zoned(at, zone());
+  }
+
   /** A day, e.g. {@code 14 Dec 2026}. */
   public String day(@Nullable LocalDate date) {
     return Dates.day(date);

@@ -115,10 +115,26 @@ class AgreementFlowIT extends IntegrationTest {
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(
                         "{\"heldAt\":\"2026-11-20T10:00:00Z\",\"durationMinutes\":45,\"channel\":\"VIDEO\","
-                            + "\"attendees\":\"Dana, Chris\",\"notes\":\"Agreed: shop with 40 products\"}"))
+                            + "\"attendees\":\"Dana, Chris\",\"notes\":\"Agreed: shop with 40 products\","
+                            + "\"recordingLink\":\"https://meet.example/rec/42\"}"))
                 .andExpect(status().isCreated()))
             .get("id")
             .asString();
+    // the client is asked by mail, and reads the notes, the recording and the time with its zone
+    assertThat(
+            TestMail.text(
+                TestMail.awaitMailTo(world.contact().email(), "Please confirm the notes")))
+        .contains("wrote down what was said in your meeting");
+    String meetingsPage =
+        asClient(get("/portal/projects/" + project + "/meetings"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(meetingsPage)
+        .contains("href=\"https://meet.example/rec/42\"")
+        .containsPattern("20 Nov 2026, \\d\\d:00 [A-Z]{2,5}")
+        .contains("write a message</a> saying what");
     asClient(post("/portal/meetings/" + meeting + "/confirm"))
         .andExpect(status().is3xxRedirection());
     api(get("/api/v1/meetings/" + meeting))

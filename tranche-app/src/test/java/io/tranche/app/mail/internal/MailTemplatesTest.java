@@ -64,6 +64,11 @@ class MailTemplatesTest {
               "Prototype is ready for your review",
               "Studio Nord delivered Prototype of Nordlicht shop"),
           entry(
+              "meeting-logged",
+              Map.of("heldAt", "14 Dec 2026, 09:30 CET"),
+              "Please confirm the notes of your meeting on 14 Dec 2026, 09:30 CET",
+              "Studio Nord wrote down what was said in your meeting about Nordlicht shop"),
+          entry(
               "dispute-opened",
               Map.of("milestone", "Prototype", "reason", "The design was not approved"),
               "Prototype is on hold: Studio Nord opened a dispute",
