@@ -17,9 +17,10 @@ public record PaymentView(
     String status,
     LocalDate receivedOn,
     @Nullable String reference,
-    MoneyJson refunded) {
+    MoneyJson refunded,
+    @Nullable String receiptNumber) {
 
-  /** A payment nothing was refunded of yet. */
+  /** A payment nothing was refunded of yet, with no receipt issued yet. */
   public PaymentView(
       UUID id,
       UUID invoiceId,
@@ -36,6 +37,7 @@ public record PaymentView(
         status,
         receivedOn,
         reference,
-        new MoneyJson(0, amount.currency()));
+        new MoneyJson(0, amount.currency()),
+        null);
   }
 }

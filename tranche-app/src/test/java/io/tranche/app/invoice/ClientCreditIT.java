@@ -116,9 +116,15 @@ class ClientCreditIT extends IntegrationTest {
         .contains("50.00 EUR")
         .contains("of credit with");
     assertThat(pdf("/portal/payments/" + overpayment + "/receipt", client))
+        .as("receipts are numbered in the workspace's own series")
+        .containsPattern("Receipt R-\\d{4}-0001")
         .contains("1050.00 EUR")
         .contains("50.00 EUR of this was more than the invoice asked for when it arrived.")
         .contains("'s credit with Studio credit-held");
+    api(get("/api/v1/invoices/" + deposit + "/payments"), world.apiToken())
+        .andExpect(
+            jsonPath("$[0].receiptNumber")
+                .value(org.hamcrest.Matchers.matchesPattern("R-\\d{4}-0001")));
     api(get("/api/v1/clients/" + world.client().id() + "/credit"), world.apiToken())
         .andExpect(jsonPath("$[0].amountMinor").value(5000))
         .andExpect(jsonPath("$[0].currency").value("EUR"));
@@ -143,6 +149,7 @@ class ClientCreditIT extends IntegrationTest {
                 .trim())
         .isEqualTo("credit");
     assertThat(pdf("/portal/payments/" + fromCredit + "/receipt", client))
+        .containsPattern("Receipt R-\\d{4}-0002")
         .contains("10.00 EUR")
         .contains("Paid by your credit with");
     assertThat(TestMail.text(TestMail.awaitMailTo(world.contact().email(), "Receipt for invoice")))

@@ -143,9 +143,10 @@ public class InvoicePdf {
           .append(e(p.vendor().name()))
           .append(", to pay a later invoice or to be paid back.</p>");
     }
-    h.append("<p class=\"small\">Receipt ").append(payment.id()).append("</p></body></html>");
-    return rendered.pdf(
-        workspaceId, payment.id(), "receipt-" + payment.id() + ".pdf", h.toString());
+    String number =
+        payment.receiptNumber() == null ? payment.id().toString() : payment.receiptNumber();
+    h.append("<p class=\"small\">Receipt ").append(e(number)).append("</p></body></html>");
+    return rendered.pdf(workspaceId, payment.id(), "receipt-" + number + ".pdf", h.toString());
   }
 
   /** The part of a payment that went to the client's credit when it was posted. */

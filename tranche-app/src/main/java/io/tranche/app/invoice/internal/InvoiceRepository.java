@@ -33,10 +33,33 @@ public class InvoiceRepository {
   private final JdbcClient jdbc;
 
   private final YearSequence numbers;
+  private final YearSequence receiptNumbers;
 
   InvoiceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
     this.numbers = new YearSequence(jdbc, "invoice_counter", "invoice_year");
+    this.receiptNumbers = new YearSequence(jdbc, "receipt_counter", "receipt_year");
+  }
+
+  /**
+   * Gives a payment its receipt's number, {@code R-<year>-<seq>} (see {@link YearSequence}), unless
+   * it has one; answers the payment's number.
+   */
+  public String issueReceiptNumber(UUID workspaceId, UUID paymentId, int year) {
+    java.util.Optional<String> known =
+        jdbc.sql(
+                "select receipt_number from payment where workspace_id = ? and id = ? and receipt_number is not null")
+            .params(workspaceId, paymentId)
+            .query(String.class)
+            .optional();
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String number = String.format("R-%d-%04d", year, receiptNumbers.next(workspaceId, year));
+    jdbc.sql("update payment set receipt_number = ? where workspace_id = ? and id = ?")
+        .params(number, workspaceId, paymentId)
+        .update();
+    return number;
   }
 
   /** The next number of a workspace's invoices in a year (see {@link YearSequence}). */
@@ -397,7 +420,8 @@ public class InvoiceRepository {
                     rs.getString("status"),
                     rs.getDate("received_on").toLocalDate(),
                     rs.getString("reference"),
-                    new MoneyJson(rs.getLong("refunded_minor"), rs.getString("currency").trim())))
+                    new MoneyJson(rs.getLong("refunded_minor"), rs.getString("currency").trim()),
+                    rs.getString("receipt_number")))
         .list();
   }
 

@@ -167,7 +167,14 @@ public class Settlement {
             amount,
             payment.channel(),
             null));
+    issueReceipt(invoice, payment);
     mail.receipt(next, payment, amount, outcome);
+  }
+
+  /** Numbers the receipt of a payment that counts, in the workspace's series for this year. */
+  private void issueReceipt(Invoice invoice, PaymentView payment) {
+    invoices.issueReceiptNumber(
+        invoice.workspaceId(), payment.id(), workspaces.today(invoice.workspaceId()).getYear());
   }
 
   /**
@@ -195,6 +202,7 @@ public class Settlement {
             amount,
             payment.channel(),
             amount));
+    issueReceipt(invoice, payment);
     mail.receipt(
         invoice,
         payment,
