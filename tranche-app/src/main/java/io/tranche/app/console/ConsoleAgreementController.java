@@ -38,6 +38,7 @@ class ConsoleAgreementController {
   private final ContractService contracts;
   private final SigningKeys keys;
   private final io.tranche.app.contract.ChangeOrders changeOrders;
+  private final io.tranche.app.workspace.ClientService clients;
 
   ConsoleAgreementController(
       WorkspaceService workspaces,
@@ -45,7 +46,9 @@ class ConsoleAgreementController {
       QuoteService quotes,
       ContractService contracts,
       SigningKeys keys,
-      io.tranche.app.contract.ChangeOrders changeOrders) {
+      io.tranche.app.contract.ChangeOrders changeOrders,
+      io.tranche.app.workspace.ClientService clients) {
+    this.clients = clients;
     this.changeOrders = changeOrders;
     this.workspaces = workspaces;
     this.projects = projects;
@@ -74,7 +77,9 @@ class ConsoleAgreementController {
   String quote(Actor actor, @PathVariable UUID quoteId, Model model) {
     QuoteView quote = quotes.open(actor, quoteId);
     common(actor, model);
-    model.addAttribute("project", projects.project(actor, quote.projectId()));
+    var project = projects.project(actor, quote.projectId());
+    model.addAttribute("project", project);
+    model.addAttribute("client", clients.client(actor, project.clientId()));
     model.addAttribute("quote", quote);
     model.addAttribute("change", changeOrders.change(actor, quote));
     model.addAttribute(

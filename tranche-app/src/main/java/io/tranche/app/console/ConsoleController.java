@@ -39,6 +39,7 @@ class ConsoleController {
   private final io.tranche.app.contract.ContractService contracts;
   private final io.tranche.app.artifact.ArtifactService artifacts;
   private final io.tranche.app.project.Disputes disputes;
+  private final io.tranche.app.workspace.ClientService clients;
 
   ConsoleController(
       WorkspaceService workspaces,
@@ -51,7 +52,9 @@ class ConsoleController {
       io.tranche.app.contract.QuoteService quotes,
       io.tranche.app.contract.ContractService contracts,
       io.tranche.app.artifact.ArtifactService artifacts,
-      io.tranche.app.project.Disputes disputes) {
+      io.tranche.app.project.Disputes disputes,
+      io.tranche.app.workspace.ClientService clients) {
+    this.clients = clients;
     this.disputes = disputes;
     this.artifacts = artifacts;
     this.quotes = quotes;
@@ -83,7 +86,9 @@ class ConsoleController {
   String project(Actor actor, @PathVariable UUID projectId, Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
-    model.addAttribute("project", projects.project(actor, projectId));
+    var project = projects.project(actor, projectId);
+    model.addAttribute("project", project);
+    model.addAttribute("client", clients.client(actor, project.clientId()));
     List<MilestoneView> list =
         milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
     var stage = projects.stage(actor, projectId);

@@ -4,6 +4,7 @@
       "contract",
       "invoice",
       "mail",
+      "meeting",
       "message",
       "modification",
       "platform",

@@ -22,7 +22,8 @@ public final class Pdfs {
       body { font-family: 'DejaVu Sans'; font-size: 9.5pt; color: #1d2330; }
       h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; }
       table { width: 100%; border-collapse: collapse; } td, th { border-bottom: 0.5pt solid #ccc;
-      padding: 1.5mm; text-align: left; vertical-align: top; } .num { text-align: right; }
+      padding: 1.5mm; text-align: left; vertical-align: top; }
+      .num { text-align: right; white-space: nowrap; }
       .pre { white-space: pre-wrap; } .small { font-size: 8pt; color: #555; }
       .cert { page-break-before: always; } .hash { font-size: 8pt; word-wrap: break-word; }
       """;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * countersignature.
  */
 class FormsIT extends IntegrationTest {
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.workspace.ClientService clients;
 
   @Test
   void theQuoteEditorReportsEveryRefusalAtOnce() throws Exception {
@@ -118,5 +120,36 @@ class FormsIT extends IntegrationTest {
         .contains("id=\"consent-error\"")
         .contains("aria-describedby=\"typedName-error\"")
         .doesNotContain("typedName is");
+  }
+
+  @Test
+  void theVendorIsToldBeforeInvoicingAClientThatHasNoAddress() throws Exception {
+    World world = fixtures.world("forms-address");
+    var owner = authentication(Sessions.of(world.owner()));
+    String page =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/console/projects/" + world.project().id())
+                    .with(owner))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("has no address yet")
+        .contains("href=\"/console/clients/" + world.client().id() + "\"");
+    clients.updateClient(
+        world.owner(),
+        world.client().id(),
+        new io.tranche.app.workspace.ClientDetails(null, null, "Rue de la Paix 2, Paris", null));
+    assertThat(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/console/projects/" + world.project().id())
+                        .with(owner))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .doesNotContain("has no address yet");
   }
 }
