@@ -131,10 +131,23 @@ class ConsoleSetupIT extends IntegrationTest {
             patch("/api/v1/settings")
                 .header("Authorization", "Bearer " + world.apiToken())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"address\":\"Road 1\",\"taxId\":\"FR 12 345\",\"currency\":\"usd\"}"))
+                .content("{\"taxId\":\"FR 12 345\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("taxId"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    org.hamcrest.Matchers.containsString(
+                        "is not in the form of a French VAT id, e.g. FR12345678901")));
+    mvc.perform(
+            patch("/api/v1/settings")
+                .header("Authorization", "Bearer " + world.apiToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"address\":\"Road 1\",\"taxId\":\"FR 12 345 678 901\",\"currency\":\"usd\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.address").value("Road 1"))
-        .andExpect(jsonPath("$.taxId").value("FR 12 345"))
+        .andExpect(jsonPath("$.taxId").value("FR 12 345 678 901"))
         .andExpect(jsonPath("$.currency").value("USD"));
   }
 
