@@ -34,26 +34,54 @@ public record DunningPlan(
           new LateFee.None(),
           0);
 
+  /** Refuses every field that is wrong at once (out-of-order stages each, stage numbers). */
   public DunningPlan {
-    Validation.range("preDueDays", preDueDays, 0, 30);
+    io.tranche.core.error.FieldChecks checks = new io.tranche.core.error.FieldChecks();
+    checks.check("preDueDays", () -> Validation.range("preDueDays", preDueDays, 0, 30));
+    List<DunningStage> given = stages;
     stages =
-        List.copyOf(Validation.atMost("stages", Validation.required("stages", stages), MAX_STAGES));
-    if (stages.isEmpty()) {
-      throw DomainException.field(Validation.REQUIRED, "stages", Map.of("field", "stages"));
+        checks.check(
+            "stages",
+            () -> {
+              List<DunningStage> list =
+                  List.copyOf(
+                      Validation.atMost(
+                          "stages", Validation.required("stages", given), MAX_STAGES));
+              if (list.isEmpty()) {
+                throw DomainException.field(
+                    Validation.REQUIRED, "stages", Map.of("field", "stages"));
+              }
+              return list;
+            });
+    List<DunningStage> checked = stages == null ? List.of() : stages;
+    for (int i = 1; i < checked.size(); i++) {
+      int at = i;
+      String field = "stages[" + i + "].day";
+      checks.check(
+          field,
+          () -> {
+            if (checked.get(at).day() <= checked.get(at - 1).day()) {
+              throw DomainException.field(
+                  DunningErrors.STAGES_OUT_OF_ORDER,
+                  field,
+                  Map.of(
+                      "field",
+                      field,
+                      "day",
+                      checked.get(at).day(),
+                      "previous",
+                      checked.get(at - 1).day()));
+            }
+            return null;
+          });
     }
-    for (int i = 1; i < stages.size(); i++) {
-      if (stages.get(i).day() <= stages.get(i - 1).day()) {
-        String field = "stages[" + i + "].day";
-        throw DomainException.field(
-            DunningErrors.STAGES_OUT_OF_ORDER,
-            field,
-            Map.of(
-                "field", field, "day", stages.get(i).day(), "previous", stages.get(i - 1).day()));
-      }
-    }
-    Validation.required("lateFee", lateFee);
-    stage("stopWorkStage", stopWorkStage, stages.size());
-    stage("lateFeeStage", lateFeeStage, stages.size());
+    checks.check("lateFee", () -> Validation.required("lateFee", lateFee));
+    int count = checked.size();
+    int stopAt = stopWorkStage;
+    int feeAt = lateFeeStage;
+    checks.check("stopWorkStage", () -> stage("stopWorkStage", stopAt, count));
+    checks.check("lateFeeStage", () -> stage("lateFeeStage", feeAt, count));
+    checks.throwIfAny();
     if (lateFee instanceof LateFee.None) {
       lateFeeStage = 0;
     } else if (lateFeeStage == 0) {
@@ -61,13 +89,15 @@ public record DunningPlan(
     }
   }
 
-  private static void stage(String field, int stage, int stages) {
+  private static @org.jspecify.annotations.Nullable Void stage(
+      String field, int stage, int stages) {
     if (stage < 0 || stage > stages) {
       throw DomainException.field(
           DunningErrors.NO_SUCH_STAGE,
           field,
           Map.of("field", field, "stage", stage, "stages", stages));
     }
+    return null;
   }
 
   /** The number of the last stage: the one with the demand letter. */

@@ -104,6 +104,30 @@ class DunningScheduleTest {
   }
 
   @Test
+  void aPlanReportsEveryWrongFieldAtOnce() {
+    assertThatThrownBy(
+            () ->
+                new DunningPlan(
+                    40,
+                    List.of(
+                        DunningStage.of(20, ""), DunningStage.of(10, ""), DunningStage.of(5, "")),
+                    7,
+                    new LateFee.Percent(200),
+                    9))
+        .isInstanceOfSatisfying(
+            io.tranche.core.error.FieldChecks.InvalidFields.class,
+            e ->
+                assertThat(e.refusals())
+                    .extracting(DomainException::field)
+                    .containsExactly(
+                        "preDueDays",
+                        "stages[1].day",
+                        "stages[2].day",
+                        "stopWorkStage",
+                        "lateFeeStage"));
+  }
+
+  @Test
   void theContractsPlanWinsOverTheClientsOverTheWorkspaces() {
     DunningPlan a = new DunningPlan(0, List.of(DunningStage.of(5, "")), 0, new LateFee.None(), 0);
     DunningPlan b = new DunningPlan(0, List.of(DunningStage.of(7, "")), 0, new LateFee.None(), 0);
