@@ -45,13 +45,16 @@ class ConsoleClientController {
   private final ProjectService projects;
   private final MagicLinkService links;
   private final io.tranche.app.invoice.ClientCredits credits;
+  private final io.tranche.app.invoice.CreditPaybacks paybacks;
 
   ConsoleClientController(
       WorkspaceService workspaces,
       ClientService clients,
       ProjectService projects,
       MagicLinkService links,
-      io.tranche.app.invoice.ClientCredits credits) {
+      io.tranche.app.invoice.ClientCredits credits,
+      io.tranche.app.invoice.CreditPaybacks paybacks) {
+    this.paybacks = paybacks;
     this.credits = credits;
     this.workspaces = workspaces;
     this.clients = clients;
@@ -108,6 +111,56 @@ class ConsoleClientController {
           FormMessages.of(e, CLIENT_LABELS, "name"),
           Map.of(),
           model);
+    }
+  }
+
+  /**
+   * A member records credit paid back to the client (by bank transfer, outside Tranche); a refusal
+   * is shown next to its field with what was typed.
+   */
+  @PostMapping("/console/clients/{clientId}/credit/paid-back")
+  String creditPaidBack(
+      Actor actor,
+      @PathVariable UUID clientId,
+      @RequestParam Map<String, String> form,
+      HttpServletResponse response,
+      RedirectAttributes redirect,
+      Model model) {
+    ClientView client = clients.client(actor, clientId);
+    try {
+      String currency =
+          credits.ofClient(actor, clientId).stream()
+              .map(io.tranche.app.platform.MoneyJson::currency)
+              .findFirst()
+              .orElse("EUR");
+      io.tranche.core.money.Money amount =
+          io.tranche.app.platform.MoneyInput.typed(form.getOrDefault("amount", ""), currency)
+              .toMoney("amount", currency);
+      java.time.LocalDate on;
+      try {
+        on = java.time.LocalDate.parse(form.getOrDefault("paidOn", "").strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw DomainException.field(
+            io.tranche.core.error.Validation.REQUIRED,
+            "paidOn",
+            Map.of("field", "paidOn (a date)"));
+      }
+      var paid = paybacks.record(actor, clientId, amount, on, form.get("reference"));
+      redirect.addFlashAttribute(
+          "saved",
+          paid.amount()
+              + " of the client's credit recorded as paid back; it can no longer pay an invoice.");
+      return "redirect:/console/clients/" + clientId;
+    } catch (DomainException e) {
+      response.setStatus(Errors.formStatus(e));
+      model.addAttribute(
+          "creditErrors",
+          io.tranche.app.platform.FormMessages.of(
+              e,
+              Map.of("amount", "The amount", "paidOn", "The date", "reference", "The reference"),
+              "amount"));
+      model.addAttribute("creditForm", form);
+      return page(actor, client, form(client), Map.of(), Map.of(), Map.of(), model);
     }
   }
 
@@ -210,6 +263,11 @@ class ConsoleClientController {
         projects.projectsOfClient(actor, client.id(), new Paging(0, Paging.MAX_SIZE));
     model.addAttribute("projects", ofClient);
     model.addAttribute("credit", credits.ofClient(actor, client.id()));
+    model.addAttribute("today", workspaces.today(actor.workspaceId()));
+    if (!model.containsAttribute("creditForm")) {
+      model.addAttribute("creditForm", Map.of());
+      model.addAttribute("creditErrors", Map.of());
+    }
     return "console/client";
   }
 

@@ -88,14 +88,17 @@ public class PaymentService {
       Actor actor, UUID invoiceId, Money amount, LocalDate receivedOn, @Nullable String reference) {
     Access.member(actor);
     Invoice invoice = access.load(actor, invoiceId);
-    return settlement.receive(
-        invoice,
-        null,
-        "bank",
-        amount,
-        settlement.paymentDate(invoice.workspaceId(), "receivedOn", receivedOn),
-        Validation.optionalText("reference", reference, 200),
-        actor.label());
+    PaymentView received =
+        settlement.receive(
+            invoice,
+            null,
+            "bank",
+            amount,
+            settlement.paymentDate(invoice.workspaceId(), "receivedOn", receivedOn),
+            Validation.optionalText("reference", reference, 200),
+            actor.label());
+    // as stored: with its receipt's number
+    return access.payment(invoice.workspaceId(), invoice.id(), received.id());
   }
 
   /** Voids an issued invoice nothing was paid on; a credit note for what it asked reverses it. */

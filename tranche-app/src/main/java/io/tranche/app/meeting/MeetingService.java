@@ -34,6 +34,11 @@ public class MeetingService {
           "meeting.already-confirmed",
           ErrorKind.CONFLICT,
           "these meeting notes were already confirmed on {at}");
+  public static final ErrorCode NOT_HELD_YET =
+      new ErrorCode(
+          "meeting.not-held-yet",
+          ErrorKind.INVALID,
+          "{field} is in the future: log a meeting once it was held");
   public static final ErrorCode CONFIRM_AS_CLIENT =
       new ErrorCode(
           "meeting.confirm-as-client",
@@ -84,8 +89,11 @@ public class MeetingService {
             : LocalDate.ofInstant(record.heldAt(), ZoneOffset.UTC),
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
         Period.ofYears(10),
-        // a meeting is logged once held: not ahead of today (a day's grace for time zones)
         Period.ofDays(1));
+    // a meeting is logged once held (a few minutes' grace for clocks that differ)
+    if (record.heldAt().isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
+      throw DomainException.field(NOT_HELD_YET, "heldAt", Map.of("field", "heldAt"));
+    }
     MeetingView meeting =
         new MeetingView(
             UUID.randomUUID(),

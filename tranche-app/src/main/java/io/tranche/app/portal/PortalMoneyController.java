@@ -95,6 +95,7 @@ class PortalMoneyController {
     model.addAttribute("onlinePayment", checkout.enabled());
     model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
     model.addAttribute("credit", credits.ofProject(actor, projectId));
+    model.addAttribute("today", workspaces.today(actor.workspaceId()));
     return "portal/invoices";
   }
 
@@ -125,14 +126,17 @@ class PortalMoneyController {
       redirect.addFlashAttribute("reported", true);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
-      // what the client typed comes back with the refusal, next to their form
+      // the refusal goes next to the field it names, with what the client typed
+      String field = e.field() == null ? "amount" : e.field().replace(" (a date)", "");
       redirect.addFlashAttribute(
           "reportForm",
           Map.of(
               "invoice", invoiceId.toString(),
               "amount", amount,
               "paidOn", paidOn,
-              "reference", reference));
+              "reference", reference,
+              "field",
+                  List.of("amount", "paidOn", "reference").contains(field) ? field : "amount"));
     }
     return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
   }

@@ -106,6 +106,8 @@ class ClientCreditIT extends IntegrationTest {
         "SEPA over");
     assertThat(creditMinor()).isEqualTo(5000);
     UUID overpayment = paymentOf(deposit);
+    assertThat(TestMail.text(TestMail.awaitMailTo(world.contact().email(), "Receipt for invoice")))
+        .contains("50.00 EUR of it was more than the invoice asked for: it is kept as your credit");
 
     assertThat(page("/console/clients/" + world.client().id(), owner))
         .contains("holds")
@@ -151,9 +153,21 @@ class ClientCreditIT extends IntegrationTest {
     assertThat(pdf("/portal/payments/" + fromCredit + "/receipt", client))
         .containsPattern("Receipt R-\\d{4}-0002")
         .contains("10.00 EUR")
+        .contains("applied")
+        .contains("of the credit")
+        .contains("No new money was received")
+        .doesNotContain("acknowledges receipt of")
         .contains("Paid by your credit with");
-    assertThat(TestMail.text(TestMail.awaitMailTo(world.contact().email(), "Receipt for invoice")))
-        .isNotBlank();
+    String nextNumber =
+        jdbc.sql("select number from invoice where workspace_id = ? and id = ?")
+            .params(world.owner().workspaceId(), next)
+            .query(String.class)
+            .single()
+            .trim();
+    assertThat(
+            TestMail.text(
+                TestMail.awaitMailTo(world.contact().email(), "Receipt for invoice " + nextNumber)))
+        .contains("We applied 10.00 EUR of your credit with us to invoice");
     assertThat(page("/portal/projects/" + world.project().id() + "/invoices", client))
         .contains("10.00 EUR from your credit on")
         .contains("40.00 EUR");
@@ -230,5 +244,80 @@ class ClientCreditIT extends IntegrationTest {
         .andExpect(status().isNotFound());
     mvc.perform(post("/console/invoices/" + next + "/apply-credit").with(csrf()).with(client))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void creditPaidBackIsRecordedOnceAndNeverMoreThanHeld() throws Exception {
+    consolePost(
+        "/console/invoices/" + deposit + "/payments",
+        "amount",
+        "1050.00",
+        "receivedOn",
+        LocalDate.now().toString());
+    String client = "/console/clients/" + world.client().id();
+    assertThat(page(client, owner)).contains("Record credit paid back").contains("value=\"50.00\"");
+    // more than held: refused next to the amount, what was typed kept, nothing posted
+    String refused =
+        mvc.perform(
+                post(client + "/credit/paid-back")
+                    .with(csrf())
+                    .with(owner)
+                    .param("amount", "60.00")
+                    .param("paidOn", LocalDate.now().toString())
+                    .param("reference", "refund 1"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refused)
+        .contains("The amount is more than the credit the client holds (50.00 EUR)")
+        .contains("value=\"60.00\"")
+        .contains("value=\"refund 1\"");
+    assertThat(creditMinor()).isEqualTo(5000);
+    MvcResult done =
+        consolePost(
+            client + "/credit/paid-back",
+            "amount",
+            "50.00",
+            "paidOn",
+            LocalDate.now().toString(),
+            "reference",
+            "refund 1");
+    assertThat(done.getFlashMap().get("saved").toString())
+        .contains("50.00 EUR of the client's credit recorded as paid back");
+    assertThat(creditMinor()).isZero();
+    assertThat(page(client, owner)).doesNotContain("Record credit paid back");
+    assertThat(
+            jdbc.sql(
+                    "select sum(amount_minor) from ledger_posting where workspace_id = ? and account = 'CASH:bank'")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .as("1050.00 came in, 50.00 went back")
+        .isEqualTo(100000);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evidence_entry where workspace_id = ? and type = 'credit.paid-back'")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .isOne();
+    // nothing is left to pay back, by the API either; another workspace cannot touch it
+    api(
+            post("/api/v1/clients/" + world.client().id() + "/credit/paid-back")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"amount\":{\"amount\":\"1.00\"},\"paidOn\":\"" + LocalDate.now() + "\"}"),
+            world.apiToken())
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("credit.more-than-held"));
+    World other = fixtures.world("credit-back-other");
+    api(
+            post("/api/v1/clients/" + world.client().id() + "/credit/paid-back")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"amount\":{\"amount\":\"1.00\"},\"paidOn\":\"" + LocalDate.now() + "\"}"),
+            other.apiToken())
+        .andExpect(status().isNotFound());
   }
 }

@@ -125,6 +125,36 @@ class PaymentReportsIT extends IntegrationTest {
         .contains("id=\"report-error\"")
         .contains("aria-describedby=\"report-error\"")
         .contains(">Paid on</label>");
+    assertThat(again.replaceAll("\\s+", " "))
+        .as("the refusal is next to the amount, the field it is about")
+        .containsPattern(
+            "name=\"amount\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"report-error\"")
+        .containsPattern("name=\"paidOn\"[^>]*aria-invalid=\"false\"");
+    // a missing date is said next to the date
+    MvcResult noDate =
+        mvc.perform(
+                post("/portal/invoices/" + invoice + "/reports")
+                    .with(csrf())
+                    .with(client)
+                    .param("amount", "10.00")
+                    .param("paidOn", ""))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    String dateMissing =
+        mvc.perform(
+                get("/portal/projects/" + world.project().id() + "/invoices")
+                    .with(client)
+                    .requestAttr(
+                        org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE,
+                        noDate.getFlashMap()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ");
+    assertThat(dateMissing)
+        .containsPattern(
+            "name=\"paidOn\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"report-error\"")
+        .containsPattern("name=\"amount\"[^>]*aria-invalid=\"false\"");
     String zero = (String) report("0", "nothing").getFlashMap().get("error");
     assertThat(zero).isEqualTo("The amount must be more than zero, was 0.00.");
     assertThat(payments()).isZero();

@@ -70,6 +70,22 @@ public final class Ledger {
             Posting.credit(Account.receivable(clientId), amount)));
   }
 
+  /**
+   * Credit the client held was paid back to them on {@code channel}: the credit and the cash
+   * shrink. {@code reference} identifies the pay-back.
+   */
+  public static LedgerTransaction creditPaidBack(
+      UUID id, UUID reference, Instant at, UUID clientId, String channel, Money amount) {
+    return new LedgerTransaction(
+        id,
+        "credit.paid-back",
+        reference,
+        at,
+        List.of(
+            Posting.debit(Account.clientCredit(clientId), amount),
+            Posting.credit(Account.cash(channel), amount)));
+  }
+
   /** A provider kept a fee from a payment. */
   public static LedgerTransaction fee(
       UUID id, UUID paymentId, Instant at, String channel, Money fee) {

@@ -77,6 +77,10 @@ public record Milestone(
             if (disputed) {
               throw frozen(action);
             }
+            if (state == MilestoneState.PLANNED || state == MilestoneState.RELEASED) {
+              throw new DomainException(
+                  MilestoneErrors.NOTHING_TO_DISPUTE, Map.of("state", state.name()));
+            }
             yield with(state, true);
           }
           case RESOLVE_DISPUTE -> {

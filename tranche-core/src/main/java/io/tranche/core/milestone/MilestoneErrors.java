@@ -20,6 +20,12 @@ public final class MilestoneErrors {
           "milestone.disputed",
           ErrorKind.CONFLICT,
           "cannot {action} while the milestone (state {state}) is disputed; resolve the dispute first");
+  public static final ErrorCode NOTHING_TO_DISPUTE =
+      new ErrorCode(
+          "milestone.nothing-to-dispute",
+          ErrorKind.CONFLICT,
+          "cannot open a dispute on a milestone that is {state}: a part not started has nothing to"
+              + " dispute yet, and a released one is settled (use a modification request)");
   public static final ErrorCode NOT_DISPUTED =
       new ErrorCode(
           "milestone.not-disputed",

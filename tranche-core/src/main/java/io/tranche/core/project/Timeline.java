@@ -109,7 +109,7 @@ public final class Timeline {
         facts.signedOff()
             ? "Signed off"
             : allOver
-                ? "Every part is released: your sign-off is next"
+                ? "Every part is delivered: your sign-off is next"
                 : "After the last part is released");
     done.add(facts.signedOff());
     List<Step> steps = new ArrayList<>();
@@ -175,7 +175,16 @@ public final class Timeline {
               + " countersigns next; then the deposit invoice appears here.",
           null);
     }
-    Optional<Owed> due = facts.open().stream().findFirst();
+    // an invoice whose part is under dispute is on hold: the dispute comes first
+    java.util.Set<java.util.UUID> onHold =
+        facts.milestones().stream()
+            .filter(Milestone::disputed)
+            .map(m -> m.id().value())
+            .collect(java.util.stream.Collectors.toSet());
+    Optional<Owed> due =
+        facts.open().stream()
+            .filter(o -> o.milestoneId() == null || !onHold.contains(o.milestoneId()))
+            .findFirst();
     if (due.isPresent()) {
       Owed o = due.get();
       return new Next(
@@ -196,6 +205,18 @@ public final class Timeline {
             "Review " + m.name() + ": accept it, or ask for changes.",
             m.id().value());
       }
+    }
+    Optional<Milestone> disputed =
+        facts.milestones().stream().filter(Milestone::disputed).findFirst();
+    if (disputed.isPresent()) {
+      return new Next(
+          Action.WAIT,
+          "A dispute is open on "
+              + disputed.get().name()
+              + ": read why below, and answer "
+              + facts.vendor()
+              + " in a message. It is on hold until the dispute is resolved.",
+          disputed.get().id().value());
     }
     if (facts.awaitingCountersignature() && facts.contractSigned()) {
       return new Next(

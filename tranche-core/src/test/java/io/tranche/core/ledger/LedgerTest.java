@@ -100,6 +100,28 @@ class LedgerTest {
   }
 
   @Test
+  void creditPaidBackLeavesTheCashAndTheCredit() {
+    UUID client = UUID.randomUUID();
+    LedgerTransaction overpaid =
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            T,
+            client,
+            "bank",
+            Money.of(150, "EUR"),
+            Money.of(100, "EUR"));
+    LedgerTransaction back =
+        Ledger.creditPaidBack(
+            UUID.randomUUID(), UUID.randomUUID(), T, client, "bank", Money.of(50, "EUR"));
+    List<LedgerTransaction> all = List.of(overpaid, back);
+    assertThat(Ledger.balance(all, Account.clientCredit(client), Money.currency("EUR")))
+        .isEqualTo(Money.of(0, "EUR"));
+    assertThat(Ledger.balance(all, Account.cash("bank"), Money.currency("EUR")))
+        .isEqualTo(Money.of(100, "EUR"));
+  }
+
+  @Test
   void aReversalUndoesATransaction() {
     UUID client = UUID.randomUUID();
     LedgerTransaction issued =

@@ -51,7 +51,11 @@ class MilestoneProperties {
             .isIn(
                 MilestoneErrors.ILLEGAL_TRANSITION,
                 MilestoneErrors.DISPUTED,
+                MilestoneErrors.NOTHING_TO_DISPUTE,
                 MilestoneErrors.NOT_DISPUTED);
+        if (refused.code() == MilestoneErrors.NOTHING_TO_DISPUTE) {
+          assertThat(before.state()).isIn(MilestoneState.PLANNED, MilestoneState.RELEASED);
+        }
         assertThat(refused.args()).containsEntry("state", before.state().name());
       }
       assertThat(current.state()).isNotNull();

@@ -110,6 +110,13 @@ class MilestoneTest {
             DomainException.class, e -> assertThat(e.field()).isEqualTo("amount"));
   }
 
+  @Test
+  void aPartNotStartedOrAlreadyReleasedHasNothingToDispute() {
+    io.tranche.core.DomainAssertions.assertCode(
+        () -> Milestones.planned(PaymentTrigger.ACCEPTANCE).apply(OPEN_DISPUTE, T0),
+        "milestone.nothing-to-dispute");
+  }
+
   @Nested
   class WhenDisputed {
     private final Milestone disputed = Milestones.submitted().apply(OPEN_DISPUTE, T0).next();

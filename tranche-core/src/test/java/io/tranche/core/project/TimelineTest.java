@@ -150,9 +150,49 @@ class TimelineTest {
     assertThat(view.next().action()).isEqualTo(Timeline.Action.SIGN_OFF);
     assertThat(view.steps().get(3).status()).isEqualTo(Timeline.Status.CURRENT);
     assertThat(view.steps().get(3).detail())
-        .isEqualTo("Every part is released: your sign-off is next");
+        .isEqualTo("Every part is delivered: your sign-off is next");
     Timeline.View earlier = Timeline.of(facts(false, true, List.of(deposit, ms.get(1)), List.of()));
     assertThat(earlier.steps().get(3).detail()).isEqualTo("After the last part is released");
+  }
+
+  @Test
+  void anInvoiceOfADisputedPartIsOnHoldAndTheDisputeComesFirst() {
+    List<Milestone> ms = plan("Deposit", "Design");
+    Milestone deposit = moved(ms.get(0), MilestoneAction.INVOICE);
+    Milestone design =
+        moved(
+            ms.get(1),
+            MilestoneAction.START,
+            MilestoneAction.SUBMIT,
+            MilestoneAction.ACCEPT,
+            MilestoneAction.INVOICE,
+            MilestoneAction.OPEN_DISPUTE);
+    Timeline.Owed designInvoice =
+        new Timeline.Owed(
+            "2026-0002",
+            "Design",
+            Money.parse("500.00", "EUR"),
+            null,
+            design.id().value(),
+            List.of());
+    Timeline.View view =
+        Timeline.of(facts(false, true, List.of(deposit, design), List.of(designInvoice)));
+    assertThat(view.next().action()).isEqualTo(Timeline.Action.WAIT);
+    assertThat(view.next().text())
+        .startsWith("A dispute is open on Design: read why below, and answer Studio Nord");
+    Timeline.Owed depositInvoice =
+        new Timeline.Owed(
+            "2026-0001",
+            "Deposit",
+            Money.parse("100.00", "EUR"),
+            null,
+            deposit.id().value(),
+            List.of());
+    Timeline.View both =
+        Timeline.of(
+            facts(false, true, List.of(deposit, design), List.of(designInvoice, depositInvoice)));
+    assertThat(both.next().action()).isEqualTo(Timeline.Action.PAY);
+    assertThat(both.next().text()).contains("2026-0001").doesNotContain("2026-0002");
   }
 
   @Test

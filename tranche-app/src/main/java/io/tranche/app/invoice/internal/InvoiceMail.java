@@ -142,6 +142,7 @@ public class InvoiceMail {
             "number", String.valueOf(invoice.number()),
             "amount", amount.toString(),
             "received", Dates.day(payment.receivedOn()),
+            "credit", "credit".equals(payment.channel()),
             "outcome", outcome,
             "link",
                 baseUrl.portal(

@@ -103,17 +103,27 @@ public class InvoicePdf {
 
   public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt"));
-    h.append("<h1>Payment acknowledgement</h1>")
-        .append(parties(p))
-        .append("<p><b>")
-        .append(e(p.vendor().name()))
-        .append("</b> acknowledges receipt of <b>")
-        .append(e(payment.amount().formatted()))
-        .append("</b> from <b>")
-        .append(e(p.client().name()))
-        .append("</b> on ")
-        .append(Dates.day(payment.receivedOn()))
-        .append(".</p><table>")
+    h.append("<h1>Payment acknowledgement</h1>").append(parties(p)).append("<p><b>");
+    if ("credit".equals(payment.channel())) {
+      h.append(e(p.vendor().name()))
+          .append("</b> applied <b>")
+          .append(e(payment.amount().formatted()))
+          .append("</b> of the credit <b>")
+          .append(e(p.client().name()))
+          .append("</b> holds to this invoice on ")
+          .append(Dates.day(payment.receivedOn()))
+          .append(". No new money was received: the credit came from an earlier payment.");
+    } else {
+      h.append(e(p.vendor().name()))
+          .append("</b> acknowledges receipt of <b>")
+          .append(e(payment.amount().formatted()))
+          .append("</b> from <b>")
+          .append(e(p.client().name()))
+          .append("</b> on ")
+          .append(Dates.day(payment.receivedOn()))
+          .append(".");
+    }
+    h.append("</p><table>")
         .append(row("For invoice", i.number() == null ? "" : i.number()))
         .append(row("Project", p.project()));
     if (p.milestone() != null) {

@@ -126,7 +126,23 @@ public class Settlement {
             payment.channel(),
             amount,
             invoice.open()));
-    paid(invoice, next, payment, amount, actor, "Still open on this invoice: " + next.open() + ".");
+    Money excess =
+        amount.minus(invoice.open().isNegative() ? Money.zero(amount.currency()) : invoice.open());
+    paid(
+        invoice,
+        next,
+        payment,
+        amount,
+        actor,
+        "Still open on this invoice: "
+            + next.open()
+            + "."
+            + (excess.isNegative() || excess.isZero()
+                ? ""
+                : " "
+                    + excess
+                    + " of it was more than the invoice asked for: it is kept as your credit"
+                    + " with us."));
   }
 
   /**
@@ -139,13 +155,7 @@ public class Settlement {
         invoice.workspaceId(),
         Ledger.creditApplied(
             UUID.randomUUID(), payment.id(), clock.instant(), invoice.clientId(), amount));
-    paid(
-        invoice,
-        next,
-        payment,
-        amount,
-        actor,
-        "It was paid from your credit with us. Still open on this invoice: " + next.open() + ".");
+    paid(invoice, next, payment, amount, actor, "Still open on this invoice: " + next.open() + ".");
   }
 
   private void paid(

@@ -53,6 +53,7 @@ class InvoiceApi {
   private final ProjectService projects;
   private final CreditNotes creditNotes;
   private final io.tranche.app.invoice.ClientCredits credits;
+  private final io.tranche.app.invoice.CreditPaybacks paybacks;
 
   InvoiceApi(
       InvoiceService invoices,
@@ -61,7 +62,9 @@ class InvoiceApi {
       io.tranche.app.invoice.ExposureService exposures,
       ProjectService projects,
       CreditNotes creditNotes,
-      io.tranche.app.invoice.ClientCredits credits) {
+      io.tranche.app.invoice.ClientCredits credits,
+      io.tranche.app.invoice.CreditPaybacks paybacks) {
+    this.paybacks = paybacks;
     this.credits = credits;
     this.creditNotes = creditNotes;
     this.invoices = invoices;
@@ -318,5 +321,36 @@ class InvoiceApi {
               + " the client gets a receipt")
   PaymentView applyCredit(Actor actor, @PathVariable UUID invoiceId) {
     return credits.apply(actor, invoiceId);
+  }
+
+  /** Credit paid back to the client: its amount (in the credit's currency), date and reference. */
+  record PaidBackBody(
+      @Nullable MoneyInput amount, @Nullable LocalDate paidOn, @Nullable String reference) {}
+
+  @PostMapping("/clients/{clientId}/credit/paid-back")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary =
+          "Record credit paid back to the client by bank transfer; the credit shrinks by it and can"
+              + " no longer pay an invoice")
+  Map<String, Object> creditPaidBack(
+      Actor actor, @PathVariable UUID clientId, @RequestBody PaidBackBody body) {
+    String currency =
+        credits.ofClient(actor, clientId).stream()
+            .map(MoneyJson::currency)
+            .findFirst()
+            .orElse("EUR");
+    var paid =
+        paybacks.record(
+            actor,
+            clientId,
+            Validation.required("amount", body.amount()).toMoney("amount", currency),
+            Validation.required("paidOn", body.paidOn()),
+            body.reference());
+    return Map.of(
+        "id", paid.id(),
+        "amount", MoneyJson.of(paid.amount()),
+        "paidOn", paid.paidOn(),
+        "credit", credits.ofClient(actor, clientId));
   }
 }

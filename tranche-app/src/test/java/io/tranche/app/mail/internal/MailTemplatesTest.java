@@ -207,9 +207,10 @@ class MailTemplatesTest {
                   "number", "2026-0003",
                   "amount", "1190.00 EUR",
                   "received", "2 Dec 2026",
+                  "credit", false,
                   "outcome", "The invoice is paid in full."),
               "Receipt for invoice 2026-0003",
-              "We received 1190.00 EUR for invoice 2026-0003 on 2 Dec 2026"),
+              "We received 1190.00 EUR for invoice 2026-0003 on 2 Dec 2026. The invoice is paid"),
           entry(
               "review-reminder",
               Map.of("signOff", false, "milestone", "Prototype", "ends", "9 Dec 2026"),
@@ -259,6 +260,17 @@ class MailTemplatesTest {
       assertThat(laid.html()).as(c.getKey()).contains("href=\"" + LINK + "\"", "Studio Nord");
       assertThat(laid.text()).as(c.getKey()).contains(LINK);
     }
+  }
+
+  @Test
+  void aReceiptForCreditAppliedSaysNoNewMoneyChangedHands() {
+    Map<String, Object> credit = new HashMap<>(CASES.get("receipt").values());
+    credit.put("credit", true);
+    assertThat(composer.write("receipt", credit).body())
+        .contains(
+            "We applied 1190.00 EUR of your credit with us to invoice 2026-0003 on 2 Dec 2026; no"
+                + " new money changed hands. The invoice is paid")
+        .doesNotContain("We received");
   }
 
   @Test
