@@ -123,6 +123,11 @@ class ClientCreditIT extends IntegrationTest {
         .contains("1050.00 EUR")
         .contains("50.00 EUR of this was more than the invoice asked for when it arrived.")
         .contains("'s credit with Studio credit-held");
+    assertThat(pdf("/portal/invoices/" + deposit + "/pdf", client))
+        .as("a paid invoice no longer asks to be paid")
+        .contains("This invoice is paid in full. Thank you.")
+        .doesNotContain("How to pay")
+        .doesNotContain("sealed until this invoice is paid");
     api(get("/api/v1/invoices/" + deposit + "/payments"), world.apiToken())
         .andExpect(
             jsonPath("$[0].receiptNumber")

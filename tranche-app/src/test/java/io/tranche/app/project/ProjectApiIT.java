@@ -149,6 +149,12 @@ class ProjectApiIT extends IntegrationTest {
     postJson(path, "{\"action\":\"SUBMIT\"}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("milestone.disputed"));
+    String milestone = world.milestones().get(1).id().toString();
+    mvc.perform(
+            get("/api/v1/projects/" + world.project().id() + "/disputes")
+                .header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(jsonPath("$['" + milestone + "'].reason").value("The design was not approved"))
+        .andExpect(jsonPath("$['" + milestone + "'].outcome").doesNotExist());
     var client =
         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
             .authentication(io.tranche.app.support.Sessions.of(world.contactActor()));

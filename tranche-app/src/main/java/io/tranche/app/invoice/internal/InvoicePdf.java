@@ -84,20 +84,41 @@ public class InvoicePdf {
         .append(money("Paid", i.paid(), false))
         .append(money("Open", i.open(), true))
         .append("</table>");
-    if (p.milestone() != null && !p.unlocks().isEmpty()) {
-      h.append("<h2>What paying this invoice unlocks</h2><p>The deliverables of ")
+    boolean owes = i.state().owesMoney();
+    boolean paid = i.state() == io.tranche.core.invoice.InvoiceState.PAID;
+    if (p.milestone() != null && !p.unlocks().isEmpty() && (owes || paid)) {
+      h.append(
+              owes
+                  ? "<h2>What paying this invoice unlocks</h2><p>The deliverables of "
+                  : "<h2>What this invoice paid for</h2><p>The deliverables of ")
           .append(e(p.milestone()))
           .append(": <b>")
           .append(e(String.join(", ", p.unlocks())))
-          .append("</b>. Each is sealed until this invoice is paid; its delivery receipt")
+          .append(
+              owes
+                  ? "</b>. Each is sealed until this invoice is paid; its delivery receipt"
+                  : "</b>. Paying it released them, unless a dispute holds them; each delivery"
+                      + " receipt")
           .append(" proves what it contains.</p>");
     }
-    h.append("<h2>How to pay</h2><p class=\"pre\">")
-        .append(e(paymentInstructions))
-        .append("</p>")
-        .append("<p class=\"small\">Please quote ")
-        .append(e(i.number()))
-        .append(" with your payment.</p></body></html>");
+    if (owes) {
+      h.append("<h2>How to pay</h2><p class=\"pre\">")
+          .append(e(paymentInstructions))
+          .append("</p>")
+          .append("<p class=\"small\">Please quote ")
+          .append(e(i.number()))
+          .append(" with your payment.</p>");
+    } else {
+      h.append("<h2>")
+          .append(paid ? "Paid" : "Nothing to pay")
+          .append("</h2><p>")
+          .append(
+              paid
+                  ? "This invoice is paid in full. Thank you."
+                  : "Nothing is to be paid on this invoice any more.")
+          .append("</p>");
+    }
+    h.append("</body></html>");
     return rendered.pdf(workspaceId, i.id(), "invoice-" + i.number() + ".pdf", h.toString());
   }
 

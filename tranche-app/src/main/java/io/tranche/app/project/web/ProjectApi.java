@@ -144,6 +144,16 @@ class ProjectApi {
     return milestones.milestones(actor, projectId, new Paging(page, size));
   }
 
+  @GetMapping("/projects/{projectId}/disputes")
+  @Operation(
+      summary =
+          "Why each milestone's latest dispute was opened, and how it ended (outcome null while it"
+              + " is open), by milestone id; every dispute is also in the evidence log")
+  java.util.Map<UUID, io.tranche.app.project.DisputeNote> disputes(
+      Actor actor, @PathVariable UUID projectId) {
+    return disputes.ofProject(actor, projectId);
+  }
+
   @PostMapping("/projects/{projectId}/milestones")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Add a milestone at the end of the plan")
