@@ -247,6 +247,9 @@ class AgreementFlowIT extends IntegrationTest {
           .contains("Chris Client")
           .contains("Dana Vendor")
           .contains("FlowTest/1.0")
+          .containsPattern(
+              "Signed at \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC")
+          .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d")
           .contains(v2Hash)
           .contains(fingerprint);
       PDFont font =

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContractPdf {
+  /** A signature's moment as people read it, to the millisecond the evidence log keeps it. */
+  private static final java.time.format.DateTimeFormatter SIGNED_AT =
+      java.time.format.DateTimeFormatter.ofPattern(
+              "d MMM yyyy, HH:mm:ss.SSS 'UTC'", java.util.Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
 
   /** What goes into a contract's PDF. */
   public record Contents(
@@ -120,7 +125,7 @@ public class ContractPdf {
           .append("</h2><table>")
           .append(row("Typed name", s.typedName()))
           .append(row("Account", s.signerEmail() + " (" + s.signer() + ")"))
-          .append(row("Signed at (UTC)", s.signedAt().toString()))
+          .append(row("Signed at", SIGNED_AT.format(s.signedAt())))
           .append(row("Network address", s.ip()))
           .append(row("Browser", s.userAgent()))
           .append(row("Document SHA-256", s.documentHash()))
