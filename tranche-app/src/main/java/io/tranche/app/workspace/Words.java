@@ -123,6 +123,7 @@ public class Words {
       case "payment.refunded" -> "payment refunded";
       case "payment.fee" -> "provider fee";
       case "credit.applied" -> "paid from the client's credit";
+      case "credit.paid-back" -> "credit paid back to the client";
       default -> kind.replace('.', ' ').replace('-', ' ');
     };
   }
