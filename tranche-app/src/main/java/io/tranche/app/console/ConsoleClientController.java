@@ -128,24 +128,17 @@ class ConsoleClientController {
       Model model) {
     ClientView client = clients.client(actor, clientId);
     try {
-      String currency =
-          credits.ofClient(actor, clientId).stream()
-              .map(io.tranche.app.platform.MoneyJson::currency)
-              .findFirst()
-              .orElse("EUR");
+      String currency = paybacks.currency(actor, clientId);
       io.tranche.core.money.Money amount =
           io.tranche.app.platform.MoneyInput.typed(form.getOrDefault("amount", ""), currency)
               .toMoney("amount", currency);
-      java.time.LocalDate on;
-      try {
-        on = java.time.LocalDate.parse(form.getOrDefault("paidOn", "").strip());
-      } catch (java.time.format.DateTimeParseException e) {
-        throw DomainException.field(
-            io.tranche.core.error.Validation.REQUIRED,
-            "paidOn",
-            Map.of("field", "paidOn (a date)"));
-      }
-      var paid = paybacks.record(actor, clientId, amount, on, form.get("reference"));
+      var paid =
+          paybacks.record(
+              actor,
+              clientId,
+              amount,
+              io.tranche.app.platform.Dates.typed(form.get("paidOn"), "paidOn"),
+              form.get("reference"));
       redirect.addFlashAttribute(
           "saved",
           paid.amount()

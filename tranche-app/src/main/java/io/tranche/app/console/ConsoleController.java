@@ -12,7 +12,6 @@ import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.MilestoneMachine;
-import io.tranche.core.milestone.MilestoneState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -154,14 +153,14 @@ class ConsoleController {
       @RequestParam(required = false) @Nullable String outcome,
       RedirectAttributes redirect) {
     MilestoneView milestone = milestones.milestone(actor, milestoneId);
-    String note = action == MilestoneAction.OPEN_DISPUTE ? reason : outcome;
     try {
-      disputes.move(actor, milestoneId, action, note);
+      disputes.move(actor, milestoneId, action, reason, outcome);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       if (action == MilestoneAction.OPEN_DISPUTE || action == MilestoneAction.RESOLVE_DISPUTE) {
         redirect.addFlashAttribute("errorMilestone", milestoneId);
-        redirect.addFlashAttribute("note", note);
+        redirect.addFlashAttribute(
+            "note", action == MilestoneAction.OPEN_DISPUTE ? reason : outcome);
       }
     }
     return "redirect:/console/projects/" + milestone.projectId();
@@ -219,8 +218,7 @@ class ConsoleController {
                 .filter(
                     a ->
                         a == MilestoneAction.OPEN_DISPUTE
-                            ? m.state() != MilestoneState.RELEASED
-                                && m.state() != MilestoneState.PLANNED
+                            ? io.tranche.core.milestone.Milestone.disputable(m.state())
                             : MilestoneMachine.next(m.state(), a, m.trigger()).isPresent())
                 .toList();
     return new MilestoneRow(m, actions);

@@ -13,7 +13,6 @@ import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import io.tranche.core.invoice.InvoiceState;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,15 +135,7 @@ class ConsoleMoneyController {
       RedirectAttributes redirect) {
     InvoiceView invoice = invoices.invoice(actor, invoiceId);
     try {
-      LocalDate on;
-      try {
-        on = LocalDate.parse(receivedOn.strip());
-      } catch (DateTimeParseException e) {
-        throw DomainException.field(
-            io.tranche.core.error.Validation.REQUIRED,
-            "receivedOn",
-            Map.of("field", "receivedOn (a date)"));
-      }
+      LocalDate on = io.tranche.app.platform.Dates.typed(receivedOn, "receivedOn");
       payments.recordPayment(
           actor,
           invoiceId,

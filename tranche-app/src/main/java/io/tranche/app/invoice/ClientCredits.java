@@ -100,11 +100,7 @@ public class ClientCredits {
       throw new DomainException(NOTHING_OPEN, about);
     }
     ledger.lockCredit(invoice.workspaceId(), invoice.clientId());
-    long held =
-        ledger.credit(invoice.workspaceId(), invoice.clientId()).stream()
-            .filter(m -> m.currency().equals(currency))
-            .mapToLong(MoneyJson::amountMinor)
-            .sum();
+    long held = ledger.creditHeld(invoice.workspaceId(), invoice.clientId(), currency);
     if (held <= 0) {
       throw new DomainException(NONE_HELD, about);
     }

@@ -39,18 +39,34 @@ public class CreditPaybacks {
   private final ClientService clients;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final io.tranche.app.workspace.SettingsService settings;
 
   CreditPaybacks(
       LedgerRepository ledger,
       Settlement settlement,
       ClientService clients,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      io.tranche.app.workspace.SettingsService settings) {
+    this.settings = settings;
     this.ledger = ledger;
     this.settlement = settlement;
     this.clients = clients;
     this.events = events;
     this.clock = clock;
+  }
+
+  /**
+   * The currency a pay-back of the client's credit is in: that of the credit held (the first, if it
+   * is held in several), else the workspace's.
+   */
+  @Transactional(readOnly = true)
+  public String currency(Actor actor, UUID clientId) {
+    clients.client(Access.member(actor), clientId);
+    return ledger.credit(actor.workspaceId(), clientId).stream()
+        .map(MoneyJson::currency)
+        .findFirst()
+        .orElseGet(() -> settings.settings(actor.workspaceId()).currency());
   }
 
   /**
@@ -69,19 +85,10 @@ public class CreditPaybacks {
     UUID workspaceId = actor.workspaceId();
     LocalDate on = settlement.paymentDate(workspaceId, "paidOn", paidOn);
     String ref = Validation.optionalText("reference", reference, 200);
-    if (amount.isNegative() || amount.isZero()) {
-      throw DomainException.field(
-          io.tranche.core.money.MoneyErrors.NOT_POSITIVE,
-          "amount",
-          Map.of("value", amount.toDecimalString()));
-    }
+    Settlement.requirePositive(amount);
     ledger.lockCredit(workspaceId, clientId);
     String currency = amount.currency().getCurrencyCode();
-    long held =
-        ledger.credit(workspaceId, clientId).stream()
-            .filter(m -> m.currency().equals(currency))
-            .mapToLong(MoneyJson::amountMinor)
-            .sum();
+    long held = ledger.creditHeld(workspaceId, clientId, currency);
     if (amount.amountMinor() > held) {
       throw DomainException.field(
           MORE_THAN_HELD,

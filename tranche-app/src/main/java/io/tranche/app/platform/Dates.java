@@ -21,6 +21,21 @@ public final class Dates {
 
   private Dates() {}
 
+  /**
+   * A date as a form's date field sends it ({@code 2026-12-01}); an empty or malformed one is
+   * refused naming {@code field}.
+   */
+  public static LocalDate typed(@Nullable String text, String field) {
+    try {
+      return LocalDate.parse(text == null ? "" : text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw io.tranche.core.error.DomainException.field(
+          io.tranche.core.error.Validation.REQUIRED,
+          field,
+          java.util.Map.of("field", field + " (a date)"));
+    }
+  }
+
   public static String day(@Nullable LocalDate date) {
     return date == null ? "" : DAY.format(date);
   }

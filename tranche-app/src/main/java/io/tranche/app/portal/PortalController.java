@@ -83,12 +83,7 @@ class PortalController {
     var plan = milestones.plan(actor, projectId);
     model.addAttribute("milestones", plan);
     model.addAttribute("disputes", disputes.ofProject(actor, projectId));
-    model.addAttribute(
-        "onHold",
-        plan.stream()
-            .filter(io.tranche.core.milestone.Milestone::disputed)
-            .map(m -> m.id().value())
-            .toList());
+    model.addAttribute("onHold", Timeline.onHold(plan));
     List<OpenInvoice> open = open(actor, projectId);
     List<ContractView> agreements = contracts.contracts(actor, projectId);
     model.addAttribute("open", open);

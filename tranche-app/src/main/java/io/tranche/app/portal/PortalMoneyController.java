@@ -12,9 +12,7 @@ import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
-import io.tranche.core.error.Validation;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +107,7 @@ class PortalMoneyController {
       RedirectAttributes redirect) {
     InvoiceView invoice = invoices.invoice(actor, invoiceId);
     try {
-      LocalDate on;
-      try {
-        on = LocalDate.parse(paidOn.strip());
-      } catch (DateTimeParseException e) {
-        throw DomainException.field(
-            Validation.REQUIRED, "paidOn", Map.of("field", "paidOn (a date)"));
-      }
+      LocalDate on = io.tranche.app.platform.Dates.typed(paidOn, "paidOn");
       payments.reportPayment(
           actor,
           invoiceId,
@@ -127,7 +119,7 @@ class PortalMoneyController {
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       // the refusal goes next to the field it names, with what the client typed
-      String field = e.field() == null ? "amount" : e.field().replace(" (a date)", "");
+      String field = e.field() == null ? "amount" : e.field();
       redirect.addFlashAttribute(
           "reportForm",
           Map.of(

@@ -39,26 +39,16 @@ public class Disputes {
   }
 
   /**
-   * A member opens a dispute on a milestone, saying why; the milestone is on hold until resolved.
-   */
-  @Transactional
-  public MilestoneView open(Actor actor, UUID milestoneId, @Nullable String reason) {
-    return move(actor, milestoneId, MilestoneAction.OPEN_DISPUTE, reason);
-  }
-
-  /** A member resolves a milestone's dispute, saying how it ended. */
-  @Transactional
-  public MilestoneView resolve(Actor actor, UUID milestoneId, @Nullable String outcome) {
-    return move(actor, milestoneId, MilestoneAction.RESOLVE_DISPUTE, outcome);
-  }
-
-  /**
-   * Opens or resolves a dispute ({@code action}), with its reason or outcome ({@code note},
-   * required); any other action is a plain move.
+   * A member moves a milestone: opening a dispute needs its {@code reason}, resolving one its
+   * {@code outcome}, which both sides read; any other action is a plain move (both ignored).
    */
   @Transactional
   public MilestoneView move(
-      Actor actor, UUID milestoneId, @Nullable MilestoneAction action, @Nullable String note) {
+      Actor actor,
+      UUID milestoneId,
+      @Nullable MilestoneAction action,
+      @Nullable String reason,
+      @Nullable String outcome) {
     if (action != MilestoneAction.OPEN_DISPUTE && action != MilestoneAction.RESOLVE_DISPUTE) {
       return milestones.transition(actor, milestoneId, action);
     }
@@ -66,7 +56,10 @@ public class Disputes {
     io.tranche.app.platform.TokenScope.require(
         io.tranche.app.platform.TokenScope.FULL, action.name() + " on a milestone");
     boolean opening = action == MilestoneAction.OPEN_DISPUTE;
-    String text = Validation.text(opening ? "reason" : "outcome", note, TEXT_MAX);
+    String text =
+        opening
+            ? Validation.text("reason", reason, TEXT_MAX)
+            : Validation.text("outcome", outcome, TEXT_MAX);
     MilestoneView moved = milestones.transition(actor, milestoneId, action);
     record(actor.workspaceId(), moved, opening, text, actor.label());
     return moved;

@@ -44,9 +44,8 @@ public final class Ledger {
       String channel,
       Money amount,
       Money open) {
-    Money owed = open.isNegative() ? Money.zero(amount.currency()) : open;
-    Money settled = amount.compareTo(owed) <= 0 ? amount : owed;
-    Money excess = amount.minus(settled);
+    Money excess = beyondOpen(amount, open);
+    Money settled = amount.minus(excess);
     List<Posting> postings = new ArrayList<>();
     postings.add(Posting.debit(Account.cash(channel), amount));
     postings.add(Posting.credit(Account.receivable(clientId), settled));
@@ -84,6 +83,12 @@ public final class Ledger {
         List.of(
             Posting.debit(Account.clientCredit(clientId), amount),
             Posting.credit(Account.cash(channel), amount)));
+  }
+
+  /** The part of {@code amount} beyond what is {@code open}: it becomes the client's credit. */
+  public static Money beyondOpen(Money amount, Money open) {
+    Money owed = open.isNegative() ? Money.zero(amount.currency()) : open;
+    return amount.compareTo(owed) <= 0 ? Money.zero(amount.currency()) : amount.minus(owed);
   }
 
   /** A provider kept a fee from a payment. */

@@ -65,6 +65,14 @@ public record Milestone(
   }
 
   /**
+   * Whether a part in {@code state} can be disputed: not before it started (nothing to dispute yet)
+   * and not once released (settled; a modification request is the way then).
+   */
+  public static boolean disputable(MilestoneState state) {
+    return state != MilestoneState.PLANNED && state != MilestoneState.RELEASED;
+  }
+
+  /**
    * Applies {@code action} at time {@code at}; refuses a move the state machine does not allow, and
    * every move but resolving while a dispute is open.
    */
@@ -77,7 +85,7 @@ public record Milestone(
             if (disputed) {
               throw frozen(action);
             }
-            if (state == MilestoneState.PLANNED || state == MilestoneState.RELEASED) {
+            if (!disputable(state)) {
               throw new DomainException(
                   MilestoneErrors.NOTHING_TO_DISPUTE, Map.of("state", state.name()));
             }

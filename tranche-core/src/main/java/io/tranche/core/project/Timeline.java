@@ -129,6 +129,14 @@ public final class Timeline {
     return new View(steps, facts.open(), next(facts));
   }
 
+  /** The ids of the parts under dispute: their invoices are on hold. */
+  public static java.util.Set<java.util.UUID> onHold(List<Milestone> milestones) {
+    return milestones.stream()
+        .filter(Milestone::disputed)
+        .map(m -> m.id().value())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** A part's state as the client reads it. */
   public static String words(Milestone m, List<Owed> open) {
     if (m.disputed()) {
@@ -176,11 +184,7 @@ public final class Timeline {
           null);
     }
     // an invoice whose part is under dispute is on hold: the dispute comes first
-    java.util.Set<java.util.UUID> onHold =
-        facts.milestones().stream()
-            .filter(Milestone::disputed)
-            .map(m -> m.id().value())
-            .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<java.util.UUID> onHold = onHold(facts.milestones());
     Optional<Owed> due =
         facts.open().stream()
             .filter(o -> o.milestoneId() == null || !onHold.contains(o.milestoneId()))

@@ -142,7 +142,7 @@ public class InvoiceMail {
             "number", String.valueOf(invoice.number()),
             "amount", amount.toString(),
             "received", Dates.day(payment.receivedOn()),
-            "credit", "credit".equals(payment.channel()),
+            "credit", io.tranche.app.invoice.ClientCredits.CHANNEL.equals(payment.channel()),
             "outcome", outcome,
             "link",
                 baseUrl.portal(

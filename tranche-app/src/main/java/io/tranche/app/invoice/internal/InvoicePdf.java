@@ -125,7 +125,7 @@ public class InvoicePdf {
   public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt"));
     h.append("<h1>Payment acknowledgement</h1>").append(parties(p)).append("<p><b>");
-    if ("credit".equals(payment.channel())) {
+    if (io.tranche.app.invoice.ClientCredits.CHANNEL.equals(payment.channel())) {
       h.append(e(p.vendor().name()))
           .append("</b> applied <b>")
           .append(e(payment.amount().formatted()))
@@ -156,7 +156,8 @@ public class InvoicePdf {
                 switch (payment.channel()) {
                       case "bank" -> "bank transfer";
                       case "stripe" -> "card (online)";
-                      case "credit" -> "your credit with " + p.vendor().name();
+                      case io.tranche.app.invoice.ClientCredits.CHANNEL ->
+                          "your credit with " + p.vendor().name();
                       default -> payment.channel();
                     }
                     + (payment.reference() == null ? "" : " · " + payment.reference())))
@@ -185,7 +186,10 @@ public class InvoicePdf {
     long kept =
         ledger.postings(workspaceId, List.of(payment.id())).stream()
             .filter(x -> x.kind().equals("payment.received"))
-            .filter(x -> x.account().startsWith("CLIENT_CREDIT:"))
+            .filter(
+                x ->
+                    io.tranche.core.ledger.Account.parse(x.account()).kind()
+                        == io.tranche.core.ledger.Account.Kind.CLIENT_CREDIT)
             .mapToLong(x -> -x.amount().amountMinor())
             .sum();
     return new MoneyJson(kept, payment.amount().currency());

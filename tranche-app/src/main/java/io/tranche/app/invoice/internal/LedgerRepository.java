@@ -93,6 +93,11 @@ public class LedgerRepository {
         .list();
   }
 
+  /** The credit a client holds in one currency, in minor units (0 when none). */
+  public long creditHeld(UUID workspaceId, UUID clientId, String currency) {
+    return -balance(workspaceId, Account.clientCredit(clientId), currency).amountMinor();
+  }
+
   /**
    * Holds the client's row until the transaction ends, so two uses of the client's credit at once
    * cannot both spend it.

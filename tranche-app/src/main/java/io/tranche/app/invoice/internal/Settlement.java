@@ -126,8 +126,7 @@ public class Settlement {
             payment.channel(),
             amount,
             invoice.open()));
-    Money excess =
-        amount.minus(invoice.open().isNegative() ? Money.zero(amount.currency()) : invoice.open());
+    Money excess = Ledger.beyondOpen(amount, invoice.open());
     paid(
         invoice,
         next,
@@ -137,7 +136,7 @@ public class Settlement {
         "Still open on this invoice: "
             + next.open()
             + "."
-            + (excess.isNegative() || excess.isZero()
+            + (excess.isZero()
                 ? ""
                 : " "
                     + excess
@@ -244,6 +243,11 @@ public class Settlement {
 
   public static void requirePositive(Invoice invoice, Money amount) {
     requireCurrency(invoice, amount);
+    requirePositive(amount);
+  }
+
+  /** Refuses an amount of zero or less, naming the {@code amount} field. */
+  public static void requirePositive(Money amount) {
     if (amount.isNegative() || amount.isZero()) {
       throw DomainException.field(
           MoneyErrors.NOT_POSITIVE, "amount", Map.of("value", amount.toDecimalString()));

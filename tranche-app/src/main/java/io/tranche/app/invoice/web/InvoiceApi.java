@@ -335,11 +335,7 @@ class InvoiceApi {
               + " no longer pay an invoice")
   Map<String, Object> creditPaidBack(
       Actor actor, @PathVariable UUID clientId, @RequestBody PaidBackBody body) {
-    String currency =
-        credits.ofClient(actor, clientId).stream()
-            .map(MoneyJson::currency)
-            .findFirst()
-            .orElse("EUR");
+    String currency = paybacks.currency(actor, clientId);
     var paid =
         paybacks.record(
             actor,

@@ -190,13 +190,7 @@ class ProjectApi {
               + " 409 naming the current state.")
   MilestoneView transition(
       Actor actor, @PathVariable UUID milestoneId, @RequestBody TransitionBody body) {
-    return disputes.move(
-        actor,
-        milestoneId,
-        body.action(),
-        body.action() == io.tranche.core.milestone.MilestoneAction.OPEN_DISPUTE
-            ? body.reason()
-            : body.outcome());
+    return disputes.move(actor, milestoneId, body.action(), body.reason(), body.outcome());
   }
 
   private static NewProject toNewProject(ProjectBody body) {
