@@ -112,9 +112,10 @@ public class ArtifactService {
   public List<ArtifactView> ofProject(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);
     BooleanSupplier early = earlyDownloadOnce(actor.workspaceId(), projectId);
+    Map<UUID, Release> releases = artifacts.releasesOfProject(actor.workspaceId(), projectId);
     return artifacts.ofProject(actor.workspaceId(), projectId).stream()
         .filter(a -> actor.isMember() || a.receiptJws() != null)
-        .map(a -> view(a, release(a), early))
+        .map(a -> view(a, Optional.ofNullable(releases.get(a.milestoneId())), early))
         .toList();
   }
 

@@ -171,6 +171,13 @@ public class InvoiceService {
     return invoices.payments(actor.workspaceId(), invoiceId);
   }
 
+  /** The payments of a project's invoices, by invoice id (one statement for a whole page). */
+  @Transactional(readOnly = true)
+  public Map<UUID, List<PaymentView>> paymentsOfProject(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return invoices.paymentsOfProject(actor.workspaceId(), projectId);
+  }
+
   /** The ledger postings of an invoice and its payments (members). */
   @Transactional(readOnly = true)
   public List<PostingView> postings(Actor actor, UUID invoiceId) {

@@ -8,6 +8,7 @@ import io.tranche.app.contract.QuoteService;
 import io.tranche.app.invoice.InvoiceDocuments;
 import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.payment.StripeCheckout;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Paging;
@@ -19,7 +20,9 @@ import io.tranche.core.money.Money;
 import io.tranche.core.payment.PaymentStatus;
 import io.tranche.core.project.Timeline;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -118,8 +121,7 @@ class PortalController {
    * An invoice with money open on it, as the client's panel shows it, with the transfers the client
    * reported that wait for the vendor's confirmation.
    */
-  record OpenInvoice(
-      InvoiceView invoice, Timeline.Owed owed, List<io.tranche.app.invoice.PaymentView> reported) {
+  record OpenInvoice(InvoiceView invoice, Timeline.Owed owed, List<PaymentView> reported) {
     public String due() {
       return owed.dueOn() == null ? "" : Timeline.day(owed.dueOn());
     }
@@ -127,14 +129,30 @@ class PortalController {
 
   /** The project's invoices with money open on them, oldest first: what the client owes now. */
   private List<OpenInvoice> open(Actor actor, UUID projectId) {
-    return invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
-        .filter(i -> i.number() != null && i.open().amountMinor() > 0)
-        .filter(
-            i ->
-                switch (i.state()) {
-                  case ISSUED, PARTIALLY_PAID, OVERDUE -> true;
-                  default -> false;
-                })
+    List<InvoiceView> owed =
+        invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
+            .filter(i -> i.number() != null && i.open().amountMinor() > 0)
+            .filter(
+                i ->
+                    switch (i.state()) {
+                      case ISSUED, PARTIALLY_PAID, OVERDUE -> true;
+                      default -> false;
+                    })
+            .toList();
+    if (owed.isEmpty()) {
+      return List.of();
+    }
+    // what each invoice unlocks and the transfers reported on it: read once for the project, not
+    // once per invoice
+    Map<UUID, List<PaymentView>> payments = invoices.paymentsOfProject(actor, projectId);
+    Map<UUID, List<String>> sealed =
+        artifacts.ofProject(actor, projectId).stream()
+            .filter(a -> !a.released())
+            .collect(
+                Collectors.groupingBy(
+                    ArtifactView::milestoneId,
+                    Collectors.mapping(ArtifactView::name, Collectors.toList())));
+    return owed.stream()
         .map(
             i ->
                 new OpenInvoice(
@@ -147,11 +165,8 @@ class PortalController {
                         i.milestoneId(),
                         i.milestoneId() == null
                             ? List.of()
-                            : artifacts.artifacts(actor, i.milestoneId()).stream()
-                                .filter(a -> !a.released())
-                                .map(ArtifactView::name)
-                                .toList()),
-                    invoices.payments(actor, i.id()).stream()
+                            : sealed.getOrDefault(i.milestoneId(), List.of())),
+                    payments.getOrDefault(i.id(), List.of()).stream()
                         .filter(p -> p.status().equals(PaymentStatus.REPORTED.name()))
                         .toList()))
         .toList();

@@ -5,7 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.tranche.app.artifact.ArtifactService;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Paging;
+import io.tranche.app.project.MilestoneService;
 import io.tranche.app.project.NewProject;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.support.Fixtures.World;
@@ -13,9 +16,11 @@ import io.tranche.app.support.IntegrationTest;
 import io.tranche.app.support.Sessions;
 import io.tranche.app.support.StatementCounter;
 import io.tranche.app.workspace.ClientService;
+import io.tranche.core.milestone.MilestoneAction;
 import io.tranche.core.milestone.PaymentPlan;
 import io.tranche.core.money.Money;
 import io.tranche.core.project.ProjectType;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PageStatementsIT extends IntegrationTest {
   @Autowired ProjectService projects;
   @Autowired ClientService clients;
+  @Autowired MilestoneService milestones;
+  @Autowired ArtifactService artifacts;
 
   @Test
   void listPagesCostTheSameStatementsFor10And500Projects() throws Exception {
@@ -72,6 +79,54 @@ class PageStatementsIT extends IntegrationTest {
     mvc.perform(
             get("/portal/projects/" + id).with(authentication(Sessions.of(other.contactActor()))))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theProjectPageReadsItsReleasesInOneStatementHoweverManyPartsHaveFiles() throws Exception {
+    World world = fixtures.world("releases-once");
+    fixtures.submittedArtifact(world);
+    java.util.UUID second =
+        milestones
+            .milestones(world.owner(), world.project().id(), new Paging(0, 50))
+            .items()
+            .get(1)
+            .id();
+    milestones.transition(world.owner(), second, MilestoneAction.START);
+    artifacts.upload(
+        world.owner(),
+        second,
+        "prototype.bin",
+        "application/octet-stream",
+        new java.io.ByteArrayInputStream("prototype".getBytes(StandardCharsets.UTF_8)));
+    milestones.transition(world.owner(), second, MilestoneAction.SUBMIT);
+    var page =
+        get("/console/projects/" + world.project().id())
+            .with(authentication(Sessions.of(world.owner())));
+
+    List<String> statements =
+        StatementCounter.statements(() -> mvc.perform(page).andExpect(status().isOk()));
+
+    assertThat(statements).filteredOn(sql -> sql.contains("from artifact_release")).hasSize(1);
+  }
+
+  @Test
+  void theClientsProjectPageCostsTheSameStatementsForOneOpenInvoiceAsForThree() throws Exception {
+    World world = fixtures.world("open-invoices");
+    fixtures.signedContract(world);
+    fixtures.submittedArtifact(world);
+    var contact = authentication(Sessions.of(world.contactActor()));
+    var page = get("/portal/projects/" + world.project().id()).with(contact);
+    mvc.perform(page).andExpect(status().isOk());
+    int one = StatementCounter.count(() -> mvc.perform(page).andExpect(status().isOk()));
+    fixtures.payment(world, fixtures.invoice(world));
+    fixtures.invoice(world);
+
+    String html =
+        mvc.perform(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    int three = StatementCounter.count(() -> mvc.perform(page).andExpect(status().isOk()));
+
+    assertThat(html).contains("Invoice for " + world.tag());
+    assertThat(three).isEqualTo(one);
   }
 
   @Test

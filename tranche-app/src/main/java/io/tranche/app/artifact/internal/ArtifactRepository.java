@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -229,16 +231,29 @@ public class ArtifactRepository {
   public Optional<Release> release(UUID workspaceId, UUID milestoneId) {
     return jdbc.sql("select * from artifact_release where workspace_id = ? and milestone_id = ?")
         .params(workspaceId, milestoneId)
-        .query(
-            (rs, i) ->
-                new Release(
-                    rs.getObject("milestone_id", UUID.class),
-                    rs.getString("reason"),
-                    rs.getString("actor"),
-                    rs.getTimestamp("released_at").toInstant(),
-                    rs.getString("reversal"),
-                    instant(rs, "reversed_after_at")))
+        .query(ArtifactRepository::release)
         .optional();
+  }
+
+  /** The releases of a project's milestones, by milestone: one query however many parts. */
+  public Map<UUID, Release> releasesOfProject(UUID workspaceId, UUID projectId) {
+    Map<UUID, Release> releases = new HashMap<>();
+    jdbc.sql("select * from artifact_release where workspace_id = ? and project_id = ?")
+        .params(workspaceId, projectId)
+        .query(ArtifactRepository::release)
+        .list()
+        .forEach(r -> releases.put(r.milestoneId(), r));
+    return releases;
+  }
+
+  private static Release release(ResultSet rs, int row) throws SQLException {
+    return new Release(
+        rs.getObject("milestone_id", UUID.class),
+        rs.getString("reason"),
+        rs.getString("actor"),
+        rs.getTimestamp("released_at").toInstant(),
+        rs.getString("reversal"),
+        instant(rs, "reversed_after_at"));
   }
 
   /**

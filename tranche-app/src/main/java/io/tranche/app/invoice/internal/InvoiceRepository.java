@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -410,19 +412,37 @@ public class InvoiceRepository {
     return jdbc.sql(
             "select * from payment where workspace_id = ? and invoice_id = ? order by created_at")
         .params(workspaceId, invoiceId)
-        .query(
-            (rs, i) ->
-                new PaymentView(
-                    rs.getObject("id", UUID.class),
-                    invoiceId,
-                    rs.getString("channel"),
-                    new MoneyJson(rs.getLong("amount_minor"), rs.getString("currency").trim()),
-                    rs.getString("status"),
-                    rs.getDate("received_on").toLocalDate(),
-                    rs.getString("reference"),
-                    new MoneyJson(rs.getLong("refunded_minor"), rs.getString("currency").trim()),
-                    rs.getString("receipt_number")))
+        .query(InvoiceRepository::payment)
         .list();
+  }
+
+  /** The payments of a project's invoices, by invoice, each invoice's oldest first. */
+  public Map<UUID, List<PaymentView>> paymentsOfProject(UUID workspaceId, UUID projectId) {
+    Map<UUID, List<PaymentView>> byInvoice = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select p.* from payment p join invoice i on i.id = p.invoice_id
+            where p.workspace_id = ? and i.workspace_id = ? and i.project_id = ?
+            order by p.created_at
+            """)
+        .params(workspaceId, workspaceId, projectId)
+        .query(InvoiceRepository::payment)
+        .list()
+        .forEach(p -> byInvoice.computeIfAbsent(p.invoiceId(), k -> new ArrayList<>()).add(p));
+    return byInvoice;
+  }
+
+  private static PaymentView payment(ResultSet rs, int row) throws SQLException {
+    return new PaymentView(
+        rs.getObject("id", UUID.class),
+        rs.getObject("invoice_id", UUID.class),
+        rs.getString("channel"),
+        new MoneyJson(rs.getLong("amount_minor"), rs.getString("currency").trim()),
+        rs.getString("status"),
+        rs.getDate("received_on").toLocalDate(),
+        rs.getString("reference"),
+        new MoneyJson(rs.getLong("refunded_minor"), rs.getString("currency").trim()),
+        rs.getString("receipt_number"));
   }
 
   /**
