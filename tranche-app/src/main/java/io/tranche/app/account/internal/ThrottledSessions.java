@@ -15,6 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -56,6 +58,26 @@ class ThrottledSessions {
         cookies.ifAvailable(resolver::setCookieSerializer);
         filter.setHttpSessionIdResolver(resolver);
         return filter;
+      }
+    };
+  }
+
+  /**
+   * The repository Boot made, reading session attributes through a {@link SessionAttributeReader}
+   * (writing them as before, with Java serialization).
+   */
+  @Bean
+  static BeanPostProcessor sessionAttributeReading() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof JdbcIndexedSessionRepository repository) {
+          GenericConversionService conversions = new GenericConversionService();
+          conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+          conversions.addConverter(byte[].class, Object.class, new SessionAttributeReader());
+          repository.setConversionService(conversions);
+        }
+        return bean;
       }
     };
   }
