@@ -29,6 +29,9 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
   /** At most 19 digits before the point and 18 after: any longer input is not an amount. */
   private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,19}(\\.\\d{1,18})?");
 
+  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+  private static final Pattern TYPED_SPACES = Pattern.compile("[\\s\\u00a0\\u202f'’]");
+
   public Money {
     Objects.requireNonNull(currency, "currency");
     if (amountMinor > MAX_MINOR || amountMinor < -MAX_MINOR) {
@@ -84,7 +87,7 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
    */
   public static Money parseTyped(String typed, String currencyCode) {
     Currency currency = currency(currencyCode);
-    String text = typed == null ? "" : typed.strip().replaceAll("[\\s\\u00a0\\u202f'’]", "");
+    String text = typed == null ? "" : TYPED_SPACES.matcher(typed.strip()).replaceAll("");
     int dot = text.lastIndexOf('.');
     int comma = text.lastIndexOf(',');
     String normal;
@@ -112,7 +115,7 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 
   /** The ISO 4217 currency for a three-letter code, or a {@code money.unknown-currency} error. */
   public static Currency currency(String code) {
-    if (code == null || !code.matches("[A-Z]{3}")) {
+    if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
       throw new DomainException(
           MoneyErrors.UNKNOWN_CURRENCY, Map.of("value", code == null ? "" : code));
     }

@@ -1,5 +1,7 @@
 package io.tranche.app.contract.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tranche.core.contract.QuoteContent;
 import io.tranche.core.contract.QuoteLine;
 import io.tranche.core.contract.QuoteStatus;
@@ -30,6 +32,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class QuoteRepository {
   private final JdbcClient jdbc;
   private final JsonMapper json;
+
+  /**
+   * Contents already read, by their stored text: a page reads a project's quotes (and a signed
+   * contract's terms) on every view, and parsing the JSON cost more than reading it. The key is the
+   * whole text, so a hit is exactly what parsing would give; {@link QuoteContent} is immutable.
+   * Weighed by the text's length (the parsed content holds about as much again): at most about 8
+   * million characters are kept, so a few long quotes cannot fill the heap.
+   */
+  private final Cache<String, QuoteContent> contents =
+      Caffeine.newBuilder()
+          .maximumWeight(8_000_000)
+          .<String, QuoteContent>weigher((text, content) -> text.length())
+          .build();
 
   QuoteRepository(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -221,8 +236,12 @@ public class QuoteRepository {
         rs.getObject("amends", UUID.class));
   }
 
-  @SuppressWarnings("unchecked")
   private QuoteContent content(String text) {
+    return contents.get(text, this::parse);
+  }
+
+  @SuppressWarnings("unchecked")
+  private QuoteContent parse(String text) {
     Map<String, Object> m = json.readValue(text, new TypeReference<Map<String, Object>>() {});
     String currency = (String) m.get("currency");
     List<QuoteLine> lines =
