@@ -53,4 +53,17 @@ class LiteralStartHandlerMappingTest {
     // a route without starts is always asked
     assertThat(LiteralStartHandlerMapping.couldMatch(new String[0], "/anything")).isTrue();
   }
+
+  @Test
+  void routesAreKeyedByTheFirstSegmentsOfTheirStart() {
+    assertThat(LiteralStartHandlerMapping.prefix("/api/v1/projects/42/disputes", 3))
+        .isEqualTo("/api/v1/projects");
+    assertThat(LiteralStartHandlerMapping.prefix("/api/v1/projects/42", 2)).isEqualTo("/api/v1");
+    assertThat(LiteralStartHandlerMapping.prefix("/api/v1/projects", 1)).isEqualTo("/api");
+    // a path with fewer segments is its own prefix
+    assertThat(LiteralStartHandlerMapping.prefix("/console", 3)).isEqualTo("/console");
+    assertThat(LiteralStartHandlerMapping.prefix("/console/", 1)).isEqualTo("/console");
+    assertThat(LiteralStartHandlerMapping.prefix("/console/", 2)).isEqualTo("/console/");
+    assertThat(LiteralStartHandlerMapping.prefix("/", 1)).isEqualTo("/");
+  }
 }
