@@ -85,13 +85,36 @@ curl -fs -o /dev/null -H "Cookie: $owner_cookie" "$base/console/projects/$projec
 curl -fs -o /dev/null -H "Cookie: $client_cookie" "$base/portal/projects/$project" \
   || { echo "the signed-in portal page does not answer" >&2; exit 1; }
 
-# runs wrk, after BENCH_WARMUP seconds (default 30) of the same load unmeasured: the JIT keeps
-# compiling a page's code for a minute or more, and a cold measure varied by 2x from run to run.
-# Prints "<name>_per_s" and "<name>_p99".
-warmup="${BENCH_WARMUP:-30}"
+# runs wrk once the server has reached its steady state under the same load: rounds of 10 s,
+# unmeasured, until three rounds in a row are no more than 2 % faster than the best before them,
+# after at least BENCH_WARMUP seconds (default 120) and at most BENCH_WARMUP_MAX (default 300). On
+# 2 cores the JIT keeps compiling a page's code for two minutes under load, in steps with flat
+# stretches between them; a measure after a fixed 30 s was a third of the steady rate and varied by
+# 2x from run to run.
+# Prints "<name>_warmup" (seconds), "<name>_per_s" and "<name>_p99".
+warmup="${BENCH_WARMUP:-120}"
+warmup_max="${BENCH_WARMUP_MAX:-300}"
+[ "$warmup_max" -ge "$warmup" ] || warmup_max="$warmup"
+warm_up() {
+  local spent=0 best=0 calm=0 round rps
+  while [ "$spent" -lt "$warmup_max" ] && { [ "$spent" -lt "$warmup" ] || [ "$calm" -lt 3 ]; }; do
+    round=$(( warmup_max - spent < 10 ? warmup_max - spent : 10 ))
+    rps=$(wrk -t2 -c"$conns" -d"${round}s" "$@" 2>/dev/null | awk '/^Requests\/sec:/ {print $2}' || true)
+    spent=$(( spent + round ))
+    if awk -v r="${rps:-0}" -v b="$best" 'BEGIN { exit !(b > 0 && r <= b * 1.02) }'; then
+      calm=$(( calm + 1 ))
+    else
+      calm=0
+    fi
+    best=$(awk -v r="${rps:-0}" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
+  done
+  echo "$spent"
+}
 measure() {
   local name="$1" url="$2"; shift 2
-  [ "$warmup" -gt 0 ] && { wrk -t2 -c"$conns" -d"${warmup}s" "$@" "$url" >/dev/null 2>&1 || true; }
+  local spent=0
+  [ "$warmup_max" -gt 0 ] && spent=$(warm_up "$@" "$url")
+  echo "${name}_warmup: $spent s"
   wrk -t2 -c"$conns" -d"${duration}s" --latency "$@" "$url" > "$work/$name.wrk" 2>&1 || true
   wrk -t2 -c"$conns" -d2s "$@" "$url" >/dev/null 2>&1 || true
   local rps p99 errors
