@@ -2,6 +2,7 @@ package io.tranche.app.console;
 
 import io.tranche.app.invoice.InvoiceService;
 import io.tranche.app.invoice.InvoiceView;
+import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Downloads;
@@ -78,15 +79,11 @@ class ConsoleMoneyController {
         shown.items().stream()
             .sorted(Comparator.comparing((InvoiceView i) -> i.state() != InvoiceState.OVERDUE))
             .toList();
-    Map<UUID, Object> payments = new LinkedHashMap<>();
-    Map<UUID, Object> postings = new LinkedHashMap<>();
-    for (InvoiceView i : list) {
-      payments.put(i.id(), invoices.payments(actor, i.id()));
-      postings.put(i.id(), invoices.postings(actor, i.id()));
-    }
+    // each invoice's payments and postings: two statements for the page, not two per invoice
+    Map<UUID, List<PaymentView>> payments = invoices.paymentsOfProject(actor, projectId);
     model.addAttribute("invoices", list);
     model.addAttribute("payments", payments);
-    model.addAttribute("postings", postings);
+    model.addAttribute("postings", invoices.postings(actor, list, payments));
     model.addAttribute(
         "creditNotes", creditNotes.ofInvoices(actor, list.stream().map(InvoiceView::id).toList()));
     model.addAttribute("exposure", exposures.exposure(actor, projectId));

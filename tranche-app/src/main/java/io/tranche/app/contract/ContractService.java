@@ -58,6 +58,18 @@ public class ContractService {
     this.clock = clock;
   }
 
+  /**
+   * Where a project's contracts stand, oldest first: what a page needs to say what comes next,
+   * without each contract's quote and signatures.
+   */
+  @Transactional(readOnly = true)
+  public List<ContractView.ContractStatus> statuses(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return contracts.ofProject(actor.workspaceId(), projectId).stream()
+        .map(StoredContract::status)
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public List<ContractView> contracts(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);

@@ -123,25 +123,49 @@ public class Receivables {
   @Transactional(readOnly = true)
   public List<Reminder> reminders(Actor actor, UUID invoiceId) {
     invoices.invoice(actor, invoiceId);
-    List<Reminder> out = new ArrayList<>();
-    for (DunningRepository.Taken t : repository.history(actor.workspaceId(), invoiceId)) {
-      String what =
-          t.step() == 0
-              ? "Friendly reminder before the due date"
-              : "Reminder "
-                  + t.step()
-                  + (t.byLetter() ? ", by letter" : "")
-                  + (t.demandLetter() ? ", with the demand letter" : "");
-      InvoiceView fee =
-          t.lateFeeInvoiceId() == null ? null : invoices.invoice(actor, t.lateFeeInvoiceId());
-      out.add(
-          new Reminder(
-              t.step(),
-              what,
-              t.at(),
-              fee == null ? null : fee.number(),
-              fee == null || fee.lines().isEmpty() ? null : fee.lines().get(0).description()));
+    return repository.history(actor.workspaceId(), invoiceId).stream()
+        .map(t -> reminder(actor, t, List.of()))
+        .toList();
+  }
+
+  /**
+   * The reminder histories of invoices a page shows, by invoice, read in one statement. The
+   * invoices are ones the caller was given by an access-checked read.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, List<Reminder>> reminders(Actor actor, List<InvoiceView> shown) {
+    Map<UUID, List<Reminder>> byInvoice = new LinkedHashMap<>();
+    for (DunningRepository.Taken t :
+        repository.history(actor.workspaceId(), shown.stream().map(InvoiceView::id).toList())) {
+      byInvoice
+          .computeIfAbsent(t.invoiceId(), k -> new ArrayList<>())
+          .add(reminder(actor, t, shown));
     }
-    return out;
+    return byInvoice;
+  }
+
+  /** A step in words; its late fee's invoice is looked up among {@code known} first. */
+  private Reminder reminder(Actor actor, DunningRepository.Taken t, List<InvoiceView> known) {
+    String what =
+        t.step() == 0
+            ? "Friendly reminder before the due date"
+            : "Reminder "
+                + t.step()
+                + (t.byLetter() ? ", by letter" : "")
+                + (t.demandLetter() ? ", with the demand letter" : "");
+    UUID feeId = t.lateFeeInvoiceId();
+    InvoiceView fee =
+        feeId == null
+            ? null
+            : known.stream()
+                .filter(i -> i.id().equals(feeId))
+                .findFirst()
+                .orElseGet(() -> invoices.invoice(actor, feeId));
+    return new Reminder(
+        t.step(),
+        what,
+        t.at(),
+        fee == null ? null : fee.number(),
+        fee == null || fee.lines().isEmpty() ? null : fee.lines().get(0).description());
   }
 }

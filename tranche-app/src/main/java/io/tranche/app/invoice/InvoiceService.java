@@ -26,6 +26,7 @@ import io.tranche.core.money.MoneyErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -176,6 +177,29 @@ public class InvoiceService {
   public Map<UUID, List<PaymentView>> paymentsOfProject(Actor actor, UUID projectId) {
     projects.requireVisible(actor, projectId);
     return invoices.paymentsOfProject(actor.workspaceId(), projectId);
+  }
+
+  /**
+   * The ledger postings of invoices a page shows and of their payments, by invoice, in one
+   * statement (members). The invoices and payments are ones the caller was given by access-checked
+   * reads.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, List<PostingView>> postings(
+      Actor actor, List<InvoiceView> shown, Map<UUID, List<PaymentView>> payments) {
+    Access.member(actor);
+    Map<UUID, UUID> invoiceOf = new HashMap<>();
+    for (InvoiceView i : shown) {
+      invoiceOf.put(i.id(), i.id());
+      payments.getOrDefault(i.id(), List.of()).forEach(p -> invoiceOf.put(p.id(), i.id()));
+    }
+    Map<UUID, List<PostingView>> byInvoice = new HashMap<>();
+    ledger.postings(
+        actor.workspaceId(),
+        List.copyOf(invoiceOf.keySet()),
+        (ref, posting) ->
+            byInvoice.computeIfAbsent(invoiceOf.get(ref), k -> new ArrayList<>()).add(posting));
+    return byInvoice;
   }
 
   /** The ledger postings of an invoice and its payments (members). */

@@ -88,7 +88,7 @@ class PortalController {
     model.addAttribute("disputes", disputes.ofProject(actor, projectId));
     model.addAttribute("onHold", Timeline.onHold(plan));
     List<OpenInvoice> open = open(actor, projectId);
-    List<ContractView> agreements = contracts.contracts(actor, projectId);
+    List<ContractView.ContractStatus> agreements = contracts.statuses(actor, projectId);
     model.addAttribute("open", open);
     model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
     model.addAttribute("onlinePayment", checkout.enabled());
@@ -107,9 +107,8 @@ class PortalController {
         Timeline.of(
             new Timeline.Facts(
                 quoteList.stream().anyMatch(q -> q.status() == QuoteStatus.SENT),
-                agreements.stream()
-                    .anyMatch(c -> c.status() == ContractView.ContractStatus.AWAITING_VENDOR),
-                agreements.stream().anyMatch(c -> c.status() == ContractView.ContractStatus.SIGNED),
+                agreements.contains(ContractView.ContractStatus.AWAITING_VENDOR),
+                agreements.contains(ContractView.ContractStatus.SIGNED),
                 projects.stage(actor, projectId).signedOffAt() != null,
                 plan,
                 open.stream().map(OpenInvoice::owed).toList(),

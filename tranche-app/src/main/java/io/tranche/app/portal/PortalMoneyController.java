@@ -13,7 +13,6 @@ import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.error.DomainException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,12 +81,8 @@ class PortalMoneyController {
         invoices.invoices(actor, projectId, new Paging(page, Paging.DEFAULT_SIZE));
     model.addAttribute("page", shown);
     List<InvoiceView> list = shown.items();
-    Map<UUID, Object> payments = new LinkedHashMap<>();
-    for (InvoiceView i : list) {
-      payments.put(i.id(), invoices.payments(actor, i.id()));
-    }
     model.addAttribute("invoices", list);
-    model.addAttribute("payments", payments);
+    model.addAttribute("payments", invoices.paymentsOfProject(actor, projectId));
     model.addAttribute(
         "creditNotes", creditNotes.ofInvoices(actor, list.stream().map(InvoiceView::id).toList()));
     model.addAttribute("onlinePayment", checkout.enabled());

@@ -163,18 +163,39 @@ public class DunningRepository {
             order by step
             """)
         .params(workspaceId, invoiceId)
-        .query(
-            (rs, n) ->
-                new Taken(
-                    rs.getObject(1, UUID.class),
-                    rs.getInt(2),
-                    rs.getDate(3).toLocalDate(),
-                    rs.getTimestamp(4).toInstant(),
-                    rs.getObject(5, UUID.class),
-                    rs.getBoolean(6),
-                    rs.getBoolean(7),
-                    rs.getString(8)))
+        .query(DunningRepository::taken)
         .list();
+  }
+
+  /** The histories of several invoices (one statement for a page of invoices), by step. */
+  public List<Taken> history(UUID workspaceId, List<UUID> invoiceIds) {
+    if (invoiceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select invoice_id, step, due_on, taken_at, late_fee_invoice_id, stop_work,
+                   demand_letter, channel
+            from dunning_step
+            where workspace_id = :workspace and invoice_id in (:ids) and step >= 0
+            order by invoice_id, step
+            """)
+        .param("workspace", workspaceId)
+        .param("ids", invoiceIds)
+        .query(DunningRepository::taken)
+        .list();
+  }
+
+  private static Taken taken(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Taken(
+        rs.getObject(1, UUID.class),
+        rs.getInt(2),
+        rs.getDate(3).toLocalDate(),
+        rs.getTimestamp(4).toInstant(),
+        rs.getObject(5, UUID.class),
+        rs.getBoolean(6),
+        rs.getBoolean(7),
+        rs.getString(8));
   }
 
   /** The last step taken for each invoice of a workspace that has one. */

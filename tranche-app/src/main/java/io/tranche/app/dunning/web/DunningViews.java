@@ -4,6 +4,7 @@ import io.tranche.app.dunning.Receivables;
 import io.tranche.app.platform.Dates;
 import io.tranche.app.project.StopWork;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,21 @@ public class DunningViews {
             + invoice
             + " is paid. Paying it lifts the pause at once; what you have already paid for stays"
             + " available.";
+  }
+
+  /** The reminders sent about the invoices a page shows, read at once: {@code .of(invoiceId)}. */
+  public Histories reminders(List<io.tranche.app.invoice.InvoiceView> shown) {
+    return new Histories(
+        io.tranche.app.platform.CurrentActor.get()
+            .map(actor -> receivables.reminders(actor, shown))
+            .orElse(Map.of()));
+  }
+
+  /** Reminder histories by invoice. */
+  public record Histories(Map<UUID, List<Receivables.Reminder>> byInvoice) {
+    public List<Receivables.Reminder> of(UUID invoiceId) {
+      return byInvoice.getOrDefault(invoiceId, List.of());
+    }
   }
 
   /** The reminders sent about an invoice the signed-in person may see. */

@@ -55,6 +55,39 @@ public class LedgerRepository {
     return Money.of(sum, currency);
   }
 
+  /**
+   * The postings of several references' transactions, each handed to {@code into} with its
+   * transaction's reference, in the order of {@link #postings}.
+   */
+  public void postings(
+      UUID workspaceId,
+      List<UUID> references,
+      java.util.function.BiConsumer<UUID, PostingView> into) {
+    if (references.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            select t.id, t.kind, t.occurred_at, p.account, p.amount_minor, p.currency, t.reference
+            from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
+            where t.workspace_id = :workspace and t.reference in (:refs)
+            order by t.occurred_at, t.id, p.position_no
+            """)
+        .param("workspace", workspaceId)
+        .param("refs", references)
+        .query(
+            rs -> {
+              into.accept(
+                  rs.getObject(7, UUID.class),
+                  new PostingView(
+                      rs.getObject(1, UUID.class),
+                      rs.getString(2),
+                      rs.getTimestamp(3).toInstant(),
+                      rs.getString(4),
+                      new MoneyJson(rs.getLong(5), rs.getString(6).trim())));
+            });
+  }
+
   /** The postings of the transactions that reference any of {@code references}. */
   public List<PostingView> postings(UUID workspaceId, List<UUID> references) {
     return jdbc.sql(
