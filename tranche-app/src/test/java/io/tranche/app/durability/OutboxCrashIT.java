@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +44,25 @@ class OutboxCrashIT {
   private static final int INVOICES = 40;
   private static final String CLIENT = "client@demo.tranche.test";
 
-  /** Mail and webhooks sent at once, claims that run out soon, a dunning pass every second. */
-  private static final List<String> ARGS =
-      List.of(
-          "--spring.mail.host=127.0.0.1",
-          "--spring.mail.port=" + TestMail.port(),
-          "--tranche.mail.poll-interval=100ms",
-          "--tranche.mail.claim=3s",
-          "--tranche.webhooks.poll-interval=100ms",
-          "--tranche.webhooks.claim=3s",
-          "--tranche.webhooks.private-allowed=true",
-          "--tranche.dunning.interval=1s",
-          "--db-scheduler.polling-interval=1s");
+  /**
+   * Mail and webhooks sent at once, claims that run out after {@code claim}, a dunning pass every
+   * second.
+   */
+  private static List<String> args(String claim) {
+    return List.of(
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + TestMail.port(),
+        "--tranche.mail.poll-interval=100ms",
+        "--tranche.mail.claim=" + claim,
+        "--tranche.webhooks.poll-interval=100ms",
+        "--tranche.webhooks.claim=" + claim,
+        "--tranche.webhooks.private-allowed=true",
+        "--tranche.dunning.interval=1s",
+        "--db-scheduler.polling-interval=1s");
+  }
+
+  /** Claims that run out soon: what the killed server held is sent again within seconds. */
+  private static final List<String> ARGS = args("3s");
 
   @TempDir Path work;
 
@@ -72,7 +78,8 @@ class OutboxCrashIT {
     try (ServerDatabase db = ServerDatabase.fresh("tranche_outbox")) {
       try (ServerProcess first = ServerProcess.start(work, db.env(), ARGS)) {
         prepare(first, receiver);
-        await(() -> reminders(seenBefore).size() >= 5, Duration.ofSeconds(60));
+        await(
+            () -> reminders(seenBefore).size() >= 5, Duration.ofSeconds(60), seenBefore, db, first);
         first.kill();
       }
       assertThat(distinctIds(reminders(seenBefore)))
@@ -83,7 +90,10 @@ class OutboxCrashIT {
             () ->
                 distinctIds(reminders(seenBefore)) == INVOICES
                     && new HashSet<>(hookIds()).size() == INVOICES,
-            Duration.ofSeconds(240));
+            Duration.ofSeconds(240),
+            seenBefore,
+            db,
+            second);
         Thread.sleep(3000); // anything still to come would come now
       }
     } finally {
@@ -113,16 +123,23 @@ class OutboxCrashIT {
           db.shared(), "two servers share a PostgreSQL database (H2 is embedded in one)");
       HttpServer receiver = receiver();
       int seenBefore = TestMail.server().getReceivedMessages().length;
-      Path a = Files.createDirectories(work.resolve("a"));
-      Path b = Files.createDirectories(work.resolve("b"));
-      try (ServerProcess one = ServerProcess.start(a, db.env(), ARGS);
-          ServerProcess two = ServerProcess.start(b, db.env(), ARGS)) {
+      // Two nodes share what a deployment of several shares: the database, the blob storage and
+      // the key-encryption key (here one data directory, as on a shared file system). Claims are
+      // long enough for a send on a busy machine: the test is about two nodes never sending the
+      // same mail, not about a claim that runs out mid-send (the kill test covers that).
+      List<String> args = args("60s");
+      try (ServerProcess one = ServerProcess.start(work, db.env(), args);
+          ServerProcess two = ServerProcess.start(work, db.env(), args)) {
         prepare(one, receiver);
         // generous: two servers, PostgreSQL and the suite share 2 cores in CI, where this once
         // needed more than 90 s; the test is about each reminder going out once, not how fast
         await(
             () -> reminders(seenBefore).size() >= INVOICES && hookIds().size() >= INVOICES,
-            Duration.ofSeconds(240));
+            Duration.ofSeconds(240),
+            seenBefore,
+            db,
+            one,
+            two);
         Thread.sleep(3000); // a second copy from the other node would come now
         assertThat(two.apiToken()).isNotBlank();
       } finally {
@@ -242,11 +259,47 @@ class OutboxCrashIT {
         .toList();
   }
 
-  private static void await(Supplier<Boolean> done, Duration within) throws Exception {
+  /**
+   * Waits for {@code done}; on time-out the failure says how far the mails and webhooks got and
+   * what the servers logged above INFO, so a slow CI run can be told from a stuck outbox.
+   */
+  private void await(
+      Supplier<Boolean> done,
+      Duration within,
+      int seenBefore,
+      ServerDatabase db,
+      ServerProcess... servers)
+      throws Exception {
     Instant deadline = Instant.now().plus(within);
     while (!done.get()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not done within " + within);
+        StringBuilder state =
+            new StringBuilder("not done within ")
+                .append(within)
+                .append(": ")
+                .append(reminders(seenBefore).size())
+                .append(" reminder mails (")
+                .append(distinctIds(reminders(seenBefore)))
+                .append(" distinct), ")
+                .append(hookIds().size())
+                .append(" webhooks of ")
+                .append(INVOICES);
+        for (String row :
+            db.rows(
+                "select id, status, attempts, next_attempt_at, last_error, subject from mail_outbox"
+                    + " where status <> 'SENT' order by created_at")) {
+          state.append("\nmail not sent: ").append(row);
+        }
+        for (String row :
+            db.rows(
+                "select id, status, attempts, next_attempt_at, last_error from webhook_delivery"
+                    + " where status <> 'DELIVERED' order by created_at")) {
+          state.append("\nwebhook not delivered: ").append(row);
+        }
+        for (ServerProcess s : servers) {
+          state.append("\n--- ").append(s.baseUrl()).append(" logged:\n").append(s.problems());
+        }
+        throw new AssertionError(state.toString());
       }
       Thread.sleep(50);
     }

@@ -53,6 +53,34 @@ public final class ServerDatabase implements AutoCloseable {
     return env;
   }
 
+  /**
+   * The rows {@code sql} returns from this database, one line each (columns joined by " | "), for a
+   * failure message; empty for H2, which only its server may open.
+   */
+  public java.util.List<String> rows(String sql) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (name == null) {
+      return out;
+    }
+    try (Connection c =
+            DriverManager.getConnection(
+                env.get("TRANCHE_DB_URL"),
+                env.get("TRANCHE_DB_USER"),
+                env.get("TRANCHE_DB_PASSWORD"));
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? " | " : "").append(rs.getString(i));
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() throws SQLException {
     if (name != null) {

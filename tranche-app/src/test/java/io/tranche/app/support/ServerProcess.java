@@ -101,6 +101,24 @@ public final class ServerProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
+  /** The lines the server logged at WARN or ERROR, and what follows them (stack traces), capped. */
+  public String problems() throws IOException {
+    StringBuilder out = new StringBuilder();
+    boolean inProblem = false;
+    for (String line : Files.readAllLines(log)) {
+      boolean entry = line.matches("^\\d{4}-\\d{2}-\\d{2}T.*");
+      if (entry) {
+        inProblem = line.contains(" WARN ") || line.contains(" ERROR ");
+      }
+      boolean trace =
+          line.startsWith("\tat ") || line.startsWith("Caused by") || line.contains("Exception");
+      if (inProblem && (entry || trace) && out.length() < 20_000) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.length() == 0 ? "(nothing above INFO)" : out.toString();
+  }
+
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + port);
   }

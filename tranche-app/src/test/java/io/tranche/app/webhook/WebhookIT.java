@@ -221,6 +221,52 @@ class WebhookIT extends IntegrationTest {
   }
 
   @Test
+  void aSlowBatchClaimsAndSignsEachDeliveryAtTheTimeItIsSent() throws Exception {
+    World world = fixtures.world("webhooks-slow");
+    String created = create(world, "{\"url\": \"" + hook() + "\"}");
+    String secret = created.replaceAll(".*\"secret\":\"(whsec_[^\"]+)\".*", "$1");
+    fixtures.invoice(world);
+    fixtures.invoice(world);
+    List<UUID> ours =
+        jdbc.sql("select id from webhook_delivery where workspace_id = ?")
+            .param(world.owner().workspaceId())
+            .query(UUID.class)
+            .list();
+    assertThat(ours).hasSizeGreaterThanOrEqualTo(2);
+    // each delivery takes ten minutes to answer, longer than a claim (5 min)
+    List<String> claimsAtReceipt = new CopyOnWriteArrayList<>();
+    List<Boolean> verifiedAtReceipt = new CopyOnWriteArrayList<>();
+    receiver.removeContext("/hook");
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          String signature = exchange.getRequestHeaders().getFirst("Tranche-Signature");
+          String event = exchange.getRequestHeaders().getFirst("Tranche-Event-Id");
+          verifiedAtReceipt.add(
+              WebhookSignature.verify(signature, body, secret, clock.instant().getEpochSecond()));
+          claimsAtReceipt.add(
+              jdbc.sql(
+                      "select case when next_attempt_at > ? then 'held' else 'expired' end"
+                          + " from webhook_delivery where event_id = ?")
+                  .params(java.sql.Timestamp.from(clock.instant()), UUID.fromString(event))
+                  .query(String.class)
+                  .single());
+          clock.advance(Duration.ofMinutes(10));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    dispatcher.dispatch();
+    assertThat(claimsAtReceipt)
+        .as("no delivery is handed out with its claim already run out")
+        .hasSizeGreaterThanOrEqualTo(2)
+        .containsOnly("held");
+    assertThat(verifiedAtReceipt)
+        .as("each signature carries the time it was sent, not the batch's start")
+        .containsOnly(true);
+  }
+
+  @Test
   void aFailingEndpointIsGivenUpAfterItsLastAttempt() throws Exception {
     World world = fixtures.world("webhooks-down");
     create(world, "{\"url\": \"" + hook() + "\"}");

@@ -60,8 +60,10 @@ class MailDispatcher {
 
   @Scheduled(fixedDelayString = "${tranche.mail.poll-interval}")
   void dispatch() {
-    Instant now = clock.instant();
-    for (MailboxEntry mail : outbox.due(now, 50)) {
+    for (MailboxEntry mail : outbox.due(clock.instant(), 50)) {
+      // each claim runs from when it is made: a batch that takes longer than the claim must not
+      // hand its last mails out already expired, for another node to send them too
+      Instant now = clock.instant();
       if (!outbox.claim(mail.id(), mail.attempts(), now.plus(claim))) {
         continue;
       }
@@ -125,7 +127,8 @@ class MailDispatcher {
             domain(mail.recipient()),
             attempts,
             giveUp ? ", giving up" : "",
-            e.getClass().getSimpleName());
+            e.getClass().getSimpleName(),
+            e);
       }
     }
   }

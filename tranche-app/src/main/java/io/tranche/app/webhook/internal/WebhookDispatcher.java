@@ -66,9 +66,11 @@ public class WebhookDispatcher {
   /** Sends what is due now; returns how many were delivered. */
   @Scheduled(fixedDelayString = "${tranche.webhooks.poll-interval:5s}")
   public int dispatch() {
-    Instant now = clock.instant();
     int delivered = 0;
-    for (WebhookRepository.Delivery d : repository.due(now, 50)) {
+    for (WebhookRepository.Delivery d : repository.due(clock.instant(), 50)) {
+      // the claim and the signature's timestamp are each delivery's own: a slow batch neither hands
+      // out claims already expired nor signs with a time minutes old
+      Instant now = clock.instant();
       if (!repository.claim(d.id(), d.attempts(), now.plus(claim))) {
         continue;
       }
