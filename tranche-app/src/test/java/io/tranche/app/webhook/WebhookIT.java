@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class WebhookIT extends IntegrationTest {
   @Autowired WebhookDispatcher dispatcher;
+  @Autowired io.tranche.app.webhook.internal.WebhookRepository repository;
 
   record Received(Map<String, String> headers, byte[] body) {}
 
@@ -264,6 +265,17 @@ class WebhookIT extends IntegrationTest {
     assertThat(verifiedAtReceipt)
         .as("each signature carries the time it was sent, not the batch's start")
         .containsOnly(true);
+
+    // a node whose claim ran out fails late, after another node delivered: it stays delivered
+    UUID delivered = ours.get(0);
+    repository.outcome(
+        delivered, "PENDING", 503, "answered 503", clock.instant().plusSeconds(60), null);
+    assertThat(
+            jdbc.sql("select status from webhook_delivery where id = ?")
+                .param(delivered)
+                .query(String.class)
+                .single())
+        .isEqualTo("DELIVERED");
   }
 
   @Test

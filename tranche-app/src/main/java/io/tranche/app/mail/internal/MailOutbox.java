@@ -88,12 +88,16 @@ public class MailOutbox {
         .update();
   }
 
+  /**
+   * A failed attempt: tried again at {@code next}, or given up. A mail another node sent meanwhile
+   * (it took over a claim that ran out) stays sent: a late failure does not queue it again.
+   */
   @CrossWorkspace("the mail dispatcher records the outcome of a row it claimed")
   void retryLater(UUID id, Instant next, String error, boolean giveUp) {
     jdbc.sql(
             """
             update mail_outbox set next_attempt_at = :next, last_error = :error, status = :status
-            where id = :id
+            where id = :id and status = 'PENDING'
             """)
         .param("next", Timestamp.from(next))
         .param("error", error.length() > 500 ? error.substring(0, 500) : error)

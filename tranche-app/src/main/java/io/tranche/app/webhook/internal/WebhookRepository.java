@@ -175,6 +175,10 @@ public class WebhookRepository {
         == 1;
   }
 
+  /**
+   * Records an attempt's outcome. A delivery another node delivered meanwhile (it took over a claim
+   * that ran out) stays delivered: a late failure does not queue it again.
+   */
   @CrossWorkspace("the dispatcher records the outcome of a row it claimed")
   public void outcome(
       UUID id,
@@ -187,7 +191,7 @@ public class WebhookRepository {
             """
             update webhook_delivery
             set status = ?, last_status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ?
-            where id = ?
+            where id = ? and status <> 'DELIVERED'
             """)
         .params(
             status,
