@@ -76,38 +76,23 @@ public class LedgerRepository {
         .param("workspace", workspaceId)
         .param("refs", references)
         .query(
-            rs -> {
-              into.accept(
-                  rs.getObject(7, UUID.class),
-                  new PostingView(
-                      rs.getObject(1, UUID.class),
-                      rs.getString(2),
-                      rs.getTimestamp(3).toInstant(),
-                      rs.getString(4),
-                      new MoneyJson(rs.getLong(5), rs.getString(6).trim())));
-            });
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    into.accept(
+                        rs.getObject(7, UUID.class),
+                        new PostingView(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getString(4),
+                            new MoneyJson(rs.getLong(5), rs.getString(6).trim()))));
   }
 
   /** The postings of the transactions that reference any of {@code references}. */
   public List<PostingView> postings(UUID workspaceId, List<UUID> references) {
-    return jdbc.sql(
-            """
-            select t.id, t.kind, t.occurred_at, p.account, p.amount_minor, p.currency
-            from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
-            where t.workspace_id = :workspace and t.reference in (:refs)
-            order by t.occurred_at, t.id, p.position_no
-            """)
-        .param("workspace", workspaceId)
-        .param("refs", references)
-        .query(
-            (rs, i) ->
-                new PostingView(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getTimestamp(3).toInstant(),
-                    rs.getString(4),
-                    new MoneyJson(rs.getLong(5), rs.getString(6).trim())))
-        .list();
+    List<PostingView> out = new java.util.ArrayList<>();
+    postings(workspaceId, references, (reference, posting) -> out.add(posting));
+    return out;
   }
 
   /**
