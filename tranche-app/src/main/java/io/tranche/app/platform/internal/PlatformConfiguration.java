@@ -21,6 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /** The clock every service reads time from, and {@link Actor} as a controller parameter. */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
+  private final ComputeSlots slots;
+
+  PlatformConfiguration(ComputeSlots slots) {
+    this.slots = slots;
+  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -44,10 +49,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
     resolvers.add(new ActorResolver());
   }
 
-  /** Refuses an API route the request's token scope does not include (problem 403). */
+  /**
+   * Gives a streaming handler's compute slot back before it runs ({@link ComputeSlots}), and
+   * refuses an API route the request's token scope does not include (problem 403).
+   */
   @Override
   public void addInterceptors(
       org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry.addInterceptor(slots.interceptor());
     registry
         .addInterceptor(
             new org.springframework.web.servlet.HandlerInterceptor() {

@@ -42,6 +42,42 @@ class RoutingIT extends IntegrationTest {
     assertThat(routes).isInstanceOf(LiteralStartHandlerMapping.class);
   }
 
+  /**
+   * The routes that send files (attachments, PDFs, artifacts, preview files, licence tokens, the
+   * logo) give their compute slot back before they stream; console and portal pages keep theirs.
+   */
+  @Test
+  void fileRoutesGiveTheirComputeSlotBackAndPagesDoNot() {
+    List<String> streaming = new ArrayList<>();
+    List<String> pages = new ArrayList<>();
+    routes
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (!info.getMethodsCondition().getMethods().isEmpty()
+                  && !info.getMethodsCondition()
+                      .getMethods()
+                      .contains(org.springframework.web.bind.annotation.RequestMethod.GET)) {
+                return;
+              }
+              String route = info.getPathPatternsCondition().getPatternValues().toString();
+              (ComputeSlots.streams(handler) ? streaming : pages).add(route);
+            });
+    assertThat(streaming)
+        .contains(
+            "[/downloads/{token}]",
+            "[/console/attachments/{attachmentId}]",
+            "[/portal/attachments/{attachmentId}]",
+            "[/api/v1/invoices/{invoiceId}/pdf]",
+            "[/preview/{pass}/**]");
+    assertThat(pages)
+        .contains(
+            "[/console/projects/{projectId}]",
+            "[/portal/projects/{projectId}]",
+            "[/api/v1/projects/{projectId}]")
+        .noneMatch(route -> route.endsWith("/pdf]"));
+  }
+
   @Test
   void everyRouteIsReachedByAPathMadeFromItsPattern() throws Exception {
     List<String> missed = new ArrayList<>();
