@@ -27,9 +27,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * How many reads (GET and HEAD) the server works on at once: a fixed number of slots, about four
- * per core, taken in arrival order; a request beyond them waits for one before its session is even
- * loaded.
+ * How many page reads (GET and HEAD outside the API) the server works on at once: a fixed number of
+ * slots, about four per core, taken in arrival order; a request beyond them waits for one before
+ * its session is even loaded.
  *
  * <p>Pages and API reads are CPU work (templates, JSON, the embedded database). With Tomcat's 200
  * threads, 32 connections kept 32 threads runnable on 2 cores: the console page served half the
@@ -82,8 +82,10 @@ class ComputeSlots extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
+    String path = request.getRequestURI().substring(request.getContextPath().length());
     return !("GET".equals(method) || "HEAD".equals(method))
-        || request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+        || path.startsWith("/api/")
+        || path.startsWith("/actuator");
   }
 
   @Override
@@ -98,7 +100,7 @@ class ComputeSlots extends OncePerRequestFilter {
       throw new ServletException("interrupted while waiting for a slot", e);
     }
     if (!taken) {
-      busy(request, response);
+      busy(response);
       return;
     }
     AtomicBoolean held = new AtomicBoolean(true);
@@ -116,23 +118,12 @@ class ComputeSlots extends OncePerRequestFilter {
     }
   }
 
-  private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static void busy(HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", "5");
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    byte[] body;
-    if (path.startsWith("/api/")) {
-      response.setContentType(ProblemHandler.PROBLEM.toString());
-      body =
-          ("{\"type\":\"urn:tranche:problem:server.busy\",\"title\":\"Service Unavailable\","
-                  + "\"status\":503,\"detail\":\"The server is busy: try again in a few seconds.\","
-                  + "\"code\":\"server.busy\"}")
-              .getBytes(StandardCharsets.UTF_8);
-    } else {
-      response.setContentType("text/plain;charset=UTF-8");
-      body =
-          "The server is busy. Please try again in a few seconds.".getBytes(StandardCharsets.UTF_8);
-    }
+    response.setContentType("text/plain;charset=UTF-8");
+    byte[] body =
+        "The server is busy. Please try again in a few seconds.".getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
