@@ -31,16 +31,19 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * slots, about four per core, taken in arrival order; a request beyond them waits for one before
  * its session is even loaded.
  *
- * <p>Pages and API reads are CPU work (templates, JSON, the embedded database). With Tomcat's 200
- * threads, 32 connections kept 32 threads runnable on 2 cores: the console page served half the
- * requests it serves with 8 (1,200 against 2,600 req/s), its p99 was twice as long, and the JIT
- * compiler threads, which share the cores with them, took minutes longer to finish warming the
- * server up. The slots give that bound without shrinking Tomcat's pool, which still serves what
- * must not wait behind a slot:
+ * <p>A page is CPU work (templates, and with the embedded database the queries too). With Tomcat's
+ * 200 threads, 32 connections kept 32 threads runnable on 2 cores: the console page served
+ * 1,100-1,280 req/s with a p99 of 85-120 ms, against 1,700-2,600 req/s and 50-70 ms with 8 threads,
+ * and the JIT compiler threads, which share the cores with them, took longer to warm the server up.
+ * The slots give that bound without shrinking Tomcat's pool, which still serves what must not wait
+ * behind a slot (measurements in {@code docs/decisions.md}):
  *
  * <ul>
- *   <li>writes (forms, API calls with a body, uploads), which a slow client could otherwise hold a
- *       slot with while it sends;
+ *   <li>writes (forms, uploads), which a slow client could otherwise hold a slot with while it
+ *       sends;
+ *   <li>API calls: a read there takes a fifth of a page's time, and handing a slot from one waiting
+ *       thread to the next cost more than it saved (API reads fell from about 6,700 to 4,500 req/s
+ *       behind the slots);
  *   <li>downloads: a handler that streams a file (it returns a {@link Resource} or writes the
  *       response itself) gives its slot back before it runs ({@link #interceptor()}), so a slow
  *       download never holds one;

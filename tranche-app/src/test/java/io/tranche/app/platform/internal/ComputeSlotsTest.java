@@ -32,26 +32,16 @@ class ComputeSlotsTest {
   @Test
   void aReadBeyondTheSlotsWaitsUntilOneIsFree() throws Exception {
     ComputeSlots slots = new ComputeSlots(1, Duration.ofSeconds(10));
-    CountDownLatch inFirst = new CountDownLatch(1);
-    CountDownLatch finishFirst = new CountDownLatch(1);
-    CompletableFuture<?> first =
-        run(
-            slots,
-            get("/console"),
-            (rq, rs) -> {
-              inFirst.countDown();
-              await(finishFirst);
-            });
-    assertThat(inFirst.await(5, TimeUnit.SECONDS)).isTrue();
+    Held first = hold(slots);
     assertThat(slots.free()).isZero();
 
     CountDownLatch inSecond = new CountDownLatch(1);
     CompletableFuture<?> second = run(slots, get("/portal"), (rq, rs) -> inSecond.countDown());
     assertThat(inSecond.await(300, TimeUnit.MILLISECONDS)).as("waits for the slot").isFalse();
 
-    finishFirst.countDown();
+    first.finish().countDown();
     assertThat(inSecond.await(5, TimeUnit.SECONDS)).as("runs once the slot is free").isTrue();
-    first.get(5, TimeUnit.SECONDS);
+    first.done().get(5, TimeUnit.SECONDS);
     second.get(5, TimeUnit.SECONDS);
     assertThat(slots.free()).isEqualTo(1);
   }
@@ -59,16 +49,7 @@ class ComputeSlotsTest {
   @Test
   void writesApiCallsAndHealthChecksDoNotWaitForASlot() throws Exception {
     ComputeSlots slots = new ComputeSlots(1, Duration.ofMillis(100));
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    run(
-        slots,
-        get("/console"),
-        (rq, rs) -> {
-          held.countDown();
-          await(finish);
-        });
-    assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+    CountDownLatch finish = hold(slots).finish();
 
     MockHttpServletRequest post = get("/console/clients");
     post.setMethod("POST");
@@ -130,16 +111,7 @@ class ComputeSlotsTest {
   @Test
   void aPageThatWaitsTooLongIsToldTheServerIsBusy() throws Exception {
     ComputeSlots slots = new ComputeSlots(1, Duration.ofMillis(200));
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    run(
-        slots,
-        get("/console"),
-        (rq, rs) -> {
-          held.countDown();
-          await(finish);
-        });
-    assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+    CountDownLatch finish = hold(slots).finish();
 
     MockHttpServletResponse page = new MockHttpServletResponse();
     boolean[] ran = new boolean[1];
@@ -193,6 +165,24 @@ class ComputeSlotsTest {
     ResponseEntity<Map<String, Object>> json() {
       return ResponseEntity.ok().build();
     }
+  }
+
+  /** A page that holds its slot until {@code finish} is counted down. */
+  private record Held(CountDownLatch finish, CompletableFuture<?> done) {}
+
+  private Held hold(ComputeSlots slots) throws InterruptedException {
+    CountDownLatch in = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<?> done =
+        run(
+            slots,
+            get("/console"),
+            (rq, rs) -> {
+              in.countDown();
+              await(finish);
+            });
+    assertThat(in.await(5, TimeUnit.SECONDS)).as("the first page has its slot").isTrue();
+    return new Held(finish, done);
   }
 
   private static HandlerMethod handler(String name) {
