@@ -161,11 +161,15 @@ class ConsoleConversationController {
     }
   }
 
+  /** The channel chosen; none is refused as missing, a name the list does not offer as such. */
   private static @Nullable MeetingChannel channel(@Nullable String text) {
-    try {
-      return text == null || text.isBlank() ? null : MeetingChannel.valueOf(text);
-    } catch (IllegalArgumentException e) {
+    if (text == null || text.isBlank()) {
       return null;
+    }
+    try {
+      return MeetingChannel.valueOf(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw io.tranche.app.platform.Errors.notOffered("channel", MeetingChannel.values());
     }
   }
 }

@@ -213,11 +213,11 @@ class ConsoleSetupController {
         checks.check(
             "type",
             () -> {
+              String text = Validation.text("type", values.getFirst("type"), 20);
               try {
-                return ProjectType.valueOf(
-                    Validation.text("type", values.getFirst("type"), 20).toUpperCase(Locale.ROOT));
+                return ProjectType.valueOf(text.toUpperCase(Locale.ROOT));
               } catch (IllegalArgumentException e) {
-                throw DomainException.field(Validation.REQUIRED, "type", Map.of("field", "type"));
+                throw Errors.notOffered("type", ProjectType.values());
               }
             });
     java.util.Currency currency =
@@ -280,11 +280,13 @@ class ConsoleSetupController {
     } catch (NumberFormatException e) {
       days = -1; // refused as out of range, next to the field
     }
+    // none keeps the current order; a name the list does not offer is refused, not ignored
+    String orderText = form.getOrDefault("signingOrder", "").strip();
     SigningOrder order;
     try {
-      order = SigningOrder.valueOf(form.getOrDefault("signingOrder", ""));
+      order = orderText.isEmpty() ? null : SigningOrder.valueOf(orderText);
     } catch (IllegalArgumentException e) {
-      order = null;
+      throw Errors.notOffered("signingOrder", SigningOrder.values());
     }
     return new WorkspaceSettings.Change(
         form.getOrDefault("name", ""),

@@ -24,6 +24,8 @@ public final class Errors {
           "request.bad-value",
           ErrorKind.INVALID,
           "{field} has the wrong type: expected {expected}");
+  public static final ErrorCode NOT_OFFERED =
+      new ErrorCode("request.not-offered", ErrorKind.INVALID, "{field} must be one of {choices}");
   public static final ErrorCode UNKNOWN_FIELD =
       new ErrorCode(
           "request.unknown-field",
@@ -89,5 +91,20 @@ public final class Errors {
       String field = e.field() == null ? prefix : prefix + "." + e.field();
       throw new DomainException(e.code(), field, e.args());
     }
+  }
+
+  /**
+   * A form value that none of the choices a page offers has (a hand-made request): refused as such,
+   * not as missing.
+   */
+  public static DomainException notOffered(String field, Enum<?>[] choices) {
+    return DomainException.field(
+        NOT_OFFERED,
+        field,
+        Map.of(
+            "field",
+            field,
+            "choices",
+            String.join(", ", java.util.Arrays.stream(choices).map(Enum::name).toList())));
   }
 }

@@ -131,6 +131,8 @@ public final class FormMessages {
                   + " like 1234.50 ('"
                   + a.get("value")
                   + "' is not an amount).";
+      case "request.not-offered" ->
+          named(label) ? "Choose " + lower(label) + " from the list." : "Choose from the list.";
       case "validation.bad-characters" -> label + " contains a character that is not text.";
       case "validation.bad-tax-id" ->
           "Use letters, digits, spaces, dots, dashes or slashes, like DE123456789.";

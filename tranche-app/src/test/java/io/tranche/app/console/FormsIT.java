@@ -96,6 +96,82 @@ class FormsIT extends IntegrationTest {
   }
 
   @Test
+  void aChoiceNoListOffersIsRefusedAsSuchNotAsMissing() throws Exception {
+    World world = fixtures.world("forms-choices");
+    var owner = authentication(Sessions.of(world.owner()));
+    String meeting =
+        mvc.perform(
+                post("/console/projects/" + world.project().id() + "/meetings")
+                    .param("heldAt", "2026-11-30T10:00")
+                    .param("durationMinutes", "30")
+                    .param("channel", "FAX")
+                    .param("attendees", "Both sides")
+                    .param("notes", "Agreed the scope.")
+                    .with(csrf())
+                    .with(owner))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(meeting)
+        .contains("id=\"channel-error\"")
+        .contains("Choose channel from the list.")
+        .doesNotContain("Please fill in channel")
+        .doesNotContain("FAX");
+    assertThat(
+            jdbc.sql("select count(*) from meeting where project_id = ?")
+                .param(world.project().id())
+                .query(Long.class)
+                .single())
+        .as("no meeting written")
+        .isZero();
+
+    String project =
+        mvc.perform(
+                post("/console/projects")
+                    .param("clientId", world.client().id().toString())
+                    .param("name", "Odd kind")
+                    .param("type", "SPACESHIP")
+                    .param("currency", "EUR")
+                    .with(csrf())
+                    .with(owner))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(project)
+        .contains("id=\"type-error\"")
+        .contains("Choose kind of work from the list.")
+        .doesNotContain("Please fill in");
+
+    String settings =
+        mvc.perform(
+                post("/console/settings")
+                    .param("name", "Forms Choices Studio")
+                    .param("currency", "EUR")
+                    .param("invoicePrefix", "INV-")
+                    .param("paymentTermsDays", "14")
+                    .param("timeZone", "Europe/Berlin")
+                    .param("signingOrder", "WHOEVER")
+                    .with(csrf())
+                    .with(owner))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(settings)
+        .contains("id=\"signingOrder-error\"")
+        .contains("Choose who signs first from the list.");
+    assertThat(
+            jdbc.sql("select signing_order from workspace where id = ?")
+                .param(world.owner().workspaceId())
+                .query(String.class)
+                .single())
+        .as("the order was neither changed nor silently kept as 'saved'")
+        .isEqualTo("CLIENT_FIRST");
+  }
+
+  @Test
   void theCountersignatureNamesEveryMissingPartAtOnce() throws Exception {
     World world = fixtures.world("forms-sign");
     var agreements = fixtures.agreements(world);
