@@ -100,19 +100,15 @@ class FormsIT extends IntegrationTest {
     World world = fixtures.world("forms-choices");
     var owner = authentication(Sessions.of(world.owner()));
     String meeting =
-        mvc.perform(
-                post("/console/projects/" + world.project().id() + "/meetings")
-                    .param("heldAt", "2026-11-30T10:00")
-                    .param("durationMinutes", "30")
-                    .param("channel", "FAX")
-                    .param("attendees", "Both sides")
-                    .param("notes", "Agreed the scope.")
-                    .with(csrf())
-                    .with(owner))
-            .andExpect(status().isBadRequest())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        refused(
+            post("/console/projects/" + world.project().id() + "/meetings")
+                .param("heldAt", "2026-11-30T10:00")
+                .param("durationMinutes", "30")
+                .param("channel", "FAX")
+                .param("attendees", "Both sides")
+                .param("notes", "Agreed the scope.")
+                .with(csrf())
+                .with(owner));
     assertThat(meeting)
         .contains("id=\"channel-error\"")
         .contains("Choose channel from the list.")
@@ -127,38 +123,30 @@ class FormsIT extends IntegrationTest {
         .isZero();
 
     String project =
-        mvc.perform(
-                post("/console/projects")
-                    .param("clientId", world.client().id().toString())
-                    .param("name", "Odd kind")
-                    .param("type", "SPACESHIP")
-                    .param("currency", "EUR")
-                    .with(csrf())
-                    .with(owner))
-            .andExpect(status().isBadRequest())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        refused(
+            post("/console/projects")
+                .param("clientId", world.client().id().toString())
+                .param("name", "Odd kind")
+                .param("type", "SPACESHIP")
+                .param("currency", "EUR")
+                .with(csrf())
+                .with(owner));
     assertThat(project)
         .contains("id=\"type-error\"")
         .contains("Choose kind of work from the list.")
         .doesNotContain("Please fill in");
 
     String settings =
-        mvc.perform(
-                post("/console/settings")
-                    .param("name", "Forms Choices Studio")
-                    .param("currency", "EUR")
-                    .param("invoicePrefix", "INV-")
-                    .param("paymentTermsDays", "14")
-                    .param("timeZone", "Europe/Berlin")
-                    .param("signingOrder", "WHOEVER")
-                    .with(csrf())
-                    .with(owner))
-            .andExpect(status().isBadRequest())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        refused(
+            post("/console/settings")
+                .param("name", "Forms Choices Studio")
+                .param("currency", "EUR")
+                .param("invoicePrefix", "INV-")
+                .param("paymentTermsDays", "14")
+                .param("timeZone", "Europe/Berlin")
+                .param("signingOrder", "WHOEVER")
+                .with(csrf())
+                .with(owner));
     assertThat(settings)
         .contains("id=\"signingOrder-error\"")
         .contains("Choose who signs first from the list.");
@@ -169,6 +157,17 @@ class FormsIT extends IntegrationTest {
                 .single())
         .as("the order was neither changed nor silently kept as 'saved'")
         .isEqualTo("CLIENT_FIRST");
+  }
+
+  /** The page a refused form answers with (400). */
+  private String refused(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form)
+      throws Exception {
+    return mvc.perform(form)
+        .andExpect(status().isBadRequest())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   @Test
