@@ -72,19 +72,33 @@ public class ProviderReversals {
     } catch (io.tranche.core.error.DomainException e) {
       return new ProviderResult(ProviderOutcome.REFUSED, e.getMessage());
     }
-    if (amount.compareTo(invoice.paid()) > 0) {
+    // the part of the payment that became credit (paid beyond what was open) goes back first; only
+    // the rest was paid on the invoice and reopens it
+    Money credit =
+        new Money(
+            ledger.creditFromPayment(known.workspaceId(), known.id()), payment.amount().currency());
+    Money fromCredit = least(refundedSoFar, credit).minus(least(payment.refunded(), credit));
+    Money fromInvoice = amount.minus(fromCredit);
+    if (fromInvoice.compareTo(invoice.paid()) > 0) {
       return new ProviderResult(
           ProviderOutcome.REFUSED, "refund of " + amount + " does not fit the payments");
     }
     if (!invoices.recordRefunds(invoice.workspaceId(), payment, refundedSoFar, next)) {
       throw new IllegalStateException("payment " + payment.id() + " changed under its lock");
     }
-    Invoice after = invoice.refund(amount);
     ledger.append(
         invoice.workspaceId(),
         Ledger.refund(
-            UUID.randomUUID(), known.id(), clock.instant(), invoice.clientId(), channel, amount));
-    settlement.store(invoice, after);
+            UUID.randomUUID(),
+            known.id(),
+            clock.instant(),
+            invoice.clientId(),
+            channel,
+            amount,
+            fromCredit));
+    if (!fromInvoice.isZero()) {
+      settlement.store(invoice, invoice.refund(fromInvoice));
+    }
     events.publishEvent(
         new InvoiceEvent.PaymentRefunded(
             invoice.workspaceId(),
@@ -122,5 +136,9 @@ public class ProviderReversals {
             disputeId,
             eventId));
     return new ProviderResult(ProviderOutcome.RECORDED, "");
+  }
+
+  private static Money least(Money a, Money b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class StripeWebhookIT extends IntegrationTest {
   @Autowired InvoiceService invoices;
   @Autowired io.tranche.app.invoice.InvoiceDocuments documents;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.invoice.PaymentService payments;
@@ -211,6 +212,130 @@ class StripeWebhookIT extends IntegrationTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> documents.receiptPdf(world.owner(), payment))
         .hasMessageContaining("refunded");
+  }
+
+  @Test
+  void refundingADoublePaymentTakesBackTheCreditAndLeavesTheInvoicePaid() throws Exception {
+    // the client starts a card payment, then pays by transfer too; the card payment succeeds last
+    String intent = "pi_" + UUID.randomUUID();
+    deliver(
+            intentEvent("payment_intent.processing", invoice.id(), 119000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    payments.recordPayment(
+        world.owner(), invoice.id(), Money.parse("1190.00", "EUR"), LocalDate.now(), "transfer");
+    deliver(
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    assertThat(balance("CLIENT_CREDIT:" + world.client().id()))
+        .as("the card payment came after the transfer: all of it is credit")
+        .isEqualTo(-119000);
+
+    // the vendor refunds the card payment in Stripe, in two parts
+    refundedSoFar(intent, 19000).andExpect(jsonPath("$.outcome").value("processed"));
+    refundedSoFar(intent, 119000).andExpect(jsonPath("$.outcome").value("processed"));
+    InvoiceView after = invoices.invoice(world.owner(), invoice.id());
+    assertThat(after.state().name()).as("the transfer still pays the invoice").isEqualTo("PAID");
+    assertThat(after.open().amountMinor()).isZero();
+    assertThat(after.paid().amountMinor()).isEqualTo(119000);
+    assertThat(paymentStatus(intent)).isEqualTo("REFUNDED");
+    assertThat(balance("CLIENT_CREDIT:" + world.client().id()))
+        .as("the credit went back with the refund")
+        .isZero();
+    assertThat(balance("RECEIVABLE:" + world.client().id())).isZero();
+    assertThat(balance("CASH:stripe")).isZero();
+    assertThat(ledgerSums()).containsOnly(0L);
+  }
+
+  @Test
+  void refundingAPaymentThatOverpaidReopensOnlyWhatItPaidOnTheInvoice() throws Exception {
+    payments.recordPayment(
+        world.owner(), invoice.id(), Money.parse("400.00", "EUR"), LocalDate.now(), "transfer");
+    String intent = "pi_" + UUID.randomUUID();
+    deliver(
+            intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    InvoiceView paid = invoices.invoice(world.owner(), invoice.id());
+    assertThat(paid.state().name()).isEqualTo("PAID");
+    assertThat(paid.paid().amountMinor())
+        .as("paid on the invoice is what it asked; the 400.00 beyond is credit")
+        .isEqualTo(119000);
+    assertThat(balance("CLIENT_CREDIT:" + world.client().id())).isEqualTo(-40000);
+
+    refundedSoFar(intent, 119000).andExpect(jsonPath("$.outcome").value("processed"));
+    InvoiceView after = invoices.invoice(world.owner(), invoice.id());
+    assertThat(after.state().name()).isEqualTo("PARTIALLY_PAID");
+    assertThat(after.paid().amountMinor()).as("the transfer").isEqualTo(40000);
+    assertThat(after.open().amountMinor()).isEqualTo(79000);
+    assertThat(balance("CLIENT_CREDIT:" + world.client().id())).isZero();
+    assertThat(balance("RECEIVABLE:" + world.client().id()))
+        .as("the ledger owes what the invoice says is open")
+        .isEqualTo(79000);
+    assertThat(ledgerSums()).containsOnly(0L);
+  }
+
+  @Test
+  void theMigrationTakesAnOldOverpaymentsExcessOutOfPaidAndLeavesCreditOnlyPaymentsAlone()
+      throws Exception {
+    payments.recordPayment(
+        world.owner(), invoice.id(), Money.parse("400.00", "EUR"), LocalDate.now(), "transfer");
+    deliver(
+            intentEvent(
+                "payment_intent.succeeded", invoice.id(), 119000, "pi_" + UUID.randomUUID()),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    // a second invoice, paid by transfer, then by card as well: the card payment is all credit
+    InvoiceView twice =
+        invoices.issueManual(
+            world.owner(),
+            world.project().id(),
+            List.of(new InvoiceLine("Design", 1, Money.parse("100.00", "EUR"), 0)));
+    String intent = "pi_" + UUID.randomUUID();
+    deliver(
+            intentEvent("payment_intent.processing", twice.id(), 10000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    payments.recordPayment(
+        world.owner(), twice.id(), Money.parse("100.00", "EUR"), LocalDate.now(), "transfer");
+    deliver(
+            intentEvent("payment_intent.succeeded", twice.id(), 10000, intent),
+            "whsec_current",
+            Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    String migration =
+        new String(
+            new org.springframework.core.io.ClassPathResource(
+                    "db/migration/V36__invoice_paid_without_excess.sql")
+                .getContentAsByteArray(),
+            StandardCharsets.UTF_8);
+    var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    tx.executeWithoutResult(
+        status -> {
+          // the first invoice as it was stored before: the excess counted as paid on it
+          jdbc.sql("update invoice set paid_minor = 159000 where id = ?")
+              .param(invoice.id())
+              .update();
+          jdbc.sql(migration).update();
+          assertThat(paidMinor(invoice.id())).isEqualTo(119000);
+          assertThat(paidMinor(twice.id()))
+              .as("a payment kept wholly as credit never counted on its invoice")
+              .isEqualTo(10000);
+          status.setRollbackOnly();
+        });
+  }
+
+  private long paidMinor(UUID invoiceId) {
+    return jdbc.sql("select paid_minor from invoice where id = ?")
+        .param(invoiceId)
+        .query(Long.class)
+        .single();
   }
 
   private org.springframework.test.web.servlet.ResultActions refundedSoFar(

@@ -128,12 +128,18 @@ public record Invoice(
         credited);
   }
 
-  /** Records money received against this invoice; the state follows what is open. */
+  /**
+   * Records money received against this invoice; the state follows what is open. Only what was open
+   * counts as paid on it: the rest of {@code amount} is the client's credit ({@link
+   * io.tranche.core.ledger.Ledger#beyondOpen}), not this invoice's, so paid plus credited never
+   * exceeds the total and a refund of that rest does not reopen the invoice.
+   */
   public Invoice pay(Money amount) {
     if (state != InvoiceState.ISSUED && state != InvoiceState.PARTIALLY_PAID) {
       throw illegal("pay");
     }
-    return settle(paid.plus(amount), credited);
+    Money open = open();
+    return settle(paid.plus(amount.compareTo(open) > 0 ? open : amount), credited);
   }
 
   /** Money paid back to the client: it is owed again. */

@@ -102,16 +102,31 @@ public final class Ledger {
         List.of(Posting.debit(Account.FEES, fee), Posting.credit(Account.cash(channel), fee)));
   }
 
-  /** Money went back to the client: it is owed again (the receivable grows back). */
+  /**
+   * Money went back to the client. {@code fromCredit} of it is the part of the payment that had
+   * become the client's credit (paid beyond what was open): that credit shrinks. The rest is owed
+   * again: the receivable grows back.
+   */
   public static LedgerTransaction refund(
-      UUID id, UUID paymentId, Instant at, UUID clientId, String channel, Money amount) {
+      UUID id,
+      UUID paymentId,
+      Instant at,
+      UUID clientId,
+      String channel,
+      Money amount,
+      Money fromCredit) {
+    if (fromCredit.isNegative() || fromCredit.compareTo(amount) > 0) {
+      throw new IllegalArgumentException(
+          "a refund of " + amount + " cannot take " + fromCredit + " from credit");
+    }
     return new LedgerTransaction(
         id,
         "payment.refunded",
         paymentId,
         at,
         List.of(
-            Posting.debit(Account.receivable(clientId), amount),
+            Posting.debit(Account.receivable(clientId), amount.minus(fromCredit)),
+            Posting.debit(Account.clientCredit(clientId), fromCredit),
             Posting.credit(Account.cash(channel), amount)));
   }
 

@@ -39,6 +39,19 @@ class InvoiceTest {
   }
 
   @Test
+  void onlyWhatWasOpenCountsAsPaidOnTheInvoice() {
+    Invoice partly = issued().pay(Money.parse("400.00", "EUR"));
+    Invoice paid = partly.pay(Money.parse("1190.00", "EUR"));
+    assertThat(paid.state()).isEqualTo(InvoiceState.PAID);
+    assertThat(paid.paid())
+        .as("the 400.00 beyond the total is the client's credit, not this invoice's")
+        .isEqualTo(Money.parse("1190.00", "EUR"));
+    assertThat(paid.refund(Money.parse("790.00", "EUR")).open())
+        .as("refunding the card payment's share on the invoice reopens just that")
+        .isEqualTo(Money.parse("790.00", "EUR"));
+  }
+
+  @Test
   void readsOverdueAfterTheDueDate() {
     assertThat(issued().stateAt(Instant.parse("2026-12-11T00:00:00Z")))
         .isEqualTo(InvoiceState.OVERDUE);

@@ -2,6 +2,7 @@ package io.tranche.core.ledger;
 
 import static io.tranche.core.DomainAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tranche.core.money.Money;
 import java.time.Instant;
@@ -119,6 +120,53 @@ class LedgerTest {
         .isEqualTo(Money.of(0, "EUR"));
     assertThat(Ledger.balance(all, Account.cash("bank"), Money.currency("EUR")))
         .isEqualTo(Money.of(100, "EUR"));
+  }
+
+  @Test
+  void aRefundOfAnOverpaymentTakesItsExcessFromTheCreditAndReopensOnlyTheRest() {
+    UUID client = UUID.randomUUID();
+    Money none = Money.of(0, "EUR");
+    LedgerTransaction issued =
+        Ledger.invoiceIssued(
+            UUID.randomUUID(), UUID.randomUUID(), T, client, Money.of(100, "EUR"), none);
+    UUID payment = UUID.randomUUID();
+    LedgerTransaction overpaid =
+        Ledger.paymentReceived(
+            UUID.randomUUID(),
+            payment,
+            T,
+            client,
+            "card",
+            Money.of(150, "EUR"),
+            Money.of(100, "EUR"));
+    LedgerTransaction refunded =
+        Ledger.refund(
+            UUID.randomUUID(),
+            payment,
+            T,
+            client,
+            "card",
+            Money.of(150, "EUR"),
+            Money.of(50, "EUR"));
+    List<LedgerTransaction> all = List.of(issued, overpaid, refunded);
+    assertThat(Ledger.balance(all, Account.clientCredit(client), Money.currency("EUR")))
+        .as("the excess went back: no credit is left")
+        .isEqualTo(none);
+    assertThat(Ledger.balance(all, Account.receivable(client), Money.currency("EUR")))
+        .as("the invoice is owed again, not more")
+        .isEqualTo(Money.of(100, "EUR"));
+    assertThat(Ledger.balance(all, Account.cash("card"), Money.currency("EUR"))).isEqualTo(none);
+    assertThatThrownBy(
+            () ->
+                Ledger.refund(
+                    UUID.randomUUID(),
+                    payment,
+                    T,
+                    client,
+                    "card",
+                    Money.of(10, "EUR"),
+                    Money.of(11, "EUR")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

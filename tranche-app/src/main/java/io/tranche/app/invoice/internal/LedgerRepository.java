@@ -97,18 +97,36 @@ public class LedgerRepository {
 
   /**
    * The credit a client holds, per currency, as positive amounts (credits are negative postings);
-   * currencies where none is held are left out.
+   * currencies where none is held are left out, and so are those where a refund took back credit
+   * the client had already spent (the client owes that; it is no credit to show or use).
    */
   public List<MoneyJson> credit(UUID workspaceId, UUID clientId) {
     return jdbc.sql(
             """
             select currency, -sum(amount_minor) from ledger_posting
             where workspace_id = ? and account = ?
-            group by currency having sum(amount_minor) <> 0 order by currency
+            group by currency having sum(amount_minor) < 0 order by currency
             """)
         .params(workspaceId, Account.clientCredit(clientId).key())
         .query((rs, i) -> new MoneyJson(rs.getLong(2), rs.getString(1).trim()))
         .list();
+  }
+
+  /**
+   * What a payment put into its client's credit when it arrived (the part beyond what its invoice
+   * had open, or all of it when the invoice no longer asked for money), in minor units.
+   */
+  public long creditFromPayment(UUID workspaceId, UUID paymentId) {
+    return jdbc.sql(
+            """
+            select coalesce(-sum(p.amount_minor), 0)
+            from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
+            where t.workspace_id = ? and t.reference = ? and t.kind = 'payment.received'
+              and p.account like 'CLIENT_CREDIT:%'
+            """)
+        .params(workspaceId, paymentId)
+        .query(Long.class)
+        .single();
   }
 
   /** The credit a client holds in one currency, in minor units (0 when none). */
