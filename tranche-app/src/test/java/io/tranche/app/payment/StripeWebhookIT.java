@@ -218,18 +218,10 @@ class StripeWebhookIT extends IntegrationTest {
   void refundingADoublePaymentTakesBackTheCreditAndLeavesTheInvoicePaid() throws Exception {
     // the client starts a card payment, then pays by transfer too; the card payment succeeds last
     String intent = "pi_" + UUID.randomUUID();
-    deliver(
-            intentEvent("payment_intent.processing", invoice.id(), 119000, intent),
-            "whsec_current",
-            Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+    processed(intentEvent("payment_intent.processing", invoice.id(), 119000, intent));
     payments.recordPayment(
         world.owner(), invoice.id(), Money.parse("1190.00", "EUR"), LocalDate.now(), "transfer");
-    deliver(
-            intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent),
-            "whsec_current",
-            Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+    processed(intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent));
     assertThat(balance("CLIENT_CREDIT:" + world.client().id()))
         .as("the card payment came after the transfer: all of it is credit")
         .isEqualTo(-119000);
@@ -255,11 +247,7 @@ class StripeWebhookIT extends IntegrationTest {
     payments.recordPayment(
         world.owner(), invoice.id(), Money.parse("400.00", "EUR"), LocalDate.now(), "transfer");
     String intent = "pi_" + UUID.randomUUID();
-    deliver(
-            intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent),
-            "whsec_current",
-            Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+    processed(intentEvent("payment_intent.succeeded", invoice.id(), 119000, intent));
     InvoiceView paid = invoices.invoice(world.owner(), invoice.id());
     assertThat(paid.state().name()).isEqualTo("PAID");
     assertThat(paid.paid().amountMinor())
@@ -284,12 +272,8 @@ class StripeWebhookIT extends IntegrationTest {
       throws Exception {
     payments.recordPayment(
         world.owner(), invoice.id(), Money.parse("400.00", "EUR"), LocalDate.now(), "transfer");
-    deliver(
-            intentEvent(
-                "payment_intent.succeeded", invoice.id(), 119000, "pi_" + UUID.randomUUID()),
-            "whsec_current",
-            Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+    processed(
+        intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_" + UUID.randomUUID()));
     // a second invoice, paid by transfer, then by card as well: the card payment is all credit
     InvoiceView twice =
         invoices.issueManual(
@@ -297,18 +281,10 @@ class StripeWebhookIT extends IntegrationTest {
             world.project().id(),
             List.of(new InvoiceLine("Design", 1, Money.parse("100.00", "EUR"), 0)));
     String intent = "pi_" + UUID.randomUUID();
-    deliver(
-            intentEvent("payment_intent.processing", twice.id(), 10000, intent),
-            "whsec_current",
-            Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+    processed(intentEvent("payment_intent.processing", twice.id(), 10000, intent));
     payments.recordPayment(
         world.owner(), twice.id(), Money.parse("100.00", "EUR"), LocalDate.now(), "transfer");
-    deliver(
-            intentEvent("payment_intent.succeeded", twice.id(), 10000, intent),
-            "whsec_current",
-            Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+    processed(intentEvent("payment_intent.succeeded", twice.id(), 10000, intent));
     String migration =
         new String(
             new org.springframework.core.io.ClassPathResource(
@@ -329,6 +305,12 @@ class StripeWebhookIT extends IntegrationTest {
               .isEqualTo(10000);
           status.setRollbackOnly();
         });
+  }
+
+  /** Delivers a signed event that must be processed. */
+  private void processed(String event) throws Exception {
+    deliver(event, "whsec_current", Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
   }
 
   private long paidMinor(UUID invoiceId) {
