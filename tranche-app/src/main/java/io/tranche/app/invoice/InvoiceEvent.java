@@ -184,7 +184,11 @@ public sealed interface InvoiceEvent extends Evidenced {
     }
   }
 
-  /** A provider refunded (part of) a payment: the money is owed again. */
+  /**
+   * A provider refunded (part of) a payment. {@code fromCredit} of it was the client's credit (the
+   * payment had brought more than its invoice asked); the rest is owed on the invoice again. Events
+   * recorded before there was such a part have none.
+   */
   record PaymentRefunded(
       UUID workspaceId,
       UUID projectId,
@@ -192,7 +196,8 @@ public sealed interface InvoiceEvent extends Evidenced {
       UUID paymentId,
       UUID invoiceId,
       Money amount,
-      String providerEvent)
+      String providerEvent,
+      @Nullable Money fromCredit)
       implements InvoiceEvent {
     @Override
     public String evidenceType() {
@@ -204,12 +209,23 @@ public sealed interface InvoiceEvent extends Evidenced {
       return paymentId;
     }
 
+    /** The part of the refund that reopens the invoice. */
+    public Money onInvoice() {
+      return fromCredit == null ? amount : amount.minus(fromCredit);
+    }
+
     @Override
     public Map<String, Object> details() {
-      return Evidenced.fields(
-          "invoice", invoiceId.toString(),
-          "amountMinor", amount.amountMinor(),
-          "event", providerEvent);
+      return fromCredit == null || fromCredit.isZero()
+          ? Evidenced.fields(
+              "invoice", invoiceId.toString(),
+              "amountMinor", amount.amountMinor(),
+              "event", providerEvent)
+          : Evidenced.fields(
+              "invoice", invoiceId.toString(),
+              "amountMinor", amount.amountMinor(),
+              "fromCreditMinor", fromCredit.amountMinor(),
+              "event", providerEvent);
     }
   }
 

@@ -107,7 +107,8 @@ public class ProviderReversals {
             known.id(),
             invoice.id(),
             amount,
-            eventId));
+            eventId,
+            fromCredit));
     return new ProviderResult(ProviderOutcome.RECORDED, "");
   }
 

@@ -121,6 +121,7 @@ public class Words {
       case "invoice.written-off" -> "invoice written off";
       case "payment.received" -> "payment received";
       case "payment.refunded" -> "payment refunded";
+      case "payment.refund-rebooked" -> "earlier refund rebooked from the client's credit";
       case "payment.fee" -> "provider fee";
       case "credit.applied" -> "paid from the client's credit";
       case "credit.paid-back" -> "credit paid back to the client";

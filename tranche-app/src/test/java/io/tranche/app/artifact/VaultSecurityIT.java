@@ -466,6 +466,46 @@ class VaultSecurityIT extends IntegrationTest {
   }
 
   @Test
+  void refundingACardPaymentThatCameAfterATransferLeavesTheReleaseAlone() throws Exception {
+    Delivered d = delivered("double");
+    UUID milestone = d.artifact().milestoneId();
+    long total = d.finalInvoice().total().amountMinor();
+    // the client starts a card payment, pays by transfer as well, and the card payment succeeds:
+    // the transfer paid the invoice and released the build, the card payment is the client's credit
+    String card = "pi_" + UUID.randomUUID();
+    stripe(intent("payment_intent.processing", "amount", d.finalInvoice(), total, card))
+        .andExpect(jsonPath("$.outcome").value("processed"));
+    payments.recordPayment(
+        d.world().owner(),
+        d.finalInvoice().id(),
+        io.tranche.core.money.Money.of(total, "EUR"),
+        java.time.LocalDate.now(),
+        "transfer");
+    assertThat(releases(milestone)).isOne();
+    stripe(intent("payment_intent.succeeded", "amount_received", d.finalInvoice(), total, card))
+        .andExpect(jsonPath("$.outcome").value("processed"));
+
+    refund(card, total);
+    assertThat(invoices.invoice(d.world().owner(), d.finalInvoice().id()).state().name())
+        .isEqualTo("PAID");
+    assertThat(evidence(d.world(), "release.refund-after"))
+        .as("the refund took back credit, not the money that paid for the release")
+        .isZero();
+    assertThat(evidence(d.world(), "release.cancelled")).isZero();
+    assertThat(
+            artifacts.artifact(d.world().contactActor(), d.artifact().id()).reversalAfterRelease())
+        .isNull();
+  }
+
+  private static String intent(
+      String type, String amountField, InvoiceView invoice, long amount, String id) {
+    return """
+        {"id":"evt_%s","type":"%s","data":{"object":{"id":"%s","object":"payment_intent",
+         "%s":%d,"currency":"eur","metadata":{"invoice_id":"%s"}}}}"""
+        .formatted(UUID.randomUUID(), type, id, amountField, amount, invoice.id());
+  }
+
+  @Test
   void aChargebackBeforeReleaseHoldsItAndOneAfterReleaseIsRecorded() throws Exception {
     Delivered d = delivered("chargeback");
     UUID milestone = d.artifact().milestoneId();

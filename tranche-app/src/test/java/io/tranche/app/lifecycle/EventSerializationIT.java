@@ -61,7 +61,8 @@ class EventSerializationIT extends IntegrationTest {
             new InvoiceEvent.InvoiceIssued(
                 ws, project, "system", id, "2026-0001", money, LocalDate.of(2026, 12, 14)),
             new InvoiceEvent.PaymentReceived(ws, project, "member:x", id, id, money, "bank", null),
-            new InvoiceEvent.PaymentRefunded(ws, project, "system:stripe", id, id, money, "evt_1"),
+            new InvoiceEvent.PaymentRefunded(
+                ws, project, "system:stripe", id, id, money, "evt_1", money),
             new InvoiceEvent.PaymentChargedBack(
                 ws, project, "system:stripe", id, id, money, "dp_1", "evt_2"),
             new ArtifactEvent.Released(
@@ -100,5 +101,19 @@ class EventSerializationIT extends IntegrationTest {
       Object back = serializer.deserialize(stored, event.getClass());
       assertThat(back).as(event.getClass().getName() + " from " + stored).isEqualTo(event);
     }
+  }
+
+  @Test
+  void aRefundRecordedBeforeRefundsHadACreditPartReadsBackWithNone() {
+    UUID id = UUID.randomUUID();
+    var event =
+        new InvoiceEvent.PaymentRefunded(
+            id, id, "system:stripe", id, id, Money.parse("10.00", "EUR"), "evt_1", null);
+    String stored = String.valueOf(serializer.serialize(event)).replace(",\"fromCredit\":null", "");
+    assertThat(stored).doesNotContain("fromCredit");
+    Object back = serializer.deserialize(stored, InvoiceEvent.PaymentRefunded.class);
+    assertThat(back).isEqualTo(event);
+    assertThat(((InvoiceEvent.PaymentRefunded) back).onInvoice())
+        .isEqualTo(Money.parse("10.00", "EUR"));
   }
 }

@@ -43,6 +43,7 @@ class StripeWebhookIT extends IntegrationTest {
   @Autowired InvoiceService invoices;
   @Autowired io.tranche.app.invoice.InvoiceDocuments documents;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+  @Autowired javax.sql.DataSource dataSource;
 
   @org.springframework.beans.factory.annotation.Autowired
   io.tranche.app.invoice.PaymentService payments;
@@ -268,49 +269,93 @@ class StripeWebhookIT extends IntegrationTest {
   }
 
   @Test
-  void theMigrationTakesAnOldOverpaymentsExcessOutOfPaidAndLeavesCreditOnlyPaymentsAlone()
-      throws Exception {
+  void theMigrationBringsOldOverpaymentsAndTheirRefundsToTheNewRule() throws Exception {
+    // (a) transfer 400.00, then card 1190.00: 400.00 of the card payment is credit
     payments.recordPayment(
         world.owner(), invoice.id(), Money.parse("400.00", "EUR"), LocalDate.now(), "transfer");
-    processed(
-        intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_" + UUID.randomUUID()));
-    // a second invoice, paid by transfer, then by card as well: the card payment is all credit
-    InvoiceView twice =
-        invoices.issueManual(
-            world.owner(),
-            world.project().id(),
-            List.of(new InvoiceLine("Design", 1, Money.parse("100.00", "EUR"), 0)));
-    String intent = "pi_" + UUID.randomUUID();
-    processed(intentEvent("payment_intent.processing", twice.id(), 10000, intent));
+    processed(intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_a" + world.tag()));
+    // (b) transfer 500.00, then card 1000.00 on an invoice of 1000.00: 500.00 of the card payment
+    // is credit, and 300.00 of it was refunded under the old rule
+    InvoiceView b = manual("Design", "1000.00");
     payments.recordPayment(
-        world.owner(), twice.id(), Money.parse("100.00", "EUR"), LocalDate.now(), "transfer");
-    processed(intentEvent("payment_intent.succeeded", twice.id(), 10000, intent));
-    String migration =
-        new String(
-            new org.springframework.core.io.ClassPathResource(
-                    "db/migration/V36__invoice_paid_without_excess.sql")
-                .getContentAsByteArray(),
-            StandardCharsets.UTF_8);
-    var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
-    tx.executeWithoutResult(
-        status -> {
-          // the first invoice as it was stored before: the excess counted as paid on it
-          jdbc.sql("update invoice set paid_minor = 159000 where id = ?")
-              .param(invoice.id())
-              .update();
-          jdbc.sql(migration).update();
-          assertThat(paidMinor(invoice.id())).isEqualTo(119000);
-          assertThat(paidMinor(twice.id()))
-              .as("a payment kept wholly as credit never counted on its invoice")
-              .isEqualTo(10000);
-          status.setRollbackOnly();
-        });
+        world.owner(), b.id(), Money.parse("500.00", "EUR"), LocalDate.now(), "transfer");
+    String cardB = "pi_b" + world.tag();
+    processed(intentEvent("payment_intent.succeeded", b.id(), 100000, cardB));
+    // (c) transfer 100.00 and card 100.00 on an invoice of 100.00: the card payment is all credit,
+    // refunded in full under the old rule
+    InvoiceView c = manual("Hosting", "100.00");
+    String cardC = "pi_c" + world.tag();
+    processed(intentEvent("payment_intent.processing", c.id(), 10000, cardC));
+    payments.recordPayment(
+        world.owner(), c.id(), Money.parse("100.00", "EUR"), LocalDate.now(), "transfer");
+    processed(intentEvent("payment_intent.succeeded", c.id(), 10000, cardC));
+    new org.springframework.transaction.support.TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              // what the old rule had stored: the excess counted as paid, refunds all reopening
+              setPaid(invoice.id(), 159000, "PAID");
+              oldRefund(cardB, 30000);
+              setPaid(b.id(), 120000, "PAID"); // 500.00 + 1000.00 - 300.00
+              oldRefund(cardC, 10000);
+              setPaid(c.id(), 0, "ISSUED");
+              try {
+                io.tranche.app.invoice.internal.PaidWithoutExcessMigration.apply(
+                    org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource),
+                    Instant.now());
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+              }
+              assertThat(paidMinor(invoice.id())).isEqualTo(119000);
+              assertThat(paidMinor(b.id())).isEqualTo(100000);
+              assertThat(paidMinor(c.id())).isEqualTo(10000);
+              assertThat(stateOf(c.id()))
+                  .as("the transfer pays it; only the credit went back")
+                  .isEqualTo("PAID");
+              assertThat(balance("RECEIVABLE:" + world.client().id()))
+                  .as("nothing is open on the three invoices")
+                  .isZero();
+              assertThat(balance("CLIENT_CREDIT:" + world.client().id()))
+                  .as("credit held: 400.00 from (a), 500.00 - 300.00 from (b), none from (c)")
+                  .isEqualTo(-60000);
+              assertThat(ledgerSums()).containsOnly(0L);
+              status.setRollbackOnly();
+            });
   }
 
-  /** Delivers a signed event that must be processed. */
-  private void processed(String event) throws Exception {
-    deliver(event, "whsec_current", Instant.now())
-        .andExpect(jsonPath("$.outcome").value("processed"));
+  private InvoiceView manual(String what, String net) {
+    return invoices.issueManual(
+        world.owner(),
+        world.project().id(),
+        List.of(new InvoiceLine(what, 1, Money.parse(net, "EUR"), 0)));
+  }
+
+  private void setPaid(UUID invoiceId, long paidMinor, String state) {
+    jdbc.sql("update invoice set paid_minor = ?, state = ? where id = ?")
+        .params(paidMinor, state, invoiceId)
+        .update();
+  }
+
+  /** A refund as the old rule booked it: all of it back on the receivable. */
+  private void oldRefund(String intent, long minor) {
+    UUID payment =
+        jdbc.sql("select id from payment where provider_ref = ?")
+            .param(intent)
+            .query(UUID.class)
+            .single();
+    jdbc.sql("update payment set refunded_minor = ? where id = ?").params(minor, payment).update();
+    UUID t = UUID.randomUUID();
+    jdbc.sql(
+            "insert into ledger_transaction (id, workspace_id, kind, reference, occurred_at)"
+                + " values (?, ?, 'payment.refunded', ?, current_timestamp)")
+        .params(t, world.owner().workspaceId(), payment)
+        .update();
+    String insert =
+        "insert into ledger_posting (transaction_id, position_no, workspace_id, account,"
+            + " amount_minor, currency) values (?, ?, ?, ?, ?, 'EUR')";
+    jdbc.sql(insert)
+        .params(t, 0, world.owner().workspaceId(), "RECEIVABLE:" + world.client().id(), minor)
+        .update();
+    jdbc.sql(insert).params(t, 1, world.owner().workspaceId(), "CASH:stripe", -minor).update();
   }
 
   private long paidMinor(UUID invoiceId) {
@@ -318,6 +363,19 @@ class StripeWebhookIT extends IntegrationTest {
         .param(invoiceId)
         .query(Long.class)
         .single();
+  }
+
+  private String stateOf(UUID invoiceId) {
+    return jdbc.sql("select state from invoice where id = ?")
+        .param(invoiceId)
+        .query(String.class)
+        .single();
+  }
+
+  /** Delivers a signed event that must be processed. */
+  private void processed(String event) throws Exception {
+    deliver(event, "whsec_current", Instant.now())
+        .andExpect(jsonPath("$.outcome").value("processed"));
   }
 
   private org.springframework.test.web.servlet.ResultActions refundedSoFar(

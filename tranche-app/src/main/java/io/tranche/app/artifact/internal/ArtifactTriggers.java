@@ -51,8 +51,11 @@ class ArtifactTriggers {
 
   @Reaction
   void on(InvoiceEvent.PaymentRefunded refunded) {
-    releases.refunded(
-        refunded.workspaceId(), refunded.invoiceId(), refunded.amount(), refunded.actor());
+    // a refund of credit alone (money beyond what the invoice asked) leaves the invoice paid
+    if (!refunded.onInvoice().isZero()) {
+      releases.refunded(
+          refunded.workspaceId(), refunded.invoiceId(), refunded.onInvoice(), refunded.actor());
+    }
   }
 
   @Reaction
