@@ -275,7 +275,7 @@ class StripeWebhookIT extends IntegrationTest {
         world.owner(), invoice.id(), Money.parse("400.00", "EUR"), LocalDate.now(), "transfer");
     processed(intentEvent("payment_intent.succeeded", invoice.id(), 119000, "pi_a" + world.tag()));
     // (b) transfer 500.00, then card 1000.00 on an invoice of 1000.00: 500.00 of the card payment
-    // is credit, and 300.00 of it was refunded under the old rule
+    // is credit, and 700.00 of it was refunded under the old rule (more than its credit share)
     InvoiceView b = manual("Design", "1000.00");
     payments.recordPayment(
         world.owner(), b.id(), Money.parse("500.00", "EUR"), LocalDate.now(), "transfer");
@@ -289,37 +289,92 @@ class StripeWebhookIT extends IntegrationTest {
     payments.recordPayment(
         world.owner(), c.id(), Money.parse("100.00", "EUR"), LocalDate.now(), "transfer");
     processed(intentEvent("payment_intent.succeeded", c.id(), 10000, cardC));
+    // (d) card 50.00 paying an invoice of 50.00 exactly, refunded in full under the old rule
+    InvoiceView d = manual("Domain", "50.00");
+    String cardD = "pi_d" + world.tag();
+    processed(intentEvent("payment_intent.succeeded", d.id(), 5000, cardD));
+    // (e) transfer 30.00 on an invoice of 100.00, the rest written off; a card payment of 20.00
+    // came later (all credit) and was refunded under the old rule, which reopened the invoice
+    InvoiceView e = manual("Support", "100.00");
+    payments.recordPayment(
+        world.owner(), e.id(), Money.parse("30.00", "EUR"), LocalDate.now(), "transfer");
+    payments.writeOff(world.owner(), e.id(), "client closed");
+    String cardE = "pi_e" + world.tag();
+    processed(intentEvent("payment_intent.processing", e.id(), 2000, cardE));
+    processed(intentEvent("payment_intent.succeeded", e.id(), 2000, cardE));
     new org.springframework.transaction.support.TransactionTemplate(transactions)
         .executeWithoutResult(
             status -> {
               // what the old rule had stored: the excess counted as paid, refunds all reopening
               setPaid(invoice.id(), 159000, "PAID");
-              oldRefund(cardB, 30000);
-              setPaid(b.id(), 120000, "PAID"); // 500.00 + 1000.00 - 300.00
+              oldRefund(cardB, 70000);
+              setPaid(b.id(), 80000, "PARTIALLY_PAID"); // 500.00 + 1000.00 - 700.00
               oldRefund(cardC, 10000);
               setPaid(c.id(), 0, "ISSUED");
+              oldRefund(cardD, 5000);
+              setPaid(d.id(), 0, "ISSUED");
+              oldRefund(cardE, 2000);
+              setPaid(e.id(), 1000, "PARTIALLY_PAID");
               try {
                 io.tranche.app.invoice.internal.PaidWithoutExcessMigration.apply(
                     org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource),
                     Instant.now());
-              } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
+              } catch (java.sql.SQLException failed) {
+                throw new IllegalStateException(failed);
               }
               assertThat(paidMinor(invoice.id())).isEqualTo(119000);
-              assertThat(paidMinor(b.id())).isEqualTo(100000);
+              assertThat(stateOf(invoice.id())).isEqualTo("PAID");
+              assertThat(paidMinor(b.id()))
+                  .as("500.00 of the 700.00 refunded was credit; 200.00 is owed again")
+                  .isEqualTo(80000);
+              assertThat(stateOf(b.id())).isEqualTo("PARTIALLY_PAID");
               assertThat(paidMinor(c.id())).isEqualTo(10000);
               assertThat(stateOf(c.id()))
                   .as("the transfer pays it; only the credit went back")
                   .isEqualTo("PAID");
+              assertThat(paidMinor(d.id())).as("no credit share: left as it was").isZero();
+              assertThat(stateOf(d.id())).isEqualTo("ISSUED");
+              assertThat(paidMinor(e.id())).isEqualTo(3000);
+              assertThat(stateOf(e.id())).isEqualTo("WRITTEN_OFF");
               assertThat(balance("RECEIVABLE:" + world.client().id()))
-                  .as("nothing is open on the three invoices")
-                  .isZero();
+                  .as("owed: 200.00 on (b) and 50.00 on (d), as the invoices say")
+                  .isEqualTo(25000);
               assertThat(balance("CLIENT_CREDIT:" + world.client().id()))
-                  .as("credit held: 400.00 from (a), 500.00 - 300.00 from (b), none from (c)")
-                  .isEqualTo(-60000);
-              assertThat(ledgerSums()).containsOnly(0L);
+                  .as("credit held: the 400.00 of (a)")
+                  .isEqualTo(-40000);
+              assertThat(
+                      jdbc.sql(
+                              """
+                              select count(*) from (select transaction_id from ledger_posting
+                              where workspace_id = ? group by transaction_id
+                              having sum(amount_minor) <> 0) unbalanced
+                              """)
+                          .param(world.owner().workspaceId())
+                          .query(Long.class)
+                          .single())
+                  .as("every transaction balances")
+                  .isZero();
+              assertThat(
+                      jdbc.sql(
+                              "select count(*) from ledger_transaction where workspace_id = ?"
+                                  + " and kind = 'payment.refund-rebooked'")
+                          .param(world.owner().workspaceId())
+                          .query(Long.class)
+                          .single())
+                  .as("one rebooking per refunded payment with a credit share: b, c, e")
+                  .isEqualTo(3);
               status.setRollbackOnly();
             });
+  }
+
+  @Test
+  void flywayRanMigration36AsAJavaMigration() {
+    assertThat(
+            jdbc.sql(
+                    "select type from flyway_schema_history where version = '36' and success = true")
+                .query(String.class)
+                .list())
+        .containsExactly("JDBC");
   }
 
   private InvoiceView manual(String what, String net) {

@@ -27,12 +27,18 @@ import org.springframework.stereotype.Component;
  * would have.
  *
  * <p>Per payment with a credit share {@code c} (the credit posting of its {@code payment.received})
- * and refunded so far {@code R}: the new rule takes {@code min(R, c)} of its refunds from the
- * credit, so that much moves from the receivable to the credit in the ledger; paid changes by
- * {@code min(R, c) - c} for a payment that settled part of its invoice and by {@code min(R, c)} for
- * one kept wholly as credit; and the invoice's state follows its paid amount again, as {@code
- * Invoice} decides it. A milestone that an old refund of credit alone moved back is not moved
- * forward here (its next payment or transition does that).
+ * and refunded so far {@code R} (what its old {@code payment.refunded} rows put on the receivable,
+ * which also counts refunds from before payments kept a refunded total): the new rule takes {@code
+ * min(R, c)} of its refunds from the credit, so that much moves from the receivable to the credit
+ * in the ledger; paid changes by {@code min(R, c) - c} for a payment that settled part of its
+ * invoice and by {@code min(R, c)} for one kept wholly as credit; and the invoice's state follows
+ * its paid amount again, as {@code Invoice} decides it (a written-off invoice stays written off).
+ *
+ * <p>Two things it does not redo. A release that an old refund of credit alone cancelled or marked
+ * as taken back stays so. And the credit share is what the ledger computed when the payment came,
+ * against the old paid amount: where several payments and refunds interleaved on one invoice, the
+ * result can leave the invoice open while its client holds credit; each such invoice is logged, and
+ * applying the client's credit to it settles it.
  *
  * <p>Plain JDBC on Flyway's connection, in Flyway's transaction; the statements span every
  * workspace, as a migration does.
@@ -40,6 +46,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PaidWithoutExcessMigration implements JavaMigration {
   static final String REBOOKED = "payment.refund-rebooked";
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PaidWithoutExcessMigration.class);
 
   @Override
   public MigrationVersion getVersion() {
@@ -91,7 +99,11 @@ public class PaidWithoutExcessMigration implements JavaMigration {
     try (PreparedStatement s =
             connection.prepareStatement(
                 """
-                select p.id, p.invoice_id, p.workspace_id, p.client_id, p.currency, p.refunded_minor,
+                select p.id, p.invoice_id, p.workspace_id, p.client_id, p.currency,
+                       (select coalesce(sum(r.amount_minor), 0)
+                        from ledger_transaction t join ledger_posting r on r.transaction_id = t.id
+                        where t.reference = p.id and t.kind = 'payment.refunded'
+                          and r.account like 'RECEIVABLE:%'),
                        (select coalesce(-sum(c.amount_minor), 0)
                         from ledger_transaction t join ledger_posting c on c.transaction_id = t.id
                         where t.reference = p.id and t.kind = 'payment.received'
@@ -120,8 +132,10 @@ public class PaidWithoutExcessMigration implements JavaMigration {
       }
     }
     Map<UUID, Long> paidChanges = new LinkedHashMap<>();
+    Map<UUID, Share> byInvoice = new LinkedHashMap<>();
     for (Share share : shares) {
       paidChanges.merge(share.invoice(), share.paidChange(), Long::sum);
+      byInvoice.putIfAbsent(share.invoice(), share);
       if (share.takenBack() > 0) {
         rebook(connection, share, now);
       }
@@ -134,7 +148,29 @@ public class PaidWithoutExcessMigration implements JavaMigration {
         s.setObject(2, change.getKey());
         s.executeUpdate();
       }
-      restate(connection, change.getKey());
+      if (restate(connection, change.getKey())
+          && creditHeld(
+                  connection, java.util.Objects.requireNonNull(byInvoice.get(change.getKey())))
+              > 0) {
+        LOG.warn(
+            "invoice {} is open after migration 36 while its client holds credit: apply the"
+                + " client's credit to it",
+            change.getKey());
+      }
+    }
+  }
+
+  private static long creditHeld(Connection connection, Share share) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "select coalesce(-sum(amount_minor), 0) from ledger_posting"
+                + " where workspace_id = ? and account = ? and currency = ?")) {
+      s.setObject(1, share.workspace());
+      s.setString(2, "CLIENT_CREDIT:" + share.client());
+      s.setString(3, share.currency());
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     }
   }
 
@@ -181,9 +217,10 @@ public class PaidWithoutExcessMigration implements JavaMigration {
   /**
    * Sets the state from the paid amount as {@code Invoice.settle} does, for invoices that take
    * payments (issued, partly paid, paid); the total is what the invoice's issue put on the
-   * receivable.
+   * receivable. An invoice that was written off and has nothing open is written off again (an old
+   * refund of credit had reopened it). Says whether the invoice is left open.
    */
-  private static void restate(Connection connection, UUID invoice) throws SQLException {
+  private static boolean restate(Connection connection, UUID invoice) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(
             """
@@ -191,24 +228,30 @@ public class PaidWithoutExcessMigration implements JavaMigration {
                    (select coalesce(sum(r.amount_minor), 0)
                     from ledger_transaction t join ledger_posting r on r.transaction_id = t.id
                     where t.reference = i.id and t.kind = 'invoice.issued'
-                      and r.account like 'RECEIVABLE:%')
+                      and r.account like 'RECEIVABLE:%'),
+                   (select count(*) from ledger_transaction t
+                    where t.reference = i.id and t.kind = 'invoice.written-off')
             from invoice i where i.id = ?
             """)) {
       s.setObject(1, invoice);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next() || !List.of("ISSUED", "PARTIALLY_PAID", "PAID").contains(rs.getString(1))) {
-          return;
+          return false;
         }
         long paid = rs.getLong(2);
         boolean owed = rs.getLong(4) - paid - rs.getLong(3) > 0;
+        boolean writtenOff = rs.getLong(5) > 0;
         String state =
-            owed ? (paid != 0 ? "PARTIALLY_PAID" : "ISSUED") : (paid != 0 ? "PAID" : "CREDITED");
+            owed
+                ? (paid != 0 ? "PARTIALLY_PAID" : "ISSUED")
+                : writtenOff ? "WRITTEN_OFF" : (paid != 0 ? "PAID" : "CREDITED");
         try (PreparedStatement u =
             connection.prepareStatement("update invoice set state = ? where id = ?")) {
           u.setString(1, state);
           u.setObject(2, invoice);
           u.executeUpdate();
         }
+        return owed;
       }
     }
   }
