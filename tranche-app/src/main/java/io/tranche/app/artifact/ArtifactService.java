@@ -119,6 +119,26 @@ public class ArtifactService {
         .toList();
   }
 
+  /**
+   * The milestones of a project that have a sealed file the actor may see: what a page needs to
+   * know of a project's files without reading them (a client sees those with a receipt).
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<UUID> milestonesWithFiles(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return artifacts.milestonesWithFiles(actor.workspaceId(), projectId, !actor.isMember());
+  }
+
+  /**
+   * The names of a project's sealed files not yet released, by milestone, oldest first: what paying
+   * each milestone's invoice unlocks (a client sees the files with a receipt).
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, List<String>> sealedNames(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    return artifacts.unreleasedNames(actor.workspaceId(), projectId, !actor.isMember());
+  }
+
   @Transactional(readOnly = true)
   public ArtifactView artifact(Actor actor, UUID id) {
     StoredArtifact a = load(actor, id);

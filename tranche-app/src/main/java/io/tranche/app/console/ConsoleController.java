@@ -81,6 +81,8 @@ class ConsoleController {
     return "console/projects";
   }
 
+  // one read-only transaction for the page's reads: one connection, one snapshot, one commit
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
   @GetMapping("/console/projects/{projectId}")
   String project(Actor actor, @PathVariable UUID projectId, Model model) {
     model.addAttribute("workspace", workspaces.current(actor));
@@ -103,14 +105,12 @@ class ConsoleController {
     model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
     model.addAttribute("disputes", disputes.ofProject(actor, projectId));
     // the parts that would go to the client's review without a file: "submit" asks first there
-    java.util.Set<UUID> withFiles = new java.util.HashSet<>();
-    artifacts.ofProject(actor, projectId).forEach(a -> withFiles.add(a.milestoneId()));
-    model.addAttribute("withFiles", withFiles);
+    model.addAttribute("withFiles", artifacts.milestonesWithFiles(actor, projectId));
     model.addAttribute("stage", stage);
     if (!stage.contractSigned()) {
       model.addAttribute("agreement", agreement(actor, projectId));
     }
-    return "console/project";
+    return "jte:console/project";
   }
 
   /** Where the agreement of a project without a signed contract stands, in one sentence. */
@@ -204,9 +204,6 @@ class ConsoleController {
     model.addAttribute("mails", mail.mailbox(actor.workspaceId(), 100));
     return "console/mailbox";
   }
-
-  /** A milestone with the moves a member can make from where it stands. */
-  record MilestoneRow(MilestoneView milestone, List<MilestoneAction> actions) {}
 
   private static MilestoneRow row(MilestoneView m) {
     List<MilestoneAction> actions =

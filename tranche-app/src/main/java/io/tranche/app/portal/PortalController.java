@@ -1,7 +1,6 @@
 package io.tranche.app.portal;
 
 import io.tranche.app.artifact.ArtifactService;
-import io.tranche.app.artifact.ArtifactView;
 import io.tranche.app.contract.ContractService;
 import io.tranche.app.contract.ContractView;
 import io.tranche.app.contract.QuoteService;
@@ -22,7 +21,7 @@ import io.tranche.core.project.Timeline;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,9 +76,17 @@ class PortalController {
     return "portal/projects";
   }
 
+  // one read-only transaction for the page's reads: one connection, one snapshot, one commit
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
   @GetMapping("/portal/projects/{projectId}")
-  String project(Actor actor, @PathVariable UUID projectId, Model model) {
+  String project(
+      Actor actor,
+      @PathVariable UUID projectId,
+      @RequestParam(required = false) @Nullable String signed,
+      Model model) {
     var workspace = workspaces.current(actor);
+    // ?signed: the client just signed the quote
+    model.addAttribute("signed", signed != null);
     model.addAttribute("workspace", workspace);
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
@@ -113,17 +120,7 @@ class PortalController {
                 plan,
                 open.stream().map(OpenInvoice::owed).toList(),
                 workspace.name())));
-    return "portal/project";
-  }
-
-  /**
-   * An invoice with money open on it, as the client's panel shows it, with the transfers the client
-   * reported that wait for the vendor's confirmation.
-   */
-  record OpenInvoice(InvoiceView invoice, Timeline.Owed owed, List<PaymentView> reported) {
-    public String due() {
-      return owed.dueOn() == null ? "" : Timeline.day(owed.dueOn());
-    }
+    return "jte:portal/project";
   }
 
   /** The project's invoices with money open on them, oldest first: what the client owes now. */
@@ -144,13 +141,7 @@ class PortalController {
     // what each invoice unlocks and the transfers reported on it: read once for the project, not
     // once per invoice
     Map<UUID, List<PaymentView>> payments = invoices.paymentsOfProject(actor, projectId);
-    Map<UUID, List<String>> sealed =
-        artifacts.ofProject(actor, projectId).stream()
-            .filter(a -> !a.released())
-            .collect(
-                Collectors.groupingBy(
-                    ArtifactView::milestoneId,
-                    Collectors.mapping(ArtifactView::name, Collectors.toList())));
+    Map<UUID, List<String>> sealed = artifacts.sealedNames(actor, projectId);
     return owed.stream()
         .map(
             i ->

@@ -38,5 +38,28 @@ public interface StopWork {
   }
 
   /** Why a project is paused: since when, and the (oldest) invoice whose payment lifts it. */
-  record Pause(Instant since, UUID invoiceId, String invoiceNumber, Money open, LocalDate dueOn) {}
+  record Pause(Instant since, UUID invoiceId, String invoiceNumber, Money open, LocalDate dueOn) {
+    /**
+     * The stop-work notice every page of the project shows, in the vendor's or the client's words.
+     */
+    public String notice(boolean vendor) {
+      String invoice =
+          "invoice "
+              + invoiceNumber
+              + " ("
+              + open
+              + ", due "
+              + io.tranche.app.platform.Dates.day(dueOn)
+              + ")";
+      return vendor
+          ? "Stop-work: "
+              + invoice
+              + " is overdue. New deliveries, previews and preview licences of this project are"
+              + " paused; releases already paid for are not touched. Payment lifts it by itself."
+          : "Work on this project is paused until "
+              + invoice
+              + " is paid. Paying it lifts the pause at once; what you have already paid for stays"
+              + " available.";
+    }
+  }
 }

@@ -186,6 +186,48 @@ public class ArtifactRepository {
         .list();
   }
 
+  /** The milestones with a sealed file ({@code withReceipt}: only files with their receipt). */
+  public java.util.Set<UUID> milestonesWithFiles(
+      UUID workspaceId, UUID projectId, boolean withReceipt) {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                """
+                select distinct milestone_id from artifact
+                where workspace_id = ? and project_id = ? and state = 'SEALED'
+                  and (? or receipt_jws is not null)
+                """)
+            .params(workspaceId, projectId, !withReceipt)
+            .query((rs, i) -> rs.getObject(1, UUID.class))
+            .list());
+  }
+
+  /**
+   * The names of sealed files whose milestone has no release yet, by milestone, oldest first
+   * ({@code withReceipt}: only files with their receipt).
+   */
+  public Map<UUID, List<String>> unreleasedNames(
+      UUID workspaceId, UUID projectId, boolean withReceipt) {
+    Map<UUID, List<String>> names = new HashMap<>();
+    jdbc.sql(
+            """
+            select a.milestone_id, a.name from artifact a
+            where a.workspace_id = ? and a.project_id = ? and a.state = 'SEALED'
+              and (? or a.receipt_jws is not null)
+              and not exists (select 1 from artifact_release r
+                              where r.workspace_id = a.workspace_id
+                                and r.milestone_id = a.milestone_id)
+            order by a.created_at, a.id
+            """)
+        .params(workspaceId, projectId, !withReceipt)
+        .query(
+            rs -> {
+              names
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    return names;
+  }
+
   /**
    * Uploads still sealing whose last heartbeat is before {@code cutoff}: abandoned by a crash or a
    * cut connection.

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * every page.
  */
 @Component("assets")
-class StaticAssets implements WebMvcConfigurer {
+class StaticAssets implements WebMvcConfigurer, io.tranche.app.platform.AssetVersions {
   static final String[] FOLDERS = {"css", "js"};
   static final CacheControl KEEP =
       CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
@@ -55,7 +55,7 @@ class StaticAssets implements WebMvcConfigurer {
     this.versions = Map.copyOf(versions);
   }
 
-  /** The version of a static file by its path, e.g. {@code /css/tranche.css}. */
+  @Override
   public String version(String path) {
     String version = versions.get(path);
     if (version == null) {
