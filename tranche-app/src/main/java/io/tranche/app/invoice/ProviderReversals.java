@@ -77,7 +77,8 @@ public class ProviderReversals {
     Money credit =
         new Money(
             ledger.creditFromPayment(known.workspaceId(), known.id()), payment.amount().currency());
-    Money fromCredit = least(refundedSoFar, credit).minus(least(payment.refunded(), credit));
+    Money fromCredit =
+        io.tranche.core.ledger.Ledger.refundFromCredit(credit, payment.refunded(), refundedSoFar);
     Money fromInvoice = amount.minus(fromCredit);
     if (fromInvoice.compareTo(invoice.paid()) > 0) {
       return new ProviderResult(
@@ -137,9 +138,5 @@ public class ProviderReversals {
             disputeId,
             eventId));
     return new ProviderResult(ProviderOutcome.RECORDED, "");
-  }
-
-  private static Money least(Money a, Money b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -91,6 +91,21 @@ public final class Ledger {
     return amount.compareTo(owed) <= 0 ? Money.zero(amount.currency()) : amount.minus(owed);
   }
 
+  /**
+   * How much of a refund takes back the payment's credit rather than reopening its invoice. The
+   * part of a payment that became credit ({@code credit}, paid beyond what was open) goes back
+   * first: of the payment's refunds so far, the first {@code credit} came out of credit. This
+   * refund moves the refunded total from {@code refundedBefore} to {@code refundedSoFar}; the rest
+   * of it was paid on the invoice and reopens it.
+   */
+  public static Money refundFromCredit(Money credit, Money refundedBefore, Money refundedSoFar) {
+    return least(refundedSoFar, credit).minus(least(refundedBefore, credit));
+  }
+
+  private static Money least(Money a, Money b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   /** A provider kept a fee from a payment. */
   public static LedgerTransaction fee(
       UUID id, UUID paymentId, Instant at, String channel, Money fee) {

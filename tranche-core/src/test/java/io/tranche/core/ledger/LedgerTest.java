@@ -49,6 +49,29 @@ class LedgerTest {
   }
 
   @Test
+  void aRefundTakesBackThePaymentsCreditFirst() {
+    // a payment of 1190.00 that settled 990.00 and left 200.00 of credit
+    Money credit = eur("200.00");
+
+    // refunded in full at once: the credit, and 990.00 off the invoice
+    assertThat(Ledger.refundFromCredit(credit, eur("0.00"), eur("1190.00"))).isEqualTo(credit);
+    // in steps: 150.00, then 150.00 more, then the rest
+    assertThat(Ledger.refundFromCredit(credit, eur("0.00"), eur("150.00")))
+        .isEqualTo(eur("150.00"));
+    assertThat(Ledger.refundFromCredit(credit, eur("150.00"), eur("300.00")))
+        .isEqualTo(eur("50.00"));
+    assertThat(Ledger.refundFromCredit(credit, eur("300.00"), eur("1190.00")))
+        .isEqualTo(eur("0.00"));
+    // a payment that left no credit reopens its invoice by the whole refund
+    assertThat(Ledger.refundFromCredit(eur("0.00"), eur("0.00"), eur("400.00")))
+        .isEqualTo(eur("0.00"));
+  }
+
+  private static Money eur(String amount) {
+    return Money.parse(amount, "EUR");
+  }
+
+  @Test
   void anOverpaymentBecomesClientCredit() {
     UUID client = UUID.randomUUID();
     LedgerTransaction t =
