@@ -161,6 +161,16 @@ public class InvoiceService {
         .map(i -> InvoiceView.of(i, now));
   }
 
+  /** A project's invoices that still ask for money, oldest first: what its client owes. */
+  @Transactional(readOnly = true)
+  public List<InvoiceView> owing(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    Instant now = clock.instant();
+    return invoices.owingOfProject(actor.workspaceId(), projectId).stream()
+        .map(i -> InvoiceView.of(i, now))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public InvoiceView invoice(Actor actor, UUID id) {
     return InvoiceView.of(access.load(actor, id), clock.instant());

@@ -126,7 +126,7 @@ class PortalController {
   /** The project's invoices with money open on them, oldest first: what the client owes now. */
   private List<OpenInvoice> open(Actor actor, UUID projectId) {
     List<InvoiceView> owed =
-        invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
+        invoices.owing(actor, projectId).stream()
             .filter(i -> i.number() != null && i.open().amountMinor() > 0)
             .filter(
                 i ->

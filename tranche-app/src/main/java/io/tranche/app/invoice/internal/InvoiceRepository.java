@@ -179,6 +179,20 @@ public class InvoiceRepository {
             .list());
   }
 
+  /** A project's invoices that still ask for money (issued or partly paid), oldest first. */
+  public List<Invoice> owingOfProject(UUID workspaceId, UUID projectId) {
+    return withLines(
+        jdbc.sql(
+                """
+                select * from invoice where workspace_id = ? and project_id = ?
+                  and state in ('ISSUED', 'PARTIALLY_PAID')
+                order by created_at, id
+                """)
+            .params(workspaceId, projectId)
+            .query((rs, i) -> head(rs))
+            .list());
+  }
+
   /** One page of a project's invoices, oldest first (the deposit leads). */
   public PageOf<Invoice> ofProject(UUID workspaceId, UUID projectId, Paging paging) {
     long total =
