@@ -49,6 +49,10 @@ class JteViews implements ViewResolver, Ordered {
           @Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
           throws IOException {
         Map<String, Object> params = model == null ? new HashMap<>() : new HashMap<>(model);
+        // the page's path and console section: request attributes every console and portal page
+        // gets (platform's PagePath)
+        params.putIfAbsent("path", request.getAttribute("path"));
+        params.putIfAbsent("section", request.getAttribute("section"));
         params.put("page", parts.page(request));
         params.put("parts", parts);
         params.put("words", words);

@@ -114,6 +114,10 @@ class JtePagesIT extends IntegrationTest {
       assertThat(withoutTokens(between(jte, "<header class=\"bar", "</header>")))
           .isEqualTo(withoutTokens(between(thymeleaf, "<header class=\"bar", "</header>")))
           .contains("Sign out");
+      if (side.path().startsWith("/console")) {
+        assertThat(between(jte, "<header class=\"bar", "</header>"))
+            .contains("<a href=\"/console\" aria-current=\"page\">Projects</a>");
+      }
       String tabs = "<nav class=\"tabs\" aria-label=\"Project\">";
       assertThat(between(jte, tabs, "</nav>").replace(" aria-current=\"page\"", ""))
           .isEqualTo(between(thymeleaf, tabs, "</nav>").replace(" aria-current=\"page\"", ""));
@@ -123,6 +127,16 @@ class JtePagesIT extends IntegrationTest {
       assertThat(between(thymeleaf, tabs, "</nav>"))
           .contains("href=\"" + side.path() + id + "/invoices\" aria-current=\"page\"");
     }
+  }
+
+  @Test
+  void theHeaderMarksTheSectionShown() throws Exception {
+    World world = fixtures.world("jte-section");
+    String clients = page("/console/clients", authentication(Sessions.of(world.owner())));
+
+    assertThat(between(clients, "<header class=\"bar", "</header>"))
+        .contains("<a href=\"/console/clients\" aria-current=\"page\">Clients</a>")
+        .containsOnlyOnce("aria-current");
   }
 
   @Test
