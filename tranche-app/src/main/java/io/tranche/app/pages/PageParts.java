@@ -23,8 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The parts every page shares, rendered by jte: the head, the console's and the portal's header, a
  * project's tabs with its stop-work notice, and the missing-address notice. jte pages include them
- * as templates; Thymeleaf pages take them from here ({@code th:utext="${@parts.head(title)}"} in
- * {@code fragments.html}), so each part has one source.
+ * as templates; Thymeleaf pages take them from here ({@code th:with="part=${@parts.head(title)}"
+ * th:utext="${part}"} in {@code fragments.html}), so each part has one source.
  */
 @Component("parts")
 public class PageParts {
