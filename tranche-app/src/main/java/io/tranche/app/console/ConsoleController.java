@@ -85,25 +85,27 @@ class ConsoleController {
   @org.springframework.transaction.annotation.Transactional(readOnly = true)
   @GetMapping("/console/projects/{projectId}")
   String project(Actor actor, @PathVariable UUID projectId, Model model) {
-    model.addAttribute("workspace", workspaces.current(actor));
+    var workspace = workspaces.currentWithSettings(actor);
+    model.addAttribute("workspace", workspace.workspace());
     model.addAttribute("actor", actor);
-    var project = projects.project(actor, projectId);
+    var overview = projects.overview(actor, projectId);
+    var project = overview.project();
     model.addAttribute("project", project);
     model.addAttribute("client", clients.client(actor, project.clientId()));
-    List<MilestoneView> list =
-        milestones.milestones(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
-    var stage = projects.stage(actor, projectId);
+    var noted = reviews.notedPlan(actor, projectId);
+    var stage = overview.stage();
     // a draft plan offers no moves: work starts once the contract is signed (unless the workspace
     // allows work before a contract), and there is nothing to dispute yet
-    boolean movable = stage.contractSigned() || workspaces.workBeforeContract(actor.workspaceId());
+    boolean movable = stage.contractSigned() || workspace.settings().workBeforeContract();
     model.addAttribute(
         "milestones",
-        list.stream()
+        noted.milestones().stream()
+            .map(MilestoneView::of)
             .map(ConsoleController::row)
             .map(r -> movable ? r : new MilestoneRow(r.milestone(), List.of()))
             .toList());
-    model.addAttribute("changeReasons", reviews.changeReasons(actor, projectId));
-    model.addAttribute("disputes", disputes.ofProject(actor, projectId));
+    model.addAttribute("changeReasons", noted.changeReasons());
+    model.addAttribute("disputes", noted.disputes());
     // the parts that would go to the client's review without a file: "submit" asks first there
     model.addAttribute("withFiles", artifacts.milestonesWithFiles(actor, projectId));
     model.addAttribute("stage", stage);

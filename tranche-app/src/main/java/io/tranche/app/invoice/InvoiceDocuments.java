@@ -91,6 +91,11 @@ public class InvoiceDocuments {
     return instructions.of(actor.workspaceId());
   }
 
+  /** How to pay a workspace whose settings the caller read already (its own). */
+  public String paymentInstructions(io.tranche.app.workspace.WorkspaceSettings settings) {
+    return instructions.of(settings);
+  }
+
   /** A payment's acknowledgement (receipt) as a PDF. */
   @Transactional
   public Download receiptPdf(Actor actor, UUID paymentId) {

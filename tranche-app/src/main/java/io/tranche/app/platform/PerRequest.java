@@ -29,4 +29,15 @@ public final class PerRequest {
     check.run();
     request.setAttribute(name, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
   }
+
+  /**
+   * Records that the check with this key passed, answered by a read the caller made anyway (outside
+   * a web request, nothing is recorded).
+   */
+  public static void passed(String key) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.setAttribute(PREFIX + key, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+    }
+  }
 }

@@ -11,7 +11,7 @@ import io.tranche.app.invoice.PaymentView;
 import io.tranche.app.payment.StripeCheckout;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Paging;
-import io.tranche.app.project.MilestoneService;
+import io.tranche.app.project.MilestoneReviews;
 import io.tranche.app.project.ProjectService;
 import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.QuoteStatus;
@@ -36,30 +36,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PortalController {
   private final WorkspaceService workspaces;
   private final ProjectService projects;
-  private final MilestoneService milestones;
+  private final MilestoneReviews reviews;
   private final QuoteService quotes;
   private final ContractService contracts;
   private final InvoiceService invoices;
   private final ArtifactService artifacts;
   private final InvoiceDocuments documents;
   private final StripeCheckout checkout;
-  private final io.tranche.app.project.Disputes disputes;
 
   PortalController(
       WorkspaceService workspaces,
       ProjectService projects,
-      MilestoneService milestones,
+      MilestoneReviews reviews,
       QuoteService quotes,
       ContractService contracts,
       InvoiceService invoices,
       ArtifactService artifacts,
       InvoiceDocuments documents,
-      StripeCheckout checkout,
-      io.tranche.app.project.Disputes disputes) {
-    this.disputes = disputes;
+      StripeCheckout checkout) {
     this.workspaces = workspaces;
     this.projects = projects;
-    this.milestones = milestones;
+    this.reviews = reviews;
     this.quotes = quotes;
     this.contracts = contracts;
     this.invoices = invoices;
@@ -84,20 +81,22 @@ class PortalController {
       @PathVariable UUID projectId,
       @RequestParam(required = false) @Nullable String signed,
       Model model) {
-    var workspace = workspaces.current(actor);
+    var workspace = workspaces.currentWithSettings(actor);
     // ?signed: the client just signed the quote
     model.addAttribute("signed", signed != null);
-    model.addAttribute("workspace", workspace);
+    model.addAttribute("workspace", workspace.workspace());
     model.addAttribute("actor", actor);
-    model.addAttribute("project", projects.project(actor, projectId));
-    var plan = milestones.plan(actor, projectId);
+    var overview = projects.overview(actor, projectId);
+    model.addAttribute("project", overview.project());
+    var noted = reviews.notedPlan(actor, projectId);
+    var plan = noted.milestones();
     model.addAttribute("milestones", plan);
-    model.addAttribute("disputes", disputes.ofProject(actor, projectId));
+    model.addAttribute("disputes", noted.disputes());
     model.addAttribute("onHold", Timeline.onHold(plan));
     List<OpenInvoice> open = open(actor, projectId);
     List<ContractView.ContractStatus> agreements = contracts.statuses(actor, projectId);
     model.addAttribute("open", open);
-    model.addAttribute("paymentInstructions", documents.paymentInstructions(actor));
+    model.addAttribute("paymentInstructions", documents.paymentInstructions(workspace.settings()));
     model.addAttribute("onlinePayment", checkout.enabled());
     var quoteList = quotes.quotes(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items();
     // before a contract is signed the project's total is nothing yet: the quote's is the one to
@@ -116,10 +115,10 @@ class PortalController {
                 quoteList.stream().anyMatch(q -> q.status() == QuoteStatus.SENT),
                 agreements.contains(ContractView.ContractStatus.AWAITING_VENDOR),
                 agreements.contains(ContractView.ContractStatus.SIGNED),
-                projects.stage(actor, projectId).signedOffAt() != null,
+                overview.stage().signedOffAt() != null,
                 plan,
                 open.stream().map(OpenInvoice::owed).toList(),
-                workspace.name())));
+                workspace.workspace().name())));
     return "jte:portal/project";
   }
 
@@ -127,13 +126,7 @@ class PortalController {
   private List<OpenInvoice> open(Actor actor, UUID projectId) {
     List<InvoiceView> owed =
         invoices.owing(actor, projectId).stream()
-            .filter(i -> i.number() != null && i.open().amountMinor() > 0)
-            .filter(
-                i ->
-                    switch (i.state()) {
-                      case ISSUED, PARTIALLY_PAID, OVERDUE -> true;
-                      default -> false;
-                    })
+            .filter(i -> i.number() != null && i.state().owesMoney() && i.open().amountMinor() > 0)
             .toList();
     if (owed.isEmpty()) {
       return List.of();

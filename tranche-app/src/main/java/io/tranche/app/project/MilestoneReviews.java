@@ -1,11 +1,10 @@
 package io.tranche.app.project;
 
-import io.tranche.app.platform.Access;
 import io.tranche.app.platform.Actor;
+import io.tranche.app.platform.Paging;
 import io.tranche.app.project.internal.MilestoneRepository;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -13,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The review periods of milestones: when each began, the reminders counted, the client's reasons
- * for changes. {@link MilestoneService} starts and ends a review as the milestone moves.
+ * for changes, and the plan with those notes for the project pages. {@link MilestoneService} starts
+ * and ends a review as the milestone moves.
  */
 @Service
 public class MilestoneReviews {
@@ -41,11 +41,18 @@ public class MilestoneReviews {
     milestones.setChangeReason(workspaceId, id, reason);
   }
 
-  /** The client's latest reasons for changes, by milestone, for the vendor's pages. */
+  /**
+   * A project's plan with its dispute notes and, for members, the client's reasons for changes: one
+   * read for a project page.
+   */
   @Transactional(readOnly = true)
-  public Map<UUID, String> changeReasons(Actor actor, UUID projectId) {
-    projects.requireVisible(Access.member(actor), projectId);
-    return milestones.changeReasons(actor.workspaceId(), projectId);
+  public NotedPlan notedPlan(Actor actor, UUID projectId) {
+    projects.requireVisible(actor, projectId);
+    NotedPlan plan = milestones.notedPlan(actor.workspaceId(), projectId, Paging.MAX_SIZE);
+    // a client reads their change reasons on the milestone, not here: these are for the vendor
+    return actor.isMember()
+        ? plan
+        : new NotedPlan(plan.milestones(), plan.disputes(), java.util.Map.of());
   }
 
   /**

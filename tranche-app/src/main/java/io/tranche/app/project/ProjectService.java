@@ -79,10 +79,19 @@ public class ProjectService {
   /** One project, if the caller may see it. */
   @Transactional(readOnly = true)
   public ProjectView project(Actor actor, UUID id) {
-    requireVisible(actor, id);
-    return projects
-        .view(actor.workspaceId(), id)
-        .orElseThrow(Errors.notFoundSupplier("project", id));
+    return overview(actor, id).project();
+  }
+
+  /** A project and where it stands, if the caller may see it (one read, also the access check). */
+  @Transactional(readOnly = true)
+  public ProjectOverview overview(Actor actor, UUID id) {
+    ProjectOverview o =
+        projects
+            .overview(actor.workspaceId(), id)
+            .filter(v -> !actor.isContact() || v.project().contactIds().contains(actor.id()))
+            .orElseThrow(Errors.notFoundSupplier("project", id));
+    PerRequest.passed(visibleKey(actor, id));
+    return o;
   }
 
   /** Creates a project with its payment plan's milestones, all in one transaction. */
@@ -148,8 +157,7 @@ public class ProjectService {
   /** Where a project stands as a whole (contract, sign-off, modification window). */
   @Transactional(readOnly = true)
   public ProjectStage stage(Actor actor, UUID projectId) {
-    requireVisible(actor, projectId);
-    return stageOf(actor.workspaceId(), projectId);
+    return overview(actor, projectId).stage();
   }
 
   /** A project's stage, for automatic steps; no access check beyond the workspace. */
@@ -210,12 +218,16 @@ public class ProjectService {
   /** Refuses as "not found" a project the caller may not see; asked once per request. */
   public void requireVisible(Actor actor, UUID projectId) {
     PerRequest.checkOnce(
-        "project:" + actor.label() + ":" + projectId,
+        visibleKey(actor, projectId),
         () -> {
           if (!projects.visible(actor.workspaceId(), projectId, actor.isContact(), actor.id())) {
             throw Errors.notFound("project", projectId);
           }
         });
+  }
+
+  private static String visibleKey(Actor actor, UUID projectId) {
+    return "project:" + actor.label() + ":" + projectId;
   }
 
   /** The email addresses of a project's client contacts, for notifications; no access check. */
@@ -239,46 +251,31 @@ public class ProjectService {
   /** A project's client, for automatic steps; no access check. */
   @Transactional(readOnly = true)
   public UUID clientOf(UUID workspaceId, UUID projectId) {
-    return projects
-        .find(workspaceId, projectId)
-        .map(p -> p.clientId().value())
-        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+    return load(workspaceId, projectId).clientId().value();
   }
 
   /** A project's name, for mails and pages; no access check. */
   @Transactional(readOnly = true)
   public String nameOf(UUID workspaceId, UUID projectId) {
-    return projects
-        .find(workspaceId, projectId)
-        .map(Project::name)
-        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+    return load(workspaceId, projectId).name();
   }
 
   /** A project's currency, for features that must match it; no access check. */
   @Transactional(readOnly = true)
   public String currencyOf(UUID workspaceId, UUID projectId) {
-    return projects
-        .find(workspaceId, projectId)
-        .map(p -> p.currency().getCurrencyCode())
-        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+    return load(workspaceId, projectId).currency().getCurrencyCode();
   }
 
   /** A project's credit limit; no access check. */
   @Transactional(readOnly = true)
   public Money creditLimitOf(UUID workspaceId, UUID projectId) {
-    return projects
-        .find(workspaceId, projectId)
-        .map(Project::creditLimit)
-        .orElseThrow(Errors.notFoundSupplier("project", projectId));
+    return load(workspaceId, projectId).creditLimit();
   }
 
   /** Sets a project's credit limit from a signed contract (a system step, no access check). */
   @Transactional
   public void applyCreditLimit(UUID workspaceId, UUID projectId, Money creditLimit) {
-    Project current =
-        projects
-            .find(workspaceId, projectId)
-            .orElseThrow(Errors.notFoundSupplier("project", projectId));
+    Project current = load(workspaceId, projectId);
     projects.update(current.withDetails(current.name(), current.type(), creditLimit));
   }
 
@@ -292,8 +289,10 @@ public class ProjectService {
   }
 
   private Project load(Actor actor, UUID id) {
-    return projects
-        .find(actor.workspaceId(), id)
-        .orElseThrow(Errors.notFoundSupplier("project", id));
+    return load(actor.workspaceId(), id);
+  }
+
+  private Project load(UUID workspaceId, UUID id) {
+    return projects.find(workspaceId, id).orElseThrow(Errors.notFoundSupplier("project", id));
   }
 }

@@ -19,4 +19,10 @@ public record ProjectView(
   public ProjectView {
     contactIds = List.copyOf(contactIds);
   }
+
+  /** The same project with these contacts. */
+  public ProjectView withContacts(List<UUID> contacts) {
+    return new ProjectView(
+        id, clientId, clientName, name, type, currency, creditLimit, total, contacts);
+  }
 }

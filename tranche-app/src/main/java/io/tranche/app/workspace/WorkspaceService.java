@@ -70,6 +70,14 @@ public class WorkspaceService {
         .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
   }
 
+  /** The workspace of the caller with its settings, read together. */
+  @Transactional(readOnly = true)
+  public CurrentWorkspace currentWithSettings(Actor actor) {
+    return repository
+        .findWithSettings(actor.workspaceId())
+        .orElseThrow(() -> new IllegalStateException("the actor's workspace is gone"));
+  }
+
   /**
    * How a workspace numbers its invoices, how many days it gives to pay, and its bank details for
    * transfers (null until set).

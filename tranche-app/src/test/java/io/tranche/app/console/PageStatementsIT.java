@@ -47,7 +47,7 @@ class PageStatementsIT extends IntegrationTest {
   }
 
   @Test
-  void aProjectPageAsksOnceWhetherItsViewerMaySeeTheProject() throws Exception {
+  void aProjectPageReadsItsProjectOnceAndThatReadIsTheAccessCheck() throws Exception {
     World world = fixtures.world("visible-once");
     String id = world.project().id().toString();
     var contact = authentication(Sessions.of(world.contactActor()));
@@ -58,26 +58,34 @@ class PageStatementsIT extends IntegrationTest {
             get("/console/projects/" + id).with(owner))) {
       List<String> statements =
           StatementCounter.statements(() -> mvc.perform(page).andExpect(status().isOk()));
-      // several services of the page each check access; the first answer holds for the request
-      assertThat(statements)
-          .filteredOn(sql -> sql.contains("from project p where p.workspace_id"))
-          .hasSize(1);
-      assertThat(statements)
-          .noneMatch(sql -> sql.contains("project_contact where project_id = ? and contact_id"));
+      // the project, its contacts (who may see it) and its stage: one statement; several services
+      // of the page each check access, and that read answered them all
+      assertThat(statements).filteredOn(sql -> sql.contains("from project p")).hasSize(1);
+      assertThat(statements).noneMatch(sql -> sql.contains("from project_contact"));
+      // the plan with its dispute notes and change reasons; the workspace with its settings
+      assertThat(statements).filteredOn(sql -> sql.contains("from milestone where")).hasSize(1);
+      assertThat(statements).filteredOn(sql -> sql.contains("from workspace")).hasSize(1);
+      // the quotes fit one page: nothing to count
+      assertThat(statements).noneMatch(sql -> sql.contains("count(*)"));
     }
-    // and not beyond it: another request asks again
+    // and not beyond the request: another request asks again
     List<String> next =
         StatementCounter.statements(
             () ->
                 mvc.perform(get("/portal/projects/" + id).with(contact))
                     .andExpect(status().isOk()));
-    assertThat(next)
-        .filteredOn(sql -> sql.contains("from project p where p.workspace_id"))
-        .hasSize(1);
-    // a contact of another project is still refused on every request
+    assertThat(next).filteredOn(sql -> sql.contains("from project p")).hasSize(1);
+    // a contact of another project of the same workspace is refused on every request
+    World sibling = fixtures.sibling(world, "visible-once-sibling");
+    mvc.perform(
+            get("/portal/projects/" + id).with(authentication(Sessions.of(sibling.contactActor()))))
+        .andExpect(status().isNotFound());
+    // and so are a contact and a member of another workspace
     World other = fixtures.world("visible-once-other");
     mvc.perform(
             get("/portal/projects/" + id).with(authentication(Sessions.of(other.contactActor()))))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/console/projects/" + id).with(authentication(Sessions.of(other.owner()))))
         .andExpect(status().isNotFound());
   }
 

@@ -184,11 +184,6 @@ public class QuoteRepository {
   public io.tranche.app.platform.PageOf<StoredQuote> ofProject(
       UUID workspaceId, UUID projectId, boolean withDrafts, io.tranche.app.platform.Paging paging) {
     String drafts = withDrafts ? "" : " and status <> 'DRAFT'";
-    long total =
-        jdbc.sql("select count(*) from quote where workspace_id = ? and project_id = ?" + drafts)
-            .params(workspaceId, projectId)
-            .query(Long.class)
-            .single();
     List<StoredQuote> items =
         jdbc.sql(
                 "select * from quote where workspace_id = ? and project_id = ?"
@@ -197,7 +192,15 @@ public class QuoteRepository {
             .params(workspaceId, projectId, paging.size(), paging.offset())
             .query((rs, i) -> quote(rs))
             .list();
-    return new io.tranche.app.platform.PageOf<>(items, paging.page(), paging.size(), total);
+    return io.tranche.app.platform.PageOf.of(
+        items,
+        paging,
+        () ->
+            jdbc.sql(
+                    "select count(*) from quote where workspace_id = ? and project_id = ?" + drafts)
+                .params(workspaceId, projectId)
+                .query(Long.class)
+                .single());
   }
 
   public List<StoredQuote> ofProject(UUID workspaceId, UUID projectId) {

@@ -24,7 +24,11 @@ public class PaymentInstructions {
   }
 
   public String of(UUID workspaceId) {
-    WorkspaceSettings s = settings.settings(workspaceId);
+    return of(settings.settings(workspaceId));
+  }
+
+  /** How to pay a workspace with these settings. */
+  public String of(WorkspaceSettings s) {
     String transfer =
         s.bankDetails() == null
             ? "Bank transfer: ask " + s.name() + " for the account details."

@@ -123,6 +123,40 @@ public class MilestoneRepository {
         .list();
   }
 
+  /**
+   * A project's first {@code limit} milestones with their dispute notes and change reasons, in one
+   * statement (the notes are columns of the same rows).
+   */
+  public io.tranche.app.project.NotedPlan notedPlan(UUID workspaceId, UUID projectId, int limit) {
+    var disputes = new java.util.LinkedHashMap<UUID, io.tranche.app.project.DisputeNote>();
+    var reasons = new java.util.LinkedHashMap<UUID, String>();
+    List<Milestone> plan =
+        jdbc.sql(
+                """
+                select * from milestone where workspace_id = ? and project_id = ?
+                order by position_no limit ?
+                """)
+            .params(workspaceId, projectId, limit)
+            .query(
+                (rs, i) -> {
+                  Milestone m = milestone(rs);
+                  String dispute = rs.getString("dispute_reason");
+                  if (dispute != null) {
+                    disputes.put(
+                        m.id().value(),
+                        new io.tranche.app.project.DisputeNote(
+                            dispute, rs.getString("dispute_outcome")));
+                  }
+                  String reason = rs.getString("change_reason");
+                  if (reason != null) {
+                    reasons.put(m.id().value(), reason);
+                  }
+                  return m;
+                })
+            .list();
+    return new io.tranche.app.project.NotedPlan(plan, disputes, reasons);
+  }
+
   public long countOfProject(UUID workspaceId, UUID projectId) {
     return jdbc.sql("select count(*) from milestone where workspace_id = ? and project_id = ?")
         .params(workspaceId, projectId)
@@ -215,21 +249,6 @@ public class MilestoneRepository {
                     new io.tranche.app.project.DisputeNote(rs.getString(2), rs.getString(3))))
         .list();
     return notes;
-  }
-
-  /** The latest change reasons of a project's milestones that have one, by milestone id. */
-  public java.util.Map<UUID, String> changeReasons(UUID workspaceId, UUID projectId) {
-    java.util.Map<UUID, String> reasons = new java.util.LinkedHashMap<>();
-    jdbc.sql(
-            """
-            select id, change_reason from milestone
-            where workspace_id = ? and project_id = ? and change_reason is not null
-            order by position_no
-            """)
-        .params(workspaceId, projectId)
-        .query((rs, i) -> reasons.put(rs.getObject(1, UUID.class), rs.getString(2)))
-        .list();
-    return reasons;
   }
 
   /** When the review period of a submitted milestone began, if it is under review. */

@@ -2,6 +2,7 @@ package io.tranche.app.project.internal;
 
 import io.tranche.app.platform.MoneyJson;
 import io.tranche.app.platform.Paging;
+import io.tranche.app.project.ProjectOverview;
 import io.tranche.app.project.ProjectStage;
 import io.tranche.app.project.ProjectView;
 import io.tranche.core.money.Money;
@@ -77,16 +78,6 @@ public class ProjectRepository {
         .optional();
   }
 
-  public Optional<ProjectView> view(UUID workspaceId, UUID id) {
-    return withContacts(
-            jdbc.sql(VIEW + " where p.workspace_id = ? and p.id = ?")
-                .params(workspaceId, id)
-                .query((rs, i) -> view(rs))
-                .list())
-        .stream()
-        .findFirst();
-  }
-
   public List<ProjectView> viewsOfWorkspace(UUID workspaceId, Paging paging) {
     return withContacts(
         jdbc.sql(
@@ -147,18 +138,7 @@ public class ProjectRepository {
                   .add(rs.getObject(2, UUID.class));
             });
     return views.stream()
-        .map(
-            v ->
-                new ProjectView(
-                    v.id(),
-                    v.clientId(),
-                    v.clientName(),
-                    v.name(),
-                    v.type(),
-                    v.currency(),
-                    v.creditLimit(),
-                    v.total(),
-                    contacts.getOrDefault(v.id(), List.of())))
+        .map(v -> v.withContacts(contacts.getOrDefault(v.id(), List.of())))
         .toList();
   }
 
@@ -240,17 +220,51 @@ public class ProjectRepository {
             where p.workspace_id = ? and p.id = ?
             """)
         .params(workspaceId, projectId)
-        .query(
-            (rs, i) ->
-                new ProjectStage(
-                    instant(rs, "contract_signed_at"),
-                    rs.getInt("review_days"),
-                    rs.getInt("modification_days"),
-                    instant(rs, "signed_off_at"),
-                    instant(rs, "window_ends_at"),
-                    instant(rs, "window_closed_at"),
-                    java.time.ZoneId.of(rs.getString("time_zone"))))
+        .query((rs, i) -> stage(rs))
         .optional();
+  }
+
+  /** The project's view, contacts and stage, if it exists in the workspace (one statement). */
+  public Optional<ProjectOverview> overview(UUID workspaceId, UUID projectId) {
+    List<UUID> contacts = new java.util.ArrayList<>();
+    List<ProjectOverview> found = new java.util.ArrayList<>(1);
+    // a row per contact (one without a contact for a project that has none)
+    jdbc.sql(
+            """
+            select p.*, c.name as client_name, w.time_zone, pc.contact_id,
+                   (select coalesce(sum(m.amount_minor), 0) from milestone m
+                    where m.project_id = p.id) as total_minor
+            from project p join client c on c.id = p.client_id
+                 join workspace w on w.id = p.workspace_id
+                 left join project_contact pc on pc.project_id = p.id
+            where p.workspace_id = ? and p.id = ?
+            order by pc.contact_id
+            """)
+        .params(workspaceId, projectId)
+        .query(
+            rs -> {
+              if (found.isEmpty()) {
+                found.add(new ProjectOverview(view(rs), stage(rs)));
+              }
+              UUID contact = rs.getObject("contact_id", UUID.class);
+              if (contact != null) {
+                contacts.add(contact);
+              }
+            });
+    return found.stream()
+        .findFirst()
+        .map(o -> new ProjectOverview(o.project().withContacts(contacts), o.stage()));
+  }
+
+  private static ProjectStage stage(ResultSet rs) throws SQLException {
+    return new ProjectStage(
+        instant(rs, "contract_signed_at"),
+        rs.getInt("review_days"),
+        rs.getInt("modification_days"),
+        instant(rs, "signed_off_at"),
+        instant(rs, "window_ends_at"),
+        instant(rs, "window_closed_at"),
+        java.time.ZoneId.of(rs.getString("time_zone")));
   }
 
   /**

@@ -75,20 +75,33 @@ public class WorkspaceRepository {
             from workspace where id = ?
             """)
         .param(workspaceId)
+        .query((rs, i) -> settings(rs))
+        .single();
+  }
+
+  /** A workspace with its settings, from one read of its row. */
+  public Optional<io.tranche.app.workspace.CurrentWorkspace> findWithSettings(UUID id) {
+    return jdbc.sql("select * from workspace where id = ?")
+        .param(id)
         .query(
             (rs, i) ->
-                new io.tranche.app.workspace.WorkspaceSettings(
-                    rs.getString("name"),
-                    rs.getString("address"),
-                    rs.getString("tax_id"),
-                    rs.getString("currency").trim(),
-                    rs.getString("bank_details"),
-                    rs.getString("invoice_prefix"),
-                    rs.getInt("payment_terms_days"),
-                    rs.getString("time_zone"),
-                    SigningOrder.valueOf(rs.getString("signing_order")),
-                    rs.getBoolean("work_before_contract")))
-        .single();
+                new io.tranche.app.workspace.CurrentWorkspace(workspace(rs, i), settings(rs)))
+        .optional();
+  }
+
+  private static io.tranche.app.workspace.WorkspaceSettings settings(ResultSet rs)
+      throws SQLException {
+    return new io.tranche.app.workspace.WorkspaceSettings(
+        rs.getString("name"),
+        rs.getString("address"),
+        rs.getString("tax_id"),
+        rs.getString("currency").trim(),
+        rs.getString("bank_details"),
+        rs.getString("invoice_prefix"),
+        rs.getInt("payment_terms_days"),
+        rs.getString("time_zone"),
+        SigningOrder.valueOf(rs.getString("signing_order")),
+        rs.getBoolean("work_before_contract"));
   }
 
   /** Writes every setting at once. */
