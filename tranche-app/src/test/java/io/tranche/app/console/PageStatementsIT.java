@@ -201,10 +201,28 @@ class PageStatementsIT extends IntegrationTest {
             () -> mvc.perform(get(url).header("Authorization", token)).andExpect(status().isOk()));
     assertThat(again)
         .noneMatch(sql -> sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("update"));
+    assertThat(again)
+        .as("the token and its member are read in one statement")
+        .filteredOn(sql -> sql.contains("api_token"))
+        .singleElement()
+        .satisfies(sql -> assertThat(sql).contains("join member"));
+    assertThat(again).noneMatch(sql -> sql.contains("from member where"));
     assertThat(lastUsed(world)).isEqualTo(first);
     clock.advance(java.time.Duration.ofMinutes(2));
     mvc.perform(get(url).header("Authorization", token)).andExpect(status().isOk());
     assertThat(lastUsed(world)).as("a use a minute later is noted").isAfter(first);
+  }
+
+  @Test
+  void aTokenWhoseRowNamesAnotherWorkspaceThanItsMembersNamesNoOne() throws Exception {
+    World world = fixtures.world("token-moved");
+    World other = fixtures.world("token-elsewhere");
+    String url = "/api/v1/projects/" + other.project().id();
+    jdbc.sql("update api_token set workspace_id = ? where id = ?")
+        .params(other.owner().workspaceId(), world.apiTokenId())
+        .update();
+    mvc.perform(get(url).header("Authorization", "Bearer " + world.apiToken()))
+        .andExpect(status().isUnauthorized());
   }
 
   private java.time.Instant lastUsed(World world) {
