@@ -76,14 +76,15 @@ public class ProjectService {
     return projects.viewsOfClient(actor.workspaceId(), clientId, paging);
   }
 
-  /** One project, if the caller may see it. */
-  @Transactional(readOnly = true)
+  /** One project, if the caller may see it (one statement: no transaction of its own). */
   public ProjectView project(Actor actor, UUID id) {
     return overview(actor, id).project();
   }
 
-  /** A project and where it stands, if the caller may see it (one read, also the access check). */
-  @Transactional(readOnly = true)
+  /**
+   * A project and where it stands, if the caller may see it (one statement, also the access check;
+   * no transaction of its own: a caller that reads more opens one).
+   */
   public ProjectOverview overview(Actor actor, UUID id) {
     ProjectOverview o =
         projects
