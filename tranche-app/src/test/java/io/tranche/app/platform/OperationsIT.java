@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.tranche.app.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class OperationsIT extends IntegrationTest {
@@ -22,11 +26,20 @@ class OperationsIT extends IntegrationTest {
         .andExpect(jsonPath("$.components.db.status").value("UP"));
   }
 
+  /** Requests are timed; no long-task timer of requests in flight is kept beside them. */
   @Test
   void exposesPrometheusMetrics() throws Exception {
+    HttpResponse<Void> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertThat(page.statusCode()).isEqualTo(200);
     mvc.perform(get("/actuator/prometheus"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+        .andExpect(content().string(containsString("jvm_memory_used_bytes")))
+        .andExpect(content().string(containsString("http_server_requests_seconds_count{")))
+        .andExpect(content().string(not(containsString("http_server_requests_active"))));
   }
 
   @Test
