@@ -3,7 +3,9 @@ package io.tranche.app.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPattern;
 
 class LiteralStartHandlerMappingTest {
   @Test
@@ -65,5 +67,30 @@ class LiteralStartHandlerMappingTest {
     assertThat(LiteralStartHandlerMapping.prefix("/console/", 1)).isEqualTo("/console");
     assertThat(LiteralStartHandlerMapping.prefix("/console/", 2)).isEqualTo("/console/");
     assertThat(LiteralStartHandlerMapping.prefix("/", 1)).isEqualTo("/");
+  }
+
+  @Test
+  void onlyARouteWithAPatternMatchingThePathIsAskedWithAllItsConditions() {
+    PathPattern[] project =
+        LiteralStartHandlerMapping.patterns(
+            RequestMappingInfo.paths("/api/v1/projects/{projectId}").build());
+    assertThat(project).hasSize(1);
+    assertThat(LiteralStartHandlerMapping.anyMatches(project, path("/api/v1/projects/42")))
+        .isTrue();
+    // same start, other route: passed over before its method, produces and consumes are asked
+    assertThat(
+            LiteralStartHandlerMapping.anyMatches(project, path("/api/v1/projects/42/milestones")))
+        .isFalse();
+    assertThat(LiteralStartHandlerMapping.anyMatches(project, path("/api/v1/projects"))).isFalse();
+    // matrix variables are not part of a segment's value, as in Spring's own path condition
+    assertThat(LiteralStartHandlerMapping.anyMatches(project, path("/api/v1/projects;x=1/42")))
+        .isTrue();
+    // a route without patterns is always asked
+    assertThat(LiteralStartHandlerMapping.anyMatches(new PathPattern[0], path("/anything")))
+        .isTrue();
+  }
+
+  private static PathContainer path(String path) {
+    return PathContainer.parsePath(path);
   }
 }
