@@ -38,8 +38,12 @@ public class StopWorkService implements StopWork {
     this.clock = clock;
   }
 
+  /**
+   * No transaction of its own: a project that is not paused is one statement, and pages ask while
+   * they render, after their own transaction (opening one cost as much as the read). A paused
+   * project's invoice is read after its stop; a payment between the two shows the pause once more.
+   */
   @Override
-  @Transactional(readOnly = true)
   public Optional<Pause> of(UUID workspaceId, UUID projectId) {
     return repository
         .stopOf(workspaceId, projectId)
