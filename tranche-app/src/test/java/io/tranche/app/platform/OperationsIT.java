@@ -75,4 +75,37 @@ class OperationsIT extends IntegrationTest {
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.code").value("auth.unauthenticated"));
   }
+
+  /**
+   * A signed-in API client gets a problem, not Spring Boot's error JSON, for a request no route
+   * takes; a page keeps the page's own answer.
+   */
+  @Test
+  void answersWhatNoApiRouteTakesWithAProblem() throws Exception {
+    String token = "Bearer " + fixtures.world("unrouted").apiToken();
+    mvc.perform(get("/api/v1/nothing-here").header("Authorization", token))
+        .andExpect(status().isNotFound())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.code").value("resource.not-found"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/v1/projects")
+                .header("Authorization", token))
+        .andExpect(status().isMethodNotAllowed())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(header().string("Allow", containsString("GET")))
+        .andExpect(jsonPath("$.code").value("request.method-not-allowed"))
+        .andExpect(jsonPath("$.instance").value("/api/v1/projects"));
+    mvc.perform(
+            get("/api/v1/projects")
+                .header("Authorization", token)
+                .header("Accept", "application/xml"))
+        .andExpect(status().isNotAcceptable())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.code").value("request.not-acceptable"));
+    // a page path is not the API's: Spring's own answer there
+    mvc.perform(get("/css/nothing-here.css"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(not(containsString("resource.not-found"))));
+  }
 }

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -157,26 +158,51 @@ class ProblemHandler {
         request);
   }
 
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(
-      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    return plain(
-        HttpStatus.METHOD_NOT_ALLOWED, "request.method-not-allowed", e.getMessage(), request);
+  @ExceptionHandler({
+    HttpRequestMethodNotSupportedException.class,
+    HttpMediaTypeNotSupportedException.class,
+    HttpMediaTypeNotAcceptableException.class,
+    NoResourceFoundException.class
+  })
+  ResponseEntity<Map<String, Object>> unrouted(Exception e, HttpServletRequest request) {
+    return routing(e, request);
   }
 
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(
-      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return plain(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "request.unsupported-media-type",
-        "send the body as application/json",
-        request);
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> noResource(
-      NoResourceFoundException e, HttpServletRequest request) {
+  /**
+   * The answer to a request no route takes as it came: no such path, or a method or media type its
+   * path does not take (also for {@link ApiRoutingProblems}, which sees these before a controller
+   * is chosen).
+   */
+  static ResponseEntity<Map<String, Object>> routing(Exception e, HttpServletRequest request) {
+    if (e instanceof HttpRequestMethodNotSupportedException method) {
+      ResponseEntity<Map<String, Object>> answer =
+          plain(
+              HttpStatus.METHOD_NOT_ALLOWED,
+              "request.method-not-allowed",
+              method.getMessage(),
+              request);
+      java.util.Set<org.springframework.http.HttpMethod> allowed = method.getSupportedHttpMethods();
+      return allowed == null || allowed.isEmpty()
+          ? answer
+          : ResponseEntity.status(answer.getStatusCode())
+              .contentType(PROBLEM)
+              .allow(allowed.toArray(org.springframework.http.HttpMethod[]::new))
+              .body(answer.getBody());
+    }
+    if (e instanceof HttpMediaTypeNotSupportedException) {
+      return plain(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "request.unsupported-media-type",
+          "send the body as application/json",
+          request);
+    }
+    if (e instanceof HttpMediaTypeNotAcceptableException) {
+      return plain(
+          HttpStatus.NOT_ACCEPTABLE,
+          "request.not-acceptable",
+          "this API answers in application/json: accept it",
+          request);
+    }
     return plain(HttpStatus.NOT_FOUND, "resource.not-found", "no such resource", request);
   }
 
