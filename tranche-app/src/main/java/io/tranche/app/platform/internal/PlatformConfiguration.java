@@ -74,6 +74,26 @@ class PlatformConfiguration implements WebMvcConfigurer {
         .addPathPatterns("/api/**");
   }
 
+  /**
+   * JSON, text, bytes and forms only: the XML and YAML converters that libraries on the classpath
+   * bring along (JAXB, Jackson 2's YAML) write nothing of ours, yet were asked of every response
+   * body while its media type was negotiated. Asking for XML gets a 406 problem as before.
+   */
+  @Override
+  public void extendMessageConverters(
+      List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+    converters.removeIf(PlatformConfiguration::speaksOnlyXmlOrYaml);
+  }
+
+  static boolean speaksOnlyXmlOrYaml(
+      org.springframework.http.converter.HttpMessageConverter<?> converter) {
+    List<org.springframework.http.MediaType> types = converter.getSupportedMediaTypes();
+    return !types.isEmpty()
+        && types.stream()
+            .map(org.springframework.http.MediaType::getSubtype)
+            .allMatch(s -> s.equals("xml") || s.endsWith("+xml") || s.contains("yaml"));
+  }
+
   /** Resolves an {@link Actor} parameter from the signed-in principal, or refuses the request. */
   static final class ActorResolver implements HandlerMethodArgumentResolver {
     @Override
