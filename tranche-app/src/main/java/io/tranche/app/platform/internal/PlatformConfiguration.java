@@ -10,6 +10,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -80,17 +82,15 @@ class PlatformConfiguration implements WebMvcConfigurer {
    * body while its media type was negotiated. Asking for XML gets a 406 problem as before.
    */
   @Override
-  public void extendMessageConverters(
-      List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+  public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
     converters.removeIf(PlatformConfiguration::speaksOnlyXmlOrYaml);
   }
 
-  static boolean speaksOnlyXmlOrYaml(
-      org.springframework.http.converter.HttpMessageConverter<?> converter) {
-    List<org.springframework.http.MediaType> types = converter.getSupportedMediaTypes();
+  static boolean speaksOnlyXmlOrYaml(HttpMessageConverter<?> converter) {
+    List<MediaType> types = converter.getSupportedMediaTypes();
     return !types.isEmpty()
         && types.stream()
-            .map(org.springframework.http.MediaType::getSubtype)
+            .map(MediaType::getSubtype)
             .allMatch(s -> s.equals("xml") || s.endsWith("+xml") || s.contains("yaml"));
   }
 

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -181,12 +183,12 @@ class ProblemHandler {
               "request.method-not-allowed",
               method.getMessage(),
               request);
-      java.util.Set<org.springframework.http.HttpMethod> allowed = method.getSupportedHttpMethods();
+      Set<HttpMethod> allowed = method.getSupportedHttpMethods();
       return allowed == null || allowed.isEmpty()
           ? answer
           : ResponseEntity.status(answer.getStatusCode())
               .contentType(PROBLEM)
-              .allow(allowed.toArray(org.springframework.http.HttpMethod[]::new))
+              .allow(allowed.toArray(HttpMethod[]::new))
               .body(answer.getBody());
     }
     if (e instanceof HttpMediaTypeNotSupportedException) {
