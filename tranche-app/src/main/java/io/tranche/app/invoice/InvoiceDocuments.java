@@ -4,6 +4,7 @@ import io.tranche.app.invoice.internal.CreditNoteRepository;
 import io.tranche.app.invoice.internal.DocumentParties;
 import io.tranche.app.invoice.internal.InvoiceAccess;
 import io.tranche.app.invoice.internal.InvoicePdf;
+import io.tranche.app.invoice.internal.InvoiceRepository;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
@@ -27,6 +28,7 @@ public class InvoiceDocuments {
   private final Clock clock;
   private final io.tranche.app.invoice.internal.IssuedParties issued;
   private final io.tranche.app.invoice.internal.PaymentInstructions instructions;
+  private final InvoiceRepository invoices;
 
   InvoiceDocuments(
       InvoicePdf pdfs,
@@ -35,7 +37,8 @@ public class InvoiceDocuments {
       CreditNoteRepository notes,
       Clock clock,
       io.tranche.app.invoice.internal.IssuedParties issued,
-      io.tranche.app.invoice.internal.PaymentInstructions instructions) {
+      io.tranche.app.invoice.internal.PaymentInstructions instructions,
+      InvoiceRepository invoices) {
     this.pdfs = pdfs;
     this.parties = parties;
     this.access = access;
@@ -43,6 +46,7 @@ public class InvoiceDocuments {
     this.clock = clock;
     this.issued = issued;
     this.instructions = instructions;
+    this.invoices = invoices;
   }
 
   /** The parties an invoice was issued with; for one issued before they were kept, today's. */
@@ -96,7 +100,11 @@ public class InvoiceDocuments {
     return instructions.of(settings);
   }
 
-  /** A payment's acknowledgement (receipt) as a PDF. */
+  /**
+   * A payment's acknowledgement (receipt) as a PDF: what was paid on its invoice so far and what
+   * was still open as they stood when the payment was posted (for a receipt issued before those
+   * were kept, as the invoice stands).
+   */
   @Transactional
   public Download receiptPdf(Actor actor, UUID paymentId) {
     InvoiceAccess.PaymentOf paid = access.loadPayment(actor, paymentId);
@@ -106,6 +114,11 @@ public class InvoiceDocuments {
           Map.of("status", paid.payment().status().toLowerCase(java.util.Locale.ROOT)));
     }
     InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
-    return pdfs.receipt(actor.workspaceId(), paid.payment(), invoice, partiesOf(actor, invoice));
+    InvoiceRepository.ReceiptFigures figures =
+        invoices
+            .receiptFigures(actor.workspaceId(), paymentId)
+            .orElseGet(() -> new InvoiceRepository.ReceiptFigures(invoice.paid(), invoice.open()));
+    return pdfs.receipt(
+        actor.workspaceId(), paid.payment(), invoice, figures, partiesOf(actor, invoice));
   }
 }

@@ -114,7 +114,9 @@ class CreditNoteIT extends IntegrationTest {
         .contains("0 % -20.00 EUR 0.00 EUR -20.00 EUR")
         .contains("19 % -100.00 EUR -19.00 EUR -119.00 EUR")
         .contains("Total credited -139.00 EUR")
-        .contains("Still open on that invoice: 1251.00 EUR");
+        .contains("reduces what invoice " + invoice.number() + " asks for by 139.00 EUR.")
+        // a figure that changes with later payments has no place on a document issued once
+        .doesNotContain("Still open");
 
     var mail = TestMail.awaitMailTo(world.contact().email(), "Credit note " + number);
     assertThat(TestMail.text(mail))

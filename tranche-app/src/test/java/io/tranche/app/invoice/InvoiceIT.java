@@ -168,8 +168,24 @@ class InvoiceIT extends IntegrationTest {
     assertThat(receipt)
         .contains("Payment acknowledgement")
         .contains("250.00 EUR")
-        .contains("750.00 EUR")
+        .contains("Paid on this invoice so far 250.00 EUR")
+        .contains("Still open on this invoice 750.00 EUR")
         .contains("SEPA 7");
+    JsonNode second =
+        body(
+            api(
+                post("/api/v1/invoices/" + id + "/payments")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"amount\":{\"amount\":\"300.00\"},\"receivedOn\":\"2026-11-27\",\"reference\":\"SEPA 8\"}")));
+    // a receipt is issued once: a later payment changes the invoice, not what the first receipt
+    // says
+    assertThat(receiptText(payment.get("id").asString()))
+        .contains("Paid on this invoice so far 250.00 EUR")
+        .contains("Still open on this invoice 750.00 EUR");
+    assertThat(receiptText(second.get("id").asString()))
+        .contains("Paid on this invoice so far 550.00 EUR")
+        .contains("Still open on this invoice 450.00 EUR");
     String page =
         mvc.perform(
                 get("/portal/projects/" + world.project().id() + "/invoices")
@@ -178,7 +194,15 @@ class InvoiceIT extends IntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(page).contains(deposit.get("number").asString()).contains("750.00 EUR");
+    assertThat(page).contains(deposit.get("number").asString()).contains("450.00 EUR");
+  }
+
+  private String receiptText(String paymentId) throws Exception {
+    return pdfText(
+        mvc.perform(
+                get("/portal/payments/" + paymentId + "/receipt")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk()));
   }
 
   @Test

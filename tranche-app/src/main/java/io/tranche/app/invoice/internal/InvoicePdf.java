@@ -122,7 +122,12 @@ public class InvoicePdf {
     return rendered.pdf(workspaceId, i.id(), "invoice-" + i.number() + ".pdf", h.toString());
   }
 
-  public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
+  public Download receipt(
+      UUID workspaceId,
+      PaymentView payment,
+      InvoiceView i,
+      InvoiceRepository.ReceiptFigures figures,
+      Parties p) {
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt"));
     h.append("<h1>Payment acknowledgement</h1>").append(parties(p)).append("<p><b>");
     if (io.tranche.app.invoice.ClientCredits.CHANNEL.equals(payment.channel())) {
@@ -162,8 +167,8 @@ public class InvoicePdf {
                     }
                     + (payment.reference() == null ? "" : " · " + payment.reference())))
         .append(row("Invoice total", i.total().formatted()))
-        .append(row("Paid on this invoice so far", i.paid().formatted()))
-        .append(row("Still open on this invoice", i.open().formatted()))
+        .append(row("Paid on this invoice so far", figures.paidSoFar().formatted()))
+        .append(row("Still open on this invoice", figures.stillOpen().formatted()))
         .append("</table>");
     MoneyJson kept = keptAsCredit(workspaceId, payment);
     if (kept.amountMinor() > 0) {
@@ -235,8 +240,6 @@ public class InvoicePdf {
         .append(e(i.number()))
         .append(" asks for by ")
         .append(e(MoneyJson.of(note.total()).formatted()))
-        .append(". Still open on that invoice: ")
-        .append(e(i.open().formatted()))
         .append(".</p></body></html>");
     return rendered.pdf(
         workspaceId, note.id(), "credit-note-" + note.number() + ".pdf", h.toString());

@@ -47,7 +47,13 @@ public class InvoiceRepository {
    * Gives a payment its receipt's number, {@code R-<year>-<seq>} (see {@link YearSequence}), unless
    * it has one; answers the payment's number.
    */
-  public String issueReceiptNumber(UUID workspaceId, UUID paymentId, int year) {
+  /**
+   * Numbers a payment's receipt in the workspace's series for {@code year}, and keeps what was paid
+   * on its invoice so far and what was still open after it, for the receipt to show as they stood.
+   * A payment numbered before keeps its number and figures.
+   */
+  public String issueReceiptNumber(
+      UUID workspaceId, UUID paymentId, int year, Money paidSoFar, Money stillOpen) {
     java.util.Optional<String> known =
         jdbc.sql(
                 "select receipt_number from payment where workspace_id = ? and id = ? and receipt_number is not null")
@@ -58,11 +64,36 @@ public class InvoiceRepository {
       return known.get();
     }
     String number = String.format("R-%d-%04d", year, receiptNumbers.next(workspaceId, year));
-    jdbc.sql("update payment set receipt_number = ? where workspace_id = ? and id = ?")
-        .params(number, workspaceId, paymentId)
+    jdbc.sql(
+            """
+            update payment set receipt_number = ?, receipt_paid_minor = ?, receipt_open_minor = ?
+            where workspace_id = ? and id = ?
+            """)
+        .params(number, paidSoFar.amountMinor(), stillOpen.amountMinor(), workspaceId, paymentId)
         .update();
     return number;
   }
+
+  /**
+   * What a payment's receipt says was paid on its invoice so far and still open, if it was kept.
+   */
+  public Optional<ReceiptFigures> receiptFigures(UUID workspaceId, UUID paymentId) {
+    return jdbc.sql(
+            """
+            select receipt_paid_minor, receipt_open_minor, currency from payment
+            where workspace_id = ? and id = ? and receipt_paid_minor is not null
+            """)
+        .params(workspaceId, paymentId)
+        .query(
+            (rs, row) ->
+                new ReceiptFigures(
+                    new MoneyJson(rs.getLong(1), rs.getString(3).trim()),
+                    new MoneyJson(rs.getLong(2), rs.getString(3).trim())))
+        .optional();
+  }
+
+  /** An invoice's paid and open amounts as a receipt gives them. */
+  public record ReceiptFigures(MoneyJson paidSoFar, MoneyJson stillOpen) {}
 
   /** The next number of a workspace's invoices in a year (see {@link YearSequence}). */
   public long nextSequence(UUID workspaceId, int year) {

@@ -176,14 +176,21 @@ public class Settlement {
             amount,
             payment.channel(),
             null));
-    issueReceipt(invoice, payment);
+    issueReceipt(next, payment);
     mail.receipt(next, payment, amount, outcome);
   }
 
-  /** Numbers the receipt of a payment that counts, in the workspace's series for this year. */
+  /**
+   * Numbers the receipt of a payment that counts, in the workspace's series for this year, with its
+   * invoice's paid and open amounts once the payment is applied ({@code invoice} as it is then).
+   */
   private void issueReceipt(Invoice invoice, PaymentView payment) {
     invoices.issueReceiptNumber(
-        invoice.workspaceId(), payment.id(), workspaces.today(invoice.workspaceId()).getYear());
+        invoice.workspaceId(),
+        payment.id(),
+        workspaces.today(invoice.workspaceId()).getYear(),
+        invoice.paid(),
+        invoice.open());
   }
 
   /**
@@ -219,15 +226,15 @@ public class Settlement {
         "The invoice was already settled, so the amount is kept as your credit with us.");
   }
 
-  /**
-   * A date money changed hands, as a person gives it: within the last ten years, and not after
-   * tomorrow (time zones), so a typo never becomes a payment dated in the year 20026.
-   */
   /** Today in the workspace's time zone. */
   public LocalDate today(UUID workspaceId) {
     return workspaces.today(workspaceId);
   }
 
+  /**
+   * A date money changed hands, as a person gives it: within the last ten years, and not after
+   * tomorrow (time zones), so a typo never becomes a payment dated in the year 20026.
+   */
   public LocalDate paymentDate(UUID workspaceId, String field, LocalDate date) {
     return Validation.dateWithin(
         field,
