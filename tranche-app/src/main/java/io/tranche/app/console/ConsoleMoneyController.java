@@ -142,7 +142,18 @@ class ConsoleMoneyController {
           reference);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
-      redirect.addFlashAttribute("errorInvoice", invoiceId);
+      // the refusal goes next to the field it names, with what the member typed
+      String field =
+          e.field() == null ? "amount" : io.tranche.app.platform.FormMessages.fieldOf(e.field());
+      redirect.addFlashAttribute(
+          "payForm",
+          Map.of(
+              "invoice", invoiceId.toString(),
+              "amount", amount,
+              "receivedOn", receivedOn,
+              "reference", reference,
+              "field",
+                  List.of("amount", "receivedOn", "reference").contains(field) ? field : "amount"));
     }
     return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
   }

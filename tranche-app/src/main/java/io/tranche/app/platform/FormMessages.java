@@ -24,10 +24,8 @@ public final class FormMessages {
         e instanceof FieldChecks.InvalidFields fields ? fields.refusals() : List.of(e);
     Map<String, String> errors = new LinkedHashMap<>();
     for (DomainException refusal : all) {
-      String field =
-          refusal.field() == null || !labels.containsKey(refusal.field())
-              ? fallback
-              : refusal.field();
+      String named = refusal.field() == null ? null : fieldOf(refusal.field(), labels);
+      String field = named == null || !labels.containsKey(named) ? fallback : named;
       errors.putIfAbsent(field, plain(refusal, labels.getOrDefault(field, field)));
     }
     return errors;
@@ -75,18 +73,36 @@ public final class FormMessages {
   public static Map<String, String> of(DomainException e, String fallback) {
     Map<String, String> labels = new java.util.HashMap<>(LABELS);
     if (e.field() != null) {
-      labels.putIfAbsent(e.field(), e.field());
+      labels.putIfAbsent(fieldOf(e.field()), e.field());
     }
     labels.putIfAbsent(fallback, fallback);
     if (e instanceof FieldChecks.InvalidFields fields) {
-      fields.refusals().forEach(r -> labels.putIfAbsent(String.valueOf(r.field()), r.field()));
+      fields.refusals().stream()
+          .map(DomainException::field)
+          .filter(java.util.Objects::nonNull)
+          .forEach(f -> labels.putIfAbsent(fieldOf(f), f));
     }
     return of(e, labels, fallback);
   }
 
+  /**
+   * The field of a form a refusal is about: {@code amount} for {@code amount.amount} (the amount
+   * part of the money the form's field gives), the name itself when it is a field of its own.
+   */
+  public static String fieldOf(String field) {
+    return fieldOf(field, LABELS);
+  }
+
+  private static String fieldOf(String field, Map<String, String> labels) {
+    int dot = field.indexOf('.');
+    return labels.containsKey(field) || dot < 0 || !labels.containsKey(field.substring(0, dot))
+        ? field
+        : field.substring(0, dot);
+  }
+
   /** A refusal in one sentence for a notice at the top of a page, its field named by label. */
   public static String message(DomainException e) {
-    String field = e.field();
+    String field = e.field() == null ? null : fieldOf(e.field());
     return plain(e, field == null ? "" : LABELS.getOrDefault(field, field));
   }
 

@@ -163,6 +163,56 @@ class PaymentReportsIT extends IntegrationTest {
   }
 
   @Test
+  void anAmountNoOneCanReadIsRefusedNextToItsFieldInWordsOnBothSides() throws Exception {
+    // the client: the refusal names the amount, not the code's name of its part
+    String clientError = (String) report("about 100 €", "typed").getFlashMap().get("error");
+    assertThat(clientError)
+        .isEqualTo("Write the amount like 1234.50 ('about 100 €' is not an amount).");
+    String empty = (String) report("", "typed").getFlashMap().get("error");
+    assertThat(empty).isEqualTo("Please fill in the amount.");
+    // the vendor records a payment: the same words, next to the amount, with what was typed
+    MvcResult refused =
+        mvc.perform(
+                post("/console/invoices/" + invoice + "/payments")
+                    .with(csrf())
+                    .with(owner)
+                    .param("amount", "1 000 GBP")
+                    .param("receivedOn", "2026-11-25")
+                    .param("reference", "SEPA 12"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat((String) refused.getFlashMap().get("error"))
+        .isEqualTo("Write the amount like 1234.50 ('1 000 GBP' is not an amount).");
+    String again =
+        mvc.perform(
+                get("/console/projects/" + world.project().id() + "/invoices")
+                    .with(owner)
+                    .requestAttr(
+                        org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE,
+                        refused.getFlashMap()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ");
+    assertThat(again)
+        .doesNotContain("amount.amount")
+        .doesNotContain("id=\"payment-error\"")
+        .contains(">Amount received</label>")
+        .contains("value=\"1 000 GBP\"")
+        .contains("value=\"SEPA 12\"")
+        .containsPattern(
+            "name=\"amount\"[^>]*value=\"1 000 GBP\"[^>]*aria-invalid=\"true\"[^>]*"
+                + "aria-describedby=\"pay-error\"")
+        .containsPattern("name=\"receivedOn\"[^>]*aria-invalid=\"false\"")
+        .contains("id=\"pay-error\" role=\"alert\">Write the amount like 1234.50");
+    assertThat(payments()).isZero();
+    // the amount as a German client types it, with its currency's sign, is read
+    assertThat(report("1.000,00 €", "typed").getFlashMap().get("error")).isNull();
+    assertThat(payments()).isOne();
+  }
+
+  @Test
   void theVendorCanSayAReportedTransferNeverArrivedAndItCountsForNothing() throws Exception {
     report("400.00", "transfer 1");
     UUID payment = paymentWith("transfer 1");

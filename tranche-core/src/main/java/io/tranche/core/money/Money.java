@@ -83,11 +83,15 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
    * 1,606.50}, {@code 1.606,50} (German), {@code 1 606,50} (French), {@code 1'606.50} (Swiss),
    * {@code 1606,5}. Spaces and apostrophes group thousands; when both a dot and a comma appear, the
    * last one is the decimal separator; a lone separator followed by exactly three digits groups
-   * thousands unless the currency has three decimals. The API takes only {@link #parse}'s form.
+   * thousands unless the currency has three decimals. The amount's own currency may stand before or
+   * after it, as its code or its sign ({@code 4.840,00 €}, {@code EUR 4840}, {@code $12.50});
+   * another currency's may not. The API takes only {@link #parse}'s form.
    */
   public static Money parseTyped(String typed, String currencyCode) {
     Currency currency = currency(currencyCode);
-    String text = typed == null ? "" : TYPED_SPACES.matcher(typed.strip()).replaceAll("");
+    String text =
+        withoutOwnCurrency(
+            typed == null ? "" : TYPED_SPACES.matcher(typed.strip()).replaceAll(""), currency);
     int dot = text.lastIndexOf('.');
     int comma = text.lastIndexOf(',');
     String normal;
@@ -112,6 +116,38 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
       throw new DomainException(e.code(), e.field(), args);
     }
   }
+
+  /** {@code text} without its currency's code or sign before or after the amount, if it has one. */
+  private static String withoutOwnCurrency(String text, Currency currency) {
+    java.util.Set<String> marks = new java.util.LinkedHashSet<>();
+    marks.add(currency.getCurrencyCode());
+    for (java.util.Locale locale : SIGN_LOCALES) {
+      marks.add(currency.getSymbol(locale));
+    }
+    for (String mark : marks) {
+      if (text.length() > mark.length()) {
+        if (text.regionMatches(true, 0, mark, 0, mark.length())) {
+          return text.substring(mark.length());
+        }
+        int end = text.length() - mark.length();
+        if (text.regionMatches(true, end, mark, 0, mark.length())) {
+          return text.substring(0, end);
+        }
+      }
+    }
+    return text;
+  }
+
+  /** Where a currency's sign is looked up: the places whose signs people usually type. */
+  private static final java.util.List<java.util.Locale> SIGN_LOCALES =
+      java.util.List.of(
+          java.util.Locale.US,
+          java.util.Locale.UK,
+          java.util.Locale.GERMANY,
+          java.util.Locale.FRANCE,
+          java.util.Locale.JAPAN,
+          java.util.Locale.CANADA,
+          java.util.Locale.forLanguageTag("de-CH"));
 
   /** The ISO 4217 currency for a three-letter code, or a {@code money.unknown-currency} error. */
   public static Currency currency(String code) {

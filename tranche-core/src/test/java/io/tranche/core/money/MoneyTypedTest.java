@@ -34,6 +34,31 @@ class MoneyTypedTest {
     assertThat(Money.parseTyped("1.606", "KWD").amountMinor()).isEqualTo(1606);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "4.840,00 €|EUR|484000",
+        "€ 4,840.00|EUR|484000",
+        "1 000 EUR|EUR|100000",
+        "eur 12,50|EUR|1250",
+        "$12.50|USD|1250",
+        "12.50 USD|USD|1250",
+        "£ 1,250.00|GBP|125000",
+        "CHF 1'250.50|CHF|125050"
+      })
+  void theAmountsOwnCurrencyMayStandBeforeOrAfterIt(String typed, String currency, long minor) {
+    assertThat(Money.parseTyped(typed, currency).amountMinor()).isEqualTo(minor);
+  }
+
+  @Test
+  void anotherCurrencysSignOrASignAloneIsNotAnAmount() {
+    assertCode(() -> Money.parseTyped("$12.50", "EUR"), "money.malformed-amount");
+    assertCode(() -> Money.parseTyped("12.50 GBP", "EUR"), "money.malformed-amount");
+    assertCode(() -> Money.parseTyped("€", "EUR"), "money.malformed-amount");
+    assertCode(() -> Money.parseTyped("€€12", "EUR"), "money.malformed-amount");
+  }
+
   @Test
   void nonsenseIsStillRefusedWithWhatWasTyped() {
     assertCode(() -> Money.parseTyped("12,3,4.5,6", "EUR"), "money.malformed-amount");
