@@ -158,6 +158,11 @@ public class Words {
     return Dates.day(at, zone());
   }
 
+  /** A file's size as people read it, e.g. {@code 3.0 MiB}. */
+  public String size(long bytes) {
+    return io.tranche.app.platform.Sizes.label(bytes);
+  }
+
   /** The signed-in workspace's time zone, looked up once per request. */
   private ZoneId zone() {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();

@@ -20,11 +20,6 @@ final class PageChecks {
   private PageChecks() {}
 
   /**
-   * The words of table cells that a narrow table broke in the middle ("Deposi / t"), which a table
-   * does when a cell lets any word break ({@code overflow-wrap: anywhere}) rather than widen or
-   * scroll. Code (hashes, commands) may break anywhere and is left out.
-   */
-  /**
    * Text a person should never read on a page, outside code (commands, hashes): enum names
    * (PARTIALLY_PAID), ISO timestamps (2026-12-01T02:40:34.321553Z), a "null".
    */
@@ -41,6 +36,29 @@ final class PageChecks {
       return [...new Set(found)].slice(0, 12);
       """;
 
+  /**
+   * On a client's page (but the key's own page): hashes, fingerprints and commands outside a
+   * collapsed section ("Check it yourself"), where a client reads plain words.
+   */
+  private static final String CLIENT_CODE =
+      """
+      if (!document.querySelector('header.portal') || document.getElementById('key')) return [];
+      const copy = document.body.cloneNode(true);
+      copy.querySelectorAll('details, script, style, [hidden]').forEach(e => e.remove());
+      const text = copy.textContent;
+      const found = [];
+      for (const pattern of [/SHA-256/g, /\\b[0-9a-f]{64}\\b/g, /tranche-cli/g,
+                             /\\b(?:[0-9a-f]{2}:){7,}[0-9a-f]{2}\\b/gi]) {
+        for (const m of text.matchAll(pattern)) found.push(m[0].slice(0, 16));
+      }
+      return [...new Set(found)];
+      """;
+
+  /**
+   * The words of table cells that a narrow table broke in the middle ("Deposi / t"), which a table
+   * does when a cell lets any word break ({@code overflow-wrap: anywhere}) rather than widen or
+   * scroll. Code (hashes, commands) may break anywhere and is left out.
+   */
   private static final String BROKEN_WORDS =
       """
       const broken = [];
@@ -82,6 +100,10 @@ final class PageChecks {
     Object codeWords = browser.executeScript(CODE_WORDS);
     if (codeWords instanceof List<?> found && !found.isEmpty()) {
       findings.add(label + ": words of the code on the page " + found);
+    }
+    Object clientCode = browser.executeScript(CLIENT_CODE);
+    if (clientCode instanceof List<?> found && !found.isEmpty()) {
+      findings.add(label + ": hashes or commands on a client's page, not collapsed " + found);
     }
     Path dir = Files.createDirectories(Path.of("target", "screenshots"));
     Number wideAtDesk =

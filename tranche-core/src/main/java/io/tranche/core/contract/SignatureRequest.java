@@ -15,9 +15,9 @@ public record SignatureRequest(
 
   /** The consent text stored with every signature. */
   public static final String CONSENT_TEXT =
-      "I have read the whole document shown above, including its terms, and I sign it"
-          + " electronically. My typed name, this consent, the time, my network address and my"
-          + " browser are recorded with the document's SHA-256 hash as my signature.";
+      "I have read everything shown above, including its terms, and I sign it electronically."
+          + " My typed name, this consent, the time, my network address and my browser are"
+          + " recorded as my signature, with a fingerprint of exactly what I sign.";
 
   /** The signer's name, trimmed, after checking the request against the current document. */
   public String check(String currentHash) {
