@@ -86,6 +86,9 @@ class ConsoleAgreementController {
         "vendorFirst", workspaces.signingOrder(actor.workspaceId()) == SigningOrder.VENDOR_FIRST);
     model.addAttribute("vendorSigned", contracts.signedByVendor(actor, quoteId));
     model.addAttribute("consentText", SignatureRequest.CONSENT_TEXT);
+    // a quote whose validity ended cannot be signed: say so before it is sent, not after
+    model.addAttribute(
+        "validityPast", workspaces.today(actor.workspaceId()).isAfter(quote.validUntil()));
     return "console/quote";
   }
 

@@ -193,6 +193,11 @@ class QuoteEditorIT extends IntegrationTest {
         .contains("a day already past")
         .contains("give it a later date");
     assertThat(statusOf(quote)).isEqualTo("DRAFT");
+    // its page says so before anyone tries, and offers the edit instead of the send
+    assertThat(page("/console/quotes/" + quote))
+        .contains("id=\"validity-past\"")
+        .contains("a day already past: no one could sign it")
+        .doesNotContain("id=\"send-quote\"");
 
     // a project of the same client nobody was invited to
     UUID lonely =
@@ -220,6 +225,9 @@ class QuoteEditorIT extends IntegrationTest {
     assertThat(statusOf(unsent)).isEqualTo("DRAFT");
 
     UUID valid = newQuote(world.project().id(), List.of(), LocalDate.now().plusDays(30));
+    assertThat(page("/console/quotes/" + valid))
+        .contains("id=\"send-quote\"")
+        .doesNotContain("id=\"validity-past\"");
     MvcResult sent =
         mvc.perform(post("/console/quotes/" + valid + "/send").with(csrf()).with(owner))
             .andExpect(status().is3xxRedirection())
@@ -233,7 +241,10 @@ class QuoteEditorIT extends IntegrationTest {
         .contains("web site or app")
         .doesNotContain(">WEB<");
     assertThat(page("/console/projects/" + lonely))
-        .contains("A quote draft is ready: send it to the client");
+        .contains("A quote draft is ready: send it to the client")
+        // a draft plan's parts have no amounts yet: the quote sets them, not "0.00 EUR"
+        .contains("set by the quote")
+        .doesNotContain("0.00 EUR</td>");
     assertThat(page("/console/projects/" + world.project().id() + "/quotes"))
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
     // once a contact is invited, the quote goes out; the client sees the quoted total, not 0.00
