@@ -160,6 +160,16 @@ class PaymentReportsIT extends IntegrationTest {
     assertThat(payments()).isZero();
     assertThat(report("1000.00", "all of it").getFlashMap().get("error")).isNull();
     assertThat(payments()).isOne();
+    // the page then says the report waits for the vendor, and keeps the form for money sent
+    // besides folded away, so the same transfer is not reported twice by mistake
+    String after =
+        page("/portal/projects/" + world.project().id() + "/invoices", client)
+            .replaceAll("\\s+", " ");
+    assertThat(after)
+        .contains("You told us you paid <strong>1000.00 EUR</strong> on")
+        .contains("there is nothing more to do meanwhile")
+        .contains("<details class=\"report-another\">")
+        .contains("I sent another payment for invoice");
   }
 
   @Test
@@ -198,6 +208,8 @@ class PaymentReportsIT extends IntegrationTest {
     assertThat(again)
         .doesNotContain("amount.amount")
         .doesNotContain("id=\"payment-error\"")
+        .as("the form the refusal is about stays open")
+        .containsPattern("<details class=\"record-payment-form\" open=\"open\">")
         .contains(">Amount received</label>")
         .contains("value=\"1 000 GBP\"")
         .contains("value=\"SEPA 12\"")
