@@ -163,16 +163,69 @@ class ConsoleQuoteEditor {
             ? fields.refusals()
             : List.of(e);
     Map<String, String> errors = new LinkedHashMap<>();
+    java.util.Set<String> cells = new java.util.HashSet<>();
+    List<Integer> lineRows = filledLineRows(form);
     for (DomainException refusal : all) {
       String field = refusal.field() == null ? "scope" : topField(refusal.field());
       if (!LABELS.containsKey(field)) {
         field = "scope";
       }
-      errors.putIfAbsent(
-          field, io.tranche.app.platform.FormMessages.plain(refusal, LABELS.get(field)));
+      String label = LABELS.get(field);
+      // a refusal about one cell of a row names the row and marks the cell, and every row's
+      // refusal is said at once
+      java.util.regex.Matcher row =
+          refusal.field() == null ? null : ROW_CELL.matcher(refusal.field());
+      if (row != null && row.lookingAt()) {
+        int index = Integer.parseInt(row.group(2));
+        boolean line = row.group(1).equals("lines");
+        int shown = line && index < lineRows.size() ? lineRows.get(index) : index;
+        String cell = row.group(3) == null ? "" : row.group(3);
+        label = (line ? "Line " : "Part ") + (shown + 1) + CELL_WORDS.getOrDefault(cell, "");
+        String input = CELL_INPUTS.get((line ? "line." : "part.") + cell);
+        if (input != null) {
+          cells.add(input + "-" + shown);
+        }
+      }
+      String message = io.tranche.app.platform.FormMessages.plain(refusal, label);
+      errors.merge(field, message, (before, more) -> before + " " + more);
     }
     model.addAttribute("errors", errors);
+    model.addAttribute("badCells", cells);
     return page(actor, projectId, quote, values, model);
+  }
+
+  /** A refusal about a cell of a row: {@code lines[1].unitPrice.amount}, {@code milestones[0]}. */
+  private static final java.util.regex.Pattern ROW_CELL =
+      java.util.regex.Pattern.compile("(lines|milestones)\\[(\\d+)\\](?:\\.(\\w+))?");
+
+  private static final Map<String, String> CELL_WORDS =
+      Map.of(
+          "quantity", "'s quantity",
+          "unitPrice", "'s unit price",
+          "description", "'s description",
+          "percent", "'s percentage",
+          "name", "'s name");
+
+  private static final Map<String, String> CELL_INPUTS =
+      Map.of(
+          "line.quantity", "lineQuantities",
+          "line.unitPrice", "linePrices",
+          "line.description", "lineDescriptions",
+          "part.percent", "planPercents",
+          "part.name", "planNames");
+
+  /** The rows of the line table that hold a line, in order: the n-th line's row is at n. */
+  private static List<Integer> filledLineRows(MultiValueMap<String, String> form) {
+    List<String> descriptions = list(form, "lineDescriptions");
+    List<String> prices = list(form, "linePrices");
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < descriptions.size(); i++) {
+      String price = i < prices.size() ? prices.get(i) : "";
+      if (!descriptions.get(i).isBlank() || !price.isBlank()) {
+        rows.add(i);
+      }
+    }
+    return rows;
   }
 
   /** The editor's fields by the names its error messages use. */
@@ -219,6 +272,9 @@ class ConsoleQuoteEditor {
     model.addAttribute("triggers", PaymentTrigger.values());
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
+    }
+    if (!model.containsAttribute("badCells")) {
+      model.addAttribute("badCells", java.util.Set.of());
     }
     return "console/quote-editor";
   }

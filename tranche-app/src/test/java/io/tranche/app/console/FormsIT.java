@@ -64,6 +64,43 @@ class FormsIT extends IntegrationTest {
   }
 
   @Test
+  void everyBadCellOfTheQuoteTablesIsNamedByItsRowAndMarkedAtOnce() throws Exception {
+    World world = fixtures.world("forms-cells");
+    String page =
+        mvc.perform(
+                post("/console/projects/" + world.project().id() + "/quotes")
+                    .param("scope", "A shop")
+                    .param("timeline", "Six weeks")
+                    .param("lineDescriptions", "Design", "", "Build", "Hosting")
+                    .param("lineQuantities", "two", "", "1", "1")
+                    .param("linePrices", "1500", "", "4.500,00x", "abc")
+                    .param("reviewDays", "7")
+                    .param("modificationDays", "30")
+                    .param("validUntil", "2027-01-15")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ")
+            .replace("&#39;", "'");
+    // rows as the table shows them: the blank second row counts, so "Build" is line 3
+    assertThat(page)
+        .contains("Line 1's quantity must be a number")
+        .contains("Write line 3's unit price like 1234.50 ('4.500,00x' is not an amount).")
+        .contains("Write line 4's unit price like 1234.50 ('abc' is not an amount).")
+        .doesNotContain("lines[")
+        .containsPattern(
+            "value=\"two\" aria-label=\"Line 1: quantity\" aria-invalid=\"true\""
+                + " aria-describedby=\"lines-error\"")
+        .contains("aria-label=\"Line 3: unit price\" aria-invalid=\"true\"")
+        .contains("aria-label=\"Line 4: unit price\" aria-invalid=\"true\"")
+        .contains("aria-label=\"Line 1: unit price\">")
+        .contains("aria-label=\"Line 3: quantity\">");
+  }
+
+  @Test
   void theMeetingLogReportsEveryRefusalAtOnceInWords() throws Exception {
     World world = fixtures.world("forms-meeting");
     String page =
