@@ -234,6 +234,9 @@ class JourneyIT extends VendorAndClientIT {
     client.get(project);
     client.findElement(By.linkText("Review the delivery")).click();
     String review = client.getCurrentUrl();
+    assertThat(client.findElements(By.id("no-preview")))
+        .as("a delivery with a preview does not say there is none")
+        .isEmpty();
     client.get(client.findElement(By.cssSelector("a.preview-link")).getAttribute("href"));
     assertThat(client.findElement(By.tagName("h1")).getText()).isEqualTo("Nordlicht shop");
     assertThat(client.findElement(By.cssSelector("[data-tranche-watermark]")).getText())

@@ -173,6 +173,16 @@ class AcceptanceIT extends IntegrationTest {
     UUID prototype = world.milestones().get(1).id();
     move(prototype, "START", "SUBMIT");
     hashOn(prototype);
+    // work delivered without a preview: the page says how to see it before deciding
+    assertThat(
+            asClient(get("/portal/milestones/" + prototype))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll("\\s+", " "))
+        .contains("id=\"no-preview\"")
+        .contains("No preview was offered with this part.")
+        .contains("/portal/projects/" + world.project().id() + "/messages");
     asClient(post("/portal/milestones/" + prototype + "/changes").param("comment", " "))
         .andExpect(status().isBadRequest());
     asClient(
