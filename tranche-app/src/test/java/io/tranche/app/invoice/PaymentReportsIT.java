@@ -208,6 +208,7 @@ class PaymentReportsIT extends IntegrationTest {
     assertThat(again)
         .doesNotContain("amount.amount")
         .doesNotContain("id=\"payment-error\"")
+        .contains("money received <span>0.00 EUR</span> · nothing handed over before payment")
         .as("the form the refusal is about stays open")
         .containsPattern("<details class=\"record-payment-form\" open=\"open\">")
         .contains(">Amount received</label>")
