@@ -59,7 +59,8 @@ class ConsoleSetupController {
           Map.entry("invoicePrefix", "Invoice number prefix"),
           Map.entry("paymentTermsDays", "Payment terms"),
           Map.entry("timeZone", "Time zone"),
-          Map.entry("signingOrder", "Who signs first"));
+          Map.entry("signingOrder", "Who signs first"),
+          Map.entry("taxNote", "Note on invoices without tax"));
   static final Map<String, String> PROJECT_LABELS =
       Map.of(
           "clientId", "Client",
@@ -142,6 +143,7 @@ class ConsoleSetupController {
     form.put("timeZone", s.timeZone());
     form.put("signingOrder", s.signingOrder().name());
     form.put("workBeforeContract", s.workBeforeContract() ? "true" : "");
+    form.put("taxNote", s.taxNote() == null ? "" : s.taxNote());
     return form;
   }
 
@@ -298,7 +300,8 @@ class ConsoleSetupController {
         days,
         form.getOrDefault("timeZone", ""),
         order,
-        "true".equals(form.get("workBeforeContract")));
+        "true".equals(form.get("workBeforeContract")),
+        form.getOrDefault("taxNote", ""));
   }
 
   /** Region time zones people pick from (Europe/Berlin), sorted. */

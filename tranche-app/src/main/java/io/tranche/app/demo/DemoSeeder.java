@@ -183,7 +183,10 @@ class DemoSeeder {
             14,
             "Europe/Berlin",
             null,
-            null));
+            null,
+            // the demo's client is a business in the UK: no German VAT, and the invoice says why
+            "Not subject to German VAT: a service to a business outside the EU, taxable where the"
+                + " client is (§ 3a (2) UStG)."));
     ClientView client =
         clients.createClient(
             owner,

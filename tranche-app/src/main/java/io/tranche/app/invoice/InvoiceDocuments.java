@@ -29,6 +29,7 @@ public class InvoiceDocuments {
   private final io.tranche.app.invoice.internal.IssuedParties issued;
   private final io.tranche.app.invoice.internal.PaymentInstructions instructions;
   private final InvoiceRepository invoices;
+  private final io.tranche.app.workspace.SettingsService settings;
 
   InvoiceDocuments(
       InvoicePdf pdfs,
@@ -38,7 +39,8 @@ public class InvoiceDocuments {
       Clock clock,
       io.tranche.app.invoice.internal.IssuedParties issued,
       io.tranche.app.invoice.internal.PaymentInstructions instructions,
-      InvoiceRepository invoices) {
+      InvoiceRepository invoices,
+      io.tranche.app.workspace.SettingsService settings) {
     this.pdfs = pdfs;
     this.parties = parties;
     this.access = access;
@@ -47,6 +49,7 @@ public class InvoiceDocuments {
     this.issued = issued;
     this.instructions = instructions;
     this.invoices = invoices;
+    this.settings = settings;
   }
 
   /** The parties an invoice was issued with; for one issued before they were kept, today's. */
@@ -57,16 +60,34 @@ public class InvoiceDocuments {
         .orElseGet(() -> parties.of(actor, invoice));
   }
 
+  /**
+   * What an invoice's documents say about lines without tax: the note it was issued with; for one
+   * issued before parties were kept, today's; none for one kept before the note was.
+   */
+  private @org.jspecify.annotations.Nullable String taxNote(
+      Actor actor,
+      UUID invoiceId,
+      java.util.Optional<io.tranche.app.invoice.internal.IssuedParties.Snapshot> snapshot) {
+    return snapshot.isPresent()
+        ? snapshot.get().taxNote()
+        : settings.settings(actor.workspaceId()).taxNote();
+  }
+
   /** An invoice as a PDF, rendered once per distinct content and then served as stored. */
   @Transactional
   public Download invoicePdf(Actor actor, UUID invoiceId) {
     InvoiceView invoice = InvoiceView.of(access.load(actor, invoiceId), clock.instant());
+    var snapshot = issued.of(actor.workspaceId(), invoiceId);
     String howToPay =
-        issued
-            .of(actor.workspaceId(), invoiceId)
+        snapshot
             .map(io.tranche.app.invoice.internal.IssuedParties.Snapshot::paymentInstructions)
             .orElseGet(() -> paymentInstructions(actor));
-    return pdfs.invoice(actor.workspaceId(), invoice, partiesOf(actor, invoice), howToPay);
+    return pdfs.invoice(
+        actor.workspaceId(),
+        invoice,
+        partiesOf(actor, invoice),
+        howToPay,
+        taxNote(actor, invoiceId, snapshot));
   }
 
   /** A credit note as a PDF, to whoever may see the invoice it corrects. */
@@ -83,7 +104,12 @@ public class InvoiceDocuments {
       throw Errors.notFound("credit note", creditNoteId);
     }
     InvoiceView invoice = InvoiceView.of(original, clock.instant());
-    return pdfs.creditNote(actor.workspaceId(), note, invoice, partiesOf(actor, invoice));
+    return pdfs.creditNote(
+        actor.workspaceId(),
+        note,
+        invoice,
+        partiesOf(actor, invoice),
+        taxNote(actor, invoice.id(), issued.of(actor.workspaceId(), invoice.id())));
   }
 
   /**

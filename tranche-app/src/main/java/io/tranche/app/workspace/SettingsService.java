@@ -92,6 +92,14 @@ public class SettingsService {
                         0,
                         365));
     String zone = checks.check("timeZone", () -> zone(keep(change.timeZone(), now.timeZone())));
+    String taxNote =
+        checks.check(
+            "taxNote",
+            () ->
+                Validation.optionalText(
+                    "taxNote",
+                    keep(change.taxNote(), now.taxNote()),
+                    WorkspaceSettings.TAX_NOTE_MAX));
     checks.throwIfAny();
     WorkspaceSettings next =
         new WorkspaceSettings(
@@ -106,7 +114,8 @@ public class SettingsService {
             change.signingOrder() == null ? now.signingOrder() : change.signingOrder(),
             change.workBeforeContract() == null
                 ? now.workBeforeContract()
-                : change.workBeforeContract());
+                : change.workBeforeContract(),
+            taxNote);
     repository.saveSettings(actor.workspaceId(), next);
     return next;
   }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A workspace's settings: the business as invoices name it (name, address, VAT or tax id), the
  * currency new projects start in, how invoices are numbered and paid, the time zone dates are read
- * in, and the contract rules.
+ * in, the contract rules, and what invoices say when a line carries no tax ({@code taxNote}, e.g.
+ * "Reverse charge: the recipient accounts for the VAT").
  */
 public record WorkspaceSettings(
     String name,
@@ -18,7 +19,10 @@ public record WorkspaceSettings(
     int paymentTermsDays,
     String timeZone,
     SigningOrder signingOrder,
-    boolean workBeforeContract) {
+    boolean workBeforeContract,
+    @Nullable String taxNote) {
+  /** The longest note on invoices without tax. */
+  public static final int TAX_NOTE_MAX = 500;
 
   /**
    * Changes to settings as a person or the API gives them; {@code null} keeps a setting, a blank
@@ -34,5 +38,6 @@ public record WorkspaceSettings(
       @Nullable Integer paymentTermsDays,
       @Nullable String timeZone,
       @Nullable SigningOrder signingOrder,
-      @Nullable Boolean workBeforeContract) {}
+      @Nullable Boolean workBeforeContract,
+      @Nullable String taxNote) {}
 }

@@ -46,6 +46,7 @@ class ConsoleSetupIT extends IntegrationTest {
                     .param("invoicePrefix", "INV-")
                     .param("paymentTermsDays", "900")
                     .param("timeZone", "Mars/Olympus")
+                    .param("taxNote", "x".repeat(501))
                     .param("signingOrder", "VENDOR_FIRST")
                     .with(csrf())
                     .with(authentication(Sessions.of(world.owner()))))
@@ -54,7 +55,9 @@ class ConsoleSetupIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(page)
-        .contains("4 things need fixing")
+        .contains("5 things need fixing")
+        .contains("id=\"taxNote-error\"")
+        .contains("Note on invoices without tax can be at most 500 characters; this has 501.")
         .contains("id=\"name-error\"")
         .contains("Please fill in business name.")
         .contains("id=\"taxId-error\"")
@@ -67,7 +70,7 @@ class ConsoleSetupIT extends IntegrationTest {
         .contains("IBAN DE00 1234")
         .doesNotContain("taxId is")
         .doesNotContain("paymentTermsDays must");
-    assertThat(page.split("aria-invalid=\"true\"", -1)).hasSize(5);
+    assertThat(page.split("aria-invalid=\"true\"", -1)).hasSize(6);
     assertThat(settings.settings(world.owner().workspaceId()))
         .as("nothing half-written")
         .isEqualTo(before);
@@ -83,6 +86,7 @@ class ConsoleSetupIT extends IntegrationTest {
                 .param("paymentTermsDays", "21")
                 .param("timeZone", "Europe/Berlin")
                 .param("signingOrder", "VENDOR_FIRST")
+                .param("taxNote", "Reverse charge: the recipient accounts for the VAT.")
                 .with(csrf())
                 .with(authentication(Sessions.of(world.owner()))))
         .andExpect(status().is3xxRedirection());
@@ -95,6 +99,7 @@ class ConsoleSetupIT extends IntegrationTest {
     assertThat(after.timeZone()).isEqualTo("Europe/Berlin");
     assertThat(after.signingOrder().name()).isEqualTo("VENDOR_FIRST");
     assertThat(after.workBeforeContract()).as("an unticked box switches it off").isFalse();
+    assertThat(after.taxNote()).isEqualTo("Reverse charge: the recipient accounts for the VAT.");
     String shown =
         mvc.perform(get("/console/settings").with(authentication(Sessions.of(world.owner()))))
             .andExpect(status().isOk())
@@ -103,6 +108,7 @@ class ConsoleSetupIT extends IntegrationTest {
             .getContentAsString();
     assertThat(shown)
         .contains("value=\"DE123456789\"")
+        .contains(">Reverse charge: the recipient accounts for the VAT.</textarea>")
         .contains("<option value=\"Europe/Berlin\" selected=\"selected\">")
         .contains("aria-current=\"page\"");
   }

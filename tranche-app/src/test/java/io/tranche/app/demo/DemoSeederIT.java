@@ -30,9 +30,10 @@ class DemoSeederIT extends IntegrationTest {
   @Autowired ArtifactService artifacts;
   @Autowired io.tranche.app.invoice.InvoiceService invoices;
   @Autowired io.tranche.app.contract.QuoteService quotes;
+  @Autowired io.tranche.app.invoice.InvoiceDocuments documents;
 
   @Test
-  void tellsTheStoryOnce() {
+  void tellsTheStoryOnce() throws Exception {
     for (int run = 0; run < 2; run++) {
       String token = transaction.execute(s -> seeder.seed());
       assertThat(token).startsWith("trn_");
@@ -60,6 +61,12 @@ class DemoSeederIT extends IntegrationTest {
         .satisfies(p -> assertThat(p.status()).isEqualTo("CONFIRMED"));
     var last = bills.stream().filter(i -> plan.get(2).id().equals(i.milestoneId())).findFirst();
     assertThat(last.orElseThrow().open().formatted()).isEqualTo("1000.00 EUR");
+    // a German studio bills a UK business without VAT, and its invoice says why
+    var pdf = documents.invoicePdf(owner, last.orElseThrow().id());
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.readAll())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+          .contains("Not subject to German VAT");
+    }
 
     List<ArtifactView> prototype = artifacts.artifacts(owner, plan.get(1).id());
     assertThat(prototype).singleElement().satisfies(a -> assertThat(a.released()).isTrue());

@@ -114,6 +114,8 @@ class CreditNoteIT extends IntegrationTest {
         .contains("0 % -20.00 EUR 0.00 EUR -20.00 EUR")
         .contains("19 % -100.00 EUR -19.00 EUR -119.00 EUR")
         .contains("Total credited -139.00 EUR")
+        .as("a share at 0 % says why it carries no tax")
+        .contains("Reverse charge: the client accounts for the VAT on the untaxed lines.")
         .contains("reduces what invoice " + invoice.number() + " asks for by 139.00 EUR.")
         // a figure that changes with later payments has no place on a document issued once
         .doesNotContain("Still open");
@@ -194,7 +196,8 @@ class CreditNoteIT extends IntegrationTest {
             null,
             null,
             null,
-            null));
+            null,
+            "Reverse charge: the client accounts for the VAT on the untaxed lines."));
     clients.updateClient(
         world.owner(),
         world.client().id(),

@@ -346,6 +346,7 @@ class InvoiceIT extends IntegrationTest {
             null,
             null,
             null,
+            null,
             null));
     clientDetails.updateClient(
         world.owner(),
@@ -390,7 +391,7 @@ class InvoiceIT extends IntegrationTest {
     settings.update(
         world.owner(),
         new io.tranche.app.workspace.WorkspaceSettings.Change(
-            name, address, "DE123456789", null, iban, null, null, null, null, null));
+            name, address, "DE123456789", null, iban, null, null, null, null, null, null));
     clientDetails.updateClient(
         world.owner(),
         world.client().id(),

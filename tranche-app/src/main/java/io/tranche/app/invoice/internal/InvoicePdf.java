@@ -47,7 +47,12 @@ public class InvoicePdf {
       List<String> unlocks,
       @Nullable String vendorLogo) {}
 
-  public Download invoice(UUID workspaceId, InvoiceView i, Parties p, String paymentInstructions) {
+  public Download invoice(
+      UUID workspaceId,
+      InvoiceView i,
+      Parties p,
+      String paymentInstructions,
+      @Nullable String taxNote) {
     StringBuilder h = new StringBuilder(Pdfs.open("Invoice " + i.number()));
     h.append("<h1>Invoice ").append(e(i.number())).append("</h1>").append(parties(p));
     h.append("<table>")
@@ -77,6 +82,9 @@ public class InvoicePdf {
           .append("</td></tr>");
     }
     h.append("</table>").append(perRate(i));
+    if (i.lines().stream().anyMatch(l -> l.taxRateBasisPoints() == 0)) {
+      h.append(taxNote(taxNote));
+    }
     h.append("<table>")
         .append(money("Net", i.net(), false))
         .append(money("Tax", i.tax(), false))
@@ -204,7 +212,8 @@ public class InvoicePdf {
    * A credit note as a PDF: both businesses, its own number and date, the invoice it corrects (its
    * number, issue and supply date), why, and net, tax and gross taken back at each tax rate.
    */
-  public Download creditNote(UUID workspaceId, CreditNote note, InvoiceView i, Parties p) {
+  public Download creditNote(
+      UUID workspaceId, CreditNote note, InvoiceView i, Parties p, @Nullable String taxNote) {
     StringBuilder h = new StringBuilder(Pdfs.open("Credit note " + note.number()));
     h.append("<h1>Credit note ").append(e(note.number())).append("</h1>").append(parties(p));
     h.append("<table>")
@@ -236,13 +245,23 @@ public class InvoicePdf {
         .append(money("Net", MoneyJson.of(note.net().negate()), false))
         .append(money("Tax", MoneyJson.of(note.tax().negate()), false))
         .append(money("Total credited", MoneyJson.of(note.total().negate()), true))
-        .append("</table><p>This credit note reduces what invoice ")
+        .append("</table>")
+        .append(
+            note.shares().stream().anyMatch(s -> s.taxRateBasisPoints() == 0)
+                ? taxNote(taxNote)
+                : "")
+        .append("<p>This credit note reduces what invoice ")
         .append(e(i.number()))
         .append(" asks for by ")
         .append(e(MoneyJson.of(note.total()).formatted()))
         .append(".</p></body></html>");
     return rendered.pdf(
         workspaceId, note.id(), "credit-note-" + note.number() + ".pdf", h.toString());
+  }
+
+  /** Why lines carry no tax, in the workspace's words, when it gave them. */
+  private static String taxNote(@Nullable String note) {
+    return note == null || note.isBlank() ? "" : "<p class=\"tax-note\"><b>" + e(note) + "</b></p>";
   }
 
   /** The two businesses side by side: who it is from, who it is for. */

@@ -71,7 +71,7 @@ public class WorkspaceRepository {
     return jdbc.sql(
             """
             select name, address, tax_id, currency, bank_details, invoice_prefix,
-                   payment_terms_days, time_zone, signing_order, work_before_contract
+                   payment_terms_days, time_zone, signing_order, work_before_contract, tax_note
             from workspace where id = ?
             """)
         .param(workspaceId)
@@ -101,7 +101,8 @@ public class WorkspaceRepository {
         rs.getInt("payment_terms_days"),
         rs.getString("time_zone"),
         SigningOrder.valueOf(rs.getString("signing_order")),
-        rs.getBoolean("work_before_contract"));
+        rs.getBoolean("work_before_contract"),
+        rs.getString("tax_note"));
   }
 
   /** Writes every setting at once. */
@@ -110,7 +111,7 @@ public class WorkspaceRepository {
             """
             update workspace set name = ?, address = ?, tax_id = ?, currency = ?, bank_details = ?,
                    invoice_prefix = ?, payment_terms_days = ?, time_zone = ?, signing_order = ?,
-                   work_before_contract = ?
+                   work_before_contract = ?, tax_note = ?
             where id = ?
             """)
         .params(
@@ -124,6 +125,7 @@ public class WorkspaceRepository {
             s.timeZone(),
             s.signingOrder().name(),
             s.workBeforeContract(),
+            s.taxNote(),
             workspaceId)
         .update();
   }

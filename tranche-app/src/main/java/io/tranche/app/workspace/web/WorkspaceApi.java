@@ -70,7 +70,8 @@ class WorkspaceApi {
       String invoicePrefix,
       int paymentTermsDays,
       boolean workBeforeContract,
-      String timeZone) {
+      String timeZone,
+      @Nullable String taxNote) {
     static WorkspaceView of(UUID id, WorkspaceSettings s) {
       return new WorkspaceView(
           id,
@@ -83,7 +84,8 @@ class WorkspaceApi {
           s.invoicePrefix(),
           s.paymentTermsDays(),
           s.workBeforeContract(),
-          s.timeZone());
+          s.timeZone(),
+          s.taxNote());
     }
   }
 
@@ -98,7 +100,8 @@ class WorkspaceApi {
       @Nullable String invoicePrefix,
       @Nullable Integer paymentTermsDays,
       @Nullable Boolean workBeforeContract,
-      @Nullable String timeZone) {}
+      @Nullable String timeZone,
+      @Nullable String taxNote) {}
 
   @GetMapping("/settings")
   @Operation(summary = "The caller's workspace and its settings")
@@ -116,7 +119,9 @@ class WorkspaceApi {
               + " VENDOR_FIRST; bankDetails: text printed on invoices; invoicePrefix: e.g. INV-"
               + " (numbers become INV-2026-0042); paymentTermsDays: net days;"
               + " workBeforeContract: whether milestones may start before a contract is signed;"
-              + " timeZone: the zone dates are read in, e.g. Europe/Berlin. Every refused field is"
+              + " timeZone: the zone dates are read in, e.g. Europe/Berlin; taxNote: what invoices"
+              + " and credit notes say when a line carries no tax (e.g. Reverse charge), at most"
+              + " 500 characters. Every refused field is"
               + " reported at once, and nothing is changed unless all pass.")
   WorkspaceView update(Actor actor, @RequestBody WorkspacePatch body) {
     WorkspaceSettings next =
@@ -132,7 +137,8 @@ class WorkspaceApi {
                 body.paymentTermsDays(),
                 body.timeZone(),
                 body.signingOrder(),
-                body.workBeforeContract()));
+                body.workBeforeContract(),
+                body.taxNote()));
     return WorkspaceView.of(actor.workspaceId(), next);
   }
 }
