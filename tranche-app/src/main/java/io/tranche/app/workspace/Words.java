@@ -32,7 +32,7 @@ public class Words {
           Map.entry("QuoteStatus.DRAFT", "draft"),
           Map.entry("QuoteStatus.SENT", "sent, waiting for signature"),
           Map.entry("QuoteStatus.CHANGES_REQUESTED", "changes requested"),
-          Map.entry("QuoteStatus.ACCEPTED", "signed"),
+          Map.entry("QuoteStatus.ACCEPTED", "signed by the client"),
           Map.entry("QuoteStatus.SUPERSEDED", "replaced by a newer version"),
           Map.entry("ContractStatus.AWAITING_VENDOR", "waiting for the vendor's signature"),
           Map.entry("ContractStatus.SIGNED", "signed by both"),
