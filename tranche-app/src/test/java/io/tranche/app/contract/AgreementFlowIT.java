@@ -42,6 +42,12 @@ class AgreementFlowIT extends IntegrationTest {
   private final JsonMapper json = JsonMapper.builder().build();
   private World world;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.workspace.SettingsService settings;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tranche.app.workspace.ClientService clientDetails;
+
   @BeforeEach
   void setUp() {
     world = fixtures.world("flow");
@@ -80,6 +86,25 @@ class AgreementFlowIT extends IntegrationTest {
   @Test
   void walksFromRequirementsToASignedContractWithVerifiableEvidence() throws Exception {
     String project = world.project().id().toString();
+    settings.update(
+        world.owner(),
+        new io.tranche.app.workspace.WorkspaceSettings.Change(
+            null,
+            "Hafenweg 3\n20457 Hamburg",
+            "DE123456789",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    clientDetails.updateClient(
+        world.owner(),
+        world.client().id(),
+        new io.tranche.app.workspace.ClientDetails(
+            null, null, "Rue de la Paix 2\n75002 Paris", "FR12345678901"));
 
     // 1. requirements, both ways, with an attachment from the client
     api(post("/api/v1/projects/" + project + "/messages")
@@ -240,6 +265,14 @@ class AgreementFlowIT extends IntegrationTest {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
       assertThat(text)
+          .as("both parties as the contract names them")
+          .contains("The vendor The client")
+          .containsPattern("Hafenweg 3 .*20457 Hamburg")
+          .contains("VAT/tax id: DE123456789")
+          .contains("Rue de la Paix 2")
+          .contains("VAT/tax id: FR12345678901")
+          .contains(world.client().name())
+          .doesNotContain("valid until")
           .contains("A web shop for a bakery, with a blog")
           .contains("Prototype accepted")
           .contains("1,428.00 EUR".replace(",", ""))

@@ -12,7 +12,6 @@ import io.tranche.app.project.ProjectView;
 import io.tranche.app.signing.SigningKeys;
 import io.tranche.app.storage.BlobStore;
 import io.tranche.app.storage.StoredBlob;
-import io.tranche.app.workspace.WorkspaceService;
 import io.tranche.core.contract.ContractErrors;
 import io.tranche.core.error.DomainException;
 import java.io.ByteArrayInputStream;
@@ -39,7 +38,8 @@ public class ContractCompletion {
   private final SignatureRepository signatures;
   private final ProjectService projects;
   private final MilestoneService milestones;
-  private final WorkspaceService workspaces;
+  private final io.tranche.app.workspace.SettingsService settings;
+  private final io.tranche.app.workspace.ClientService clients;
   private final SigningKeys keys;
   private final ContractPdf pdf;
   private final BlobStore blobs;
@@ -51,7 +51,8 @@ public class ContractCompletion {
       SignatureRepository signatures,
       ProjectService projects,
       MilestoneService milestones,
-      WorkspaceService workspaces,
+      io.tranche.app.workspace.SettingsService settings,
+      io.tranche.app.workspace.ClientService clients,
       SigningKeys keys,
       ContractPdf pdf,
       BlobStore blobs,
@@ -61,7 +62,8 @@ public class ContractCompletion {
     this.signatures = signatures;
     this.projects = projects;
     this.milestones = milestones;
-    this.workspaces = workspaces;
+    this.settings = settings;
+    this.clients = clients;
     this.keys = keys;
     this.pdf = pdf;
     this.blobs = blobs;
@@ -79,12 +81,14 @@ public class ContractCompletion {
     ProjectView project = projects.project(actor, contract.projectId());
     List<SignatureView> all =
         signatures.of(contract.workspaceId(), List.of(contract.quoteId(), contract.id()));
+    var vendor = settings.settings(contract.workspaceId());
+    var client = clients.addressee(actor, project.clientId());
     byte[] document =
         pdf.render(
             new ContractPdf.Contents(
                 contract.id().toString(),
-                workspaces.current(actor).name(),
-                project.clientName(),
+                new ContractPdf.Party(vendor.name(), vendor.address(), vendor.taxId()),
+                new ContractPdf.Party(client.name(), client.address(), client.taxId()),
                 project.name(),
                 view.apply(quote),
                 keys.publicKeyOf(contract.workspaceId()).fingerprint(),

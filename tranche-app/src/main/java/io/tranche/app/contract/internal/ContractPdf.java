@@ -7,10 +7,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a contract as a PDF with openhtmltopdf: the accepted quote (scope, timeline, lines,
- * totals, payment plan, terms), the workspace's signing key fingerprint and the document hash, and
- * a final certificate of completion listing every signature. Fonts are embedded (DejaVu Sans,
- * shipped with the app); nothing is fetched from the network.
+ * Renders a contract as a PDF with openhtmltopdf: both parties (name, address, VAT or tax id), the
+ * accepted quote (scope, timeline, lines, totals, payment plan, terms), the workspace's signing key
+ * fingerprint and the document hash, and a final certificate of completion listing every signature.
+ * Fonts are embedded (DejaVu Sans, shipped with the app); nothing is fetched from the network.
  */
 @Component
 public class ContractPdf {
@@ -20,11 +20,17 @@ public class ContractPdf {
               "d MMM yyyy, HH:mm:ss.SSS 'UTC'", java.util.Locale.ENGLISH)
           .withZone(java.time.ZoneOffset.UTC);
 
+  /** A party as the contract names it: the business, its address and VAT or tax id. */
+  public record Party(
+      String name,
+      @org.jspecify.annotations.Nullable String address,
+      @org.jspecify.annotations.Nullable String taxId) {}
+
   /** What goes into a contract's PDF. */
   public record Contents(
       String contractId,
-      String workspaceName,
-      String clientName,
+      Party vendor,
+      Party client,
       String projectName,
       QuoteView quote,
       String signingKeyFingerprint,
@@ -40,18 +46,22 @@ public class ContractPdf {
     h.append(Pdfs.open("Contract"));
     h.append("<h1>Contract</h1>");
     h.append("<p>Between <b>")
-        .append(e(c.workspaceName()))
+        .append(e(c.vendor().name()))
         .append("</b> (the vendor) and <b>")
-        .append(e(c.clientName()))
+        .append(e(c.client().name()))
         .append("</b> (the client), for the project <b>")
         .append(e(c.projectName()))
         .append("</b>.</p>");
+    h.append("<table class=\"parties\"><tr><th>The vendor</th><th>The client</th></tr><tr><td>")
+        .append(party(c.vendor()))
+        .append("</td><td>")
+        .append(party(c.client()))
+        .append("</td></tr></table>");
+    // the offer's validity ended its part when it was signed: the contract names its version
     h.append("<p class=\"small\">Contract ")
         .append(e(c.contractId()))
         .append(" · quote version ")
         .append(q.version())
-        .append(" · valid until ")
-        .append(io.tranche.app.platform.Dates.day(q.validUntil()))
         .append("</p>");
     h.append("<h2>Scope</h2><p class=\"pre\">").append(e(q.scope())).append("</p>");
     h.append("<h2>Timeline</h2><p class=\"pre\">").append(e(q.timeline())).append("</p>");
@@ -134,6 +144,19 @@ public class ContractPdf {
     }
     h.append("</div></body></html>");
     return h.toString();
+  }
+
+  private static String party(Party p) {
+    StringBuilder s = new StringBuilder("<b>").append(e(p.name())).append("</b>");
+    if (p.address() != null && !p.address().isBlank()) {
+      for (String line : p.address().strip().split("\\R")) {
+        s.append("<br/>").append(e(line));
+      }
+    }
+    if (p.taxId() != null && !p.taxId().isBlank()) {
+      s.append("<br/>VAT/tax id: ").append(e(p.taxId()));
+    }
+    return s.toString();
   }
 
   private static String row(String label, String value) {
