@@ -27,13 +27,16 @@ class PortalAcceptanceController {
   private final io.tranche.app.preview.PreviewService previews;
   private final ProjectService projects;
   private final AcceptanceService acceptances;
+  private final io.tranche.app.invoice.InvoiceService invoices;
 
   PortalAcceptanceController(
       WorkspaceService workspaces,
       ProjectService projects,
       AcceptanceService acceptances,
-      io.tranche.app.preview.PreviewService previews) {
+      io.tranche.app.preview.PreviewService previews,
+      io.tranche.app.invoice.InvoiceService invoices) {
     this.previews = previews;
+    this.invoices = invoices;
     this.workspaces = workspaces;
     this.projects = projects;
     this.acceptances = acceptances;
@@ -103,6 +106,13 @@ class PortalAcceptanceController {
     model.addAttribute("project", projects.project(actor, decision.milestone().projectId()));
     model.addAttribute("decision", decision);
     model.addAttribute("consentText", SignatureRequest.CONSENT_TEXT);
+    // the part's invoice while it asks for money: its number, what is open, where to pay it
+    model.addAttribute(
+        "owed",
+        invoices.owing(actor, decision.milestone().projectId()).stream()
+            .filter(i -> decision.milestone().id().equals(i.milestoneId()))
+            .findFirst()
+            .orElse(null));
     model.addAttribute(
         "previews",
         previews

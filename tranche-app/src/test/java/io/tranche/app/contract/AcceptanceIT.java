@@ -142,6 +142,17 @@ class AcceptanceIT extends IntegrationTest {
             get("/api/v1/milestones/" + prototype)
                 .header("Authorization", "Bearer " + world.apiToken()))
         .andExpect(jsonPath("$.state").value("INVOICED"));
+    // its page names the invoice that is now due and where to pay it
+    String invoiced =
+        asClient(get("/portal/milestones/" + prototype))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ");
+    assertThat(invoiced)
+        .containsPattern("id=\"part-invoice\">Invoice <strong>[^<]+</strong> asks for <strong>")
+        .contains("/portal/projects/" + world.project().id() + "/invoices\">How to pay</a>");
     assertThat(
             jdbc.sql("select to_state from milestone_transition where milestone_id = ?")
                 .param(prototype)
