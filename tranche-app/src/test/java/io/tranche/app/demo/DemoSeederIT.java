@@ -70,6 +70,17 @@ class DemoSeederIT extends IntegrationTest {
 
     List<ArtifactView> prototype = artifacts.artifacts(owner, plan.get(1).id());
     assertThat(prototype).singleElement().satisfies(a -> assertThat(a.released()).isTrue());
+    // the receipt of the payment that settled the prototype's invoice says what it opened
+    var prototypeBill =
+        bills.stream().filter(i -> plan.get(1).id().equals(i.milestoneId())).findFirst();
+    var settling = invoices.payments(owner, prototypeBill.orElseThrow().id()).get(0);
+    try (var doc =
+        org.apache.pdfbox.Loader.loadPDF(documents.receiptPdf(owner, settling.id()).readAll())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+          .contains("Receipt " + settling.receiptNumber())
+          .contains("What this payment opened")
+          .contains(prototype.get(0).name());
+    }
     List<ArtifactView> delivered = artifacts.artifacts(owner, plan.get(2).id());
     assertThat(delivered).hasSize(1);
     assertThat(delivered.get(0).name()).isEqualTo(DemoStory.FINAL_BUILD);

@@ -136,8 +136,14 @@ public class InvoicePdf {
       InvoiceView i,
       InvoiceRepository.ReceiptFigures figures,
       Parties p) {
-    StringBuilder h = new StringBuilder(Pdfs.open("Receipt"));
-    h.append("<h1>Payment acknowledgement</h1>").append(parties(p)).append("<p><b>");
+    String number =
+        payment.receiptNumber() == null ? payment.id().toString() : payment.receiptNumber();
+    StringBuilder h = new StringBuilder(Pdfs.open("Receipt " + number));
+    h.append("<h1>Payment acknowledgement</h1><p><b>Receipt ")
+        .append(e(number))
+        .append("</b></p>")
+        .append(parties(p))
+        .append("<p><b>");
     if (io.tranche.app.invoice.ClientCredits.CHANNEL.equals(payment.channel())) {
       h.append(e(p.vendor().name()))
           .append("</b> applied <b>")
@@ -188,8 +194,19 @@ public class InvoicePdf {
           .append(e(p.vendor().name()))
           .append(", to pay a later invoice or to be paid back.</p>");
     }
-    String number =
-        payment.receiptNumber() == null ? payment.id().toString() : payment.receiptNumber();
+    // the payment that settled the invoice (not money that arrived after it was settled)
+    if (figures.stillOpen().amountMinor() == 0
+        && kept.amountMinor() < payment.amount().amountMinor()
+        && p.milestone() != null
+        && !p.unlocks().isEmpty()) {
+      h.append("<h2>What this payment opened</h2><p>With it, invoice ")
+          .append(e(i.number()))
+          .append(" is paid in full: the deliverables of ")
+          .append(e(p.milestone()))
+          .append(" (<b>")
+          .append(e(String.join(", ", p.unlocks())))
+          .append("</b>) are released to you, unless a dispute holds them.</p>");
+    }
     h.append("<p class=\"small\">Receipt ").append(e(number)).append("</p></body></html>");
     return rendered.pdf(workspaceId, payment.id(), "receipt-" + number + ".pdf", h.toString());
   }
