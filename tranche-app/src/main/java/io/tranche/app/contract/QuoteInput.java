@@ -135,6 +135,13 @@ public record QuoteInput(
       }
       Money gross = net.plus(QuoteContent.tax(net, Math.max(0, Math.min(tax, 10_000))));
       plan = checks.check("milestones", () -> plan(gross, cur));
+    } else if (milestones != null
+        && !milestones.isEmpty()
+        && milestones.stream()
+            .allMatch(m -> m != null && (m.percentBasisPoints() != null || m.amount() != null))) {
+      // no total to split while the lines are wrong: the shares are still checked, so all that
+      // needs fixing is said at once (a part that could not be read is refused on its own)
+      checks.check("milestones", this::requireShares);
     }
     checks.throwIfAny();
     return new QuoteContent(
@@ -147,22 +154,23 @@ public record QuoteInput(
         quoteTerms);
   }
 
-  private PaymentPlan plan(Money gross, String cur) {
-    if (milestones == null || milestones.isEmpty()) {
-      return PaymentPlan.thirds(gross);
-    }
+  /**
+   * Refuses shares that are neither all percentages nor all amounts, and percentages that do not
+   * add up to 100 %; no total is needed for that. Whether the shares are percentages.
+   */
+  private boolean requireShares() {
+    List<PartBody> parts = java.util.Objects.requireNonNull(milestones);
     boolean percents =
-        milestones.stream()
+        parts.stream()
             .allMatch(m -> m != null && m.percentBasisPoints() != null && m.amount() == null);
     boolean amounts =
-        milestones.stream()
+        parts.stream()
             .allMatch(m -> m != null && m.amount() != null && m.percentBasisPoints() == null);
     if (!percents && !amounts) {
       throw DomainException.field(MIXED, "milestones", Map.of());
     }
-    List<PlannedMilestone> planned = new ArrayList<>();
     if (percents) {
-      long[] ratios = milestones.stream().mapToLong(PartBody::percentBasisPoints).toArray();
+      long[] ratios = parts.stream().mapToLong(PartBody::percentBasisPoints).toArray();
       long sum = java.util.Arrays.stream(ratios).sum();
       if (2 * Math.abs(sum - 10_000) > ratios.length
           || java.util.Arrays.stream(ratios).anyMatch(r -> r < 0)) {
@@ -175,6 +183,18 @@ public record QuoteInput(
                 "percent",
                 java.math.BigDecimal.valueOf(sum, 2).stripTrailingZeros().toPlainString()));
       }
+    }
+    return percents;
+  }
+
+  private PaymentPlan plan(Money gross, String cur) {
+    if (milestones == null || milestones.isEmpty()) {
+      return PaymentPlan.thirds(gross);
+    }
+    boolean percents = requireShares();
+    List<PlannedMilestone> planned = new ArrayList<>();
+    if (percents) {
+      long[] ratios = milestones.stream().mapToLong(PartBody::percentBasisPoints).toArray();
       List<Money> parts = gross.allocate(ratios);
       for (int i = 0; i < milestones.size(); i++) {
         PartBody p = milestones.get(i);

@@ -74,6 +74,9 @@ class FormsIT extends IntegrationTest {
                     .param("lineDescriptions", "Design", "", "Build", "Hosting")
                     .param("lineQuantities", "two", "", "1", "1")
                     .param("linePrices", "1500", "", "4.500,00x", "abc")
+                    .param("planNames", "Deposit", "Prototype", "Final")
+                    .param("planTriggers", "CONTRACT_SIGNED", "ACCEPTANCE", "FINAL_DEMO")
+                    .param("planPercents", "40", "30", "20")
                     .param("reviewDays", "7")
                     .param("modificationDays", "30")
                     .param("validUntil", "2027-01-15")
@@ -90,6 +93,9 @@ class FormsIT extends IntegrationTest {
         .contains("Line 1's quantity must be a number")
         .contains("Write line 3's unit price like 1234.50 ('4.500,00x' is not an amount).")
         .contains("Write line 4's unit price like 1234.50 ('abc' is not an amount).")
+        .as("the plan's shares are checked too, though the lines give no total yet")
+        .contains("id=\"milestones-error\"")
+        .contains("they add up to 90 %")
         .doesNotContain("lines[")
         .containsPattern(
             "value=\"two\" aria-label=\"Line 1: quantity\" aria-invalid=\"true\""
