@@ -4,7 +4,6 @@ import io.tranche.app.invoice.internal.CreditNoteRepository;
 import io.tranche.app.invoice.internal.DocumentParties;
 import io.tranche.app.invoice.internal.InvoiceAccess;
 import io.tranche.app.invoice.internal.InvoicePdf;
-import io.tranche.app.invoice.internal.InvoiceRepository;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Download;
 import io.tranche.app.platform.Errors;
@@ -28,8 +27,6 @@ public class InvoiceDocuments {
   private final Clock clock;
   private final io.tranche.app.invoice.internal.IssuedParties issued;
   private final io.tranche.app.invoice.internal.PaymentInstructions instructions;
-  private final InvoiceRepository invoices;
-  private final io.tranche.app.workspace.SettingsService settings;
 
   InvoiceDocuments(
       InvoicePdf pdfs,
@@ -38,9 +35,7 @@ public class InvoiceDocuments {
       CreditNoteRepository notes,
       Clock clock,
       io.tranche.app.invoice.internal.IssuedParties issued,
-      io.tranche.app.invoice.internal.PaymentInstructions instructions,
-      InvoiceRepository invoices,
-      io.tranche.app.workspace.SettingsService settings) {
+      io.tranche.app.invoice.internal.PaymentInstructions instructions) {
     this.pdfs = pdfs;
     this.parties = parties;
     this.access = access;
@@ -48,8 +43,6 @@ public class InvoiceDocuments {
     this.clock = clock;
     this.issued = issued;
     this.instructions = instructions;
-    this.invoices = invoices;
-    this.settings = settings;
   }
 
   /** The parties an invoice was issued with; for one issued before they were kept, today's. */
@@ -60,26 +53,13 @@ public class InvoiceDocuments {
         .orElseGet(() -> parties.of(actor, invoice));
   }
 
-  /**
-   * What an invoice's documents say about lines without tax: the note it was issued with; for one
-   * issued before parties were kept, today's; none for one kept before the note was.
-   */
-  private @org.jspecify.annotations.Nullable String taxNote(
-      Actor actor,
-      UUID invoiceId,
-      java.util.Optional<io.tranche.app.invoice.internal.IssuedParties.Snapshot> snapshot) {
-    return snapshot.isPresent()
-        ? snapshot.get().taxNote()
-        : settings.settings(actor.workspaceId()).taxNote();
-  }
-
   /** An invoice as a PDF, rendered once per distinct content and then served as stored. */
   @Transactional
   public Download invoicePdf(Actor actor, UUID invoiceId) {
     InvoiceView invoice = InvoiceView.of(access.load(actor, invoiceId), clock.instant());
-    var snapshot = issued.of(actor.workspaceId(), invoiceId);
     String howToPay =
-        snapshot
+        issued
+            .of(actor.workspaceId(), invoiceId)
             .map(io.tranche.app.invoice.internal.IssuedParties.Snapshot::paymentInstructions)
             .orElseGet(() -> paymentInstructions(actor));
     return pdfs.invoice(
@@ -87,7 +67,7 @@ public class InvoiceDocuments {
         invoice,
         partiesOf(actor, invoice),
         howToPay,
-        taxNote(actor, invoiceId, snapshot));
+        issued.taxNote(actor.workspaceId(), invoiceId));
   }
 
   /** A credit note as a PDF, to whoever may see the invoice it corrects. */
@@ -109,7 +89,7 @@ public class InvoiceDocuments {
         note,
         invoice,
         partiesOf(actor, invoice),
-        taxNote(actor, invoice.id(), issued.of(actor.workspaceId(), invoice.id())));
+        issued.taxNote(actor.workspaceId(), invoice.id()));
   }
 
   /**
@@ -140,11 +120,6 @@ public class InvoiceDocuments {
           Map.of("status", paid.payment().status().toLowerCase(java.util.Locale.ROOT)));
     }
     InvoiceView invoice = InvoiceView.of(paid.invoice(), clock.instant());
-    InvoiceRepository.ReceiptFigures figures =
-        invoices
-            .receiptFigures(actor.workspaceId(), paymentId)
-            .orElseGet(() -> new InvoiceRepository.ReceiptFigures(invoice.paid(), invoice.open()));
-    return pdfs.receipt(
-        actor.workspaceId(), paid.payment(), invoice, figures, partiesOf(actor, invoice));
+    return pdfs.receipt(actor.workspaceId(), paid.payment(), invoice, partiesOf(actor, invoice));
   }
 }

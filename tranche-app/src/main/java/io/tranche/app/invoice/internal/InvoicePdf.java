@@ -25,10 +25,12 @@ import org.springframework.stereotype.Component;
 public class InvoicePdf {
   private final RenderedDocuments rendered;
   private final LedgerRepository ledger;
+  private final InvoiceRepository invoices;
 
-  InvoicePdf(RenderedDocuments rendered, LedgerRepository ledger) {
+  InvoicePdf(RenderedDocuments rendered, LedgerRepository ledger, InvoiceRepository invoices) {
     this.rendered = rendered;
     this.ledger = ledger;
+    this.invoices = invoices;
   }
 
   /** A business as a document names it. */
@@ -130,12 +132,16 @@ public class InvoicePdf {
     return rendered.pdf(workspaceId, i.id(), "invoice-" + i.number() + ".pdf", h.toString());
   }
 
-  public Download receipt(
-      UUID workspaceId,
-      PaymentView payment,
-      InvoiceView i,
-      InvoiceRepository.ReceiptFigures figures,
-      Parties p) {
+  /**
+   * A payment's acknowledgement: what was paid on its invoice so far and what was still open as
+   * they stood when the payment was posted (for a receipt issued before those were kept, as the
+   * invoice stands), and what the payment that settled a part's invoice opened.
+   */
+  public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
+    InvoiceRepository.ReceiptFigures figures =
+        invoices
+            .receiptFigures(workspaceId, payment.id())
+            .orElseGet(() -> new InvoiceRepository.ReceiptFigures(i.paid(), i.open()));
     String number =
         payment.receiptNumber() == null ? payment.id().toString() : payment.receiptNumber();
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt " + number));

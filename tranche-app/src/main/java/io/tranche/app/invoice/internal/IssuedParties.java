@@ -68,6 +68,15 @@ public class IssuedParties {
         .update();
   }
 
+  /**
+   * What an invoice's documents say about lines without tax: the note it was issued with; for one
+   * issued before parties were kept, today's; none for one kept before the note was.
+   */
+  public @org.jspecify.annotations.Nullable String taxNote(UUID workspaceId, UUID invoiceId) {
+    Optional<Snapshot> kept = of(workspaceId, invoiceId);
+    return kept.isPresent() ? kept.get().taxNote() : settings.settings(workspaceId).taxNote();
+  }
+
   /** The parties an invoice was issued with, if they were kept. */
   public Optional<Snapshot> of(UUID workspaceId, UUID invoiceId) {
     return jdbc.sql(
