@@ -149,6 +149,15 @@ public class MagicLinkService {
         .orElse("/portal");
   }
 
+  /**
+   * The workspace a link was sent for, also once it expired or was used: the way to a new link
+   * names the business again.
+   */
+  @Transactional(readOnly = true)
+  public Optional<UUID> workspaceOf(String token) {
+    return links.workspaceOf(Secrets.hash(token));
+  }
+
   /** Whether a link's token is known, unused and not expired; does not use it up. */
   @Transactional(readOnly = true)
   public boolean isUsable(String token) {

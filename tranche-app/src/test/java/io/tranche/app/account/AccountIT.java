@@ -191,8 +191,14 @@ class AccountIT extends IntegrationTest {
         .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), Secrets.hash(token))
         .update();
 
-    assertThat(visitor.get(path).statusCode()).isEqualTo(400);
+    HttpResponse<String> expired = visitor.get(path);
+    assertThat(expired.statusCode()).isEqualTo(400);
+    // the way to a new link names the business again
+    assertThat(expired.body())
+        .contains("/portal/login?w=" + world.owner().workspaceId() + "\" id=\"new-link\"");
     assertThat(visitor.post("/portal/magic", Map.of("token", token)).statusCode()).isEqualTo(400);
+    assertThat(visitor.get("/portal/magic?token=nonsense").body())
+        .contains("href=\"/portal/login\" id=\"new-link\"");
   }
 
   @Test

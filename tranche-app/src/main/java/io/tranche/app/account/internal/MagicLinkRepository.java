@@ -52,6 +52,18 @@ public class MagicLinkRepository {
         .optional();
   }
 
+  /** The workspace a link was sent for, used or expired or not. */
+  public Optional<UUID> workspaceOf(String tokenHash) {
+    return jdbc.sql(
+            """
+            select c.workspace_id from magic_link m join contact c on c.id = m.contact_id
+            where m.token_hash = ?
+            """)
+        .param(tokenHash)
+        .query(UUID.class)
+        .optional();
+  }
+
   public Optional<UUID> usableContact(String tokenHash, Instant now) {
     return jdbc.sql(
             """

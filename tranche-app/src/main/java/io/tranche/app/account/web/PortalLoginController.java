@@ -114,9 +114,7 @@ class PortalLoginController {
       @RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
     model.addAttribute("token", token);
     if (!links.isUsable(token)) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      FormErrors.add(
-          model, DomainException.field(AccountErrors.LINK_INVALID, "token", Map.of()), "token");
+      refused(token, response, model);
     }
     return "account/portal-confirm";
   }
@@ -130,12 +128,18 @@ class PortalLoginController {
     String landing = links.landing(token);
     Optional<Actor> contact = links.consume(token);
     if (contact.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      FormErrors.add(
-          model, DomainException.field(AccountErrors.LINK_INVALID, "token", Map.of()), "token");
+      refused(token, response, model);
       return "account/portal-confirm";
     }
     signIn.contact(contact.get(), request, response);
     return "redirect:" + landing;
+  }
+
+  /** A link that no longer signs in: said so, with the way to a new one for the same business. */
+  private void refused(String token, HttpServletResponse response, Model model) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    FormErrors.add(
+        model, DomainException.field(AccountErrors.LINK_INVALID, "token", Map.of()), "token");
+    links.workspaceOf(token).ifPresent(w -> model.addAttribute("workspace", w));
   }
 }
