@@ -128,6 +128,9 @@ class JourneyIT extends VendorAndClientIT {
         .contains("Countersign the contract for Nordlicht shop");
     look(vendor, "console-home-attention");
     vendor.findElement(By.partialLinkText("Countersign the contract")).click();
+    assertThat(vendor.findElement(By.tagName("h1")).getText())
+        .as("the vendor reads whose signature is missing: theirs")
+        .contains("waiting for your countersignature");
     vendor.findElement(By.id("typedName")).sendKeys("Dana Vendor");
     vendor.findElement(By.cssSelector("#countersign-form input[name=consent]")).click();
     look(vendor, "contract");
