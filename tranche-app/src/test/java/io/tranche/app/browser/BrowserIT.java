@@ -255,6 +255,9 @@ class BrowserIT extends IntegrationTest {
 
     signInAsVendor(world);
     browser.get(baseUrl() + "/console/projects/" + world.project().id() + "/deliverables");
+    assertThat(browser.findElement(By.id("milestone-" + milestone)).getText())
+        .as("an empty part says what to do next")
+        .contains("No file yet: upload a build below");
     browser.findElement(By.id("file-" + milestone)).sendKeys(build.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("#milestone-" + milestone + " .upload-button")).click();
     // the page reloads once the upload is sealed: an element may go stale while it is looked at
