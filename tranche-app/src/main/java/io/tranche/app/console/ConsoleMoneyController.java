@@ -142,6 +142,10 @@ class ConsoleMoneyController {
           reference);
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      if (!invoice.state().owesMoney()) {
+        // no form for a settled or voided invoice to show it next to: the notice above says it
+        return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
+      }
       // the refusal goes next to the field it names, with what the member typed
       String field =
           e.field() == null ? "amount" : io.tranche.app.platform.FormMessages.fieldOf(e.field());

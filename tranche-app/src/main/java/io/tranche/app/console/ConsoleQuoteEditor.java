@@ -165,6 +165,7 @@ class ConsoleQuoteEditor {
     Map<String, String> errors = new LinkedHashMap<>();
     java.util.Set<String> cells = new java.util.HashSet<>();
     List<Integer> lineRows = filledLineRows(form);
+    List<Integer> planRows = filledPlanRows(form);
     for (DomainException refusal : all) {
       String field = refusal.field() == null ? "scope" : topField(refusal.field());
       if (!LABELS.containsKey(field)) {
@@ -178,7 +179,8 @@ class ConsoleQuoteEditor {
       if (row != null && row.lookingAt()) {
         int index = Integer.parseInt(row.group(2));
         boolean line = row.group(1).equals("lines");
-        int shown = line && index < lineRows.size() ? lineRows.get(index) : index;
+        List<Integer> rows = line ? lineRows : planRows;
+        int shown = index < rows.size() ? rows.get(index) : index;
         String cell = row.group(3) == null ? "" : row.group(3);
         label = (line ? "Line " : "Part ") + (shown + 1) + CELL_WORDS.getOrDefault(cell, "");
         String input = CELL_INPUTS.get((line ? "line." : "part.") + cell);
@@ -213,6 +215,19 @@ class ConsoleQuoteEditor {
           "line.description", "lineDescriptions",
           "part.percent", "planPercents",
           "part.name", "planNames");
+
+  /** The rows of the plan table that hold a part, in order: the n-th part's row is at n. */
+  private static List<Integer> filledPlanRows(MultiValueMap<String, String> form) {
+    List<String> names = list(form, "planNames");
+    List<String> percents = list(form, "planPercents");
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!names.get(i).isBlank() || (i < percents.size() && !percents.get(i).isBlank())) {
+        rows.add(i);
+      }
+    }
+    return rows;
+  }
 
   /** The rows of the line table that hold a line, in order: the n-th line's row is at n. */
   private static List<Integer> filledLineRows(MultiValueMap<String, String> form) {
@@ -325,7 +340,8 @@ class ConsoleQuoteEditor {
         if (names.get(i).isBlank() && (i >= percents.size() || percents.get(i).isBlank())) {
           continue;
         }
-        String at = "milestones[" + i + "].percent";
+        // named by its place among the parts, as the quote's own refusals name them
+        String at = "milestones[" + parts.size() + "].percent";
         String percent = i < percents.size() ? percents.get(i) : "";
         parts.add(
             new QuoteInput.PartBody(

@@ -107,6 +107,38 @@ class FormsIT extends IntegrationTest {
   }
 
   @Test
+  void aBadShareOfThePlanIsNamedByTheRowItIsOnBlankRowsBetweenIncluded() throws Exception {
+    World world = fixtures.world("forms-plan-rows");
+    String page =
+        mvc.perform(
+                post("/console/projects/" + world.project().id() + "/quotes")
+                    .param("scope", "A shop")
+                    .param("timeline", "Six weeks")
+                    .param("lineDescriptions", "Build")
+                    .param("lineQuantities", "1")
+                    .param("linePrices", "1000")
+                    .param("planNames", "Deposit", "", "Final")
+                    .param("planTriggers", "CONTRACT_SIGNED", "ACCEPTANCE", "FINAL_DEMO")
+                    .param("planPercents", "30", "", "seventy")
+                    .param("reviewDays", "7")
+                    .param("modificationDays", "30")
+                    .param("validUntil", "2027-01-15")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ")
+            .replace("&#39;", "'");
+    assertThat(page)
+        .contains("Part 3's percentage")
+        .doesNotContain("Part 2's")
+        .contains("aria-label=\"Part 3: percent of the total\" aria-invalid=\"true\"")
+        .contains("aria-label=\"Part 2: percent of the total\">");
+  }
+
+  @Test
   void theMeetingLogReportsEveryRefusalAtOnceInWords() throws Exception {
     World world = fixtures.world("forms-meeting");
     String page =

@@ -81,6 +81,16 @@ class DemoSeederIT extends IntegrationTest {
           .contains("What this payment opened")
           .contains(prototype.get(0).name());
     }
+    // a receipt issued before its figures were kept cannot tell which payment settled the invoice
+    jdbc.sql("update payment set receipt_paid_minor = null, receipt_open_minor = null where id = ?")
+        .param(settling.id())
+        .update();
+    try (var doc =
+        org.apache.pdfbox.Loader.loadPDF(documents.receiptPdf(owner, settling.id()).readAll())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains("Paid on this invoice so far")
+          .doesNotContain("What this payment opened");
+    }
     List<ArtifactView> delivered = artifacts.artifacts(owner, plan.get(2).id());
     assertThat(delivered).hasSize(1);
     assertThat(delivered.get(0).name()).isEqualTo(DemoStory.FINAL_BUILD);

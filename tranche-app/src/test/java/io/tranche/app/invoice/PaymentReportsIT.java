@@ -223,6 +223,34 @@ class PaymentReportsIT extends IntegrationTest {
     // the amount as a German client types it, with its currency's sign, is read
     assertThat(report("1.000,00 €", "typed").getFlashMap().get("error")).isNull();
     assertThat(payments()).isOne();
+    // once the invoice is paid its form is gone: a late refusal is said above, not next to it
+    assertThat(record("1000.00").getFlashMap().get("error")).isNull();
+    MvcResult late = record("10.00");
+    assertThat((String) late.getFlashMap().get("error")).isNotBlank();
+    assertThat(late.getFlashMap().containsKey("payForm")).isFalse();
+    assertThat(
+            mvc.perform(
+                    get("/console/projects/" + world.project().id() + "/invoices")
+                        .with(owner)
+                        .requestAttr(
+                            org.springframework.web.servlet.DispatcherServlet
+                                .INPUT_FLASH_MAP_ATTRIBUTE,
+                            late.getFlashMap()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("id=\"payment-error\"");
+  }
+
+  private MvcResult record(String amount) throws Exception {
+    return mvc.perform(
+            post("/console/invoices/" + invoice + "/payments")
+                .with(csrf())
+                .with(owner)
+                .param("amount", amount)
+                .param("receivedOn", "2026-11-25"))
+        .andExpect(status().is3xxRedirection())
+        .andReturn();
   }
 
   @Test

@@ -119,11 +119,16 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 
   /** {@code text} without its currency's code or sign before or after the amount, if it has one. */
   private static String withoutOwnCurrency(String text, Currency currency) {
-    java.util.Set<String> marks = new java.util.LinkedHashSet<>();
-    marks.add(currency.getCurrencyCode());
+    java.util.Set<String> signs = new java.util.HashSet<>();
+    signs.add(currency.getCurrencyCode());
     for (java.util.Locale locale : SIGN_LOCALES) {
-      marks.add(currency.getSymbol(locale));
+      signs.add(currency.getSymbol(locale));
     }
+    // the longest first: "US$" before "$", or "12.50 US$" would leave "12.50US"
+    List<String> marks =
+        signs.stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+            .toList();
     for (String mark : marks) {
       if (text.length() > mark.length()) {
         if (text.regionMatches(true, 0, mark, 0, mark.length())) {

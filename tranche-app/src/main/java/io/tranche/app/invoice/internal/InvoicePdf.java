@@ -138,10 +138,9 @@ public class InvoicePdf {
    * invoice stands), and what the payment that settled a part's invoice opened.
    */
   public Download receipt(UUID workspaceId, PaymentView payment, InvoiceView i, Parties p) {
+    var kept = invoices.receiptFigures(workspaceId, payment.id());
     InvoiceRepository.ReceiptFigures figures =
-        invoices
-            .receiptFigures(workspaceId, payment.id())
-            .orElseGet(() -> new InvoiceRepository.ReceiptFigures(i.paid(), i.open()));
+        kept.orElseGet(() -> new InvoiceRepository.ReceiptFigures(i.paid(), i.open()));
     String number =
         payment.receiptNumber() == null ? payment.id().toString() : payment.receiptNumber();
     StringBuilder h = new StringBuilder(Pdfs.open("Receipt " + number));
@@ -190,19 +189,21 @@ public class InvoicePdf {
         .append(row("Paid on this invoice so far", figures.paidSoFar().formatted()))
         .append(row("Still open on this invoice", figures.stillOpen().formatted()))
         .append("</table>");
-    MoneyJson kept = keptAsCredit(workspaceId, payment);
-    if (kept.amountMinor() > 0) {
+    MoneyJson credit = keptAsCredit(workspaceId, payment);
+    if (credit.amountMinor() > 0) {
       h.append("<p>")
-          .append(e(kept.formatted()))
+          .append(e(credit.formatted()))
           .append(" of this was more than the invoice asked for when it arrived. It is kept as ")
           .append(e(p.client().name()))
           .append("'s credit with ")
           .append(e(p.vendor().name()))
           .append(", to pay a later invoice or to be paid back.</p>");
     }
-    // the payment that settled the invoice (not money that arrived after it was settled)
-    if (figures.stillOpen().amountMinor() == 0
-        && kept.amountMinor() < payment.amount().amountMinor()
+    // the payment that settled the invoice (not money that arrived after it was settled), told
+    // only by a receipt that kept its figures: an older one cannot know which payment that was
+    if (kept.isPresent()
+        && figures.stillOpen().amountMinor() == 0
+        && credit.amountMinor() < payment.amount().amountMinor()
         && p.milestone() != null
         && !p.unlocks().isEmpty()) {
       h.append("<h2>What this payment opened</h2><p>With it, invoice ")

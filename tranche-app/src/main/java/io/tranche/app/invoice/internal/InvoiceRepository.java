@@ -45,12 +45,9 @@ public class InvoiceRepository {
 
   /**
    * Gives a payment its receipt's number, {@code R-<year>-<seq>} (see {@link YearSequence}), unless
-   * it has one; answers the payment's number.
-   */
-  /**
-   * Numbers a payment's receipt in the workspace's series for {@code year}, and keeps what was paid
-   * on its invoice so far and what was still open after it, for the receipt to show as they stood.
-   * A payment numbered before keeps its number and figures.
+   * it has one, and keeps what was paid on its invoice so far and what was still open after it, for
+   * the receipt to show as they stood; answers the payment's number. A payment numbered before
+   * keeps its number and figures.
    */
   public String issueReceiptNumber(
       UUID workspaceId, UUID paymentId, int year, Money paidSoFar, Money stillOpen) {
