@@ -80,7 +80,7 @@ public class AcceptanceService {
       MilestoneView milestone,
       String kind,
       String documentHash,
-      List<SignatureView> signatures,
+      List<Signed> signatures,
       List<Deliverable> deliverables,
       List<DeliveredWork.Previewed> previews,
       List<String> previewsViewed,
@@ -100,6 +100,12 @@ public class AcceptanceService {
               .format(reviewEndsAt);
     }
   }
+
+  /**
+   * A signature on a part, as the client's page lists it: what it signed ({@code "Accepted the
+   * delivery"}, {@code "Signed off the project"}), the name typed and when.
+   */
+  public record Signed(String what, String typedName, Instant signedAt) {}
 
   /** Opens a milestone for the client's decision; recorded as shown to the caller. */
   @Transactional
@@ -276,7 +282,16 @@ public class AcceptanceService {
         m,
         kind,
         hash,
-        signatures.of(actor.workspaceId(), List.of(m.id())),
+        signatures.ofKinds(actor.workspaceId(), m.id()).stream()
+            .map(
+                k ->
+                    new Signed(
+                        k.kind().equals(SIGNOFF)
+                            ? "Signed off the project"
+                            : "Accepted the delivery",
+                        k.signature().typedName(),
+                        k.signature().signedAt()))
+            .toList(),
         files,
         shown,
         delivered.viewedBy(actor.workspaceId(), m.id(), actor.label()),

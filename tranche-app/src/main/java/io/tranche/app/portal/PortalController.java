@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The client portal: a contact's projects, and for each one panel that answers what they owe, what
- * paying it unlocks, how to pay and what to do next, above the contract's own parts.
+ * The client portal's project page: one panel that answers what the client owes, what paying it
+ * unlocks, how to pay and what to do next, above the contract's own parts.
  */
 @Controller
 class PortalController {
@@ -63,14 +63,6 @@ class PortalController {
     this.artifacts = artifacts;
     this.documents = documents;
     this.checkout = checkout;
-  }
-
-  @GetMapping("/portal")
-  String projects(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("workspace", workspaces.current(actor));
-    model.addAttribute("actor", actor);
-    model.addAttribute("projects", projects.projects(actor, new Paging(page, Paging.DEFAULT_SIZE)));
-    return "portal/projects";
   }
 
   // one read-only transaction for the page's reads: one connection, one snapshot, one commit

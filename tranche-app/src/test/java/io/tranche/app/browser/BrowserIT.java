@@ -141,7 +141,8 @@ class BrowserIT extends IntegrationTest {
     browser.findElement(By.id("confirm")).click();
     waitFor().until(ExpectedConditions.urlMatches(".*/portal$"));
 
-    assertThat(texts(By.cssSelector("#projects a"))).containsExactly(world.project().name());
+    assertThat(texts(By.cssSelector("#projects li > div > a:first-child")))
+        .containsExactly(world.project().name());
     assertThat(browser.getPageSource()).doesNotContain(neighbour.project().name());
     browser.findElement(By.linkText(world.project().name())).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("milestones")));

@@ -314,6 +314,10 @@ class JourneyIT extends VendorAndClientIT {
     client.findElement(By.id("consent")).click();
     look(client, "portal-sign-off");
     Chromium.clickAndWait(client, By.id("sign"));
+    // the final part's page says which signature is which, with its time zone
+    assertThat(client.findElement(By.id("signatures")).getText())
+        .containsPattern("Accepted the delivery: Nina Nord, \\d+ \\w{3} \\d{4}, \\d{2}:\\d{2} \\S+")
+        .containsPattern("Signed off the project: Nina Nord, \\d+ \\w{3} \\d{4}");
     client.get(project);
     look(client, "portal-project-signed-off");
     assertThat(client.findElements(By.linkText("Sign off")))

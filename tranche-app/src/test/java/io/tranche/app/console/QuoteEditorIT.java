@@ -277,7 +277,8 @@ class QuoteEditorIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
-        .contains("no contract yet");
+        .contains("no contract yet")
+        .contains("A quote waits for your signature.");
     // a planned part offers no dispute; a draft plan offers no moves at all unless the workspace
     // allows work before a contract
     String withWorkAllowed = page("/console/projects/" + lonely);

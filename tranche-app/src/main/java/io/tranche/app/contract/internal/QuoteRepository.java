@@ -214,6 +214,23 @@ public class QuoteRepository {
         .list();
   }
 
+  /** Which of these projects have a quote sent and waiting for the client's signature. */
+  public java.util.Set<UUID> sentOfProjects(UUID workspaceId, java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return java.util.Set.copyOf(
+        jdbc.sql(
+                """
+                select distinct project_id from quote
+                where workspace_id = :workspace and project_id in (:ids) and status = 'SENT'
+                """)
+            .param("workspace", workspaceId)
+            .param("ids", ids)
+            .query((rs, i) -> rs.getObject("project_id", UUID.class))
+            .list());
+  }
+
   public int nextVersion(UUID workspaceId, UUID quoteNo) {
     return jdbc.sql(
             "select coalesce(max(version), 0) + 1 from quote where workspace_id = ? and quote_no = ?")

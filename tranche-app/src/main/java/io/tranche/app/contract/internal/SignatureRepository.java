@@ -99,18 +99,32 @@ public class SignatureRepository {
             "select * from signature where workspace_id = :workspace and document_id in (:ids) order by signed_at")
         .param("workspace", workspaceId)
         .param("ids", documentIds)
-        .query(
-            (rs, i) ->
-                new SignatureView(
-                    rs.getString("signer_role"),
-                    rs.getString("signer"),
-                    rs.getString("signer_email"),
-                    rs.getString("typed_name"),
-                    rs.getString("document_hash"),
-                    rs.getString("consent_text"),
-                    rs.getString("ip"),
-                    rs.getString("user_agent"),
-                    rs.getTimestamp("signed_at").toInstant()))
+        .query((rs, i) -> signature(rs))
         .list();
+  }
+
+  /** A signature with the kind of document it signed ({@code ACCEPTANCE}, {@code SIGNOFF}…). */
+  public record OfKind(String kind, SignatureView signature) {}
+
+  /** The signatures on one document (a part: its acceptance, its sign-off), oldest first. */
+  public List<OfKind> ofKinds(UUID workspaceId, UUID documentId) {
+    return jdbc.sql(
+            "select * from signature where workspace_id = ? and document_id = ? order by signed_at")
+        .params(workspaceId, documentId)
+        .query((rs, i) -> new OfKind(rs.getString("document_kind"), signature(rs)))
+        .list();
+  }
+
+  private static SignatureView signature(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new SignatureView(
+        rs.getString("signer_role"),
+        rs.getString("signer"),
+        rs.getString("signer_email"),
+        rs.getString("typed_name"),
+        rs.getString("document_hash"),
+        rs.getString("consent_text"),
+        rs.getString("ip"),
+        rs.getString("user_agent"),
+        rs.getTimestamp("signed_at").toInstant());
   }
 }

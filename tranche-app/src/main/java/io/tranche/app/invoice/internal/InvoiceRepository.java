@@ -221,6 +221,27 @@ public class InvoiceRepository {
             .list());
   }
 
+  /**
+   * The invoices of these projects that still ask for money (issued or partly paid), oldest first:
+   * two statements for a whole page of projects.
+   */
+  public List<Invoice> owingOfProjects(UUID workspaceId, java.util.Collection<UUID> projectIds) {
+    if (projectIds.isEmpty()) {
+      return List.of();
+    }
+    return withLines(
+        jdbc.sql(
+                """
+                select * from invoice where workspace_id = :workspace and project_id in (:ids)
+                  and state in ('ISSUED', 'PARTIALLY_PAID') and number is not null
+                order by created_at, id
+                """)
+            .param("workspace", workspaceId)
+            .param("ids", projectIds)
+            .query((rs, i) -> head(rs))
+            .list());
+  }
+
   /** One page of a project's invoices, oldest first (the deposit leads). */
   public PageOf<Invoice> ofProject(UUID workspaceId, UUID projectId, Paging paging) {
     long total =
