@@ -61,13 +61,13 @@ class ReviewPeriodIT extends IntegrationTest {
     clock.advance(Duration.ofDays(3).plusHours(12).plusMinutes(1));
     reviews.sweep();
     reviews.sweep();
-    assertThat(outbox(world, "Reminder: Prototype awaits your review")).isEqualTo(1);
+    assertThat(outbox(world, "Reminder: Prototype of ")).isEqualTo(1);
     assertThat(state(world, prototype)).isEqualTo(MilestoneState.SUBMITTED);
 
     clock.advance(Duration.ofDays(2).plusHours(12));
     reviews.sweep();
     reviews.sweep();
-    assertThat(outbox(world, "Reminder: Prototype awaits your review")).isEqualTo(2);
+    assertThat(outbox(world, "Reminder: Prototype of ")).isEqualTo(2);
     assertThat(state(world, prototype)).isEqualTo(MilestoneState.SUBMITTED);
 
     clock.advance(Duration.ofDays(1));

@@ -140,6 +140,7 @@ public class InvoiceMail {
         "receipt",
         Map.of(
             "number", String.valueOf(invoice.number()),
+            "project", projects.nameOf(invoice.workspaceId(), invoice.projectId()),
             "amount", amount.toString(),
             "received", Dates.day(payment.receivedOn()),
             "credit", io.tranche.app.invoice.ClientCredits.CHANNEL.equals(payment.channel()),

@@ -32,7 +32,7 @@ class MailTemplatesTest {
           entry(
               "contract-signed-client",
               Map.of("amendment", false),
-              "Your contract with Studio Nord is signed",
+              "Your contract with Studio Nord for Nordlicht shop is signed",
               "Both sides signed the contract for Nordlicht shop"),
           entry(
               "contract-signed-vendor",
@@ -61,22 +61,22 @@ class MailTemplatesTest {
           entry(
               "work-submitted",
               Map.of("milestone", "Prototype"),
-              "Prototype is ready for your review",
+              "Prototype of Nordlicht shop is ready for your review",
               "Studio Nord delivered Prototype of Nordlicht shop"),
           entry(
               "meeting-logged",
               Map.of("heldAt", "14 Dec 2026, 09:30 CET"),
-              "Please confirm the notes of your meeting on 14 Dec 2026, 09:30 CET",
+              "Please confirm the notes of your meeting on 14 Dec 2026, 09:30 CET about Nordlicht shop",
               "Studio Nord wrote down what was said in your meeting about Nordlicht shop"),
           entry(
               "dispute-opened",
               Map.of("milestone", "Prototype", "reason", "The design was not approved"),
-              "Prototype is on hold: Studio Nord opened a dispute",
+              "Prototype of Nordlicht shop is on hold: Studio Nord opened a dispute",
               "Why: The design was not approved"),
           entry(
               "dispute-resolved",
               Map.of("milestone", "Prototype", "outcome", "Approved on the call"),
-              "The dispute on Prototype is resolved",
+              "The dispute on Prototype of Nordlicht shop is resolved",
               "How it was resolved: Approved on the call"),
           entry(
               "modification-filed",
@@ -86,13 +86,13 @@ class MailTemplatesTest {
                   "where", "/imprint",
                   "expected", "Hamburg",
                   "inWindow", true),
-              "Modification request #3: Typo on the imprint",
+              "Modification request #3 on Nordlicht shop: Typo on the imprint",
               "Where: /imprint",
               "minor (free)"),
           entry(
               "modification-done",
               Map.of("number", 3, "what", "Typo on the imprint"),
-              "modification #3 is done"),
+              "modification #3 of Nordlicht shop is done"),
           entry(
               "modification-classified",
               Map.of("number", 3, "minor", false),
@@ -115,14 +115,14 @@ class MailTemplatesTest {
                   "what", "Final delivery",
                   "unlocks", "final-build.zip",
                   "instructions", "Bank transfer to:\nIBAN DE89 3704 0044 0532 0130 00"),
-              "Invoice 2026-0003 from Studio Nord: 1190.00 EUR, due 14 Dec 2026",
+              "Invoice 2026-0003 from Studio Nord for Nordlicht shop: 1190.00 EUR, due 14 Dec 2026",
               "for Final delivery of Nordlicht shop",
               "Paying it unlocks final-build.zip",
               "IBAN DE89 3704 0044 0532 0130 00"),
           entry(
               "reminder-before-due",
               Map.of("number", "2026-0003", "open", "1000.00 EUR", "due", "14 Dec 2026"),
-              "Invoice 2026-0003 from Studio Nord is due on 14 Dec 2026",
+              "Invoice 2026-0003 from Studio Nord for Nordlicht shop is due on 14 Dec 2026",
               "is attached again"),
           entry(
               "reminder",
@@ -137,7 +137,7 @@ class MailTemplatesTest {
                   Map.entry("why", "2.5 % of what is open"),
                   Map.entry("stopWork", true),
                   Map.entry("deadline", "27 Jan 2027")),
-              "Final reminder and demand for payment: invoice 2026-0003, 1000.00 EUR",
+              "Final reminder and demand for payment: invoice 2026-0003 of Nordlicht shop, 1000.00 EUR",
               "is 30 days overdue",
               "A late fee of 25.00 EUR (2.5 % of what is open) is charged as invoice 2026-0009",
               "Work on Nordlicht shop is paused",
@@ -189,7 +189,7 @@ class MailTemplatesTest {
                   "invoice", "2026-0003",
                   "amount", "119.00 EUR",
                   "reason", "Hosting was not needed"),
-              "Credit note CN-2026-0001 from Studio Nord: 119.00 EUR off invoice 2026-0003",
+              "Credit note CN-2026-0001 from Studio Nord for Nordlicht shop: 119.00 EUR off invoice 2026-0003",
               "Reason: Hosting was not needed"),
           entry(
               "license-preview",
@@ -209,19 +209,22 @@ class MailTemplatesTest {
                   "received", "2 Dec 2026",
                   "credit", false,
                   "outcome", "The invoice is paid in full."),
-              "Receipt for invoice 2026-0003",
+              "Receipt for invoice 2026-0003 of Nordlicht shop",
               "We received 1190.00 EUR for invoice 2026-0003 on 2 Dec 2026. The invoice is paid"),
           entry(
               "review-reminder",
               Map.of("signOff", false, "milestone", "Prototype", "ends", "9 Dec 2026"),
-              "Reminder: Prototype awaits your review until 9 Dec 2026",
+              "Reminder: Prototype of Nordlicht shop awaits your review until 9 Dec 2026",
               "counts it as accepted"),
           entry(
               "delivered",
               Map.of("milestone", "Prototype", "count", 2),
-              "Delivered: Prototype",
+              "Delivered: Prototype of Nordlicht shop",
               "2 sealed files of"),
-          entry("released", Map.of("milestone", "Prototype"), "Released: Prototype"),
+          entry(
+              "released",
+              Map.of("milestone", "Prototype"),
+              "Released: Prototype of Nordlicht shop"),
           entry(
               "sign-in-link",
               Map.of("name", "Nina Nord", "minutes", 15),
@@ -259,6 +262,19 @@ class MailTemplatesTest {
       MailComposer.Composed laid = composer.compose("Studio Nord", mail.subject(), mail.body());
       assertThat(laid.html()).as(c.getKey()).contains("href=\"" + LINK + "\"", "Studio Nord");
       assertThat(laid.text()).as(c.getKey()).contains(LINK);
+    }
+  }
+
+  @Test
+  void everySubjectAboutAProjectNamesIt() {
+    // a client with two projects, or a vendor with twenty, knows from the inbox which one it is
+    for (var c : CASES.entrySet()) {
+      if (c.getKey().equals("sign-in-link")) {
+        continue; // a sign-in link opens every project of the contact
+      }
+      assertThat(composer.write(c.getKey(), c.getValue().values()).subject())
+          .as(c.getKey())
+          .contains("Nordlicht shop");
     }
   }
 
