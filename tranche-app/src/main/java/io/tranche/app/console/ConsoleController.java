@@ -203,7 +203,8 @@ class ConsoleController {
     Access.owner(actor);
     model.addAttribute("workspace", workspaces.current(actor));
     model.addAttribute("actor", actor);
-    model.addAttribute("mails", mail.mailbox(actor.workspaceId(), 100));
+    model.addAttribute(
+        "mails", mail.mailbox(actor.workspaceId(), 100).stream().map(MailboxMail::of).toList());
     return "console/mailbox";
   }
 

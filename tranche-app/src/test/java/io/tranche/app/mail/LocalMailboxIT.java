@@ -68,6 +68,54 @@ class LocalMailboxIT {
             .getContentAsString();
     assertThat(page).contains("Hello there").contains("Body text 42");
 
+    // a web address in the text is a link (without the sentence's full stop), the rest stays text;
+    // what a mail carried is named, with the console page that downloads it
+    mail.enqueue(
+        new OutgoingMail(
+            world.owner().workspaceId(),
+            "someone@client.test",
+            "With a link",
+            "Open https://tranche.example/portal/x?y=1&z=2. <b>not bold</b>",
+            List.of()));
+    fixtures.signedContract(world); // mails the deposit's invoice, with its PDF
+    UUID deposit =
+        fixtures
+            .invoices()
+            .invoices(world.owner(), world.project().id(), new io.tranche.app.platform.Paging(0, 5))
+            .items()
+            .get(0)
+            .id();
+    deadline = Instant.now().plus(Duration.ofSeconds(10));
+    box = mail.mailbox(world.owner().workspaceId(), 50);
+    while (box.stream().anyMatch(m -> m.status() == MailStatus.PENDING)
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      box = mail.mailbox(world.owner().workspaceId(), 50);
+    }
+    page =
+        mvc.perform(get("/console/mailbox").with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains(
+            "Open <a href=\"https://tranche.example/portal/x?y=1&amp;z=2\" rel=\"noreferrer\">"
+                + "https://tranche.example/portal/x?y=1&amp;z=2</a>. &lt;b&gt;not bold&lt;/b&gt;")
+        .contains(
+            "Attached:\n    <a href=\"/console/invoices/"
+                + deposit
+                + "/pdf\">The invoice (PDF)</a>")
+        .containsPattern(
+            "<a href=\"http[^\"]+/portal/projects/[^\"]+\" rel=\"noreferrer\">");
+    mvc.perform(
+            get("/console/invoices/" + deposit + "/pdf")
+                .with(authentication(Sessions.of(world.owner()))))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .contentType("application/pdf"));
+
     Actor plainMember =
         new Actor(
             ActorKind.MEMBER,
