@@ -147,17 +147,13 @@ class ConsoleMoneyController {
         return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
       }
       // the refusal goes next to the field it names, with what the member typed
-      String field =
-          e.field() == null ? "amount" : io.tranche.app.platform.FormMessages.fieldOf(e.field());
-      redirect.addFlashAttribute(
-          "payForm",
-          Map.of(
-              "invoice", invoiceId.toString(),
-              "amount", amount,
-              "receivedOn", receivedOn,
-              "reference", reference,
-              "field",
-                  List.of("amount", "receivedOn", "reference").contains(field) ? field : "amount"));
+      Map<String, String> form =
+          io.tranche.app.platform.FormMessages.typedAgain(
+              e,
+              Map.of("amount", amount, "receivedOn", receivedOn, "reference", reference),
+              "amount");
+      form.put("invoice", invoiceId.toString());
+      redirect.addFlashAttribute("payForm", form);
     }
     return "redirect:/console/projects/" + invoice.projectId() + "/invoices";
   }

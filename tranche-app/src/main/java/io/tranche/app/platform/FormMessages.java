@@ -100,6 +100,19 @@ public final class FormMessages {
         : field.substring(0, dot);
   }
 
+  /**
+   * A refused form as its page shows it again: what was typed, by field, and under {@code field}
+   * the one the refusal names ({@code fallback} when it names none of them). The map may be added
+   * to (e.g. which row's form it is).
+   */
+  public static Map<String, String> typedAgain(
+      DomainException e, Map<String, String> typed, String fallback) {
+    Map<String, String> form = new java.util.HashMap<>(typed);
+    String named = e.field() == null ? null : fieldOf(e.field());
+    form.put("field", named != null && typed.containsKey(named) ? named : fallback);
+    return form;
+  }
+
   /** A refusal in one sentence for a notice at the top of a page, its field named by label. */
   public static String message(DomainException e) {
     String field = e.field() == null ? null : fieldOf(e.field());

@@ -114,16 +114,11 @@ class PortalMoneyController {
     } catch (DomainException e) {
       redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
       // the refusal goes next to the field it names, with what the client typed
-      String field = e.field() == null ? "amount" : e.field();
-      redirect.addFlashAttribute(
-          "reportForm",
-          Map.of(
-              "invoice", invoiceId.toString(),
-              "amount", amount,
-              "paidOn", paidOn,
-              "reference", reference,
-              "field",
-                  List.of("amount", "paidOn", "reference").contains(field) ? field : "amount"));
+      Map<String, String> form =
+          io.tranche.app.platform.FormMessages.typedAgain(
+              e, Map.of("amount", amount, "paidOn", paidOn, "reference", reference), "amount");
+      form.put("invoice", invoiceId.toString());
+      redirect.addFlashAttribute("reportForm", form);
     }
     return "redirect:/portal/projects/" + invoice.projectId() + "/invoices";
   }

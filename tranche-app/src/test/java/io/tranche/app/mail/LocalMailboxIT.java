@@ -106,8 +106,7 @@ class LocalMailboxIT {
             "Attached:\n    <a href=\"/console/invoices/"
                 + deposit
                 + "/pdf\">The invoice (PDF)</a>")
-        .containsPattern(
-            "<a href=\"http[^\"]+/portal/projects/[^\"]+\" rel=\"noreferrer\">");
+        .containsPattern("<a href=\"http[^\"]+/portal/projects/[^\"]+\" rel=\"noreferrer\">");
     mvc.perform(
             get("/console/invoices/" + deposit + "/pdf")
                 .with(authentication(Sessions.of(world.owner()))))

@@ -65,4 +65,21 @@ class FormMessagesTest {
     assertThat(FormMessages.plain(comma, "The amount"))
         .isEqualTo("Write the amount like 1234.50 ('12,3,4' is not an amount).");
   }
+
+  @Test
+  void aRefusedFormKeepsWhatWasTypedAndNamesTheFieldAtFault() {
+    Map<String, String> typed = Map.of("amount", "12,3,4", "paidOn", "2026-12-01");
+    DomainException amount =
+        DomainException.field(MoneyErrors.MALFORMED_AMOUNT, "amount.amount", Map.of());
+    assertThat(FormMessages.typedAgain(amount, typed, "amount"))
+        .containsEntry("amount", "12,3,4")
+        .containsEntry("paidOn", "2026-12-01")
+        .containsEntry("field", "amount");
+    DomainException day = DomainException.field(Validation.REQUIRED, "paidOn", Map.of());
+    assertThat(FormMessages.typedAgain(day, typed, "amount")).containsEntry("field", "paidOn");
+    // a refusal about something the form has no field for goes next to the fallback
+    DomainException elsewhere = DomainException.field(Validation.REQUIRED, "invoice", Map.of());
+    assertThat(FormMessages.typedAgain(elsewhere, typed, "amount"))
+        .containsEntry("field", "amount");
+  }
 }
