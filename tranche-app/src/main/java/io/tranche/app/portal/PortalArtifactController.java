@@ -2,6 +2,7 @@ package io.tranche.app.portal;
 
 import io.tranche.app.artifact.ArtifactService;
 import io.tranche.app.artifact.ArtifactView;
+import io.tranche.app.invoice.InvoiceView;
 import io.tranche.app.platform.Actor;
 import io.tranche.app.platform.Paging;
 import io.tranche.app.project.ProjectService;
@@ -69,11 +70,11 @@ class PortalArtifactController {
     model.addAttribute("actor", actor);
     model.addAttribute("project", projects.project(actor, projectId));
     List<ArtifactView> all = artifacts.ofProject(actor, projectId);
-    Map<UUID, String> invoiceOf = new HashMap<>();
+    Map<UUID, InvoiceView> invoiceOf = new HashMap<>();
     invoices.invoices(actor, projectId, new Paging(0, Paging.MAX_SIZE)).items().stream()
         .filter(i -> i.milestoneId() != null && i.number() != null)
         .filter(i -> i.state() != io.tranche.core.invoice.InvoiceState.VOID)
-        .forEach(i -> invoiceOf.put(i.milestoneId(), i.number()));
+        .forEach(i -> invoiceOf.put(i.milestoneId(), i));
     Map<UUID, List<io.tranche.app.preview.PreviewView>> previewsOf =
         previews.byMilestone(actor, projectId);
     List<Group> groups = new ArrayList<>();
@@ -85,7 +86,7 @@ class PortalArtifactController {
         groups.add(
             new Group(
                 m.name(),
-                of.isEmpty() ? null : state(of, invoiceOf.get(m.id().value())),
+                of.isEmpty() ? null : state(of, m.disputed(), invoiceOf.get(m.id().value())),
                 of,
                 shown));
       }
@@ -108,13 +109,28 @@ class PortalArtifactController {
       List<ArtifactView> artifacts,
       List<io.tranche.app.preview.PreviewView> previews) {}
 
-  private static String state(List<ArtifactView> artifacts, @Nullable String invoice) {
+  private static String state(
+      List<ArtifactView> artifacts, boolean disputed, @Nullable InvoiceView invoice) {
     if (artifacts.stream().allMatch(ArtifactView::released)) {
       return "Ready to download";
     }
-    return invoice == null
-        ? "Sealed until this part is accepted and paid"
-        : "Sealed until invoice " + invoice + " is paid";
+    if (disputed) {
+      return "On hold: a dispute is open on this part. Its files stay sealed until it is resolved,"
+          + " paid or not";
+    }
+    if (invoice == null) {
+      return "Sealed until this part is accepted and paid";
+    }
+    return switch (invoice.state()) {
+      case CREDITED ->
+          "Sealed: invoice "
+              + invoice.number()
+              + " was cancelled by credit notes, so nothing is owed; whether these files are"
+              + " handed over is for the vendor to decide. Ask in a message";
+      case WRITTEN_OFF -> "Sealed: invoice " + invoice.number() + " was written off unpaid";
+      case PAID -> "Paid: being released";
+      default -> "Sealed until invoice " + invoice.number() + " is paid";
+    };
   }
 
   @GetMapping("/portal/artifacts/{artifactId}/receipt")

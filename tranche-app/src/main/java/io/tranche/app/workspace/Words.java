@@ -42,7 +42,7 @@ public class Words {
           Map.entry("InvoiceState.PAID", "paid"),
           Map.entry("InvoiceState.OVERDUE", "overdue"),
           Map.entry("InvoiceState.WRITTEN_OFF", "written off"),
-          Map.entry("InvoiceState.CREDITED", "settled by credit note"),
+          Map.entry("InvoiceState.CREDITED", "credited"),
           Map.entry("InvoiceState.VOID", "void"),
           Map.entry("ProjectType.WEB", "web site or app"),
           Map.entry("ProjectType.DESKTOP", "desktop software"),

@@ -158,7 +158,7 @@ class JourneyIT extends VendorAndClientIT {
     vendor.findElement(By.linkText("Projects")).click();
     vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
     look(vendor, "console-invoices");
-    Chromium.clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
+    confirmArrival(vendor);
     client.findElement(By.linkText("Milestones")).click();
     client.navigate().refresh();
     assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
@@ -390,7 +390,7 @@ class JourneyIT extends VendorAndClientIT {
     Chromium.clickAndWait(client, By.cssSelector(".report-payment button"));
     vendor.findElement(By.linkText("Projects")).click();
     vendor.findElement(By.partialLinkText("Confirm the transfer")).click();
-    Chromium.clickAndWait(vendor, By.cssSelector("form[action*='/confirm'] button"));
+    confirmArrival(vendor);
     client.get(project);
     assertThat(client.findElement(By.id("owed")).getText()).contains("You owe nothing");
   }
@@ -454,5 +454,16 @@ class JourneyIT extends VendorAndClientIT {
 
   private static void shot(ChromeDriver browser, Path to) throws Exception {
     PageChecks.shot(browser, to);
+  }
+
+  /** The vendor confirms the reported transfer on the invoices page: it asks first, saying so. */
+  private void confirmArrival(ChromeDriver vendor) {
+    var button = vendor.findElement(By.cssSelector("form[action*='/confirm'] button"));
+    button.click();
+    assertThat(vendor.switchTo().alert().getText())
+        .contains("arrive on your account")
+        .contains("the client is mailed a receipt");
+    vendor.switchTo().alert().accept();
+    waitFor(vendor).until(ExpectedConditions.stalenessOf(button));
   }
 }

@@ -262,4 +262,42 @@ class ContractRulesIT extends IntegrationTest {
     assertThat(revised.documentHash()).isNotEqualTo(stale.documentHash());
     quotes.send(world.owner(), revised.id());
   }
+
+  @Test
+  void oneQuoteAtATimeIsWithTheClientSoTwoCannotBothBeSigned() {
+    World world = fixtures.world("one-out");
+    QuoteView first =
+        quotes.create(world.owner(), world.project().id(), Fixtures.quoteContent(world.tag()));
+    QuoteView second =
+        quotes.create(world.owner(), world.project().id(), Fixtures.quoteContent(world.tag()));
+    quotes.send(world.owner(), first.id());
+    assertThatThrownBy(() -> quotes.send(world.owner(), second.id()))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.code().slug()).isEqualTo("quote.another-out");
+              assertThat(io.tranche.app.platform.FormMessages.message(e))
+                  .contains("Version 1 of another quote is already with the client")
+                  .contains("revise that one instead");
+            });
+    // signed by the client, it waits for the vendor: still no second quote out
+    ContractView contract = clientSigns(world, first.id());
+    assertThatThrownBy(() -> quotes.send(world.owner(), second.id()))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e ->
+                assertThat(io.tranche.app.platform.FormMessages.message(e))
+                    .contains("A quote the client signed is already with the client")
+                    .contains("countersign that contract first"));
+    assertThat(quotes.quotes(world.owner(), world.project().id(), new Paging(0, 10)).items())
+        .filteredOn(q -> q.id().equals(second.id()))
+        .extracting(QuoteView::status)
+        .containsExactly(io.tranche.core.contract.QuoteStatus.DRAFT);
+    // countersigned, the other draft predates the contract: it becomes an amendment to be sent
+    countersign(world, contract.id());
+    assertThatThrownBy(() -> quotes.send(world.owner(), second.id()))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.code().slug()).isEqualTo("quote.needs-amendment"));
+  }
 }

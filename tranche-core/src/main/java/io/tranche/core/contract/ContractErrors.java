@@ -71,6 +71,11 @@ public final class ContractErrors {
           ErrorKind.CONFLICT,
           "a contract for this project is already signed: revise this version to make it an"
               + " amendment of that contract, then send it");
+  public static final ErrorCode ANOTHER_QUOTE_OUT =
+      new ErrorCode(
+          "quote.another-out",
+          ErrorKind.CONFLICT,
+          "{what} is already with the client: {next}, so the client has one quote to sign");
   public static final ErrorCode ALREADY_SIGNED =
       new ErrorCode(
           "signature.already-signed",

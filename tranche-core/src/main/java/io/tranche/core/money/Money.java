@@ -89,32 +89,52 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
    */
   public static Money parseTyped(String typed, String currencyCode) {
     Currency currency = currency(currencyCode);
-    String text =
-        withoutOwnCurrency(
-            typed == null ? "" : TYPED_SPACES.matcher(typed.strip()).replaceAll(""), currency);
-    int dot = text.lastIndexOf('.');
-    int comma = text.lastIndexOf(',');
-    String normal;
+    String shown = typed == null ? "" : typed.strip();
+    // the currency may stand apart from the amount ("4.840,00 €"); spaces inside group thousands
+    String text = withoutOwnCurrency(shown, currency).strip();
+    String compact = TYPED_SPACES.matcher(text).replaceAll("");
+    int dot = compact.lastIndexOf('.');
+    int comma = compact.lastIndexOf(',');
+    char decimal;
     if (dot >= 0 && comma >= 0) {
-      char decimal = dot > comma ? '.' : ',';
-      char group = decimal == '.' ? ',' : '.';
-      normal = text.replace(String.valueOf(group), "").replace(decimal, '.');
+      decimal = dot > comma ? '.' : ',';
     } else if (dot >= 0 || comma >= 0) {
       char sep = dot >= 0 ? '.' : ',';
-      int count = text.length() - text.replace(String.valueOf(sep), "").length();
-      int after = text.length() - text.lastIndexOf(sep) - 1;
+      int count = compact.length() - compact.replace(String.valueOf(sep), "").length();
+      int after = compact.length() - compact.lastIndexOf(sep) - 1;
       boolean grouping = count > 1 || (after == 3 && currency.getDefaultFractionDigits() < 3);
-      normal = grouping ? text.replace(String.valueOf(sep), "") : text.replace(sep, '.');
+      decimal = grouping ? 0 : sep;
     } else {
-      normal = text;
+      decimal = 0;
     }
+    int at = decimal == 0 ? -1 : text.lastIndexOf(decimal);
+    String whole = at < 0 ? text : text.substring(0, at);
+    String fraction = at < 0 ? "" : text.substring(at + 1);
+    if (!wellGrouped(whole) || !fraction.chars().allMatch(Character::isDigit)) {
+      throw new DomainException(MoneyErrors.MALFORMED_AMOUNT, Map.of("value", shown));
+    }
+    String normal =
+        GROUPS.matcher(whole).replaceAll("") + (fraction.isEmpty() && at < 0 ? "" : "." + fraction);
     try {
       return parse(normal, currencyCode);
     } catch (DomainException e) {
       Map<String, Object> args = new java.util.HashMap<>(e.args());
-      args.put("value", typed == null ? "" : typed.strip());
+      args.put("value", shown);
       throw new DomainException(e.code(), e.field(), args);
     }
+  }
+
+  private static final Pattern GROUPS = Pattern.compile("[.,\\s\\u00a0\\u202f'’]");
+  private static final Pattern GROUPED =
+      Pattern.compile("-?[1-9]\\d{0,2}(?:[.,\\s\\u00a0\\u202f'’]\\d{3})*");
+
+  /**
+   * Whether the part before the decimals groups its thousands as people do: {@code 1.234.567} or
+   * {@code 1 234}, not {@code 12,3,4}, {@code 1.2.3} or {@code 0,001}; one group of digits is
+   * always fine.
+   */
+  private static boolean wellGrouped(String whole) {
+    return !GROUPS.matcher(whole).find() || GROUPED.matcher(whole).matches();
   }
 
   /** {@code text} without its currency's code or sign before or after the amount, if it has one. */

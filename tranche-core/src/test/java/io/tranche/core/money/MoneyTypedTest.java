@@ -2,10 +2,13 @@ package io.tranche.core.money;
 
 import static io.tranche.core.DomainAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tranche.core.error.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MoneyTypedTest {
   @ParameterizedTest
@@ -66,5 +69,26 @@ class MoneyTypedTest {
     assertCode(() -> Money.parseTyped("12,3,4.5,6", "EUR"), "money.malformed-amount");
     assertCode(() -> Money.parseTyped("abc", "EUR"), "money.malformed-amount");
     assertThat(Money.parseTyped("1,234", "JPY").amountMinor()).isEqualTo(1234);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"12,3,4", "1.2.3", "0,001", "01.234", "12 34", "1.23.456", "1,2345,00", "12,5 0"})
+  void separatorsThatDoNotGroupThousandsAreRefusedNotGuessed(String typed) {
+    // a typo must not become another amount: "12,3,4" is not 1234.00
+    assertThatThrownBy(() -> Money.parseTyped(typed, "EUR"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.code().slug()).isEqualTo("money.malformed-amount");
+              assertThat(e.args()).containsEntry("value", typed);
+            });
+  }
+
+  @Test
+  void wellGroupedThousandsAreStillRead() {
+    assertThat(Money.parseTyped("1.234.567,89", "EUR").amountMinor()).isEqualTo(123456789);
+    assertThat(Money.parseTyped("-1 234,50", "EUR").amountMinor()).isEqualTo(-123450);
+    assertThat(Money.parseTyped("1\u202f234,50 €", "EUR").amountMinor()).isEqualTo(123450);
   }
 }

@@ -123,6 +123,29 @@ public class Amendments {
     if (contacts.isEmpty()) {
       throw new DomainException(ContractErrors.NO_RECIPIENT, Map.of());
     }
+    // one quote at a time with the client: two out at once could both be signed
+    if (contracts.ofProject(q.workspaceId(), q.projectId()).stream()
+        .anyMatch(c -> c.status() == ContractView.ContractStatus.AWAITING_VENDOR)) {
+      throw new DomainException(
+          ContractErrors.ANOTHER_QUOTE_OUT,
+          Map.of(
+              "what", "A quote the client signed",
+              "next", "countersign that contract first (or revise it)"));
+    }
+    quotes.ofProject(q.workspaceId(), q.projectId()).stream()
+        .filter(other -> other.status() == io.tranche.core.contract.QuoteStatus.SENT)
+        .filter(other -> !other.id().equals(q.id()))
+        .findFirst()
+        .ifPresent(
+            other -> {
+              throw new DomainException(
+                  ContractErrors.ANOTHER_QUOTE_OUT,
+                  Map.of(
+                      "what",
+                      "Version " + other.version() + " of another quote",
+                      "next",
+                      "revise that one instead (its new version replaces it)"));
+            });
   }
 
   /** A quote valid until a date a person means: not years ago, not centuries ahead. */

@@ -76,6 +76,50 @@ class MoneyAttention implements Attention.Source {
                         "/console/projects/" + rs.getObject(1, UUID.class) + "/invoices",
                         rs.getTimestamp(5).toInstant()))
             .list());
+    // parts whose files stay sealed though the client owes nothing for them: the invoice was
+    // cancelled by credit notes, or paid while the vendor's dispute holds the part
+    items.addAll(
+        jdbc.sql(
+                """
+                select i.project_id, i.number, m.name, p.name, i.state, i.created_at
+                from invoice i join milestone m on m.id = i.milestone_id
+                join project p on p.id = i.project_id
+                where i.workspace_id = ? and m.state = 'INVOICED'
+                  and (i.state = 'CREDITED' or (i.state = 'PAID' and m.disputed))
+                  and exists (select 1 from artifact a where a.milestone_id = m.id
+                              and a.state = 'SEALED')
+                order by i.created_at limit ?
+                """)
+            .params(member.workspaceId(), Attention.LIMIT)
+            .query(
+                (rs, i) -> {
+                  UUID project = rs.getObject(1, UUID.class);
+                  boolean credited = rs.getString(5).strip().equals("CREDITED");
+                  return credited
+                      ? new Attention(
+                          "held-credited",
+                          "Invoice "
+                              + rs.getString(2)
+                              + " ("
+                              + rs.getString(4)
+                              + ") was cancelled by credit notes: nothing is owed for “"
+                              + rs.getString(3)
+                              + "”, and its files stay sealed. Release them, or tell the"
+                              + " client why not.",
+                          "/console/projects/" + project + "/deliverables",
+                          rs.getTimestamp(6).toInstant())
+                      : new Attention(
+                          "held-disputed",
+                          "“"
+                              + rs.getString(3)
+                              + "” ("
+                              + rs.getString(4)
+                              + ") is paid, and your dispute holds its files: resolve it to hand"
+                              + " them over.",
+                          "/console/projects/" + project,
+                          rs.getTimestamp(6).toInstant());
+                })
+            .list());
     return items;
   }
 }
