@@ -40,6 +40,20 @@ class HeldPartsIT extends IntegrationTest {
         Money.of(invoice.open().amountMinor(), "EUR"),
         "The shop was not needed after all");
 
+    // the invoice's PDF adds up: total, less the credit notes, paid, open
+    byte[] pdf =
+        mvc.perform(
+                get("/portal/invoices/" + invoice.id() + "/pdf")
+                    .with(authentication(Sessions.of(world.contactActor()))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+          .contains("Total 1000.00 EUR Less credit notes -1000.00 EUR Paid 0.00 EUR Open 0.00 EUR")
+          .contains("Credit notes cancelled what this invoice asked for");
+    }
     assertThat(deliverables(world))
         .contains("was cancelled by credit notes, so nothing is owed")
         .doesNotContain("Sealed until invoice " + invoice.number() + " is paid");

@@ -90,8 +90,16 @@ public class InvoicePdf {
     h.append("<table>")
         .append(money("Net", i.net(), false))
         .append(money("Tax", i.tax(), false))
-        .append(money("Total", i.total(), true))
-        .append(money("Paid", i.paid(), false))
+        .append(money("Total", i.total(), true));
+    if (i.credited().amountMinor() > 0) {
+      // the credit notes are documents of their own; the invoice shows what they took off
+      h.append(
+          money(
+              "Less credit notes",
+              new MoneyJson(-i.credited().amountMinor(), i.credited().currency()),
+              false));
+    }
+    h.append(money("Paid", i.paid(), false))
         .append(money("Open", i.open(), true))
         .append("</table>");
     boolean owes = i.state().owesMoney();
@@ -125,7 +133,10 @@ public class InvoicePdf {
           .append(
               paid
                   ? "This invoice is paid in full. Thank you."
-                  : "Nothing is to be paid on this invoice any more.")
+                  : i.state() == io.tranche.core.invoice.InvoiceState.CREDITED
+                      ? "Credit notes cancelled what this invoice asked for: nothing is to be"
+                          + " paid on it."
+                      : "Nothing is to be paid on this invoice any more.")
           .append("</p>");
     }
     h.append("</body></html>");
