@@ -1,5 +1,6 @@
 // Forms that help: after a refused submit, the first field at fault is scrolled to and focused
-// (the error summary when no field is marked); a form with data-confirm asks before it is sent.
+// (the error summary when no field is marked); a form with data-confirm asks before it is sent;
+// a table that scrolls sideways on a phone can be reached by keyboard.
 document.addEventListener('DOMContentLoaded', () => {
   const first = document.querySelector('[aria-invalid="true"]');
   const summary = document.querySelector('.error-summary');
@@ -21,6 +22,15 @@ document.addEventListener('DOMContentLoaded', () => {
     client.addEventListener('change', show);
     show();
   }
+  // a table wider than a phone scrolls sideways: keyboard users can reach it to scroll it
+  document.querySelectorAll('table.list').forEach((table) => {
+    if (table.scrollWidth > table.clientWidth && !table.hasAttribute('tabindex')) {
+      table.setAttribute('tabindex', '0');
+      if (!table.querySelector('caption') && !table.hasAttribute('aria-label')) {
+        table.setAttribute('aria-label', 'Table, scrolls sideways');
+      }
+    }
+  });
   document.querySelectorAll('form[data-confirm]').forEach((form) => {
     form.addEventListener('submit', (event) => {
       if (!window.confirm(form.dataset.confirm)) {

@@ -200,6 +200,36 @@ class BrowserIT extends IntegrationTest {
   }
 
   @Test
+  void aQuoteWithLongLinesAndLargeAmountsReadsWholeOnAPhone() throws Exception {
+    World world = fixtures.world("wide-quote");
+    io.tranche.core.money.Money price = io.tranche.core.money.Money.parse("123456.78", "EUR");
+    var content =
+        new io.tranche.core.contract.QuoteContent(
+            "Scope of " + world.tag(),
+            "Twelve weeks",
+            List.of(
+                new io.tranche.core.contract.QuoteLine(
+                    "Responsive web shop with a catalogue of four hundred products and checkout",
+                    12,
+                    price)),
+            0,
+            io.tranche.core.milestone.PaymentPlan.thirds(
+                io.tranche.core.money.Money.parse("1481481.36", "EUR")),
+            java.time.LocalDate.now().plusMonths(2),
+            new io.tranche.core.contract.QuoteTerms(
+                7, 7, io.tranche.core.money.Money.of(0, "EUR")));
+    QuoteView quote = quotes.create(world.owner(), world.project().id(), content);
+    quotes.send(world.owner(), quote.id());
+
+    signInAsClient(world);
+    browser.get(baseUrl() + "/portal/quotes/" + quote.id());
+    List<String> findings = new java.util.ArrayList<>();
+    PageChecks.check(browser, "wide-quote", findings);
+    assertThat(findings).isEmpty();
+    assertThat(browser.findElement(By.id("quote-gross")).getText()).isEqualTo("1481481.36 EUR");
+  }
+
+  @Test
   void vendorDraftsAQuoteWithLiveTotals() {
     World world = fixtures.world("editor");
     signInAsVendor(world);
