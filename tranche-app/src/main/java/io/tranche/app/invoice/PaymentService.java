@@ -44,7 +44,9 @@ public class PaymentService {
           "payment.reported-already",
           io.tranche.core.error.ErrorKind.INVALID,
           "you already reported {waiting} for this invoice, which waits for confirmation; with this"
-              + " it would be more than is open ({open})");
+              + " it would be more than is open ({open}). If that report was a mistake, say so in a"
+              + " message: the vendor marks it as not received, and you can report the right"
+              + " amount");
 
   /** A client reports more than an invoice asks for. */
   public static final io.tranche.core.error.ErrorCode MORE_THAN_OPEN =

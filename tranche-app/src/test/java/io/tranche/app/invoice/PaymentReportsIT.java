@@ -257,6 +257,10 @@ class PaymentReportsIT extends IntegrationTest {
   void theVendorCanSayAReportedTransferNeverArrivedAndItCountsForNothing() throws Exception {
     report("400.00", "transfer 1");
     UUID payment = paymentWith("transfer 1");
+    // a mistaken report blocks the right one; the refusal says how the client gets out of it
+    assertThat((String) report("1000.00", "the real one").getFlashMap().get("error"))
+        .contains("You already reported 400.00 EUR")
+        .contains("If that report was a mistake, say so in a message");
     String invoices = "/console/projects/" + world.project().id() + "/invoices";
     assertThat(page(invoices, owner))
         .contains("reference: transfer 1")
