@@ -77,6 +77,40 @@ class SiteArchiveTest {
   }
 
   @Test
+  void aZipOfTheSitesFolderStartsAtThatFolder() throws IOException {
+    Path zip =
+        zip(
+            "folder",
+            z -> {
+              file(z, "shop/index.html", text("<html><body>Shop</body></html>"));
+              file(z, "shop/css/site.css", text("body{}"));
+              file(z, "__MACOSX/shop/._index.html", text("resource fork"));
+            });
+    SiteArchive.unpack(zip, dir.resolve("sites/site-1"), SiteArchive.Limits.DEFAULT);
+    assertThat(dir.resolve("sites/site-1/index.html")).hasContent("<html><body>Shop</body></html>");
+    assertThat(dir.resolve("sites/site-1/css/site.css")).exists();
+    try (Stream<Path> all = Files.list(dir.resolve("sites"))) {
+      assertThat(all).as("no work directory left").hasSize(1);
+    }
+  }
+
+  @Test
+  void aSiteWithoutAnIndexPageIsRefusedAtUploadNotWhenTheClientOpensIt() throws IOException {
+    Files.createDirectories(dir.resolve("sites"));
+    assertRefused(
+        zip("no-index", z -> file(z, "about.html", text("<html></html>"))),
+        "no index.html at its top");
+    assertRefused(
+        zip(
+            "two-folders",
+            z -> {
+              file(z, "a/index.html", text("a"));
+              file(z, "b/index.html", text("b"));
+            }),
+        "no index.html at its top");
+  }
+
+  @Test
   void pathsThatClimbOutOrStartElsewhereAreRefused() throws IOException {
     Files.createDirectories(dir.resolve("sites"));
     assertRefused(zip("slip", z -> file(z, "../evil.txt", text("x"))), "climbing out");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,7 +53,11 @@ public final class SiteArchive {
     }
     try {
       Unpacked unpacked = unpackInto(zip, work, limits);
-      Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+      Path root = siteRoot(work);
+      Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
+      if (!root.equals(work)) {
+        delete(work);
+      }
       return new Unpacked(target, unpacked.files(), unpacked.bytes());
     } catch (IOException e) {
       delete(work);
@@ -61,6 +66,34 @@ public final class SiteArchive {
       delete(work);
       throw e;
     }
+  }
+
+  /**
+   * Where the site starts: the unpacked directory when it holds {@code index.html}, or its one
+   * folder that does (a zip made of a folder, {@code shop/index.html}); refused otherwise, since a
+   * preview opens its {@code index.html} first.
+   */
+  private static Path siteRoot(Path dir) throws IOException {
+    if (Files.isRegularFile(dir.resolve("index.html"))) {
+      return dir;
+    }
+    List<Path> folders;
+    try (var children = Files.list(dir)) {
+      folders =
+          children
+              // what archivers add beside the folder is not part of the site
+              .filter(p -> !p.getFileName().toString().equals("__MACOSX"))
+              .filter(p -> !p.getFileName().toString().equals(".DS_Store"))
+              .toList();
+    }
+    if (folders.size() == 1
+        && Files.isDirectory(folders.get(0))
+        && Files.isRegularFile(folders.get(0).resolve("index.html"))) {
+      return folders.get(0);
+    }
+    throw refused(
+        "it has no index.html at its top (the page a preview opens first); zip the site's folder"
+            + " with its index.html");
   }
 
   private static Unpacked unpackInto(Path zip, Path dir, Limits limits) throws IOException {
