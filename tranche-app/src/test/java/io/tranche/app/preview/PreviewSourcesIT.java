@@ -255,18 +255,38 @@ class PreviewSourcesIT extends IntegrationTest {
           .andExpect(jsonPath("$.errors[0].field").value("upstreamUrl"));
     }
     // the console form shows the refusal and adds nothing
-    String page =
+    UUID part = world.milestones().get(1).id();
+    var refused =
         mvc.perform(
-                post("/console/milestones/" + world.milestones().get(1).id() + "/previews/upstream")
+                post("/console/milestones/" + part + "/previews/upstream")
                     .param("url", "javascript:alert(1)")
+                    .param("name", "Staging shop")
                     .with(csrf())
                     .with(authentication(Sessions.of(world.owner()))))
             .andExpect(status().is3xxRedirection())
+            .andReturn();
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, String> error =
+        (java.util.Map<String, String>) refused.getFlashMap().get("previewError");
+    assertThat(error.get("message")).contains("http://");
+    // the refusal is said next to that part's field, with what was typed
+    String page =
+        mvc.perform(
+                get("/console/projects/" + world.project().id() + "/deliverables")
+                    .requestAttr(
+                        org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE,
+                        refused.getFlashMap())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isOk())
             .andReturn()
-            .getFlashMap()
-            .get("error")
-            .toString();
-    assertThat(page).contains("http://");
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("id=\"upstream-error-" + part + "\"")
+        .contains("aria-describedby=\"upstream-error-" + part + "\"")
+        .contains("value=\"javascript:alert(1)\"")
+        .contains("value=\"Staging shop\"")
+        .doesNotContain("id=\"deliverables-error\"");
     assertThat(
             jdbc.sql("select count(*) from preview where workspace_id = ?")
                 .param(world.owner().workspaceId())
@@ -594,18 +614,20 @@ class PreviewSourcesIT extends IntegrationTest {
     assertThat(image).isEqualTo("Preview uploaded: the client can open it now.");
 
     String none =
-        (String)
-            mvc.perform(
-                    multipart(form)
-                        .file(
-                            new MockMultipartFile(
-                                "zip", "", "application/octet-stream", new byte[0]))
-                        .with(csrf())
-                        .with(owner))
-                .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getFlashMap()
-                .get("error");
+        ((java.util.Map<?, ?>)
+                mvc.perform(
+                        multipart(form)
+                            .file(
+                                new MockMultipartFile(
+                                    "zip", "", "application/octet-stream", new byte[0]))
+                            .with(csrf())
+                            .with(owner))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getFlashMap()
+                    .get("previewError"))
+            .get("message")
+            .toString();
     assertThat(none).contains("no file was chosen").contains("a PDF or a video");
   }
 

@@ -212,9 +212,32 @@ class PreviewPages {
       if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
         throw e;
       }
-      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      refused(redirect, milestoneId, "zip", name, e);
     }
-    return "redirect:/console/projects/" + project + "/deliverables";
+    return "redirect:/console/projects/" + project + "/deliverables#milestone-" + milestoneId;
+  }
+
+  /**
+   * A refused preview form: the refusal goes next to the field of that part's form ({@code zip} or
+   * {@code url}), with the name typed kept.
+   */
+  private static void refused(
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+      UUID milestoneId,
+      String field,
+      String name,
+      io.tranche.core.error.DomainException e) {
+    redirect.addFlashAttribute(
+        "previewError",
+        java.util.Map.of(
+            "milestone",
+            milestoneId.toString(),
+            "field",
+            field,
+            "name",
+            name,
+            "message",
+            io.tranche.app.platform.FormMessages.message(e)));
   }
 
   /** A member names a staging site as a preview (from the deliverables page). */
@@ -235,9 +258,10 @@ class PreviewPages {
       if (e.code().kind() != io.tranche.core.error.ErrorKind.INVALID) {
         throw e;
       }
-      redirect.addFlashAttribute("error", io.tranche.app.platform.FormMessages.message(e));
+      refused(redirect, milestoneId, "url", name, e);
+      redirect.addFlashAttribute("typedUrl", url);
     }
-    return "redirect:/console/projects/" + project + "/deliverables";
+    return "redirect:/console/projects/" + project + "/deliverables#milestone-" + milestoneId;
   }
 
   /** The preview's start page: in its folder, so relative links resolve inside it. */
