@@ -400,6 +400,10 @@ class ConsoleQuoteEditor {
 
   /** "19" or "19.5" percent as basis points (1900, 1950); more than two decimals is refused. */
   private static long basisPoints(String field, String percent) {
+    if (percent.isBlank()) {
+      throw DomainException.field(
+          io.tranche.core.error.Validation.REQUIRED, field, Map.of("field", field));
+    }
     long basisPoints;
     try {
       basisPoints = new BigDecimal(percent.strip()).movePointRight(2).longValueExact();

@@ -87,17 +87,9 @@ public class AcceptanceService {
       @Nullable Instant reviewEndsAt,
       java.time.ZoneId zone) {
 
-    /**
-     * The end of the review period in the workspace's zone, e.g. {@code 7 December 2026, 10:00
-     * CET}.
-     */
+    /** The end of the review period in the workspace's zone, e.g. {@code 7 Dec 2026, 10:00 CET}. */
     public String reviewEndsLabel() {
-      return reviewEndsAt == null
-          ? ""
-          : java.time.format.DateTimeFormatter.ofPattern(
-                  "d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH)
-              .withZone(zone)
-              .format(reviewEndsAt);
+      return io.tranche.app.platform.Dates.zoned(reviewEndsAt, zone);
     }
   }
 

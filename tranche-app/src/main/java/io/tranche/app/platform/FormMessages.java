@@ -132,6 +132,8 @@ public final class FormMessages {
               + a.get("length")
               + ".";
       case "validation.bad-email" -> "Enter an email address like name@example.com.";
+      // the pages' plan has percentages only (amounts are for the API)
+      case "plan.mixed-parts" -> "Give every part of the plan a percentage.";
       case "validation.out-of-range" ->
           (named(label) ? label + " must be a whole number" : "Enter a whole number")
               + " from "
@@ -160,6 +162,11 @@ public final class FormMessages {
                   + " like 1234.50 ('"
                   + a.get("value")
                   + "' is not an amount).";
+      case "money.negative" ->
+          (named(label) ? label : "The amount")
+              + " must not be negative (was "
+              + a.get("value")
+              + ").";
       case "request.not-offered" ->
           named(label) ? "Choose " + lower(label) + " from the list." : "Choose from the list.";
       case "validation.bad-characters" -> label + " contains a character that is not text.";

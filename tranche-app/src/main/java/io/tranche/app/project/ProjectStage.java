@@ -25,14 +25,9 @@ public record ProjectStage(
     @Nullable Instant windowClosedAt,
     java.time.ZoneId zone) {
 
-  /** An instant as people of the workspace read it, e.g. {@code 7 December 2026, 10:08 CET}. */
+  /** An instant as people of the workspace read it, e.g. {@code 7 Dec 2026, 10:08 CET}. */
   public String format(@Nullable Instant at) {
-    return at == null
-        ? ""
-        : java.time.format.DateTimeFormatter.ofPattern(
-                "d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH)
-            .withZone(zone)
-            .format(at);
+    return io.tranche.app.platform.Dates.zoned(at, zone);
   }
 
   public boolean contractSigned() {

@@ -139,6 +139,38 @@ class FormsIT extends IntegrationTest {
   }
 
   @Test
+  void aNamedPartWithoutAPercentageIsAskedForItNotToldItIsNoNumber() throws Exception {
+    World world = fixtures.world("forms-plan-blank");
+    String page =
+        mvc.perform(
+                post("/console/projects/" + world.project().id() + "/quotes")
+                    .param("scope", "A shop")
+                    .param("timeline", "Six weeks")
+                    .param("lineDescriptions", "Build", "Discount")
+                    .param("lineQuantities", "1", "1")
+                    .param("linePrices", "1000", "-500")
+                    .param("planNames", "Deposit", "Prototype", "Final")
+                    .param("planTriggers", "CONTRACT_SIGNED", "ACCEPTANCE", "FINAL_DEMO")
+                    .param("planPercents", "30", "", "70")
+                    .param("reviewDays", "7")
+                    .param("modificationDays", "30")
+                    .param("validUntil", "2027-01-15")
+                    .with(csrf())
+                    .with(authentication(Sessions.of(world.owner()))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ")
+            .replace("&#39;", "'");
+    assertThat(page)
+        .contains("Please fill in part 2's percentage.")
+        .contains("Line 2's unit price must not be negative (was -500.00).")
+        .doesNotContain("must be a number")
+        .doesNotContain("every milestone an amount");
+  }
+
+  @Test
   void theMeetingLogReportsEveryRefusalAtOnceInWords() throws Exception {
     World world = fixtures.world("forms-meeting");
     String page =

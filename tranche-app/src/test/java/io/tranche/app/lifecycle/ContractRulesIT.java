@@ -213,6 +213,8 @@ class ContractRulesIT extends IntegrationTest {
             e -> {
               assertThat(e.code().slug()).isEqualTo("plan.rewrites-invoiced");
               assertThat(e.field()).isEqualTo("milestones[0].amount");
+              // in words, not the state's name in the code
+              assertThat(e.getMessage()).contains("\"Deposit\" is invoiced at 1000.00 EUR");
             });
     assertThat(plan(world).get(0).amount().amountMinor()).isEqualTo(100000L);
     assertThat(deposit).isEqualTo(plan(world).get(0).id());

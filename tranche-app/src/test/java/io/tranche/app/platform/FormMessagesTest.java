@@ -82,4 +82,15 @@ class FormMessagesTest {
     assertThat(FormMessages.typedAgain(elsewhere, typed, "amount"))
         .containsEntry("field", "amount");
   }
+
+  @Test
+  void aNegativeAmountNamesItsField() {
+    DomainException e =
+        DomainException.field(
+            MoneyErrors.NEGATIVE, "lines[1].unitPrice", Map.of("value", "-500.00"));
+    assertThat(FormMessages.plain(e, "Line 2's unit price"))
+        .isEqualTo("Line 2's unit price must not be negative (was -500.00).");
+    assertThat(FormMessages.plain(e, ""))
+        .isEqualTo("The amount must not be negative (was -500.00).");
+  }
 }

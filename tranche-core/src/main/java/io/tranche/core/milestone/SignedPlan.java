@@ -52,7 +52,7 @@ public final class SignedPlan {
           throw DomainException.field(
               MilestoneErrors.PLAN_DROPS_STARTED,
               "milestones",
-              Map.of("name", m.name(), "state", m.state().name(), "position", m.position()));
+              Map.of("name", m.name(), "state", words(m.state()), "position", m.position()));
         }
         removed.add(m);
         continue;
@@ -64,7 +64,7 @@ public final class SignedPlan {
             "milestones[" + i + "].amount",
             Map.of(
                 "name", m.name(),
-                "state", m.state().name(),
+                "state", words(m.state()),
                 "amount", m.amount().toString()));
       }
       kept.add(m.withPlan(p.name(), p.amount(), p.trigger()));
@@ -80,6 +80,11 @@ public final class SignedPlan {
       case INVOICED, PAID, RELEASED -> true;
       case PLANNED, IN_PROGRESS, SUBMITTED, CHANGES_REQUESTED, ACCEPTED -> false;
     };
+  }
+
+  /** A state as the refusal says it to a person: {@code paid}, {@code in progress}. */
+  private static String words(MilestoneState state) {
+    return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
   private static boolean touched(Milestone m) {

@@ -42,7 +42,9 @@ class ModificationAttention implements Attention.Source {
         .list();
   }
 
-  private static String abbreviate(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+  /** The request's first words, without its own full stop (the sentence around it has one). */
+  static String abbreviate(String text) {
+    String shown = text.strip().replaceAll("[.!?]+$", "");
+    return shown.length() <= 80 ? shown : shown.substring(0, 79) + "…";
   }
 }
