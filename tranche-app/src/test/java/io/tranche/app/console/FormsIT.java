@@ -317,9 +317,25 @@ class FormsIT extends IntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(page)
+    assertThat(page.replaceAll("\\s+", " "))
         .contains("has no address yet")
+        .contains("the deposit invoice goes out when the contract is signed")
         .contains("href=\"/console/clients/" + world.client().id() + "\"");
+    // signed without it: the notice no longer speaks of the deposit invoice as still to come
+    fixtures.signedContract(world);
+    String signed =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/console/projects/" + world.project().id())
+                    .with(owner))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()
+            .replaceAll("\\s+", " ");
+    assertThat(signed)
+        .contains("has no address yet")
+        .contains("those issued so far went out without it")
+        .doesNotContain("the deposit invoice goes out when the contract is signed");
     clients.updateClient(
         world.owner(),
         world.client().id(),
