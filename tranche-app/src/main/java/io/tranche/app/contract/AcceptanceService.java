@@ -80,7 +80,7 @@ public class AcceptanceService {
       MilestoneView milestone,
       String kind,
       String documentHash,
-      List<Signed> signatures,
+      List<PartSignature> signatures,
       List<Deliverable> deliverables,
       List<DeliveredWork.Previewed> previews,
       List<String> previewsViewed,
@@ -92,12 +92,6 @@ public class AcceptanceService {
       return io.tranche.app.platform.Dates.zoned(reviewEndsAt, zone);
     }
   }
-
-  /**
-   * A signature on a part, as the client's page lists it: what it signed ({@code "Accepted the
-   * delivery"}, {@code "Signed off the project"}), the name typed and when.
-   */
-  public record Signed(String what, String typedName, Instant signedAt) {}
 
   /** Opens a milestone for the client's decision; recorded as shown to the caller. */
   @Transactional
@@ -274,16 +268,7 @@ public class AcceptanceService {
         m,
         kind,
         hash,
-        signatures.ofKinds(actor.workspaceId(), m.id()).stream()
-            .map(
-                k ->
-                    new Signed(
-                        k.kind().equals(SIGNOFF)
-                            ? "Signed off the project"
-                            : "Accepted the delivery",
-                        k.signature().typedName(),
-                        k.signature().signedAt()))
-            .toList(),
+        PartSignature.of(signatures.ofKinds(actor.workspaceId(), m.id())),
         files,
         shown,
         delivered.viewedBy(actor.workspaceId(), m.id(), actor.label()),
