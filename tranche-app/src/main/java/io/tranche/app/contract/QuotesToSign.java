@@ -13,17 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuotesToSign {
   private final QuoteRepository quotes;
+  private final io.tranche.app.workspace.WorkspaceService workspaces;
 
-  QuotesToSign(QuoteRepository quotes) {
+  QuotesToSign(QuoteRepository quotes, io.tranche.app.workspace.WorkspaceService workspaces) {
     this.quotes = quotes;
+    this.workspaces = workspaces;
   }
 
   /**
-   * The ids of those of {@code shown} with a quote sent and not yet signed; {@code shown} are
-   * projects the caller was given by an access-checked read.
+   * The ids of those of {@code shown} with a quote sent, still valid, not yet signed; {@code shown}
+   * are projects the caller was given by an access-checked read.
    */
   @Transactional(readOnly = true)
   public Set<UUID> of(Actor actor, List<ProjectView> shown) {
-    return quotes.sentOfProjects(actor.workspaceId(), shown.stream().map(ProjectView::id).toList());
+    return quotes.sentOfProjects(
+        actor.workspaceId(),
+        shown.stream().map(ProjectView::id).toList(),
+        workspaces.today(actor.workspaceId()));
   }
 }

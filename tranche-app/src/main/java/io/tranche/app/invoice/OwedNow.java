@@ -36,18 +36,32 @@ public class OwedNow {
    *
    * @param open what is open on its issued invoices together
    * @param dueOn the earliest due date among them, if any has one
-   * @param overdue whether any of them is past its due date
+   * @param overdue what of {@code open} is past its due date
    * @param invoices how many invoices ask for it
    */
-  public record Due(Money open, @Nullable LocalDate dueOn, boolean overdue, int invoices) {
+  public record Due(Money open, @Nullable LocalDate dueOn, Money overdue, int invoices) {
+    static Due of(Invoice i, Instant now) {
+      return new Due(i.open(), i.dueOn(), overdueOf(i, now), 1);
+    }
+
     Due plus(Invoice i, Instant now) {
       LocalDate first =
           dueOn == null || (i.dueOn() != null && i.dueOn().isBefore(dueOn)) ? i.dueOn() : dueOn;
-      return new Due(
-          open.plus(i.open()),
-          first,
-          overdue || i.stateAt(now) == InvoiceState.OVERDUE,
-          invoices + 1);
+      return new Due(open.plus(i.open()), first, overdue.plus(overdueOf(i, now)), invoices + 1);
+    }
+
+    /** Whether all of it is past its due date. */
+    public boolean allOverdue() {
+      return !overdue.isZero() && overdue.equals(open);
+    }
+
+    /** Whether some, not all, of it is past its due date. */
+    public boolean partlyOverdue() {
+      return !overdue.isZero() && !overdue.equals(open);
+    }
+
+    private static Money overdueOf(Invoice i, Instant now) {
+      return i.stateAt(now) == InvoiceState.OVERDUE ? i.open() : Money.zero(i.open().currency());
     }
   }
 
@@ -66,11 +80,7 @@ public class OwedNow {
         continue;
       }
       Due before = due.get(i.projectId());
-      due.put(
-          i.projectId(),
-          before == null
-              ? new Due(i.open(), i.dueOn(), i.stateAt(now) == InvoiceState.OVERDUE, 1)
-              : before.plus(i, now));
+      due.put(i.projectId(), before == null ? Due.of(i, now) : before.plus(i, now));
     }
     return due;
   }

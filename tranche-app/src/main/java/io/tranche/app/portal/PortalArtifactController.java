@@ -116,7 +116,7 @@ class PortalArtifactController {
     }
     if (disputed) {
       return "On hold: a dispute is open on this part. Its files stay sealed until it is resolved,"
-          + " paid or not";
+          + " even once paid";
     }
     if (invoice == null) {
       return "Sealed until this part is accepted and paid";
@@ -127,7 +127,10 @@ class PortalArtifactController {
               + invoice.number()
               + " was cancelled by credit notes, so nothing is owed; whether these files are"
               + " handed over is for the vendor to decide. Ask in a message";
-      case WRITTEN_OFF -> "Sealed: invoice " + invoice.number() + " was written off unpaid";
+      case WRITTEN_OFF ->
+          "Sealed: invoice "
+              + invoice.number()
+              + " is closed without payment. Ask in a message about these files";
       case PAID -> "Paid: being released";
       default -> "Sealed until invoice " + invoice.number() + " is paid";
     };

@@ -54,6 +54,14 @@ class HeldPartsIT extends IntegrationTest {
           .contains("Total 1000.00 EUR Less credit notes -1000.00 EUR Paid 0.00 EUR Open 0.00 EUR")
           .contains("Credit notes cancelled what this invoice asked for");
     }
+    assertThat(
+            mvc.perform(
+                    get("/portal/projects/" + world.project().id())
+                        .with(authentication(Sessions.of(world.contactActor()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("Nothing owed on it: sealed until the vendor hands it over");
     assertThat(deliverables(world))
         .contains("was cancelled by credit notes, so nothing is owed")
         .doesNotContain("Sealed until invoice " + invoice.number() + " is paid");

@@ -279,9 +279,14 @@ class ContractRulesIT extends IntegrationTest {
             e -> {
               assertThat(e.code().slug()).isEqualTo("quote.another-out");
               assertThat(io.tranche.app.platform.FormMessages.message(e))
-                  .contains("Version 1 of another quote is already with the client")
+                  .contains("Version 1 of another quote is already out")
                   .contains("revise that one instead");
             });
+    // sent back with changes asked for, the client can still sign it: still no second quote out
+    quoteSigning.requestChanges(world.contactActor(), first.id(), "A little cheaper, please");
+    assertThatThrownBy(() -> quotes.send(world.owner(), second.id()))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code().slug()).isEqualTo("quote.another-out"));
     // signed by the client, it waits for the vendor: still no second quote out
     ContractView contract = clientSigns(world, first.id());
     assertThatThrownBy(() -> quotes.send(world.owner(), second.id()))
@@ -289,8 +294,8 @@ class ContractRulesIT extends IntegrationTest {
             DomainException.class,
             e ->
                 assertThat(io.tranche.app.platform.FormMessages.message(e))
-                    .contains("A quote the client signed is already with the client")
-                    .contains("countersign that contract first"));
+                    .contains("A quote the client signed is already out")
+                    .contains("it waits for your countersignature; countersign it first"));
     assertThat(quotes.quotes(world.owner(), world.project().id(), new Paging(0, 10)).items())
         .filteredOn(q -> q.id().equals(second.id()))
         .extracting(QuoteView::status)

@@ -63,22 +63,25 @@ class PortalHomeIT extends IntegrationTest {
     clock.advance(Duration.ofDays(60));
     assertThat(card(home(world), world.project().name()))
         .contains("was due " + dueOfDeposit(world));
+    // a new invoice, not yet due: only the late part is said to be late
+    fixtures.invoice(world);
+    assertThat(card(home(world), world.project().name()))
+        .contains("<strong>1020.00 EUR</strong>")
+        .contains("1010.00 EUR of it overdue since " + dueOfDeposit(world))
+        .doesNotContain("was due");
 
     // paid in full: nothing is asked
     fixtures.payInFull(world, world.milestones().get(0).id());
-    var manual =
-        fixtures.invoices().owing(world.owner(), world.project().id()).stream()
-            .filter(i -> i.milestoneId() == null)
-            .findFirst()
-            .orElseThrow();
-    fixtures
-        .payments()
-        .recordPayment(
-            world.owner(),
-            manual.id(),
-            Money.of(manual.open().amountMinor(), "EUR"),
-            LocalDate.now(),
-            "the rest");
+    for (var manual : fixtures.invoices().owing(world.owner(), world.project().id())) {
+      fixtures
+          .payments()
+          .recordPayment(
+              world.owner(),
+              manual.id(),
+              Money.of(manual.open().amountMinor(), "EUR"),
+              LocalDate.now(),
+              "the rest");
+    }
     assertThat(card(home(world), world.project().name()))
         .contains("Nothing to pay now.")
         .doesNotContain("To pay now");

@@ -86,7 +86,9 @@ class SiteArchiveTest {
               file(z, "shop/css/site.css", text("body{}"));
               file(z, "__MACOSX/shop/._index.html", text("resource fork"));
             });
-    SiteArchive.unpack(zip, dir.resolve("sites/site-1"), SiteArchive.Limits.DEFAULT);
+    SiteArchive.Unpacked u =
+        SiteArchive.unpack(zip, dir.resolve("sites/site-1"), SiteArchive.Limits.DEFAULT);
+    assertThat(u.files()).as("the site's files, not what the archiver added").isEqualTo(2);
     assertThat(dir.resolve("sites/site-1/index.html")).hasContent("<html><body>Shop</body></html>");
     assertThat(dir.resolve("sites/site-1/css/site.css")).exists();
     try (Stream<Path> all = Files.list(dir.resolve("sites"))) {

@@ -75,7 +75,7 @@ public final class ContractErrors {
       new ErrorCode(
           "quote.another-out",
           ErrorKind.CONFLICT,
-          "{what} is already with the client: {next}, so the client has one quote to sign");
+          "{what} is already out: {next}, so the client has one quote to sign");
   public static final ErrorCode ALREADY_SIGNED =
       new ErrorCode(
           "signature.already-signed",

@@ -89,10 +89,12 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
    */
   public static Money parseTyped(String typed, String currencyCode) {
     Currency currency = currency(currencyCode);
-    String shown = typed == null ? "" : typed.strip();
+    String shown = typed == null ? "" : EDGE_SPACES.matcher(typed).replaceAll("");
     // the currency may stand apart from the amount ("4.840,00 €"); spaces inside group thousands
-    String text = withoutOwnCurrency(shown, currency).strip();
+    String text = EDGE_SPACES.matcher(withoutOwnCurrency(shown, currency)).replaceAll("");
     String compact = TYPED_SPACES.matcher(text).replaceAll("");
+    // thousands grouped by spaces or apostrophes ("1 000,500"): a lone dot or comma is the decimal
+    boolean spaced = !compact.equals(text);
     int dot = compact.lastIndexOf('.');
     int comma = compact.lastIndexOf(',');
     char decimal;
@@ -102,7 +104,8 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
       char sep = dot >= 0 ? '.' : ',';
       int count = compact.length() - compact.replace(String.valueOf(sep), "").length();
       int after = compact.length() - compact.lastIndexOf(sep) - 1;
-      boolean grouping = count > 1 || (after == 3 && currency.getDefaultFractionDigits() < 3);
+      boolean grouping =
+          count > 1 || (!spaced && after == 3 && currency.getDefaultFractionDigits() < 3);
       decimal = grouping ? 0 : sep;
     } else {
       decimal = 0;
@@ -125,13 +128,16 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
   }
 
   private static final Pattern GROUPS = Pattern.compile("[.,\\s\\u00a0\\u202f'’]");
+  private static final Pattern EDGE_SPACES =
+      Pattern.compile("^[\\s\\u00a0\\u202f]+|[\\s\\u00a0\\u202f]+$");
+  // one separator throughout: "1.234.567", not "1 000.500" or "1,234.567"
   private static final Pattern GROUPED =
-      Pattern.compile("-?[1-9]\\d{0,2}(?:[.,\\s\\u00a0\\u202f'’]\\d{3})*");
+      Pattern.compile("-?[1-9]\\d{0,2}(?:([.,\\s\\u00a0\\u202f'’])\\d{3}(?:\\1\\d{3})*)?");
 
   /**
    * Whether the part before the decimals groups its thousands as people do: {@code 1.234.567} or
-   * {@code 1 234}, not {@code 12,3,4}, {@code 1.2.3} or {@code 0,001}; one group of digits is
-   * always fine.
+   * {@code 1 234}, with one separator throughout; not {@code 12,3,4}, {@code 1.2.3}, {@code 0,001}
+   * or {@code 1,234.567}. One group of digits is always fine.
    */
   private static boolean wellGrouped(String whole) {
     return !GROUPS.matcher(whole).find() || GROUPED.matcher(whole).matches();

@@ -158,7 +158,9 @@ public final class Timeline {
                           + o.number()
                           + " to pay"
                           + (o.dueOn() == null ? "" : " by " + day(o.dueOn())))
-              .orElse("Invoiced");
+              // its invoice asks for nothing (credit notes cancelled it, or it was written off),
+              // yet no payment released it: the vendor decides whether to hand it over
+              .orElse("Nothing owed on it: sealed until the vendor hands it over");
       case PAID -> "Paid";
       case RELEASED -> "Released: ready to download";
     };

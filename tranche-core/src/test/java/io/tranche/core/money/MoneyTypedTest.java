@@ -73,7 +73,18 @@ class MoneyTypedTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"12,3,4", "1.2.3", "0,001", "01.234", "12 34", "1.23.456", "1,2345,00", "12,5 0"})
+      strings = {
+        "12,3,4",
+        "1.2.3",
+        "0,001",
+        "01.234",
+        "12 34",
+        "1.23.456",
+        "1,2345,00",
+        "12,5 0",
+        "1,234.567,89",
+        "1.234 567,00"
+      })
   void separatorsThatDoNotGroupThousandsAreRefusedNotGuessed(String typed) {
     // a typo must not become another amount: "12,3,4" is not 1234.00
     assertThatThrownBy(() -> Money.parseTyped(typed, "EUR"))
@@ -90,5 +101,14 @@ class MoneyTypedTest {
     assertThat(Money.parseTyped("1.234.567,89", "EUR").amountMinor()).isEqualTo(123456789);
     assertThat(Money.parseTyped("-1 234,50", "EUR").amountMinor()).isEqualTo(-123450);
     assertThat(Money.parseTyped("1\u202f234,50 €", "EUR").amountMinor()).isEqualTo(123450);
+    // a no-break space beside the sign, as banking apps write it
+    assertThat(Money.parseTyped("1\u00a0234,50\u00a0€", "EUR").amountMinor()).isEqualTo(123450);
+    assertThat(Money.parseTyped("€\u00a012", "EUR").amountMinor()).isEqualTo(1200);
+    // spaces group the thousands, so the comma is the decimal: 1000.50, not 1 000 500
+    assertThat(Money.parseTyped("1 000,50", "EUR").amountMinor()).isEqualTo(100050);
+    assertThat(Money.parseTyped("1 000,500", "EUR").amountMinor()).isEqualTo(100050);
+    assertThatThrownBy(() -> Money.parseTyped("1 000,505", "EUR"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("1 000,505");
   }
 }

@@ -130,10 +130,11 @@ public class Amendments {
           ContractErrors.ANOTHER_QUOTE_OUT,
           Map.of(
               "what", "A quote the client signed",
-              "next", "countersign that contract first (or revise it)"));
+              "next", "it waits for your countersignature; countersign it first"));
     }
     quotes.ofProject(q.workspaceId(), q.projectId()).stream()
-        .filter(other -> other.status() == io.tranche.core.contract.QuoteStatus.SENT)
+        // sent, or sent back with changes asked for: either one the client can still sign
+        .filter(other -> other.status().signable())
         .filter(other -> !other.id().equals(q.id()))
         .findFirst()
         .ifPresent(

@@ -214,8 +214,12 @@ public class QuoteRepository {
         .list();
   }
 
-  /** Which of these projects have a quote sent and waiting for the client's signature. */
-  public java.util.Set<UUID> sentOfProjects(UUID workspaceId, java.util.Collection<UUID> ids) {
+  /**
+   * Which of these projects have a quote sent and waiting for the client's signature, still valid
+   * on {@code today}.
+   */
+  public java.util.Set<UUID> sentOfProjects(
+      UUID workspaceId, java.util.Collection<UUID> ids, java.time.LocalDate today) {
     if (ids.isEmpty()) {
       return java.util.Set.of();
     }
@@ -224,9 +228,11 @@ public class QuoteRepository {
                 """
                 select distinct project_id from quote
                 where workspace_id = :workspace and project_id in (:ids) and status = 'SENT'
+                  and valid_until >= :today
                 """)
             .param("workspace", workspaceId)
             .param("ids", ids)
+            .param("today", java.sql.Date.valueOf(today))
             .query((rs, i) -> rs.getObject("project_id", UUID.class))
             .list());
   }

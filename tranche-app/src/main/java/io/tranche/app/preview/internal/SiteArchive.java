@@ -55,10 +55,19 @@ public final class SiteArchive {
       Unpacked unpacked = unpackInto(zip, work, limits);
       Path root = siteRoot(work);
       Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
-      if (!root.equals(work)) {
-        delete(work);
+      if (root.equals(work)) {
+        return new Unpacked(target, unpacked.files(), unpacked.bytes());
       }
-      return new Unpacked(target, unpacked.files(), unpacked.bytes());
+      delete(work); // what archivers put beside the site's folder
+      long files = 0;
+      long bytes = 0;
+      try (Stream<Path> all = Files.walk(target)) {
+        for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+          files++;
+          bytes += Files.size(p);
+        }
+      }
+      return new Unpacked(target, (int) files, bytes);
     } catch (IOException e) {
       delete(work);
       throw refused("it cannot be read as a zip (" + e.getMessage() + ")");
