@@ -33,7 +33,12 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   document.querySelectorAll('form[data-confirm]').forEach((form) => {
     form.addEventListener('submit', (event) => {
-      if (!window.confirm(form.dataset.confirm)) {
+      // "{amount}" in the question is the amount as typed, with the currency the page names
+      const amount = form.querySelector('input[name="amount"]');
+      const currency = form.dataset.currency ? ' ' + form.dataset.currency : '';
+      const question = form.dataset.confirm.replace(
+        '{amount}', amount && amount.value.trim() ? amount.value.trim() + currency : 'this amount');
+      if (!window.confirm(question)) {
         event.preventDefault();
       }
     });

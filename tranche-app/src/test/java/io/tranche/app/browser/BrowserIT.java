@@ -230,6 +230,44 @@ class BrowserIT extends IntegrationTest {
   }
 
   @Test
+  void recordingAPaymentAsksWithTheAmountAsTypedAndATypoIsRefusedNextToIt() {
+    World world = fixtures.world("record-typo");
+    fixtures.signedContract(world);
+    signInAsVendor(world);
+    browser.get(baseUrl() + "/console/projects/" + world.project().id() + "/invoices");
+    browser.findElement(By.cssSelector(".record-payment-form summary")).click();
+    WebElement amount = browser.findElement(By.cssSelector(".record-payment input[name=amount]"));
+    amount.sendKeys("5000");
+    browser.findElement(By.cssSelector(".record-payment button")).click();
+    // the question names the amount as typed: a 5000 meant as 500 is caught here
+    assertThat(browser.switchTo().alert().getText())
+        .startsWith("Record 5000 EUR on invoice ")
+        .contains("cannot be undone");
+    browser.switchTo().alert().dismiss();
+    assertThat(
+            jdbc.sql("select count(*) from payment where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .as("a question answered no records nothing")
+        .isZero();
+    amount.clear();
+    amount.sendKeys("12,3,4");
+    browser.findElement(By.cssSelector(".record-payment button")).click();
+    browser.switchTo().alert().accept();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("pay-error")));
+    assertThat(browser.findElement(By.id("pay-error")).getText())
+        .isEqualTo("Write the amount like 1234.50 ('12,3,4' is not an amount).");
+    assertThat(
+            jdbc.sql("select count(*) from payment where workspace_id = ?")
+                .param(world.owner().workspaceId())
+                .query(Long.class)
+                .single())
+        .as("a typo is never read as another amount")
+        .isZero();
+  }
+
+  @Test
   void vendorDraftsAQuoteWithLiveTotals() {
     World world = fixtures.world("editor");
     signInAsVendor(world);
